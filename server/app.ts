@@ -1,0 +1,43 @@
+import { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import type { Database } from './db/schema.ts'
+import type { DatabaseKind } from './db/database.ts'
+import { deskLinkResolver } from './desks/credential.ts'
+import type { Clock } from './lib/clock.ts'
+import { notFound, onError } from './middleware/errors/index.ts'
+import { requestId } from './middleware/request-id/index.ts'
+import { healthRoutes } from './routes/health.ts'
+import { linkRoutes } from './routes/links.ts'
+import { responseRoutes } from './routes/responses.ts'
+import { surveyRoutes } from './routes/surveys.ts'
+import { webRoutes } from './routes/web.ts'
+import { SurveyCatalog } from './surveys/catalog.ts'
+
+export interface AppDeps {
+  db: Kysely<Database>
+  databaseKind: DatabaseKind
+  clock: Clock
+  /** The zone that decides quarters (HAILONG_TZ). */
+  timeZone: string
+  minSample: number
+  catalog: SurveyCatalog
+  /** The built web app (dist/web); absent in API-only tests. */
+  webRoot?: string
+}
+
+export type AppOptions = Omit<AppDeps, 'catalog'> & { catalog?: SurveyCatalog }
+
+export function createApp(options: AppOptions) {
+  const deps: AppDeps = { ...options, catalog: options.catalog ?? new SurveyCatalog(options.db) }
+  const app = new Hono()
+  app.use(requestId())
+  app.onError(onError)
+  app.notFound(notFound)
+  app.route('/healthz', healthRoutes(deps))
+  app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps.db) }))
+  app.route('/api/v1/surveys', surveyRoutes(deps))
+  app.route('/api/v1/links', linkRoutes(deps))
+  if (deps.webRoot) app.route('/', webRoutes(deps.webRoot))
+  return app
+}
+export type App = ReturnType<typeof createApp>

@@ -1,0 +1,42 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type { Database } from './schema.ts'
+
+export type DatabaseKind = 'sqlite' | 'postgres'
+
+export interface OpenDatabase {
+  db: Kysely<Database>
+  kind: DatabaseKind
+  /** The better-sqlite3 handle, for SQLite-only operations such as online backup. */
+  sqlite?: SQLite.Database
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** SQLite `synchronous`: FULL keeps every acknowledged commit through a power loss. */
+  synchronous?: 'FULL' | 'NORMAL'
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url)
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+  if (isPostgresUrl(url)) {
+    const { default: pg } = await import('pg')
+    const pool = new pg.Pool({ connectionString: url, max: 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, '')
+  if (file !== ':memory:' && file !== '') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  const sqlite = new SQLite(file || ':memory:')
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, kind: 'sqlite', sqlite, close: () => db.destroy() }
+}

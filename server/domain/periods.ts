@@ -1,0 +1,111 @@
+import { DomainError } from './errors.ts'
+
+/**
+ * Reporting periods are calendar quarters and years in the province's time zone (Asia/Ho_Chi_Minh by
+ * default): 06:30 on 1 April local time is Q2 although it is still 31 March in UTC.
+ */
+export type Period = { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 } | { kind: 'year'; year: number }
+
+export const DEFAULT_TIMEZONE = 'Asia/Ho_Chi_Minh'
+
+export function parsePeriod(text: string): Period {
+  const q = /^(\d{4})-Q([1-4])$/.exec(text.trim())
+  if (q) return { kind: 'quarter', year: Number(q[1]), quarter: Number(q[2]) as 1 | 2 | 3 | 4 }
+  const y = /^(\d{4})$/.exec(text.trim())
+  if (y) return { kind: 'year', year: Number(y[1]) }
+  throw new DomainError('invalid', 'invalid_period', {
+    vi: `Kỳ "${text}" không hợp lệ: dùng dạng 2026-Q1 (quý) hoặc 2026 (năm)`,
+    en: `Period "${text}" is not valid: use 2026-Q1 for a quarter or 2026 for a year`,
+  })
+}
+
+export function formatPeriod(p: Period): string {
+  return p.kind === 'quarter' ? `${p.year}-Q${p.quarter}` : String(p.year)
+}
+
+/** The quarters a period covers, as `YYYY-Qn` keys (the unit rollups are kept in). */
+export function quartersOf(p: Period): string[] {
+  return p.kind === 'quarter' ? [formatPeriod(p)] : [1, 2, 3, 4].map((q) => `${p.year}-Q${q}`)
+}
+
+/** The period just before: the previous quarter, or the previous year. */
+export function previousPeriod(p: Period): Period {
+  if (p.kind === 'year') return { kind: 'year', year: p.year - 1 }
+  return p.quarter === 1
+    ? { kind: 'quarter', year: p.year - 1, quarter: 4 }
+    : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function partsIn(instant: Date, timeZone: string) {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    formatters.set(timeZone, f)
+  }
+  const parts: Record<string, number> = {}
+  for (const part of f.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number }
+}
+
+export function assertTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+    return timeZone
+  } catch {
+    throw new DomainError('invalid', 'invalid_timezone', {
+      vi: `Múi giờ không hợp lệ: ${timeZone}`,
+      en: `Unknown time zone: ${timeZone}`,
+    })
+  }
+}
+
+/** The quarter key (`2026-Q2`) an instant belongs to in the given time zone. */
+export function quarterOf(instant: Date, timeZone: string = DEFAULT_TIMEZONE): string {
+  const { year, month } = partsIn(instant, timeZone)
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`
+}
+
+/** The local calendar date (`YYYY-MM-DD`) of an instant. */
+export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIMEZONE): string {
+  const { year, month, day } = partsIn(instant, timeZone)
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** The instant at which a local wall-clock time happens (two passes settle any offset change). */
+export function localToInstant(year: number, month: number, day: number, timeZone: string, hour = 0): Date {
+  const wall = Date.UTC(year, month - 1, day, hour)
+  let guess = wall
+  for (let i = 0; i < 2; i++) {
+    const p = partsIn(new Date(guess), timeZone)
+    const seen = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+    guess += wall - seen
+  }
+  return new Date(guess)
+}
+
+/** Half-open UTC bounds [start, end) of a period in the given time zone. */
+export function periodBounds(p: Period, timeZone: string = DEFAULT_TIMEZONE): { start: Date; end: Date } {
+  if (p.kind === 'year')
+    return { start: localToInstant(p.year, 1, 1, timeZone), end: localToInstant(p.year + 1, 1, 1, timeZone) }
+  const startMonth = (p.quarter - 1) * 3 + 1
+  const end = p.quarter === 4 ? localToInstant(p.year + 1, 1, 1, timeZone) : localToInstant(p.year, startMonth + 3, 1, timeZone)
+  return { start: localToInstant(p.year, startMonth, 1, timeZone), end }
+}
+
+/** The quarter key for the quarter `offset` quarters away (negative goes back). */
+export function shiftQuarter(key: string, offset: number): string {
+  const p = parsePeriod(key)
+  if (p.kind !== 'quarter') throw new Error(`not a quarter: ${key}`)
+  const index = p.year * 4 + (p.quarter - 1) + offset
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppDeps } from '../app.ts'
+import { DomainError, type FieldIssue } from '../domain/errors.ts'
+import { BatchInput, SubmissionInput, type SubmissionStatus } from '../domain/submission.ts'
+import { zodIssues } from '../domain/zod-issues.ts'
+import { validate } from '../middleware/validate/index.ts'
+import { errorResponse } from '../middleware/errors/index.ts'
+import { submitter, type SubmitterResolver } from '../middleware/submitter/index.ts'
+import { conflictError, prepareResponse, storeResponses, type Draft, type PreparedResponse } from '../responses/service.ts'
+
+const tooLarge = () => {
+  throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
+}
+
+function draftOf(input: SubmissionInput): Draft {
+  return { submissionId: input.submissionId, survey: input.survey, answers: input.answers, givenAt: input.givenAt ? new Date(input.givenAt) : undefined, procedure: input.procedure }
+}
+
+type ItemResult = { index: number; submissionId: string | null; status: SubmissionStatus; error?: { code: string; details?: FieldIssue[]; message: DomainError['text'] } }
+
+/** Intake: one response, or a batch of up to 500 from a kiosk draining its offline queue. */
+export function responseRoutes(deps: AppDeps, resolvers: Record<string, SubmitterResolver>) {
+  const store = (prepared: PreparedResponse[]) =>
+    deps.db.transaction().execute((trx) => storeResponses(trx, prepared, { now: deps.clock.now(), timeZone: deps.timeZone }))
+
+  return new Hono()
+    .use(submitter(resolvers))
+    .post('/', bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }), validate('json', SubmissionInput), async (c) => {
+      const prepared = await prepareResponse(deps.catalog, deps.clock.now(), c.var.submitter, draftOf(c.req.valid('json')))
+      const [outcome] = await store([prepared])
+      if (outcome!.status === 'conflict') return errorResponse(c, conflictError(outcome!.submissionId))
+      return c.json({ submissionId: outcome!.submissionId, status: outcome!.status }, outcome!.status === 'created' ? 201 : 200)
+    })
+    .post('/batch', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }), validate('json', BatchInput), async (c) => {
+      const results: ItemResult[] = []
+      const ready: Array<{ index: number; prepared: PreparedResponse }> = []
+      const now = deps.clock.now()
+      for (const [index, item] of c.req.valid('json').items.entries()) {
+        const parsed = SubmissionInput.safeParse(item)
+        const id = typeof (item as { submissionId?: unknown })?.submissionId === 'string' ? (item as { submissionId: string }).submissionId : null
+        if (!parsed.success) {
+          const details = zodIssues(parsed.error)
+          results[index] = { index, submissionId: id, status: 'invalid', error: { code: 'validation_failed', message: { vi: 'Dữ liệu không hợp lệ', en: 'The data is not valid' }, details } }
+          continue
+        }
+        try {
+          ready.push({ index, prepared: await prepareResponse(deps.catalog, now, c.var.submitter, draftOf(parsed.data)) })
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e
+          results[index] = { index, submissionId: id, status: 'invalid', error: { code: e.code, message: e.text, details: e.details } }
+        }
+      }
+      const outcomes = await store(ready.map((r) => r.prepared))
+      outcomes.forEach((o, i) => {
+        const index = ready[i]!.index
+        results[index] =
+          o.status === 'conflict'
+            ? { index, submissionId: o.submissionId, status: 'conflict', error: { code: 'submission_conflict', message: conflictError(o.submissionId).text } }
+            : { index, submissionId: o.submissionId, status: o.status }
+      })
+      const count = (s: SubmissionStatus) => results.filter((r) => r.status === s).length
+      return c.json({ created: count('created'), duplicate: count('duplicate'), conflict: count('conflict'), invalid: count('invalid'), results })
+    })
+}

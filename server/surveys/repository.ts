@@ -1,0 +1,46 @@
+import type { Db } from '../db/types.ts'
+import type { SurveyStatus } from '../db/schema.ts'
+
+
+export function findSurveyVersion(db: Db, instrument: string, version: number) {
+  return db.selectFrom('survey_versions').selectAll().where('instrument', '=', instrument).where('version', '=', version).executeTakeFirst()
+}
+
+export function findSurveyVersionById(db: Db, id: number) {
+  return db.selectFrom('survey_versions').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function listSurveyVersions(db: Db) {
+  return db.selectFrom('survey_versions').selectAll().orderBy('instrument').orderBy('version').execute()
+}
+
+/** The newest published version of an instrument: what desks use unless told otherwise. */
+export function latestPublished(db: Db, instrument: string) {
+  return db
+    .selectFrom('survey_versions')
+    .selectAll()
+    .where('instrument', '=', instrument)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .executeTakeFirst()
+}
+
+export async function insertSurveyVersion(
+  db: Db,
+  row: { instrument: string; version: number; content: string; hash: string; status: SurveyStatus; at: string },
+) {
+  const inserted = await db
+    .insertInto('survey_versions')
+    .values({
+      instrument: row.instrument,
+      version: row.version,
+      content: row.content,
+      hash: row.hash,
+      status: row.status,
+      created_at: row.at,
+      published_at: row.status === 'published' ? row.at : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return inserted.id
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { AgencyKind, Database } from '../../server/db/schema.ts'
+import { insertAgency } from '../../server/agencies/repository.ts'
+import { insertDesk } from '../../server/desks/repository.ts'
+import { newToken } from '../../server/lib/tokens.ts'
+
+let seq = 0
+export async function makeAgency(db: Kysely<Database>, a: { code?: string; name?: string; kind?: AgencyKind; parentId?: number | null } = {}) {
+  const code = a.code ?? `AG-${++seq}`
+  const id = await insertAgency(db, { code, name: a.name ?? `Cơ quan ${code}`, kind: a.kind ?? 'department', parentId: a.parentId ?? null, at: '2026-01-01T00:00:00.000Z' })
+  return { id, code }
+}
+
+export async function makeDesk(db: Kysely<Database>, agencyId: number, code = `Q${++seq}`) {
+  const token = newToken('desk')
+  const id = await insertDesk(db, { agencyId, code, name: `Quầy ${code}`, publicToken: token, at: '2026-01-01T00:00:00.000Z' })
+  return { id, code, token }
+}
+
+export function submission(answers: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return { submissionId: randomUUID(), survey: 'mot-cua@1', answers, ...extra }
+}
+
+export async function post(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, path: string, body: unknown, token?: string) {
+  const res = await app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as any }
+}
