@@ -1,5 +1,6 @@
 import { issue, type FieldIssue } from './errors.ts'
-import { questionsOf, type Condition, type Question, type SurveyDefinition } from './survey-definition.ts'
+import type { Condition, Question, SurveyDefinition } from './survey-definition.ts'
+import { questionsOf } from './questions.ts'
 import { nfc } from './text.ts'
 
 /** A validated answer set: unanswered questions ("không có ý kiến") are simply absent. */

@@ -109,3 +109,25 @@ export function shiftQuarter(key: string, offset: number): string {
   const index = p.year * 4 + (p.quarter - 1) + offset
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`
 }
+
+/**
+ * `submitted_at` in files: ISO 8601 with an offset, or a bare date read as local midnight in the
+ * province's zone. Returns null for anything else, including impossible dates.
+ */
+export function parseInstant(text: string, timeZone: string = DEFAULT_TIMEZONE): Date | null {
+  const t = text.trim()
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t)
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])]
+    const check = new Date(Date.UTC(y, m - 1, d))
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null
+    return localToInstant(y, m, d, timeZone)
+  }
+  const full = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.exec(t)
+  if (!full) return null
+  const instant = new Date(t)
+  if (Number.isNaN(instant.getTime())) return null
+  const [mo, d, h, mi, s] = [full[2], full[3], full[4], full[5], full[6] ?? '0'].map(Number) as [number, number, number, number, number]
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null
+  return instant
+}

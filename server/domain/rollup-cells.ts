@@ -1,5 +1,6 @@
 import type { Answers } from './answers.ts'
-import { questionsOf, type SurveyDefinition } from './survey-definition.ts'
+import type { SurveyDefinition } from './survey-definition.ts'
+import { questionsOf } from './questions.ts'
 
 export const ANY = '*'
 

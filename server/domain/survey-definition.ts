@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { LocalizedText } from './text.ts'
+
+/** Vietnamese first, English second (see text.ts for the type used everywhere else). */
+export const LocalizedText = z.object({
+  vi: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+})
 
 /**
  * The survey definition contract (files in `survey-definitions/`). Question and option ids are stable:
@@ -142,20 +147,6 @@ export const SurveyDefinition = z
   })
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>
-
-/** `mot-cua@1`: how a survey version is named in files, APIs and exports. */
-export function surveyKey(def: { instrument: string; version: number }): string {
-  return `${def.instrument}@${def.version}`
-}
-
-export function parseSurveyKey(key: string): { instrument: string; version: number } | null {
-  const m = /^([a-z0-9][a-z0-9_-]*)@([1-9][0-9]{0,5})$/.exec(key)
-  return m ? { instrument: m[1]!, version: Number(m[2]) } : null
-}
-
-export function questionsOf(def: SurveyDefinition): Question[] {
-  return def.pages.flatMap((p) => p.questions)
-}
 
 /** Human-readable validation issues: `path.to.field: message`, one per line. */
 export function formatIssues(error: z.ZodError): string {

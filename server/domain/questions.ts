@@ -1,0 +1,18 @@
+import type { Question, SurveyDefinition } from './survey-definition.ts'
+
+// Zod-free helpers over survey definitions, so the kiosk bundle can use them without the schema library.
+
+/** `mot-cua@1`: how a survey version is named in files, APIs and exports. */
+export function surveyKey(def: { instrument: string; version: number }): string {
+  return `${def.instrument}@${def.version}`
+}
+
+export function parseSurveyKey(key: string): { instrument: string; version: number } | null {
+  const m = /^([a-z0-9][a-z0-9_-]*)@([1-9][0-9]{0,5})$/.exec(key)
+  return m ? { instrument: m[1]!, version: Number(m[2]) } : null
+}
+
+export function questionsOf(def: Pick<SurveyDefinition, 'pages'>): Question[] {
+  return def.pages.flatMap((p) => p.questions)
+}
+

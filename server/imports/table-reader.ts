@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { parse } from 'csv-parse'
+import ExcelJS from 'exceljs'
+
+export type TableSource = { path: string } | { name: string; data: Uint8Array }
+
+function isXlsx(source: TableSource) {
+  const name = 'path' in source ? source.path : source.name
+  return path.extname(name).toLowerCase() === '.xlsx'
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return ''
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('')
+    if ('text' in value) return String(value.text)
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
+    if ('error' in value) return ''
+  }
+  return String(value)
+}
+
+/**
+ * Rows of a CSV (UTF-8, BOM allowed, RFC 4180) or of the first sheet of an XLSX file, as arrays of
+ * strings, header included, streamed so that a file of a million rows is never held whole in memory.
+ */
+export interface TableRow {
+  /** The row number a spreadsheet shows (the header is row 1). */
+  row: number
+  cells: string[]
+}
+
+export async function* readTable(source: TableSource): AsyncGenerator<TableRow> {
+  if (isXlsx(source)) {
+    const input = 'path' in source ? source.path : Readable.from(Buffer.from(source.data))
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' })
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[]
+        const cells: string[] = []
+        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
+        yield { row: row.number, cells }
+      }
+      return // the first sheet only
+    }
+    return
+  }
+  const input = 'path' in source ? fs.createReadStream(source.path) : Readable.from(Buffer.from(source.data))
+  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
+  let row = 0
+  for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record }
+}

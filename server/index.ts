@@ -1,0 +1,46 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { boot } from './boot.ts'
+import { startupLinks } from './demo/links.ts'
+import { seedDemoIfEmpty } from './demo/seed.ts'
+import { readEnv } from './env.ts'
+import { systemClock } from './lib/clock.ts'
+
+const env = readEnv()
+const opened = await boot(env)
+const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
+const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
+const app = createApp({
+  db: opened.db,
+  databaseKind: opened.kind,
+  clock: systemClock,
+  timeZone: env.HAILONG_TZ,
+  minSample: env.HAILONG_MIN_SAMPLE,
+  webRoot,
+})
+
+const links = startupLinks(opened.db)
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const base = env.HAILONG_PUBLIC_URL ?? `http://localhost:${info.port}`
+  const lines = [
+    `hailong đang chạy / is running — ${opened.kind === 'sqlite' ? `SQLite ${path.resolve(env.DATABASE_URL)}` : 'PostgreSQL'}, ${env.HAILONG_TZ}`,
+    `  Trang chủ / Home:               ${base}/`,
+    `  Kiểm tra / Health:              ${base}/healthz`,
+  ]
+  if (demo)
+    lines.push(`  Dữ liệu mẫu / Demo data:        ${demo.agencies} cơ quan, ${demo.desks} quầy, ${demo.responses} phiếu (${demo.quarters[0]} → ${demo.quarters.at(-1)})`)
+  links.then((more) => console.log([...lines, ...more(base)].join('\n')))
+})
+
+// Stop taking requests, let the ones under way finish, then close the database cleanly (WAL checkpoint).
+const stop = () => {
+  server.close(async () => {
+    await opened.close()
+    process.exit(0)
+  })
+  setTimeout(() => process.exit(0), 5000).unref()
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

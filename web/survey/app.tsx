@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'preact/hooks'
+import { checkAnswers, isVisible } from '../../server/domain/answers.ts'
+import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
+import { LangSwitch } from '../components/lang-switch.tsx'
+import { QuestionField } from '../components/question-field.tsx'
+import { useLang } from '../hooks/use-lang.ts'
+import { api, ApiError } from '../lib/api.ts'
+import { t } from '../lib/i18n.ts'
+import { strings as s } from './strings.ts'
+import { useDraft } from './use-draft.ts'
+
+interface LinkInfo {
+  kind: 'desk' | 'receipt'
+  active: boolean
+  used?: boolean
+  agency: { code: string; name: string }
+  desk: { code: string; name: string } | null
+  survey: string
+  definition: SurveyDefinition
+}
+
+type Phase = { name: 'loading' } | { name: 'missing' } | { name: 'used' } | { name: 'form'; link: LinkInfo } | { name: 'thanks' }
+
+export function SurveyApp({ path }: { path: string }) {
+  const token = path.split('/').filter(Boolean)[1] ?? ''
+  const [lang, setLang] = useLang()
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' })
+  useEffect(() => {
+    api<LinkInfo>(`/api/v1/links/${encodeURIComponent(token)}`)
+      .then((link) => setPhase(link.used ? { name: 'used' } : { name: 'form', link }))
+      .catch(() => setPhase({ name: 'missing' }))
+  }, [token])
+
+  return (
+    <main class="survey-page">
+      <header class="top">
+        <LangSwitch lang={lang} onChange={setLang} />
+      </header>
+      {phase.name === 'loading' && <p aria-busy="true">{t(s.loading, lang)}</p>}
+      {phase.name === 'missing' && <Notice title={t(s.notFound, lang)} />}
+      {phase.name === 'used' && <Notice title={t(s.already, lang)} />}
+      {phase.name === 'thanks' && <Notice title={t(s.thanks, lang)} text={t(s.thanksMore, lang)} />}
+      {phase.name === 'form' && (
+        <SurveyForm link={phase.link} token={token} lang={lang} onDone={(used) => setPhase(used ? { name: 'used' } : { name: 'thanks' })} />
+      )}
+    </main>
+  )
+}
+
+function Notice({ title, text }: { title: string; text?: string }) {
+  return (
+    <section class="notice" role="status">
+      <h1>{title}</h1>
+      {text ? <p>{text}</p> : null}
+    </section>
+  )
+}
+
+function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: string; lang: 'vi' | 'en'; onDone(used: boolean): void }) {
+  const def = link.definition
+  const [draft, setDraft, restored, clear] = useDraft(token)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [status, setStatus] = useState<'idle' | 'sending' | 'offline' | 'refused'>('idle')
+  const [refusal, setRefusal] = useState('')
+  const [honeypot, setHoneypot] = useState('')
+  const pages = def.pages
+  const page = Math.min(draft.page, pages.length - 1)
+  const visible = pages[page]!.questions.filter((q) => isVisible(q.visibleIf, draft.answers))
+
+  const pageErrors = () => {
+    const found: Record<string, string> = {}
+    for (const q of visible) if (q.required && draft.answers[q.id] === undefined) found[q.id] = t(s.required, lang)
+    return found
+  }
+  const go = (to: number) => {
+    const found = to > page ? pageErrors() : {}
+    setErrors(found)
+    if (Object.keys(found).length) return document.getElementById(`q-${Object.keys(found)[0]}`)?.focus()
+    setDraft({ ...draft, page: to })
+    window.scrollTo(0, 0)
+  }
+  const submit = async () => {
+    const found = pageErrors()
+    setErrors(found)
+    if (Object.keys(found).length) return
+    // Answers to questions hidden by a later change (e.g. reasons after raising the rating) are dropped.
+    const answers = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => pages.some((p) => p.questions.some((q) => q.id === id && isVisible(q.visibleIf, draft.answers)))))
+    const checked = checkAnswers(def, answers)
+    if (!checked.ok) {
+      setErrors(Object.fromEntries(checked.issues.map((i) => [i.field.replace('answers.', ''), i.message[lang]])))
+      return
+    }
+    setStatus('sending')
+    try {
+      await api('/api/v1/responses', { method: 'POST', token, json: { submissionId: draft.submissionId, survey: link.survey, answers: checked.answers, ...(honeypot ? { website: honeypot } : {}) } })
+      clear()
+      onDone(false)
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && e.body?.error.code === 'receipt_used') {
+        clear()
+        return onDone(true)
+      }
+      if (e instanceof ApiError && e.body) {
+        setRefusal(e.body.error.message[lang])
+        setStatus('refused')
+      } else setStatus('offline')
+    }
+  }
+
+  return (
+    <form class="survey" onSubmit={(e) => (e.preventDefault(), page < pages.length - 1 ? go(page + 1) : submit())} noValidate>
+      <div class="who">
+        <p class="agency">{link.agency.name}</p>
+        {link.desk ? <p class="desk">{link.desk.name}</p> : null}
+      </div>
+      <h1>{t(def.title, lang)}</h1>
+      {restored && draft.page + Object.keys(draft.answers).length > 0 ? <p class="info">{t(s.resumed, lang)}</p> : null}
+      {pages.length > 1 ? (
+        <div class="progress">
+          <p id="progress-label">
+            {t(s.step, lang)} {page + 1} {t(s.of, lang)} {pages.length}
+            {pages[page]!.title ? ` — ${t(pages[page]!.title, lang)}` : ''}
+          </p>
+          <progress max={pages.length} value={page + 1} aria-labelledby="progress-label" />
+        </div>
+      ) : null}
+      {visible.map((q) => (
+        <QuestionField
+          key={q.id}
+          def={def}
+          question={q}
+          lang={lang}
+          value={draft.answers[q.id]}
+          error={errors[q.id]}
+          onChange={(v) => {
+            const answers = { ...draft.answers }
+            if (v === undefined) delete answers[q.id]
+            else answers[q.id] = v
+            setDraft({ ...draft, answers })
+          }}
+        />
+      ))}
+      <div class="honeypot" aria-hidden="true">
+        <label>
+          Website
+          <input type="text" tabIndex={-1} autoComplete="off" value={honeypot} onInput={(e) => setHoneypot((e.target as HTMLInputElement).value)} />
+        </label>
+      </div>
+      {status === 'offline' ? <p class="form-error" role="alert">{t(s.offline, lang)}</p> : null}
+      {status === 'refused' ? <p class="form-error" role="alert">{t(s.refused, lang)}: {refusal}</p> : null}
+      <div class="actions">
+        {page > 0 ? (
+          <button type="button" class="secondary" onClick={() => go(page - 1)}>
+            {t(s.back, lang)}
+          </button>
+        ) : null}
+        <button type="submit" disabled={status === 'sending'}>
+          {status === 'sending' ? t(s.sending, lang) : page < pages.length - 1 ? t(s.next, lang) : status === 'offline' ? t(s.retry, lang) : t(s.submit, lang)}
+        </button>
+      </div>
+      <p class="privacy">{t(s.privacy, lang)}</p>
+    </form>
+  )
+}

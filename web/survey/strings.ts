@@ -1,0 +1,24 @@
+import type { LocalizedText } from '../../server/domain/text.ts'
+
+const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+
+export const strings = {
+  loading: s('Đang tải…', 'Loading…'),
+  rating: s('Đánh giá', 'Rating'),
+  next: s('Tiếp theo', 'Next'),
+  back: s('Quay lại', 'Back'),
+  submit: s('Gửi đánh giá', 'Send'),
+  sending: s('Đang gửi…', 'Sending…'),
+  step: s('Bước', 'Step'),
+  of: s('trên', 'of'),
+  required: s('Vui lòng trả lời câu hỏi này', 'Please answer this question'),
+  thanks: s('Cảm ơn Ông/Bà đã đánh giá!', 'Thank you for your feedback!'),
+  thanksMore: s('Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn.', 'Your answers help the agency serve you better.'),
+  already: s('Ông/Bà đã đánh giá, cảm ơn', 'You have already answered, thank you'),
+  notFound: s('Đường dẫn khảo sát không tồn tại hoặc đã hết hạn.', 'This survey link does not exist or has expired.'),
+  offline: s('Chưa gửi được vì mất kết nối. Câu trả lời vẫn được giữ trên máy, hãy thử lại.', 'Not sent: no connection. Your answers are kept on this device; please try again.'),
+  refused: s('Chưa gửi được', 'Could not send'),
+  retry: s('Thử lại', 'Try again'),
+  resumed: s('Đã khôi phục câu trả lời đang làm dở.', 'Your unfinished answers were restored.'),
+  privacy: s('Phiếu khảo sát không thu thập họ tên hay số điện thoại.', 'This survey does not ask for your name or phone number.'),
+}
