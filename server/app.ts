@@ -8,6 +8,7 @@ import { notFound, onError } from './middleware/errors/index.ts'
 import { requestId } from './middleware/request-id/index.ts'
 import { healthRoutes } from './routes/health.ts'
 import { linkRoutes } from './routes/links.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { surveyRoutes } from './routes/surveys.ts'
 import { webRoutes } from './routes/web.ts'
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps.db) }))
   app.route('/api/v1/surveys', surveyRoutes(deps))
   app.route('/api/v1/links', linkRoutes(deps))
+  app.route('/api/v1/reports', reportRoutes(deps))
   if (deps.webRoot) app.route('/', webRoutes(deps.webRoot))
   return app
 }

@@ -6,6 +6,9 @@ import { readEnv } from '../../server/env.ts'
 import { importResponses } from '../../server/imports/responses-import.ts'
 import { systemClock } from '../../server/lib/clock.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
+import { parsePeriod } from '../../server/domain/periods.ts'
+import { buildReport } from '../../server/reports/service.ts'
+import { rebuildRollups } from '../../server/rollups/rebuild.ts'
 import { UsageError } from './usage-error.ts'
 import { progress } from './progress.ts'
 
@@ -78,5 +81,41 @@ export const commands: Record<string, Command> = {
         }
       })
     },
+  },
+  report: {
+    args: '--survey ID --period PERIOD [--format json] [--out FILE] [--min-sample N]',
+    help: 'Báo cáo chỉ số hài lòng của một phiếu trong một kỳ (2026-Q1 hoặc 2026) / the satisfaction report for one survey and period',
+    options: { survey: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-sample': { type: 'string' } },
+    run: ({ values }) => {
+      const survey = values.survey as string | undefined
+      if (!survey) throw new UsageError('Thiếu --survey / --survey is required (mot-cua, sipas-2017, tt01-2018)')
+      if (!values.period) throw new UsageError('Thiếu --period / --period is required (2026-Q1 or 2026)')
+      const period = parsePeriod(values.period as string)
+      const format = (values.format as string | undefined) ?? 'json'
+      if (format !== 'json') throw new UsageError(`Định dạng không hỗ trợ / unsupported --format: ${format}`)
+      const minSample = values['min-sample'] === undefined ? undefined : Number(values['min-sample'])
+      if (minSample !== undefined && !(Number.isInteger(minSample) && minSample > 0)) throw new UsageError('--min-sample phải là số nguyên dương / must be a positive whole number')
+      return withDatabase(async ({ db, env }) => {
+        const report = await buildReport(db, new SurveyCatalog(db), { instrument: survey, period, timeZone: env.HAILONG_TZ, minSample: minSample ?? env.HAILONG_MIN_SAMPLE })
+        const text = JSON.stringify(report, null, 2) + '\n'
+        if (values.out) {
+          fs.writeFileSync(values.out as string, text)
+          console.log(`report ${report.survey} ${report.period}: ${report.units.length} agencies, n = ${report.overall.n} → ${values.out}`)
+        } else process.stdout.write(text)
+        return 0
+      })
+    },
+  },
+  'rollups rebuild': {
+    args: '',
+    help: 'Tính lại toàn bộ số liệu tổng hợp từ phiếu gốc / recompute every rollup from the raw responses',
+    run: () =>
+      withDatabase(async ({ db, env }) => {
+        const bar = progress('rollups rebuild')
+        const s = await rebuildRollups(db, new SurveyCatalog(db), env.HAILONG_TZ, (n) => bar.tick(n))
+        bar.done()
+        console.log(`rollups rebuilt: ${s.responses} responses, ${s.cells} cells, ${s.requartered} moved to another quarter`)
+        return 0
+      }),
   },
 }

@@ -8,6 +8,7 @@ import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import { contentHash } from '../lib/canonical-json.ts'
 import { bumpRollups } from '../rollups/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
+import { answerRows } from './answer-rows.ts'
 import { findBySubmissionIds, insertResponse } from './repository.ts'
 
 /** Who is submitting, established from a credential (kiosk device, desk link, receipt code, paper import). */
@@ -86,16 +87,6 @@ export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitt
 }
 
 export type StoreOutcome = { submissionId: string; status: 'created'; id: number } | { submissionId: string; status: 'duplicate' | 'conflict' }
-
-function answerRows(answers: Answers) {
-  const rows: Array<{ question_id: string; value_num: number | null; value_text: string | null }> = []
-  for (const [question_id, v] of Object.entries(answers)) {
-    if (typeof v === 'number') rows.push({ question_id, value_num: v, value_text: null })
-    else if (Array.isArray(v)) for (const option of v) rows.push({ question_id, value_num: null, value_text: option })
-    else rows.push({ question_id, value_num: null, value_text: v })
-  }
-  return rows
-}
 
 /**
  * Stores prepared responses in the caller's transaction: new ids are inserted with their answers and

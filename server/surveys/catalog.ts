@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, SurveyVersionRow } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
 import { DomainError } from '../domain/errors.ts'
 import { SurveyDefinition } from '../domain/survey-definition.ts'
 import { parseSurveyKey, surveyKey } from '../domain/questions.ts'
@@ -33,18 +34,20 @@ export class SurveyCatalog {
   private byId = new Map<number, SurveyVersion>()
   constructor(private readonly db: Kysely<Database>) {}
 
-  async byKey(key: string): Promise<SurveyVersion | undefined> {
+  // `db` lets a caller inside a transaction look up through it: on SQLite a query on the pool would
+  // wait for that very transaction.
+  async byKey(key: string, db: Db = this.db): Promise<SurveyVersion | undefined> {
     const parsed = parseSurveyKey(key)
     if (!parsed) return undefined
     for (const v of this.byId.values()) if (v.key === key && v.status !== 'draft') return v
-    const row = await findSurveyVersion(this.db, parsed.instrument, parsed.version)
+    const row = await findSurveyVersion(db, parsed.instrument, parsed.version)
     return row ? this.remember(row) : undefined
   }
 
-  async get(id: number): Promise<SurveyVersion | undefined> {
+  async get(id: number, db: Db = this.db): Promise<SurveyVersion | undefined> {
     const cached = this.byId.get(id)
     if (cached) return cached
-    const row = await findSurveyVersionById(this.db, id)
+    const row = await findSurveyVersionById(db, id)
     return row ? this.remember(row) : undefined
   }
 

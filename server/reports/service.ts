@@ -1,0 +1,152 @@
+import { listAgencies } from '../agencies/repository.ts'
+import type { AgencyKind, Channel } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+import { DomainError } from '../domain/errors.ts'
+import { addCounts, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
+import { formatPeriod, previousPeriod, quartersOf, type Period } from '../domain/periods.ts'
+import { compareWithPrevious, rankUnits } from '../domain/ranking.ts'
+import type { IndexRules } from '../domain/survey-definition.ts'
+import type { SurveyCatalog } from '../surveys/catalog.ts'
+import { listSurveyVersions } from '../surveys/repository.ts'
+import { sumRollups, versionsUsed } from './repository.ts'
+
+export interface ReportOptions {
+  instrument: string
+  period: Period
+  timeZone: string
+  minSample: number
+  channel?: Channel
+  /** Rank only agencies of this kind (departments and communes are ranked separately or together). */
+  kind?: AgencyKind
+}
+
+type Figures = Pick<IndexResult, 'n' | 'index' | 'ci95' | 'elements' | 'criteria' | 'criteriaN' | 'expectations' | 'expectationsN' | 'reasons' | 'reasonsN'>
+
+export interface UnitReport extends Figures {
+  agency: string
+  name: string
+  kind: AgencyKind
+  parent: string | null
+  sufficient: boolean
+  rank: number | null
+  previousRank: number | null
+  rankChange: number | null
+  previousIndex: number | null
+  indexChange: number | null
+  /** Rank among agencies of the same kind (departments apart from communes). */
+  rankInKind: number | null
+}
+
+export interface Report {
+  survey: string
+  period: string
+  timezone: string
+  minSample: number
+  method: IndexRules['method']
+  /** The survey versions whose answers the period counts. */
+  versions: string[]
+  filters: { channel: Channel | null; kind: AgencyKind | null }
+  overall: Figures
+  units: UnitReport[]
+  /** Parent agencies other than the province: their own answers plus their sub-agencies'. */
+  parents: Array<Figures & { agency: string; name: string; kind: AgencyKind }>
+}
+
+function figures(r: IndexResult): Figures {
+  const { n, index, ci95, elements, criteria, criteriaN, expectations, expectationsN, reasons, reasonsN } = r
+  return { n, index, ci95, elements, criteria, criteriaN, ...(expectations ? { expectations, expectationsN } : {}), ...(reasons ? { reasons, reasonsN } : {}) }
+}
+
+async function countsByAgency(db: Db, versionIds: number[], quarters: string[], channel?: Channel) {
+  const byAgency = new Map<number, UnitCounts>()
+  for (const row of await sumRollups(db, { surveyVersionIds: versionIds, quarters, channel }, 'agency')) {
+    let c = byAgency.get(row.agencyId)
+    if (!c) byAgency.set(row.agencyId, (c = emptyCounts()))
+    if (row.question === '*') c.responses += row.count
+    else (c.questions[row.question] ??= {})[row.value] = (c.questions[row.question]?.[row.value] ?? 0) + row.count
+  }
+  return byAgency
+}
+
+/**
+ * The satisfaction report of one instrument for one period (Report JSON of exchange-formats.md): the
+ * province overall, every agency with answers of its own ranked, and the change on the period before.
+ */
+export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions): Promise<Report> {
+  const versions = (await listSurveyVersions(db)).filter((v) => v.instrument === opts.instrument && v.status !== 'draft')
+  if (!versions.length)
+    throw new DomainError('not_found', 'unknown_survey', { vi: `Không có phiếu khảo sát ${opts.instrument}`, en: `No survey ${opts.instrument}` })
+  const quarters = quartersOf(opts.period)
+  const previousQuarters = quartersOf(previousPeriod(opts.period))
+  const used = await versionsUsed(db, opts.instrument, quarters)
+  // The rules of the newest version used in the period (answers are matched by their stable question ids).
+  const rulesVersion = await catalog.get((used.at(-1) ?? versions.at(-1)!).id)
+  const rules = rulesVersion!.definition.index
+  const ids = versions.map((v) => v.id)
+  const [current, previous, agencies] = await Promise.all([
+    countsByAgency(db, ids, quarters, opts.channel),
+    countsByAgency(db, ids, previousQuarters, opts.channel),
+    listAgencies(db),
+  ])
+  const byId = new Map(agencies.map((a) => [a.id, a]))
+  const byCode = new Map(agencies.map((a) => [a.code, a]))
+  const inScope = (id: number) => !opts.kind || byId.get(id)?.kind === opts.kind
+
+  const unitsOf = (counts: Map<number, UnitCounts>) =>
+    [...counts.entries()]
+      .filter(([id, c]) => c.responses > 0 && inScope(id) && byId.has(id))
+      .map(([id, c]) => {
+        const a = byId.get(id)!
+        return { key: a.code, kind: a.kind, ...computeIndex(rules, c) }
+      })
+  const ranked = compareWithPrevious(rankUnits(unitsOf(current), opts.minSample), rankUnits(unitsOf(previous), opts.minSample))
+  const rankInKind = new Map<string, number | null>()
+  for (const kind of new Set(ranked.map((u) => u.kind)))
+    for (const u of rankUnits(ranked.filter((x) => x.kind === kind), opts.minSample)) rankInKind.set(u.key, u.rank)
+
+  const units: UnitReport[] = ranked.map((u) => {
+    const a = byCode.get(u.key)!
+    return {
+      agency: a.code,
+      name: a.name,
+      kind: a.kind,
+      parent: a.parent_id ? byId.get(a.parent_id)?.code ?? null : null,
+      ...figures(u),
+      sufficient: u.sufficient,
+      rank: u.rank,
+      previousRank: u.previousRank,
+      rankChange: u.rankChange,
+      previousIndex: u.previousIndex,
+      indexChange: u.indexChange,
+      rankInKind: rankInKind.get(u.key) ?? null,
+    }
+  })
+
+  let total = emptyCounts()
+  for (const [id, c] of current) if (inScope(id)) total = addCounts(total, c)
+
+  // Each agency's own counts plus those of every agency below it.
+  const subtree = new Map<number, UnitCounts>()
+  for (const [id, c] of current) {
+    if (!inScope(id)) continue
+    for (let p = byId.get(id)?.parent_id ?? null, guard = 0; p !== null && guard < 64; p = byId.get(p)?.parent_id ?? null, guard++)
+      subtree.set(p, addCounts(subtree.get(p) ?? current.get(p) ?? emptyCounts(), c))
+  }
+  const parents = [...subtree.entries()]
+    .filter(([id]) => byId.get(id)?.parent_id !== null)
+    .map(([id, c]) => ({ agency: byId.get(id)!.code, name: byId.get(id)!.name, kind: byId.get(id)!.kind, ...figures(computeIndex(rules, c)) }))
+    .sort((a, b) => a.agency.localeCompare(b.agency))
+
+  return {
+    survey: opts.instrument,
+    period: formatPeriod(opts.period),
+    timezone: opts.timeZone,
+    minSample: opts.minSample,
+    method: rules.method,
+    versions: used.map((v) => `${opts.instrument}@${v.version}`),
+    filters: { channel: opts.channel ?? null, kind: opts.kind ?? null },
+    overall: figures(computeIndex(rules, total)),
+    units,
+    parents,
+  }
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { quarterOf } from '../domain/periods.ts'
+import { rollupCells } from '../domain/rollup-cells.ts'
+import { answersFromRows } from '../responses/answer-rows.ts'
+import { isReportable } from '../responses/reportable.ts'
+import type { SurveyCatalog } from '../surveys/catalog.ts'
+
+const PAGE = 2000
+
+/**
+ * Recomputes every rollup from the raw responses (and each response's quarter from its instant, in case
+ * HAILONG_TZ changed), in one transaction: the cure when counts are in doubt, and the test oracle for
+ * the incremental updates.
+ */
+export async function rebuildRollups(db: Kysely<Database>, catalog: SurveyCatalog, timeZone: string, onProgress?: (n: number) => void) {
+  return db.transaction().execute(async (trx) => {
+    const cells = new Map<string, number>()
+    let lastId = 0
+    let seen = 0
+    let requartered = 0
+    for (;;) {
+      const page = await trx.selectFrom('responses').selectAll().where('id', '>', lastId).orderBy('id').limit(PAGE).execute()
+      if (!page.length) break
+      lastId = page.at(-1)!.id
+      const answers = await trx
+        .selectFrom('answers')
+        .select(['response_id', 'question_id', 'value_num', 'value_text'])
+        .where('response_id', '>=', page[0]!.id)
+        .where('response_id', '<=', lastId)
+        .execute()
+      const byResponse = new Map<number, typeof answers>()
+      for (const a of answers) (byResponse.get(a.response_id) ?? byResponse.set(a.response_id, []).get(a.response_id)!).push(a)
+      for (const r of page) {
+        const quarter = quarterOf(new Date(r.submitted_at), timeZone)
+        if (quarter !== r.quarter) {
+          await trx.updateTable('responses').set({ quarter }).where('id', '=', r.id).execute()
+          requartered++
+        }
+        if (!isReportable(r)) continue
+        const def = (await catalog.get(r.survey_version_id, trx))!.definition
+        const bucket = [quarter, r.survey_version_id, r.agency_id, r.desk_id ?? 0, r.channel, r.procedure_code ?? ''].join('\u0000')
+        for (const c of rollupCells(def, answersFromRows(def, byResponse.get(r.id) ?? []))) {
+          const key = `${bucket}\u0000${c.question}\u0000${c.value}`
+          cells.set(key, (cells.get(key) ?? 0) + 1)
+        }
+      }
+      seen += page.length
+      onProgress?.(seen)
+    }
+    await trx.deleteFrom('rollups').execute()
+    const rows = [...cells.entries()].map(([key, count]) => {
+      const [quarter, sv, agency, desk, channel, procedure, question, value] = key.split('\u0000') as string[]
+      return {
+        quarter: quarter!,
+        survey_version_id: Number(sv),
+        agency_id: Number(agency),
+        desk_id: Number(desk),
+        channel: channel as Database['rollups']['channel'],
+        procedure_code: procedure!,
+        question_id: question!,
+        value: value!,
+        count,
+      }
+    })
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('rollups').values(rows.slice(i, i + 500)).execute()
+    return { responses: seen, cells: rows.length, requartered }
+  })
+}

@@ -1,0 +1,101 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { setResponseFlags } from '../../server/responses/moderation.ts'
+import { rebuildRollups } from '../../server/rollups/rebuild.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
+import type { TestApp } from '../helpers/test-app.ts'
+import { createTestApp } from '../helpers/test-app.ts'
+import { makeAgency, makeDesk, post } from '../helpers/factories.ts'
+
+async function snapshot(t: TestApp) {
+  const rows = await t.db.selectFrom('rollups').selectAll().where('count', '!=', 0).execute()
+  return rows.map((r) => JSON.stringify(r)).sort()
+}
+
+const motCua = fc.record(
+  {
+    overall: fc.integer({ min: 1, max: 5 }),
+    staff: fc.integer({ min: 1, max: 5 }),
+    reasons: fc.subarray(['wait', 'complex', 'attitude', 'other'], { minLength: 1 }),
+    comment: fc.constantFrom('Tốt', 'Chờ lâu'),
+  },
+  { requiredKeys: ['overall'] },
+).map((a) => (a.overall > 3 ? { ...a, reasons: undefined } : a))
+
+type Op =
+  | { kind: 'submit'; answers: Record<string, unknown>; desk: number; at: number }
+  | { kind: 'resubmit'; pick: number }
+  | { kind: 'flag'; pick: number; spam: boolean; flagged: boolean; test: boolean }
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('submit' as const), answers: motCua, desk: fc.integer({ min: 0, max: 2 }), at: fc.integer({ min: 0, max: 400 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('resubmit' as const), pick: fc.nat() }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('flag' as const), pick: fc.nat(), spam: fc.boolean(), flagged: fc.boolean(), test: fc.boolean() }) },
+)
+
+describe('rollups', () => {
+  it('incremental counts always equal a rebuild from the raw responses (inserts, duplicates, flags)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 40 }), async (ops) => {
+        const t = await createTestApp()
+        try {
+          const agency = await makeAgency(t.db)
+          const desks = [await makeDesk(t.db, agency.id), await makeDesk(t.db, agency.id), await makeDesk(t.db, (await makeAgency(t.db)).id)]
+          const sent: Array<{ body: unknown; token: string }> = []
+          let seq = 0
+          for (const o of ops) {
+            if (o.kind === 'submit') {
+              // Spread over several quarters, across the UTC+7 quarter boundary.
+              t.clock.set(new Date(Date.parse('2026-03-30T00:00:00Z') + o.at * 3 * 3600_000))
+              const body = { submissionId: `00000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`, survey: 'mot-cua@1', answers: JSON.parse(JSON.stringify(o.answers)) }
+              const res = await post(t.app, '/api/v1/responses', body, desks[o.desk]!.token)
+              expect(res.status).toBe(201)
+              sent.push({ body, token: desks[o.desk]!.token })
+            } else if (o.kind === 'resubmit' && sent.length) {
+              const s = sent[o.pick % sent.length]!
+              expect((await post(t.app, '/api/v1/responses', s.body, s.token)).status).toBe(200)
+            } else if (o.kind === 'flag' && sent.length) {
+              const ids = await t.db.selectFrom('responses').select('id').orderBy('id').execute()
+              const target = ids[o.pick % ids.length]!.id
+              await t.db.transaction().execute((trx) => setResponseFlags(trx, new SurveyCatalog(t.db), target, o))
+            }
+          }
+          const incremental = await snapshot(t)
+          await rebuildRollups(t.db, new SurveyCatalog(t.db), 'Asia/Ho_Chi_Minh')
+          expect(incremental).toEqual(await snapshot(t))
+        } finally {
+          await t.close()
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('flagging a response as spam takes it out of the report at once, and unflagging puts it back', async () => {
+    const t = await createTestApp({ now: '2026-02-10T03:00:00Z', minSample: 1 })
+    const agency = await makeAgency(t.db, { code: 'SNV' })
+    const desk = await makeDesk(t.db, agency.id)
+    for (const overall of [5, 1]) await post(t.app, '/api/v1/responses', { submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall } }, desk.token)
+    const report = async () => (await (await t.app.request('/api/v1/reports/mot-cua/2026-Q1')).json()) as any
+    expect((await report()).overall).toMatchObject({ n: 2, index: 50 })
+    const low = await t.db.selectFrom('answers').select('response_id').where('question_id', '=', 'overall').where('value_num', '=', 1).executeTakeFirstOrThrow()
+    await t.db.transaction().execute((trx) => setResponseFlags(trx, new SurveyCatalog(t.db), low.response_id, { spam: true }))
+    expect((await report()).overall).toMatchObject({ n: 1, index: 100 })
+    await t.db.transaction().execute((trx) => setResponseFlags(trx, new SurveyCatalog(t.db), low.response_id, { spam: false }))
+    expect((await report()).overall).toMatchObject({ n: 2, index: 50 })
+    expect(await t.db.selectFrom('responses').select('id').execute()).toHaveLength(2)
+    await t.close()
+  })
+
+  it('rebuild moves responses to the right quarter when the time zone changes', async () => {
+    const t = await createTestApp({ now: '2026-03-31T23:30:00Z' })
+    const agency = await makeAgency(t.db)
+    const desk = await makeDesk(t.db, agency.id)
+    await post(t.app, '/api/v1/responses', { submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 4 } }, desk.token)
+    expect((await t.db.selectFrom('responses').select('quarter').executeTakeFirstOrThrow()).quarter).toBe('2026-Q2')
+    const result = await rebuildRollups(t.db, new SurveyCatalog(t.db), 'UTC')
+    expect(result.requartered).toBe(1)
+    expect((await t.db.selectFrom('rollups').select('quarter').distinct().execute()).map((r) => r.quarter)).toEqual(['2026-Q1'])
+    await t.close()
+  })
+})
