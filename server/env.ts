@@ -21,6 +21,7 @@ const Env = z.object({
   HAILONG_SQLITE_SYNC: z.enum(['FULL', 'NORMAL']).default('FULL'),
   HAILONG_NO_SEED: z.string().optional(),
   HAILONG_PUBLIC_URL: z.url().optional(),
+  HAILONG_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
 })
 export type Env = z.infer<typeof Env>
 

@@ -18,6 +18,7 @@ const app = createApp({
   clock: systemClock,
   timeZone: env.HAILONG_TZ,
   minSample: env.HAILONG_MIN_SAMPLE,
+  trustProxy: env.HAILONG_TRUST_PROXY,
   webRoot,
 })
 

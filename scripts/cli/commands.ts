@@ -9,6 +9,10 @@ import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { parsePeriod } from '../../server/domain/periods.ts'
 import { buildReport } from '../../server/reports/service.ts'
 import { rebuildRollups } from '../../server/rollups/rebuild.ts'
+import { createUser } from '../../server/auth/service.ts'
+import { generatePassword } from '../../server/auth/password.ts'
+import { findAgencyByCode } from '../../server/agencies/repository.ts'
+import { verifyAuditChain } from '../../server/audit/service.ts'
 import { UsageError } from './usage-error.ts'
 import { progress } from './progress.ts'
 
@@ -116,6 +120,43 @@ export const commands: Record<string, Command> = {
         bar.done()
         console.log(`rollups rebuilt: ${s.responses} responses, ${s.cells} cells, ${s.requartered} moved to another quarter`)
         return 0
+      }),
+  },
+  'users add': {
+    args: 'USERNAME --role admin|manager|viewer [--agency CODE] [--name "Họ tên"] [--password P]',
+    help: 'Tạo tài khoản cán bộ (mật khẩu ngẫu nhiên nếu không nhập) / create a staff account (random password unless given)',
+    options: { role: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    run: ({ values, positionals }) => {
+      const username = positionals[0]
+      if (!username) throw new UsageError('Thiếu tên đăng nhập / USERNAME is missing')
+      const role = values.role as string | undefined
+      if (role !== 'admin' && role !== 'manager' && role !== 'viewer') throw new UsageError('--role phải là admin, manager hoặc viewer / --role must be admin, manager or viewer')
+      return withDatabase(async ({ db }) => {
+        let agencyId: number | null = null
+        if (values.agency) {
+          const agency = await findAgencyByCode(db, values.agency as string)
+          if (!agency) throw new UsageError(`Không có cơ quan mã / no agency with code ${values.agency}`)
+          agencyId = agency.id
+        }
+        const password = (values.password as string | undefined) ?? generatePassword()
+        await createUser(db, { username, displayName: values.name as string | undefined, password, role, agencyId, actor: 'cli' }, systemClock.now())
+        console.log(`user ${username.toLowerCase()} created (${role}${values.agency ? `, ${values.agency}` : ', toàn tỉnh/province'})${values.password ? '' : `; mật khẩu/password: ${password}`}`)
+        return 0
+      })
+    },
+  },
+  'audit verify': {
+    args: '',
+    help: 'Kiểm tra chuỗi băm của nhật ký kiểm toán / check the audit log hash chain',
+    run: () =>
+      withDatabase(async ({ db }) => {
+        const result = await verifyAuditChain(db)
+        if (result.ok) {
+          console.log(`audit log intact: ${result.entries} entries`)
+          return 0
+        }
+        console.log(`audit log BROKEN at entry ${result.brokenAt}: ${result.reason}`)
+        return 1
       }),
   },
 }

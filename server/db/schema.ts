@@ -11,6 +11,16 @@ export interface Database {
   responses: ResponseTable
   answers: AnswerTable
   rollups: RollupTable
+  users: UserTable
+  sessions: SessionTable
+  kiosks: KioskTable
+  api_keys: ApiKeyTable
+  invitations: InvitationTable
+  rate_limits: RateLimitTable
+  link_uses: LinkUseTable
+  audit_log: AuditLogTable
+  audit_head: AuditHeadTable
+  settings: SettingTable
 }
 
 export type AgencyKind = 'province' | 'department' | 'commune' | 'other'
@@ -72,6 +82,8 @@ export interface ResponseTable {
   is_test: ColumnType<number, number | undefined, number>
   flag_reason: string | null
   deleted_at: string | null
+  kiosk_id: ColumnType<number | null, number | null | undefined, number | null>
+  invitation_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface AnswerTable {
@@ -102,6 +114,112 @@ export interface RollupTable {
   count: number
 }
 
+export type Role = 'admin' | 'manager' | 'viewer'
+export interface UserTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. */
+  password_hash: string
+  role: Role
+  /** The agency the user may see (and its sub-agencies); null for the whole province. */
+  agency_id: number | null
+  active: ColumnType<number, number | undefined, number>
+  created_at: string
+  password_changed_at: string
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a leaked database opens no session. */
+  id_hash: string
+  user_id: number
+  csrf_token: string
+  created_at: string
+  expires_at: string
+}
+
+export interface KioskTable {
+  id: Generated<number>
+  desk_id: number
+  name: string
+  secret_hash: string | null
+  pairing_hash: string | null
+  pairing_expires_at: string | null
+  paired_at: string | null
+  revoked_at: string | null
+  last_seen_at: string | null
+  app_version: string | null
+  queue_length: number | null
+  last_submission_at: string | null
+  created_at: string
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>
+  agency_id: number
+  name: string
+  key_hash: string
+  /** The first characters of the key, so staff can tell keys apart without the secret. */
+  prefix: string
+  created_by: number | null
+  created_at: string
+  revoked_at: string | null
+  last_used_at: string | null
+}
+
+export interface InvitationTable {
+  id: Generated<number>
+  token_hash: string
+  agency_id: number
+  desk_id: number | null
+  survey_version_id: number
+  dossier_hash: string | null
+  procedure_code: string | null
+  api_key_id: number | null
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface RateLimitTable {
+  key: string
+  window_start: string
+  count: number
+}
+
+export interface LinkUseTable {
+  desk_id: number
+  day: string
+  browser_hash: string
+  response_id: number
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  target: string | null
+  details: string | null
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  hash: string
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+}
+
+export type User = Selectable<UserTable>
+export type Kiosk = Selectable<KioskTable>
+export type Invitation = Selectable<InvitationTable>
+export type ApiKey = Selectable<ApiKeyTable>
+export type AuditEntry = Selectable<AuditLogTable>
 export type Agency = Selectable<AgencyTable>
 export type NewAgency = Insertable<AgencyTable>
 export type AgencyUpdate = Updateable<AgencyTable>

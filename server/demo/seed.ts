@@ -12,6 +12,7 @@ import { newToken } from '../lib/tokens.ts'
 import { prepareResponse, storeResponses, type PreparedResponse } from '../responses/service.ts'
 import { SurveyCatalog } from '../surveys/catalog.ts'
 import { demoAgencies, demoDesks } from './agencies.ts'
+import { seedDemoUsers } from './users.ts'
 
 /** Deterministic pseudo-random numbers, so the demo looks the same on every machine. */
 function mulberry32(seed: number) {
@@ -118,5 +119,6 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: { timeZone: st
     }
   }
   await db.transaction().execute((trx) => storeResponses(trx, prepared, { now, timeZone: opts.timeZone }))
+  await seedDemoUsers(db, now)
   return { agencies: demoAgencies.length, desks: deskCount, responses: prepared.length, quarters }
 }

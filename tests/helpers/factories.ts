@@ -30,3 +30,20 @@ export async function post(app: { request: (path: string, init?: RequestInit) =>
   })
   return { status: res.status, body: (await res.json()) as any }
 }
+
+/** Creates a staff account and signs it in through the real login route; returns headers for requests. */
+export async function signIn(
+  t: { app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }; db: Kysely<Database>; clock: { now(): Date } },
+  role: 'admin' | 'manager' | 'viewer' = 'admin',
+  agencyId: number | null = null,
+) {
+  const { createUser } = await import('../../server/auth/service.ts')
+  const username = `${role}-${++seq}`
+  const password = 'mat-khau-rat-dai-123'
+  await createUser(t.db, { username, password, role, agencyId, actor: 'test' }, t.clock.now())
+  const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  const cookie = res.headers.get('Set-Cookie')!.split(';')[0]!
+  const { csrfToken } = (await res.json()) as { csrfToken: string }
+  return { username, password, cookie, csrfToken, headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } }
+}

@@ -5,6 +5,7 @@ import { createApp } from '../../server/app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { systemClock } from '../../server/lib/clock.ts'
 import { runCli, tempDir } from '../helpers/cli.ts'
+import { signIn } from '../helpers/factories.ts'
 
 const dir = tempDir('hailong-report-')
 const env = { DATABASE_URL: path.join(dir, 'h.db'), HAILONG_TZ: 'Asia/Ho_Chi_Minh' }
@@ -81,15 +82,18 @@ describe('hailong report (Report JSON)', () => {
   it('is the same through GET /api/v1/reports/{survey}/{period}', async () => {
     const { db, close } = await openDatabase(env.DATABASE_URL)
     const app = createApp({ db, databaseKind: 'sqlite', clock: systemClock, timeZone: 'Asia/Ho_Chi_Minh', minSample: 2 })
-    const res = await app.request('/api/v1/reports/mot-cua/2026-Q1')
+    expect((await app.request('/api/v1/reports/mot-cua/2026-Q1')).status).toBe(401)
+    const { headers } = await signIn({ app, db, clock: systemClock })
+    const get = (path: string) => app.request(path, { headers })
+    const res = await get('/api/v1/reports/mot-cua/2026-Q1')
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual(report)
-    const year = await (await app.request('/api/v1/reports/mot-cua/2026')).json()
+    const year = await (await get('/api/v1/reports/mot-cua/2026')).json()
     expect(year.overall.n).toBe(9) // Q1 plus the response at 00:00 on 1 April local time
-    const bad = await app.request('/api/v1/reports/mot-cua/2026-Q9')
+    const bad = await get('/api/v1/reports/mot-cua/2026-Q9')
     expect(bad.status).toBe(400)
     expect((await bad.json()).error.code).toBe('invalid_period')
-    expect((await app.request('/api/v1/reports/khong-co/2026-Q1')).status).toBe(404)
+    expect((await get('/api/v1/reports/khong-co/2026-Q1')).status).toBe(404)
     await close()
   })
 

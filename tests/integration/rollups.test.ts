@@ -5,7 +5,7 @@ import { rebuildRollups } from '../../server/rollups/rebuild.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import type { TestApp } from '../helpers/test-app.ts'
 import { createTestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeDesk, post } from '../helpers/factories.ts'
+import { makeAgency, makeDesk, post, signIn } from '../helpers/factories.ts'
 
 async function snapshot(t: TestApp) {
   const rows = await t.db.selectFrom('rollups').selectAll().where('count', '!=', 0).execute()
@@ -76,7 +76,8 @@ describe('rollups', () => {
     const agency = await makeAgency(t.db, { code: 'SNV' })
     const desk = await makeDesk(t.db, agency.id)
     for (const overall of [5, 1]) await post(t.app, '/api/v1/responses', { submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall } }, desk.token)
-    const report = async () => (await (await t.app.request('/api/v1/reports/mot-cua/2026-Q1')).json()) as any
+    const { headers } = await signIn(t)
+    const report = async () => (await (await t.app.request('/api/v1/reports/mot-cua/2026-Q1', { headers })).json()) as any
     expect((await report()).overall).toMatchObject({ n: 2, index: 50 })
     const low = await t.db.selectFrom('answers').select('response_id').where('question_id', '=', 'overall').where('value_num', '=', 1).executeTakeFirstOrThrow()
     await t.db.transaction().execute((trx) => setResponseFlags(trx, new SurveyCatalog(t.db), low.response_id, { spam: true }))

@@ -1,7 +1,12 @@
 import type { Migration } from 'kysely'
-import * as init from './2026-11-22_init.ts'
+import * as init from './2026-11-22.1_init.ts'
+import * as access from './2026-11-22.2_access.ts'
 
-/** A static map, so bundling or a changed working directory can never lose a migration. */
+/**
+ * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
+ * in the alphabetical order of their names: `<date>.<sequence>_<name>`.
+ */
 export const migrations: Record<string, Migration> = {
-  '2026-11-22_init': init,
+  '2026-11-22.1_init': init,
+  '2026-11-22.2_access': access,
 }

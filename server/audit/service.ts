@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+import { canonicalJson, sha256 } from '../lib/canonical-json.ts'
+
+export interface AuditInput {
+  actor: string
+  action: string
+  target?: string | null
+  details?: Record<string, unknown> | null
+}
+
+function entryHash(prev: string, e: { at: string; actor: string; action: string; target: string | null; details: string | null }) {
+  return sha256(prev + canonicalJson({ at: e.at, actor: e.actor, action: e.action, target: e.target, details: e.details }))
+}
+
+/**
+ * Appends to the audit log in the caller's transaction. Each entry carries the hash of the previous one;
+ * the head row is updated in the same transaction, which serialises writers on every database.
+ */
+export async function appendAudit(trx: Db, input: AuditInput, at: Date) {
+  // Updating the head first takes its row lock (PostgreSQL) before the previous hash is read.
+  await trx.updateTable('audit_head').set((eb) => ({ hash: eb.ref('hash') })).where('id', '=', 1).execute()
+  const head = await trx.selectFrom('audit_head').select('hash').where('id', '=', 1).executeTakeFirstOrThrow()
+  const entry = {
+    at: at.toISOString(),
+    actor: input.actor,
+    action: input.action,
+    target: input.target ?? null,
+    details: input.details ? canonicalJson(input.details) : null,
+  }
+  const hash = entryHash(head.hash, entry)
+  await trx.insertInto('audit_log').values({ ...entry, prev_hash: head.hash, hash }).execute()
+  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute()
+  return hash
+}
+
+/** Outside a transaction: opens one for the single entry. */
+export function audit(db: Kysely<Database>, input: AuditInput, at: Date) {
+  return db.transaction().execute((trx) => appendAudit(trx, input, at))
+}
+
+/** Re-walks the chain; the first entry whose content or link does not match is named. */
+export async function verifyAuditChain(db: Db): Promise<{ ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string }> {
+  let prev = '0'.repeat(64)
+  let entries = 0
+  let lastId = 0
+  for (;;) {
+    const page = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(1000).execute()
+    if (!page.length) break
+    for (const e of page) {
+      entries++
+      if (e.prev_hash !== prev) return { ok: false, entries, brokenAt: e.id, reason: 'previous hash does not match' }
+      if (entryHash(prev, e) !== e.hash) return { ok: false, entries, brokenAt: e.id, reason: 'content does not match its hash' }
+      prev = e.hash
+    }
+    lastId = page.at(-1)!.id
+  }
+  const head = await db.selectFrom('audit_head').select('hash').where('id', '=', 1).executeTakeFirst()
+  if (head && head.hash !== prev) return { ok: false, entries, brokenAt: lastId, reason: 'the last entries were removed' }
+  return { ok: true, entries }
+}

@@ -1,0 +1,40 @@
+import type { Db } from '../db/types.ts'
+import type { Role } from '../db/schema.ts'
+
+export function findUserByName(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
+}
+
+export function findUser(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertUser(db: Db, u: { username: string; displayName: string; passwordHash: string; role: Role; agencyId: number | null; at: string }) {
+  const row = await db
+    .insertInto('users')
+    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, role: u.role, agency_id: u.agencyId, created_at: u.at, password_changed_at: u.at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export function findSession(db: Db, idHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id_hash', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'users.active'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst()
+}
+
+export function insertSession(db: Db, s: { idHash: string; userId: number; csrfToken: string; at: string; expiresAt: string }) {
+  return db.insertInto('sessions').values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.at, expires_at: s.expiresAt }).execute()
+}
+
+export function deleteSession(db: Db, idHash: string) {
+  return db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
+}
+
+export function deleteUserSessions(db: Db, userId: number) {
+  return db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}

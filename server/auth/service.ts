@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database, Role } from '../db/schema.ts'
+import { appendAudit } from '../audit/service.ts'
+import { DomainError } from '../domain/errors.ts'
+import { hashToken } from '../lib/tokens.ts'
+import { hit, peek } from '../rate-limit/repository.ts'
+import { deleteUserSessions, findUser, findUserByName, insertSession, insertUser } from './repository.ts'
+import { hashPassword, verifyPassword } from './password.ts'
+
+export const SESSION_TTL_MS = 12 * 3600_000
+const THROTTLE_WINDOW_MS = 15 * 60_000
+const MAX_FAILURES = 5
+
+export const USERNAME = /^[a-z0-9._-]{3,64}$/
+
+const badLogin = () =>
+  new DomainError('unauthorized', 'invalid_login', { vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' })
+
+export function validatePassword(password: string) {
+  if ([...password].length < 10)
+    throw new DomainError('invalid', 'weak_password', { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' }, [
+      { field: 'password', code: 'too_short', message: { vi: 'Ít nhất 10 ký tự', en: 'At least 10 characters' } },
+    ])
+}
+
+/**
+ * Checks a username and password and opens a session. Failures are counted per account and per client
+ * (in the database, so every node sees them); past the limit even a right password waits.
+ */
+export async function login(db: Kysely<Database>, input: { username: string; password: string; clientKey: string }, now: Date) {
+  const username = input.username.trim().toLowerCase()
+  const keys = [`login:user:${username}`, `login:client:${input.clientKey}`]
+  for (const key of keys)
+    if ((await peek(db, key, THROTTLE_WINDOW_MS, now)) >= MAX_FAILURES)
+      throw new DomainError('rate_limited', 'too_many_attempts', {
+        vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút',
+        en: 'Too many failed sign-ins; try again in 15 minutes',
+      })
+  const user = await findUserByName(db, username)
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
+  const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH)
+  if (!user || !ok || !user.active) {
+    for (const key of keys) await hit(db, key, THROTTLE_WINDOW_MS, now)
+    await db.transaction().execute((trx) => appendAudit(trx, { actor: `anonymous`, action: 'login.failed', target: `user:${username}` }, now))
+    throw badLogin()
+  }
+  const token = randomBytes(32).toString('base64url')
+  const csrfToken = randomBytes(24).toString('base64url')
+  await db.transaction().execute(async (trx) => {
+    await insertSession(trx, { idHash: hashToken(token), userId: user.id, csrfToken, at: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+    await appendAudit(trx, { actor: `user:${user.username}`, action: 'login', target: `user:${user.username}` }, now)
+  })
+  return { token, csrfToken, user }
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+
+export async function changePassword(db: Kysely<Database>, userId: number, current: string, next: string, now: Date) {
+  const user = await findUser(db, userId)
+  if (!user || !(await verifyPassword(current, user.password_hash)))
+    throw new DomainError('invalid', 'wrong_password', { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' }, [
+      { field: 'current', code: 'wrong_password', message: { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' } },
+    ])
+  validatePassword(next)
+  const hash = await hashPassword(next)
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now.toISOString() }).where('id', '=', userId).execute()
+    // Every other session of this user ends: a changed password must lock out whoever knew the old one.
+    await deleteUserSessions(trx, userId)
+    await appendAudit(trx, { actor: `user:${user.username}`, action: 'password.change', target: `user:${user.username}` }, now)
+  })
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  input: { username: string; displayName?: string; password: string; role: Role; agencyId: number | null; actor: string },
+  now: Date,
+) {
+  const username = input.username.trim().toLowerCase()
+  if (!USERNAME.test(username))
+    throw new DomainError('invalid', 'invalid_username', { vi: 'Tên đăng nhập gồm 3–64 chữ thường, số, ".", "_" hoặc "-"', en: 'Username: 3–64 lowercase letters, digits, ".", "_" or "-"' }, [
+      { field: 'username', code: 'invalid_username', message: { vi: 'Tên đăng nhập không hợp lệ', en: 'Invalid username' } },
+    ])
+  if (input.role === 'manager' && input.agencyId === null)
+    throw new DomainError('invalid', 'manager_needs_agency', { vi: 'Cán bộ quản lý phải thuộc một cơ quan', en: 'A manager must belong to an agency' }, [
+      { field: 'agency', code: 'required', message: { vi: 'Chọn cơ quan', en: 'Choose an agency' } },
+    ])
+  validatePassword(input.password)
+  if (await findUserByName(db, username))
+    throw new DomainError('conflict', 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })
+  const passwordHash = await hashPassword(input.password)
+  return db.transaction().execute(async (trx) => {
+    const id = await insertUser(trx, { username, displayName: input.displayName?.normalize('NFC') || username, passwordHash, role: input.role, agencyId: input.agencyId, at: now.toISOString() })
+    await appendAudit(trx, { actor: input.actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } }, now)
+    return id
+  })
+}

@@ -1,0 +1,58 @@
+import { getCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import type { Kysely } from 'kysely'
+import { findSession } from '../../auth/repository.ts'
+import { agencyScope } from '../../auth/scope.ts'
+import type { Database, Role } from '../../db/schema.ts'
+import { DomainError } from '../../domain/errors.ts'
+import type { Clock } from '../../lib/clock.ts'
+import { hashToken } from '../../lib/tokens.ts'
+
+export const SESSION_COOKIE = 'hl_session'
+
+export interface StaffUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  agencyId: number | null
+  /** Agency ids the user may see; null for the whole province. */
+  scope: Set<number> | null
+  csrfToken: string
+  sessionHash: string
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    staff: StaffUser
+  }
+}
+
+export const notSignedIn = () =>
+  new DomainError('unauthorized', 'not_signed_in', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' })
+
+/** Loads the signed-in staff member from the session cookie, or refuses with 401. */
+export const requireStaff = (db: Kysely<Database>, clock: Clock, roles?: Role[]) =>
+  createMiddleware(async (c, next) => {
+    const cookie = getCookie(c, SESSION_COOKIE)
+    const session = cookie ? await findSession(db, hashToken(cookie)) : undefined
+    if (!session || !session.active || session.expires_at <= clock.now().toISOString()) throw notSignedIn()
+    if (roles && !roles.includes(session.role))
+      throw new DomainError('forbidden', 'forbidden', { vi: 'Tài khoản không có quyền này', en: 'Your account may not do this' })
+    c.set('staff', {
+      id: session.user_id,
+      username: session.username,
+      displayName: session.display_name,
+      role: session.role,
+      agencyId: session.agency_id,
+      scope: await agencyScope(db, session.agency_id),
+      csrfToken: session.csrf_token,
+      sessionHash: session.id_hash,
+    })
+    await next()
+  })
+
+/** True when the staff member may see this agency. */
+export function inScope(staff: StaffUser, agencyId: number): boolean {
+  return staff.scope === null || staff.scope.has(agencyId)
+}

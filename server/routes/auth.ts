@@ -1,0 +1,69 @@
+import { Hono, type Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { z } from 'zod'
+import type { AppDeps } from '../app.ts'
+import { deleteSession } from '../auth/repository.ts'
+import { changePassword, login, SESSION_TTL_MS } from '../auth/service.ts'
+import { appendAudit } from '../audit/service.ts'
+import { clientIp } from '../lib/client-ip.ts'
+import { sha256 } from '../lib/canonical-json.ts'
+import { hashToken } from '../lib/tokens.ts'
+import { csrf } from '../middleware/csrf/index.ts'
+import { requireStaff, SESSION_COOKIE, type StaffUser } from '../middleware/session/index.ts'
+import { validate } from '../middleware/validate/index.ts'
+import { serverSecret } from '../settings/secret.ts'
+
+const Login = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict()
+const PasswordChange = z.object({ current: z.string().min(1).max(200), next: z.string().min(1).max(200) }).strict()
+
+export function isHttps(c: Context, trustProxy: boolean) {
+  return new URL(c.req.url).protocol === 'https:' || (trustProxy && c.req.header('X-Forwarded-Proto') === 'https')
+}
+
+export function publicUser(staff: Pick<StaffUser, 'username' | 'displayName' | 'role' | 'agencyId'>, agency: { code: string; name: string } | null) {
+  return { username: staff.username, displayName: staff.displayName, role: staff.role, agency }
+}
+
+/** Staff sign-in with a session cookie (HttpOnly, SameSite=Lax, Secure behind HTTPS) and a CSRF token. */
+export function authRoutes(deps: AppDeps) {
+  const staff = requireStaff(deps.db, deps.clock)
+  const agencyOf = async (id: number | null) =>
+    id === null ? null : ((await deps.db.selectFrom('agencies').select(['code', 'name']).where('id', '=', id).executeTakeFirst()) ?? null)
+  return new Hono()
+    .post('/login', validate('json', Login), async (c) => {
+      const { username, password } = c.req.valid('json')
+      const now = deps.clock.now()
+      const clientKey = sha256(`${await serverSecret(deps.db)}:${now.toISOString().slice(0, 10)}:${clientIp(c, deps.trustProxy)}`)
+      // A new session id at every sign-in: a session id planted before sign-in is never promoted.
+      const old = getCookie(c, SESSION_COOKIE)
+      if (old) await deleteSession(deps.db, hashToken(old))
+      const session = await login(deps.db, { username, password, clientKey }, now)
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: isHttps(c, deps.trustProxy),
+        path: '/',
+        maxAge: SESSION_TTL_MS / 1000,
+      })
+      const u = session.user
+      return c.json({
+        user: publicUser({ username: u.username, displayName: u.display_name, role: u.role, agencyId: u.agency_id }, await agencyOf(u.agency_id)),
+        csrfToken: session.csrfToken,
+      })
+    })
+    .get('/me', staff, async (c) => c.json({ user: publicUser(c.var.staff, await agencyOf(c.var.staff.agencyId)), csrfToken: c.var.staff.csrfToken }))
+    .post('/logout', staff, csrf(), async (c) => {
+      await deps.db.transaction().execute(async (trx) => {
+        await deleteSession(trx, c.var.staff.sessionHash)
+        await appendAudit(trx, { actor: `user:${c.var.staff.username}`, action: 'logout', target: `user:${c.var.staff.username}` }, deps.clock.now())
+      })
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.json({ ok: true })
+    })
+    .post('/password', staff, csrf(), validate('json', PasswordChange), async (c) => {
+      const { current, next } = c.req.valid('json')
+      await changePassword(deps.db, c.var.staff.id, current, next, deps.clock.now())
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.json({ ok: true, signInAgain: true })
+    })
+}
