@@ -2,7 +2,7 @@ import type { Db } from '../db/types.ts'
 import type { Channel } from '../db/schema.ts'
 import { checkAnswers, type Answers } from '../domain/answers.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
-import { quarterOf } from '../domain/periods.ts'
+import { localDateOf, quarterOf } from '../domain/periods.ts'
 import { rollupCells } from '../domain/rollup-cells.ts'
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import { contentHash } from '../lib/canonical-json.ts'
@@ -21,6 +21,13 @@ export interface Submitter {
   trustsClientTime: boolean
   /** A receipt code allows one instrument only. */
   instrument?: string
+  kioskId?: number
+  /** A receipt code: its response is the only one it allows. */
+  invitationId?: number
+  /** Open desk links: a salted hash of the browser's id, for "one response per browser per desk per day". */
+  browserHash?: string
+  /** Responses given before this instant are still accepted (a revoked kiosk's offline queue). */
+  acceptsGivenBefore?: Date
 }
 
 export interface PreparedResponse {
@@ -34,6 +41,11 @@ export interface PreparedResponse {
   procedureCode: string | null
   submittedAt: Date
   hash: string
+  kioskId: number | null
+  invitationId: number | null
+  browserHash: string | null
+  /** Why the response is held back as suspect (it is stored, but counts only once reviewed). */
+  flagReason: string | null
 }
 
 export interface Draft {
@@ -42,6 +54,8 @@ export interface Draft {
   answers: unknown
   givenAt?: Date
   procedure?: string
+  /** The hidden honeypot field: people never fill it in, robots do. */
+  honeypot?: string
 }
 
 /** How far ahead of the server's clock a device's clock may be before its time is refused. */
@@ -62,6 +76,11 @@ export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitt
       throw invalid([issue('givenAt', 'given_at_in_future', 'Thời điểm đánh giá ở tương lai', 'The time given is in the future')])
     submittedAt = draft.givenAt
   }
+  if (submitter.acceptsGivenBefore && submittedAt.getTime() >= submitter.acceptsGivenBefore.getTime())
+    throw new DomainError('forbidden', 'device_revoked', {
+      vi: 'Thiết bị này đã bị thu hồi, không nhận đánh giá mới',
+      en: 'This device was revoked and takes no new ratings',
+    })
   const procedureCode = draft.procedure?.normalize('NFC') ?? null
   // Time is left out: a retry of the same submission with the same answers is the same response.
   const hash = contentHash({
@@ -83,6 +102,10 @@ export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitt
     procedureCode,
     submittedAt,
     hash,
+    kioskId: submitter.kioskId ?? null,
+    invitationId: submitter.invitationId ?? null,
+    browserHash: submitter.browserHash ?? null,
+    flagReason: draft.honeypot ? 'honeypot' : null,
   }
 }
 
@@ -102,6 +125,8 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
       continue
     }
     const quarter = quarterOf(p.submittedAt, opts.timeZone)
+    if (p.invitationId !== null) await useInvitation(trx, p.invitationId, opts.now)
+    const flagReason = p.flagReason ?? (p.kioskId !== null && (await isBurst(trx, p.kioskId, p.submittedAt)) ? 'burst' : null)
     const id = await insertResponse(
       trx,
       {
@@ -116,10 +141,15 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
         quarter,
         payload_hash: p.hash,
         is_test: opts.isTest ? 1 : 0,
+        is_flagged: flagReason ? 1 : 0,
+        flag_reason: flagReason,
+        kiosk_id: p.kioskId,
+        invitation_id: p.invitationId,
       },
       answerRows(p.answers),
     )
-    if (!opts.isTest)
+    if (p.browserHash !== null && p.deskId !== null) await useDeskLinkToday(trx, p.deskId, p.browserHash, localDateOf(p.submittedAt, opts.timeZone), id)
+    if (!opts.isTest && !flagReason)
       await bumpRollups(
         trx,
         { surveyVersionId: p.surveyVersionId, agencyId: p.agencyId, deskId: p.deskId, channel: p.channel, procedureCode: p.procedureCode, quarter },
@@ -130,6 +160,44 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
     outcomes.push({ submissionId: p.submissionId, status: 'created', id })
   }
   return outcomes
+}
+
+/** Bursts from one device (20 in a minute) are held back as suspect instead of being counted. */
+export const BURST_LIMIT = 20
+async function isBurst(trx: Db, kioskId: number, at: Date) {
+  const since = new Date(at.getTime() - 60_000).toISOString()
+  const { n } = await trx
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kiosk_id', '=', kioskId)
+    .where('submitted_at', '>', since)
+    .where('submitted_at', '<=', at.toISOString())
+    .executeTakeFirstOrThrow()
+  return Number(n) + 1 >= BURST_LIMIT
+}
+
+/** Uses up a receipt code; the conditional update is what makes "exactly once" hold on every node. */
+async function useInvitation(trx: Db, invitationId: number, now: Date) {
+  const result = await trx.updateTable('invitations').set({ used_at: now.toISOString() }).where('id', '=', invitationId).where('used_at', 'is', null).executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) throw receiptUsedError()
+}
+
+export function receiptUsedError(): DomainError {
+  return new DomainError('conflict', 'receipt_used', { vi: 'Ông/Bà đã đánh giá, cảm ơn', en: 'You have already answered, thank you' })
+}
+
+/** One open-link response per browser per desk per local day; a second is refused, not silently dropped. */
+async function useDeskLinkToday(trx: Db, deskId: number, browserHash: string, day: string, responseId: number) {
+  const taken = await trx.selectFrom('link_uses').select('response_id').where('desk_id', '=', deskId).where('day', '=', day).where('browser_hash', '=', browserHash).executeTakeFirst()
+  if (taken) throw alreadyAnsweredToday()
+  await trx.insertInto('link_uses').values({ desk_id: deskId, day, browser_hash: browserHash, response_id: responseId }).execute()
+}
+
+export function alreadyAnsweredToday(): DomainError {
+  return new DomainError('rate_limited', 'already_answered_today', {
+    vi: 'Ông/Bà đã đánh giá quầy này hôm nay. Mỗi trình duyệt chỉ gửi một đánh giá cho một quầy mỗi ngày.',
+    en: 'You have already rated this desk today. Each browser can send one rating per desk per day.',
+  })
 }
 
 export function conflictError(submissionId: string): DomainError {

@@ -14,7 +14,7 @@ const tooLarge = () => {
 }
 
 function draftOf(input: SubmissionInput): Draft {
-  return { submissionId: input.submissionId, survey: input.survey, answers: input.answers, givenAt: input.givenAt ? new Date(input.givenAt) : undefined, procedure: input.procedure }
+  return { submissionId: input.submissionId, survey: input.survey, answers: input.answers, givenAt: input.givenAt ? new Date(input.givenAt) : undefined, procedure: input.procedure, honeypot: input.website }
 }
 
 type ItemResult = { index: number; submissionId: string | null; status: SubmissionStatus; error?: { code: string; details?: FieldIssue[]; message: DomainError['text'] } }

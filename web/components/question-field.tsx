@@ -18,7 +18,12 @@ export function QuestionField({ def, question: q, value, error, lang, onChange }
   const legend = (
     <legend>
       {t(q.text, lang)}
-      {q.required ? <span class="required" aria-hidden="true"> *</span> : null}
+      {q.required ? (
+        <>
+          <span class="required" aria-hidden="true"> *</span>
+          <span class="sr-only">{lang === 'vi' ? ' (bắt buộc)' : ' (required)'}</span>
+        </>
+      ) : null}
       {q.hint ? <span class="hint">{t(q.hint, lang)}</span> : null}
     </legend>
   )
@@ -50,7 +55,7 @@ export function QuestionField({ def, question: q, value, error, lang, onChange }
     onChange(next.length ? next : undefined)
   }
   return (
-    <fieldset class={`question ${q.type}`} aria-describedby={errorId} aria-required={q.required || undefined}>
+    <fieldset class={`question ${q.type}`} aria-describedby={errorId}>
       {legend}
       <div class={`options ${q.type === 'rating' ? 'scale' : ''}`}>
         {options.map((o) => (

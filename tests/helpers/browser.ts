@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve, type ServerType } from '@hono/node-server'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { createApp } from '../../server/app.ts'
+import { openDatabase } from '../../server/db/database.ts'
+import { migrateToLatest } from '../../server/db/migrate.ts'
+import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
+import { fixedClock, systemClock, type Clock } from '../../server/lib/clock.ts'
+import { publishDefinitions } from '../../server/surveys/catalog.ts'
+import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
+import { tempDir } from './cli.ts'
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
+
+/** The real app and built web pages on a random local port, over a temporary SQLite file. */
+export async function startServer(options: { clock?: Clock; minSample?: number } = {}) {
+  const file = path.join(tempDir('hailong-browser-'), 'h.db')
+  const opened = await openDatabase(file)
+  await migrateToLatest(opened.db)
+  const clock = options.clock ?? systemClock
+  await publishDefinitions(opened.db, readDefinitionDir(), fixedClock(clock.now()))
+  const app = createApp({ db: opened.db, databaseKind: 'sqlite', clock, timeZone: DEFAULT_TIMEZONE, minSample: options.minSample ?? 30, webRoot: WEB_ROOT })
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db: opened.db,
+    file,
+    clock,
+    app,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await opened.close()
+    },
+  }
+}
+export type TestServer = Awaited<ReturnType<typeof startServer>>
+
+/** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}
+
+export const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' }
+export const tablet: BrowserContextOptions = { viewport: { width: 1024, height: 768 }, hasTouch: true, locale: 'vi-VN' }
+
+const axeSource = fs.readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8')
+
+/** Runs axe-core on the page (evaluated through the DevTools protocol, so the page's CSP stays strict). */
+export async function seriousA11yViolations(page: Page) {
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(async () => {
+    // @ts-expect-error injected above
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return r.violations.map((v: { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+  })
+  return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+}
