@@ -1,20 +1,35 @@
 import { Hono } from 'hono'
+import { contextStorage } from 'hono/context-storage'
 import type { Kysely } from 'kysely'
 import type { Database } from './db/schema.ts'
 import type { DatabaseKind } from './db/database.ts'
 import { deskLinkResolver } from './desks/credential.ts'
+import { deskPosterRoutes } from './desks/poster-routes.ts'
+import { receiptResolver } from './invitations/credential.ts'
+import { kioskResolver } from './kiosks/credential.ts'
 import type { Clock } from './lib/clock.ts'
 import { notFound, onError } from './middleware/errors/index.ts'
 import { requestId } from './middleware/request-id/index.ts'
 import { securityHeaders } from './middleware/security-headers/index.ts'
+import { apiKeyRoutes } from './routes/api-keys.ts'
+import { adminAgencyRoutes } from './routes/admin-agencies.ts'
+import { adminImportRoutes } from './routes/admin-imports.ts'
+import { adminSurveyRoutes } from './routes/admin-surveys.ts'
+import { adminUserRoutes } from './routes/admin-users.ts'
 import { authRoutes } from './routes/auth.ts'
+import { dashboardRoutes } from './routes/dashboard.ts'
 import { healthRoutes } from './routes/health.ts'
+import { invitationRoutes } from './routes/invitations.ts'
+import { kioskDeviceRoutes } from './routes/kiosk-device.ts'
+import { kioskRoutes } from './routes/kiosks.ts'
 import { linkRoutes } from './routes/links.ts'
+import { openApiRoutes } from './routes/openapi.ts'
 import { reportRoutes } from './routes/reports.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { surveyRoutes } from './routes/surveys.ts'
 import { webRoutes } from './routes/web.ts'
 import { SurveyCatalog } from './surveys/catalog.ts'
+import { GroupCommitter } from './responses/group-commit.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -24,27 +39,49 @@ export interface AppDeps {
   timeZone: string
   minSample: number
   catalog: SurveyCatalog
+  /** Stores responses with group commit (see responses/group-commit.ts). */
+  intake: GroupCommitter
   /** The built web app (dist/web); absent in API-only tests. */
   webRoot?: string
   /** Behind a load balancer: take the client address and scheme from X-Forwarded-For / -Proto. */
   trustProxy: boolean
+  /** HAILONG_PUBLIC_URL: the base of desk and receipt links; absent, the request's origin. */
+  publicUrl?: string
 }
 
-export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy'> & { catalog?: SurveyCatalog; trustProxy?: boolean }
+export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake'> & { catalog?: SurveyCatalog; trustProxy?: boolean }
 
 export function createApp(options: AppOptions) {
-  const deps: AppDeps = { ...options, trustProxy: options.trustProxy ?? false, catalog: options.catalog ?? new SurveyCatalog(options.db) }
+  const deps: AppDeps = {
+    ...options,
+    trustProxy: options.trustProxy ?? false,
+    catalog: options.catalog ?? new SurveyCatalog(options.db),
+    intake: new GroupCommitter(options.db, options.clock, options.timeZone),
+  }
   const app = new Hono()
   app.use(requestId())
   app.use(securityHeaders())
   app.onError(onError)
   app.notFound(notFound)
   app.route('/healthz', healthRoutes(deps))
-  app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps.db) }))
+  // The desk-link resolver reads the browser id and address of the request through context storage.
+  app.use('/api/v1/responses/*', contextStorage())
+  app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db), rcpt: receiptResolver(deps) }))
   app.route('/api/v1/surveys', surveyRoutes(deps))
   app.route('/api/v1/links', linkRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))
   app.route('/api/v1/reports', reportRoutes(deps))
+  app.route('/api/v1/api-keys', apiKeyRoutes(deps))
+  app.route('/api/v1/invitations', invitationRoutes(deps))
+  app.route('/api/v1/desks', deskPosterRoutes(deps))
+  app.route('/api/v1/openapi.json', openApiRoutes(deps))
+  app.route('/api/v1/kiosks', kioskRoutes(deps))
+  app.route('/api/v1/kiosk', kioskDeviceRoutes(deps))
+  app.route('/api/v1/dashboard', dashboardRoutes(deps))
+  app.route('/api/v1/admin', adminAgencyRoutes(deps))
+  app.route('/api/v1/admin', adminUserRoutes(deps))
+  app.route('/api/v1/admin/surveys', adminSurveyRoutes(deps))
+  app.route('/api/v1/admin/imports', adminImportRoutes(deps))
   if (deps.webRoot) app.route('/', webRoutes(deps.webRoot))
   return app
 }

@@ -1,5 +1,6 @@
 import { openDatabase } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { retryOnUniqueViolation } from './db/retry.ts'
 import type { Env } from './env.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { publishDefinitions } from './surveys/catalog.ts'
@@ -8,13 +9,17 @@ import { readDefinitionDir } from './surveys/definition-files.ts'
 /**
  * What the server and every CLI command do first: open the configured database, bring its schema up to
  * date and publish the survey definition files (refusing a changed published version).
+ *
+ * Several nodes may start at once on one PostgreSQL: the migrator takes a database lock, and a node that
+ * loses the race to publish a definition publishes again, finding the winner's row (identical, or the
+ * start is refused as for any changed published version).
  */
 export async function boot(env: Env, clock: Clock = systemClock) {
   const definitions = readDefinitionDir()
-  const opened = await openDatabase(env.DATABASE_URL, { synchronous: env.HAILONG_SQLITE_SYNC })
+  const opened = await openDatabase(env.DATABASE_URL, { synchronous: env.HAILONG_SQLITE_SYNC, poolSize: env.HAILONG_DB_POOL })
   try {
     const migrated = await migrateToLatest(opened.db)
-    const published = await publishDefinitions(opened.db, definitions, clock)
+    const published = await retryOnUniqueViolation(() => publishDefinitions(opened.db, definitions, clock))
     return { ...opened, migrated, published }
   } catch (e) {
     await opened.close()

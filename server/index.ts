@@ -19,6 +19,7 @@ const app = createApp({
   timeZone: env.HAILONG_TZ,
   minSample: env.HAILONG_MIN_SAMPLE,
   trustProxy: env.HAILONG_TRUST_PROXY,
+  publicUrl: env.HAILONG_PUBLIC_URL,
   webRoot,
 })
 

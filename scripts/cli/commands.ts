@@ -7,7 +7,12 @@ import { importResponses } from '../../server/imports/responses-import.ts'
 import { systemClock } from '../../server/lib/clock.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { parsePeriod } from '../../server/domain/periods.ts'
-import { buildReport } from '../../server/reports/service.ts'
+import { buildReport, instrumentRules } from '../../server/reports/service.ts'
+import { quartersOf } from '../../server/domain/periods.ts'
+import { reportCsv } from '../../server/exports/report-csv.ts'
+import { reportXlsx } from '../../server/exports/report-xlsx.ts'
+import { exportResponses } from '../../server/exports/responses-export.ts'
+import { audit } from '../../server/audit/service.ts'
 import { rebuildRollups } from '../../server/rollups/rebuild.ts'
 import { createUser } from '../../server/auth/service.ts'
 import { generatePassword } from '../../server/auth/password.ts'
@@ -15,6 +20,7 @@ import { findAgencyByCode } from '../../server/agencies/repository.ts'
 import { verifyAuditChain } from '../../server/audit/service.ts'
 import { UsageError } from './usage-error.ts'
 import { progress } from './progress.ts'
+import { backupCommand } from './backup.ts'
 
 export interface Command {
   args: string
@@ -87,7 +93,7 @@ export const commands: Record<string, Command> = {
     },
   },
   report: {
-    args: '--survey ID --period PERIOD [--format json] [--out FILE] [--min-sample N]',
+    args: '--survey ID --period PERIOD [--format json|csv|xlsx] [--out FILE] [--min-sample N]',
     help: 'Báo cáo chỉ số hài lòng của một phiếu trong một kỳ (2026-Q1 hoặc 2026) / the satisfaction report for one survey and period',
     options: { survey: { type: 'string' }, period: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, 'min-sample': { type: 'string' } },
     run: ({ values }) => {
@@ -96,19 +102,57 @@ export const commands: Record<string, Command> = {
       if (!values.period) throw new UsageError('Thiếu --period / --period is required (2026-Q1 or 2026)')
       const period = parsePeriod(values.period as string)
       const format = (values.format as string | undefined) ?? 'json'
-      if (format !== 'json') throw new UsageError(`Định dạng không hỗ trợ / unsupported --format: ${format}`)
+      if (!['json', 'csv', 'xlsx'].includes(format)) throw new UsageError(`--format phải là json, csv hoặc xlsx / --format must be json, csv or xlsx: ${format}`)
+      if (format !== 'json' && !values.out) throw new UsageError(`--format ${format} cần --out FILE / needs --out FILE`)
       const minSample = values['min-sample'] === undefined ? undefined : Number(values['min-sample'])
       if (minSample !== undefined && !(Number.isInteger(minSample) && minSample > 0)) throw new UsageError('--min-sample phải là số nguyên dương / must be a positive whole number')
       return withDatabase(async ({ db, env }) => {
-        const report = await buildReport(db, new SurveyCatalog(db), { instrument: survey, period, timeZone: env.HAILONG_TZ, minSample: minSample ?? env.HAILONG_MIN_SAMPLE })
+        const catalog = new SurveyCatalog(db)
+        const report = await buildReport(db, catalog, { instrument: survey, period, timeZone: env.HAILONG_TZ, minSample: minSample ?? env.HAILONG_MIN_SAMPLE })
         const text = JSON.stringify(report, null, 2) + '\n'
         if (values.out) {
-          fs.writeFileSync(values.out as string, text)
+          const { definition } = await instrumentRules(db, catalog, survey, quartersOf(period))
+          if (format === 'csv') fs.writeFileSync(values.out as string, reportCsv(report, definition))
+          else if (format === 'xlsx') fs.writeFileSync(values.out as string, await reportXlsx(report, definition, { generatedAt: new Date(), user: 'cli' }))
+          else fs.writeFileSync(values.out as string, text)
+          await audit(db, { actor: 'cli', action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format } }, new Date())
           console.log(`report ${report.survey} ${report.period}: ${report.units.length} agencies, n = ${report.overall.n} → ${values.out}`)
         } else process.stdout.write(text)
         return 0
       })
     },
+  },
+  'export responses': {
+    args: '--period PERIOD [--survey ID] [--format csv|xlsx] --out FILE',
+    help: 'Xuất phiếu gốc đã ẩn danh theo định dạng nhập / anonymised raw responses in the import format (streamed)',
+    options: { period: { type: 'string' }, survey: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    run: ({ values }) => {
+      if (!values.period) throw new UsageError('Thiếu --period / --period is required (2026-Q1 or 2026)')
+      if (!values.out) throw new UsageError('Thiếu --out / --out FILE is required')
+      const format = (values.format as string | undefined) ?? (String(values.out).toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv')
+      if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format phải là csv hoặc xlsx / --format must be csv or xlsx')
+      const period = parsePeriod(values.period as string)
+      return withDatabase(async ({ db, env }) => {
+        const bar = progress('export responses')
+        const s = await exportResponses(db, new SurveyCatalog(db), {
+          period,
+          instrument: values.survey as string | undefined,
+          timeZone: env.HAILONG_TZ,
+          format,
+          out: values.out as string,
+          onProgress: (n) => bar.tick(n),
+        })
+        bar.done()
+        await audit(db, { actor: 'cli', action: 'responses.export', target: `period:${values.period}`, details: { format, survey: values.survey ?? null, rows: s.rows } }, new Date())
+        console.log(`exported ${s.rows} responses, ${s.columns} columns → ${values.out}`)
+        return 0
+      })
+    },
+  },
+  backup: {
+    args: 'FILE',
+    help: 'Sao lưu trực tuyến cơ sở dữ liệu SQLite khi máy chủ đang chạy (PostgreSQL: dùng pg_dump) / online SQLite backup while the server runs',
+    run: ({ positionals }) => backupCommand(positionals),
   },
   'rollups rebuild': {
     args: '',

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { poolTypes } from './pg-types.ts'
 import type { Database } from './schema.ts'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
@@ -17,6 +18,8 @@ export interface OpenDatabase {
 export interface OpenOptions {
   /** SQLite `synchronous`: FULL keeps every acknowledged commit through a power loss. */
   synchronous?: 'FULL' | 'NORMAL'
+  /** PostgreSQL connections per process; every node holds up to this many, so nodes × pool ≤ max_connections. */
+  poolSize?: number
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -26,7 +29,10 @@ export function isPostgresUrl(url: string): boolean {
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
   if (isPostgresUrl(url)) {
     const { default: pg } = await import('pg')
-    const pool = new pg.Pool({ connectionString: url, max: 10 })
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: poolTypes(pg.types) })
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool
+    // replaces it and the next query reconnects.
+    pool.on('error', (e) => console.error(`PostgreSQL: kết nối rỗi bị đóng / idle connection closed: ${e.message}`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }

@@ -1,10 +1,26 @@
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, sql, type Kysely } from 'kysely'
+import { isPostgres } from './dialect.ts'
 import { migrations } from './migrations/index.ts'
 
-/** Kysely's migrator returns its error instead of throwing; a server must not start half-migrated. */
+/**
+ * Kysely's migrator returns its error instead of throwing; a server must not start half-migrated.
+ *
+ * On PostgreSQL the migrator is told the schema it works in (the first of `search_path`): without it,
+ * it takes a `kysely_migration` table in any other schema of the database for its own and never creates
+ * one here (one database with a schema per test run, or shared with another application).
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const migrationTableSchema = isPostgres(db) ? await currentSchema(db) : undefined
+  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+  const schema = rows[0]?.schema
+  if (!schema)
+    throw new Error('PostgreSQL: không có schema nào trong search_path / no schema in search_path exists (create it, or fix options=-c search_path=…)')
+  return schema
 }

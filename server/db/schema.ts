@@ -21,6 +21,7 @@ export interface Database {
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
   settings: SettingTable
+  desk_surveys: DeskSurveyTable
 }
 
 export type AgencyKind = 'province' | 'department' | 'commune' | 'other'
@@ -35,6 +36,9 @@ export interface AgencyTable {
   active: ColumnType<number, number | undefined, number>
   created_at: string
   updated_at: string
+  /** Set when this agency was merged into another: its history stays here, new answers go there. */
+  merged_into_id: ColumnType<number | null, number | null | undefined, number | null>
+  merged_at: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface DeskTable {
@@ -208,6 +212,12 @@ export interface AuditLogTable {
 export interface AuditHeadTable {
   id: number
   hash: string
+}
+
+export interface DeskSurveyTable {
+  desk_id: number
+  channel: 'kiosk' | 'qr' | 'receipt'
+  survey_version_id: number
 }
 
 export interface SettingTable {

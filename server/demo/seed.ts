@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { insertAgency, listAgencies } from '../agencies/repository.ts'
 import type { Channel, Database } from '../db/schema.ts'
 import { insertDesk } from '../desks/repository.ts'
+import { createDemoKiosk } from '../kiosks/demo.ts'
 import type { AnswerValue } from '../domain/answers.ts'
 import { shiftQuarter, parsePeriod, periodBounds, quarterOf } from '../domain/periods.ts'
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
@@ -83,11 +84,14 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: { timeZone: st
     }
   })
 
+  const firstDesk = [...desksByAgency.values()][0]?.[0]
+  if (firstDesk !== undefined) await createDemoKiosk(db, firstDesk, now)
+
   const current = quarterOf(now, opts.timeZone)
   const quarters = [-3, -2, -1, 0].map((o) => shiftQuarter(current, o))
   const plan: Array<{ key: string; perAgency: number }> = [
     { key: 'mot-cua@1', perAgency: 50 },
-    { key: 'sipas-2017@1', perAgency: 12 },
+    { key: 'sipas-2017@1', perAgency: 36 },
     { key: 'tt01-2018@1', perAgency: 8 },
   ]
   const channels: Channel[] = ['kiosk', 'kiosk', 'kiosk', 'qr', 'paper']

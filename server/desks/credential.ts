@@ -1,15 +1,41 @@
-import type { Db } from '../db/types.ts'
+import { tryGetContext } from 'hono/context-storage'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
 import { DomainError } from '../domain/errors.ts'
+import type { Clock } from '../lib/clock.ts'
 import type { Submitter } from '../responses/service.ts'
+import { hit } from '../rate-limit/repository.ts'
+import { serverSecret } from '../settings/secret.ts'
+import { browserHash, browserId, dailyClientHash } from './browser-id.ts'
 import { findDeskByToken } from './repository.ts'
 
-/** A desk's public link (poster QR): anyone may answer, on the `qr` channel, timed on arrival. */
-export function deskLinkResolver(db: Db) {
+/**
+ * Open-link answers from one address to one desk within an hour; past this they are stored but flagged
+ * for review, not refused: a commune office's Wi-Fi may put many honest citizens behind one address.
+ */
+export const DESK_LINK_IP_LIMIT = 10
+const IP_WINDOW_MS = 3600_000
+
+/**
+ * A desk's public link (poster QR): anyone may answer, on the `qr` channel, timed on arrival. The
+ * request (read through hono's context storage, the resolver seam passes only the token) gives the
+ * browser id cookie and the client address for the link's protections.
+ */
+export function deskLinkResolver(deps: { db: Kysely<Database>; clock: Clock; trustProxy: boolean }) {
   return async (token: string): Promise<Submitter | null> => {
-    const desk = await findDeskByToken(db, token)
+    const desk = await findDeskByToken(deps.db, token)
     if (!desk) return null
     if (!desk.active)
       throw new DomainError('gone', 'desk_inactive', { vi: 'Quầy này đã ngừng nhận đánh giá', en: 'This desk no longer takes ratings' })
-    return { kind: 'desk-link', agencyId: desk.agency_id, deskId: desk.id, channel: 'qr', trustsClientTime: false }
+    const submitter: Submitter = { kind: 'desk-link', agencyId: desk.agency_id, deskId: desk.id, channel: 'qr', trustsClientTime: false }
+    const c = tryGetContext()
+    if (!c) return submitter
+    const secret = await serverSecret(deps.db)
+    const now = deps.clock.now()
+    const id = browserId(c)
+    if (id) submitter.browserHash = browserHash(secret, id)
+    const requests = await hit(deps.db, `desk_link:${desk.id}:${dailyClientHash(secret, c, deps.trustProxy, now)}`, IP_WINDOW_MS, now)
+    if (requests > DESK_LINK_IP_LIMIT) submitter.suspect = 'ip_rate'
+    return submitter
   }
 }

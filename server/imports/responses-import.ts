@@ -34,6 +34,10 @@ export interface ImportOptions {
   clock: Clock
   catalog: SurveyCatalog
   onProgress?: (rowsRead: number, phase: 'check' | 'write') => void
+  /** Paper entry by an agency's staff: rows for agencies outside this set are refused. */
+  agencyScope?: Set<number> | null
+  /** Check every row and count what would happen, writing nothing (the browser's preview). */
+  dryRun?: boolean
 }
 
 type RowResult = { ok: true; row: number; prepared: PreparedResponse } | { ok: false; row: number; issues: RowIssue[] }
@@ -63,6 +67,8 @@ async function* prepareRows(db: Db, source: TableSource, opts: ImportOptions): A
     if (!version || version.status === 'draft') bad('survey', 'unknown_survey', `Không có phiếu ${cell('survey')}`, `No survey ${cell('survey')}`)
     const agency = agencies.get(cell('agency'))
     if (!agency) bad('agency', 'unknown_agency', `Không có cơ quan mã ${cell('agency')}`, `No agency with code ${cell('agency')}`)
+    else if (opts.agencyScope && !opts.agencyScope.has(agency.id))
+      bad('agency', 'outside_scope', `Cơ quan ${agency.code} ngoài phạm vi tài khoản được nhập`, `Agency ${agency.code} is outside what this account may enter`)
     const desk = cell('desk') ? desks.get(`${cell('agency')}/${cell('desk')}`) : undefined
     if (agency && cell('desk') && !desk) bad('desk', 'unknown_desk', `Cơ quan ${agency.code} không có quầy ${cell('desk')}`, `Agency ${agency.code} has no desk ${cell('desk')}`)
     const channel = cell('channel') as Channel
@@ -117,10 +123,12 @@ export async function importResponses(db: Kysely<Database>, source: TableSource,
   const seen = new Map<string, { hash: string; row: number }>()
   let pending: Array<{ row: number; id: string; hash: string }> = []
   let rows = 0
+  let alreadyStored = 0
   const checkStored = async () => {
     const stored = new Map((await findBySubmissionIds(db, pending.map((p) => p.id))).map((r) => [r.submission_id, r.payload_hash]))
     for (const p of pending) {
       const hash = stored.get(p.id)
+      if (hash === p.hash) alreadyStored++
       if (hash !== undefined && hash !== p.hash) {
         rejected++
         issues.push(rowIssue(p.row, 'submission_id', 'submission_conflict', 'Mã phiếu đã được lưu với nội dung khác', 'This submission id is already stored with different content'))
@@ -129,7 +137,8 @@ export async function importResponses(db: Kysely<Database>, source: TableSource,
     pending = []
   }
   for await (const r of prepareRows(db, source, opts)) {
-    opts.onProgress?.(++rows, 'check')
+    rows++
+    opts.onProgress?.(rows, 'check')
     if (!r.ok) {
       rejected++
       issues.push(...r.issues)
@@ -142,12 +151,18 @@ export async function importResponses(db: Kysely<Database>, source: TableSource,
       issues.push(rowIssue(r.row, 'submission_id', 'duplicate_in_file', `Mã phiếu trùng với dòng ${earlier.row} nhưng khác nội dung`, `Same submission id as row ${earlier.row} with different content`))
       continue
     }
-    if (!earlier) seen.set(id, { hash, row: r.row })
+    if (earlier) {
+      alreadyStored++
+      continue
+    }
+    seen.set(id, { hash, row: r.row })
     pending.push({ row: r.row, id, hash })
     if (pending.length >= CHUNK) await checkStored()
   }
   await checkStored()
   if (rejected) throw new ImportRejected(issues.sort((a, b) => a.row - b.row).slice(0, MAX_SHOWN), rejected)
+  // Every row that passed the check is new, or a repeat of a stored or earlier row.
+  if (opts.dryRun) return { imported: rows - alreadyStored, alreadyPresent: alreadyStored, rejected: 0 }
 
   const summary: ImportSummary = { imported: 0, alreadyPresent: 0, rejected: 0 }
   let written = 0

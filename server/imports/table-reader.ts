@@ -27,6 +27,11 @@ function cellText(value: ExcelJS.CellValue): string {
  * Rows of a CSV (UTF-8, BOM allowed, RFC 4180) or of the first sheet of an XLSX file, as arrays of
  * strings, header included, streamed so that a file of a million rows is never held whole in memory.
  */
+/** Our CSV exports prefix formula-like text with an apostrophe (see exports/csv.ts); reading undoes it. */
+function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell
+}
+
 export interface TableRow {
   /** The row number a spreadsheet shows (the header is row 1). */
   row: number
@@ -51,5 +56,5 @@ export async function* readTable(source: TableSource): AsyncGenerator<TableRow> 
   const input = 'path' in source ? fs.createReadStream(source.path) : Readable.from(Buffer.from(source.data))
   const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
   let row = 0
-  for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record }
+  for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record.map(unneutralise) }
 }

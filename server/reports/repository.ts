@@ -8,7 +8,7 @@ export interface CountFilter {
   agencyIds?: number[]
 }
 
-export type SplitBy = 'agency' | 'desk' | 'channel' | 'procedure'
+export type SplitBy = 'agency' | 'desk' | 'channel' | 'procedure' | 'quarter'
 
 /**
  * Sums rollup counts for some survey versions and quarters, split by one dimension. Reads only the
@@ -16,7 +16,7 @@ export type SplitBy = 'agency' | 'desk' | 'channel' | 'procedure'
  */
 export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
   if (!filter.surveyVersionIds.length || !filter.quarters.length) return []
-  const column = ({ agency: 'agency_id', desk: 'desk_id', channel: 'channel', procedure: 'procedure_code' } as const)[split]
+  const column = ({ agency: 'agency_id', desk: 'desk_id', channel: 'channel', procedure: 'procedure_code', quarter: 'quarter' } as const)[split]
   let q = db
     .selectFrom('rollups')
     .select([`${column} as key`, 'agency_id', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])

@@ -8,7 +8,7 @@ import { compareWithPrevious, rankUnits } from '../domain/ranking.ts'
 import type { IndexRules } from '../domain/survey-definition.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
-import { sumRollups, versionsUsed } from './repository.ts'
+import { sumRollups, versionsUsed, type CountFilter, type SplitBy } from './repository.ts'
 
 export interface ReportOptions {
   instrument: string
@@ -57,15 +57,32 @@ function figures(r: IndexResult): Figures {
   return { n, index, ci95, elements, criteria, criteriaN, ...(expectations ? { expectations, expectationsN } : {}), ...(reasons ? { reasons, reasonsN } : {}) }
 }
 
-async function countsByAgency(db: Db, versionIds: number[], quarters: string[], channel?: Channel) {
-  const byAgency = new Map<number, UnitCounts>()
-  for (const row of await sumRollups(db, { surveyVersionIds: versionIds, quarters, channel }, 'agency')) {
-    let c = byAgency.get(row.agencyId)
-    if (!c) byAgency.set(row.agencyId, (c = emptyCounts()))
+/** Sums rollups into index inputs, one per value of the split (agency id, desk id, channel, quarter…). */
+export async function countsBy(db: Db, filter: CountFilter, split: SplitBy) {
+  const out = new Map<string | number, UnitCounts>()
+  for (const row of await sumRollups(db, filter, split)) {
+    let c = out.get(row.key)
+    if (!c) out.set(row.key, (c = emptyCounts()))
     if (row.question === '*') c.responses += row.count
     else (c.questions[row.question] ??= {})[row.value] = (c.questions[row.question]?.[row.value] ?? 0) + row.count
   }
-  return byAgency
+  return out
+}
+
+const countsByAgency = async (db: Db, surveyVersionIds: number[], quarters: string[], channel?: Channel) =>
+  (await countsBy(db, { surveyVersionIds, quarters, channel }, 'agency')) as Map<number, UnitCounts>
+
+/**
+ * The survey versions of an instrument, and the index rules to apply: those of the newest version used in
+ * the quarters (answers are matched across versions by their stable question ids).
+ */
+export async function instrumentRules(db: Db, catalog: SurveyCatalog, instrument: string, quarters: string[]) {
+  const versions = (await listSurveyVersions(db)).filter((v) => v.instrument === instrument && v.status !== 'draft')
+  if (!versions.length)
+    throw new DomainError('not_found', 'unknown_survey', { vi: `Không có phiếu khảo sát ${instrument}`, en: `No survey ${instrument}` })
+  const used = await versionsUsed(db, instrument, quarters)
+  const version = (await catalog.get((used.at(-1) ?? versions.at(-1)!).id, db))!
+  return { rules: version.definition.index, definition: version.definition, versionIds: versions.map((v) => v.id), used: used.map((v) => `${instrument}@${v.version}`) }
 }
 
 /**
@@ -73,16 +90,9 @@ async function countsByAgency(db: Db, versionIds: number[], quarters: string[], 
  * province overall, every agency with answers of its own ranked, and the change on the period before.
  */
 export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions): Promise<Report> {
-  const versions = (await listSurveyVersions(db)).filter((v) => v.instrument === opts.instrument && v.status !== 'draft')
-  if (!versions.length)
-    throw new DomainError('not_found', 'unknown_survey', { vi: `Không có phiếu khảo sát ${opts.instrument}`, en: `No survey ${opts.instrument}` })
   const quarters = quartersOf(opts.period)
   const previousQuarters = quartersOf(previousPeriod(opts.period))
-  const used = await versionsUsed(db, opts.instrument, quarters)
-  // The rules of the newest version used in the period (answers are matched by their stable question ids).
-  const rulesVersion = await catalog.get((used.at(-1) ?? versions.at(-1)!).id)
-  const rules = rulesVersion!.definition.index
-  const ids = versions.map((v) => v.id)
+  const { rules, versionIds: ids, used } = await instrumentRules(db, catalog, opts.instrument, quarters)
   const [current, previous, agencies] = await Promise.all([
     countsByAgency(db, ids, quarters, opts.channel),
     countsByAgency(db, ids, previousQuarters, opts.channel),
@@ -143,7 +153,7 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
     timezone: opts.timeZone,
     minSample: opts.minSample,
     method: rules.method,
-    versions: used.map((v) => `${opts.instrument}@${v.version}`),
+    versions: used,
     filters: { channel: opts.channel ?? null, kind: opts.kind ?? null },
     overall: figures(computeIndex(rules, total)),
     units,

@@ -28,6 +28,8 @@ export interface Submitter {
   browserHash?: string
   /** Responses given before this instant are still accepted (a revoked kiosk's offline queue). */
   acceptsGivenBefore?: Date
+  /** Why the credential's use looks abusive (e.g. over a desk link's per-address limit): stored, but flagged. */
+  suspect?: string
 }
 
 export interface PreparedResponse {
@@ -105,7 +107,7 @@ export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitt
     kioskId: submitter.kioskId ?? null,
     invitationId: submitter.invitationId ?? null,
     browserHash: submitter.browserHash ?? null,
-    flagReason: draft.honeypot ? 'honeypot' : null,
+    flagReason: draft.honeypot ? 'honeypot' : (submitter.suspect ?? null),
   }
 }
 

@@ -3,6 +3,10 @@ import type { AppDeps } from '../app.ts'
 import { findAgency } from '../agencies/repository.ts'
 import { DomainError } from '../domain/errors.ts'
 import { findDeskByToken } from '../desks/repository.ts'
+import { surveyForDesk } from '../desks/service.ts'
+import { ensureBrowserId } from '../desks/browser-id.ts'
+import { receiptLinkInfo } from '../invitations/link-info.ts'
+import { isHttps } from './auth.ts'
 
 const missing = () =>
   new DomainError('not_found', 'unknown_link', { vi: 'Đường dẫn khảo sát không tồn tại', en: 'This survey link does not exist' })
@@ -11,11 +15,18 @@ const missing = () =>
 export function linkRoutes(deps: AppDeps) {
   return new Hono().get('/:token', async (c) => {
     const token = c.req.param('token')
+    if (token.startsWith('rcpt_')) {
+      const receipt = await receiptLinkInfo(deps.db, deps.catalog, token, deps.clock.now())
+      if (!receipt) throw missing()
+      c.header('Cache-Control', 'no-store')
+      return c.json(receipt)
+    }
     const desk = token.startsWith('desk_') ? await findDeskByToken(deps.db, token) : undefined
     if (!desk) throw missing()
     const agency = await findAgency(deps.db, desk.agency_id)
-    const version = desk.survey_version_id ? await deps.catalog.get(desk.survey_version_id) : await deps.catalog.latest('mot-cua')
+    const version = await surveyForDesk(deps.db, deps.catalog, desk.id, 'qr')
     if (!agency || !version) throw missing()
+    ensureBrowserId(c, isHttps(c, deps.trustProxy))
     return c.json({
       kind: 'desk',
       active: desk.active === 1,

@@ -1,9 +1,12 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { parsePeriod } from '../domain/periods.ts'
+import { parsePeriod, quartersOf } from '../domain/periods.ts'
+import { audit } from '../audit/service.ts'
+import { reportCsv } from '../exports/report-csv.ts'
+import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
-import { buildReport } from '../reports/service.ts'
+import { buildReport, instrumentRules, type Report } from '../reports/service.ts'
 import { listAgencies } from '../agencies/repository.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 
@@ -17,23 +20,42 @@ const Query = z
 
 /** The satisfaction report for one instrument and one period (`2026-Q1` or `2026`), for signed-in staff. */
 export function reportRoutes(deps: AppDeps) {
-  return new Hono().get('/:survey/:period', requireStaff(deps.db, deps.clock), validate('query', Query), async (c) => {
-    const q = c.req.valid('query')
+  const staff = requireStaff(deps.db, deps.clock)
+  /** The report as the signed-in user may see it: province figures are published, agency rows scoped. */
+  const scopedReport = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>) => {
     const report = await buildReport(deps.db, deps.catalog, {
-      instrument: c.req.param('survey'),
-      period: parsePeriod(c.req.param('period')),
+      instrument: survey,
+      period: parsePeriod(period),
       timeZone: deps.timeZone,
       minSample: q.minSample ?? deps.minSample,
       channel: q.channel,
       kind: q.kind,
     })
-    // The province figures are published; the agency rows are limited to what the user may see.
     const scope = c.var.staff.scope
     if (scope) {
       const codes = new Set((await listAgencies(deps.db)).filter((a) => scope.has(a.id)).map((a) => a.code))
       report.units = report.units.filter((u) => codes.has(u.agency))
       report.parents = report.parents.filter((p) => codes.has(p.agency))
     }
-    return c.json(report)
-  })
+    return report
+  }
+  const exported = async (c: Context, report: Report, format: string) => {
+    await audit(deps.db, { actor: `user:${c.var.staff.username}`, action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format, filters: report.filters } }, deps.clock.now())
+    c.header('Content-Disposition', `attachment; filename="hailong-${report.survey}-${report.period}.${format}"`)
+  }
+  return new Hono()
+    .get('/:survey/:period', staff, validate('query', Query), async (c) => c.json(await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))))
+    .get('/:survey/:period/export.csv', staff, validate('query', Query), async (c) => {
+      const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
+      const { definition } = await instrumentRules(deps.db, deps.catalog, report.survey, quartersOf(parsePeriod(report.period)))
+      await exported(c, report, 'csv')
+      return c.body(reportCsv(report, definition), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+    })
+    .get('/:survey/:period/export.xlsx', staff, validate('query', Query), async (c) => {
+      const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
+      const { definition } = await instrumentRules(deps.db, deps.catalog, report.survey, quartersOf(parsePeriod(report.period)))
+      await exported(c, report, 'xlsx')
+      const body = await reportXlsx(report, definition, { generatedAt: deps.clock.now(), user: c.var.staff.username })
+      return c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+    })
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../app.ts'
 import { DomainError, type FieldIssue } from '../domain/errors.ts'
@@ -7,7 +8,9 @@ import { zodIssues } from '../domain/zod-issues.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { errorResponse } from '../middleware/errors/index.ts'
 import { submitter, type SubmitterResolver } from '../middleware/submitter/index.ts'
-import { conflictError, prepareResponse, storeResponses, type Draft, type PreparedResponse } from '../responses/service.ts'
+import { conflictError, prepareResponse, type Draft, type PreparedResponse } from '../responses/service.ts'
+
+const ValidateOnly = z.object({ validateOnly: z.enum(['0', '1']).optional() }).strict()
 
 const tooLarge = () => {
   throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
@@ -21,13 +24,15 @@ type ItemResult = { index: number; submissionId: string | null; status: Submissi
 
 /** Intake: one response, or a batch of up to 500 from a kiosk draining its offline queue. */
 export function responseRoutes(deps: AppDeps, resolvers: Record<string, SubmitterResolver>) {
-  const store = (prepared: PreparedResponse[]) =>
-    deps.db.transaction().execute((trx) => storeResponses(trx, prepared, { now: deps.clock.now(), timeZone: deps.timeZone }))
+  // Concurrent requests share one transaction (group commit); each is answered after its commit.
+  const store = (prepared: PreparedResponse[]) => deps.intake.store(prepared)
 
   return new Hono()
     .use(submitter(resolvers))
-    .post('/', bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }), validate('json', SubmissionInput), async (c) => {
+    .post('/', bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }), validate('query', ValidateOnly), validate('json', SubmissionInput), async (c) => {
       const prepared = await prepareResponse(deps.catalog, deps.clock.now(), c.var.submitter, draftOf(c.req.valid('json')))
+      // `?validateOnly=1` checks a submission exactly as for storing, and stores nothing (integration tests, benchmarks).
+      if (c.req.valid('query').validateOnly === '1') return c.json({ submissionId: prepared.submissionId, status: 'valid' })
       const [outcome] = await store([prepared])
       if (outcome!.status === 'conflict') return errorResponse(c, conflictError(outcome!.submissionId))
       return c.json({ submissionId: outcome!.submissionId, status: outcome!.status }, outcome!.status === 'created' ? 201 : 200)

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
@@ -11,18 +10,22 @@ import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { fixedClock, systemClock, type Clock } from '../../server/lib/clock.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
-import { tempDir } from './cli.ts'
+import { scratchDatabase } from './test-database.ts'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 
-/** The real app and built web pages on a random local port, over a temporary SQLite file. */
+/**
+ * The real app and built web pages on a random local port, over a temporary SQLite file, or a fresh
+ * PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set.
+ */
 export async function startServer(options: { clock?: Clock; minSample?: number } = {}) {
-  const file = path.join(tempDir('hailong-browser-'), 'h.db')
+  const scratch = await scratchDatabase('browser')
+  const file = scratch.url
   const opened = await openDatabase(file)
   await migrateToLatest(opened.db)
   const clock = options.clock ?? systemClock
   await publishDefinitions(opened.db, readDefinitionDir(), fixedClock(clock.now()))
-  const app = createApp({ db: opened.db, databaseKind: 'sqlite', clock, timeZone: DEFAULT_TIMEZONE, minSample: options.minSample ?? 30, webRoot: WEB_ROOT })
+  const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone: DEFAULT_TIMEZONE, minSample: options.minSample ?? 30, webRoot: WEB_ROOT })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
@@ -37,6 +40,7 @@ export async function startServer(options: { clock?: Clock; minSample?: number }
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await opened.close()
+      await scratch.drop()
     },
   }
 }

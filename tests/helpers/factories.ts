@@ -47,3 +47,26 @@ export async function signIn(
   const { csrfToken } = (await res.json()) as { csrfToken: string }
   return { username, password, cookie, csrfToken, headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken } }
 }
+
+/** A kiosk for a desk, created as staff would; returns its one-time pairing code (valid 15 minutes from `now`). */
+export async function makeKiosk(db: Kysely<Database>, deskId: number, now: Date = new Date(), name = 'Máy tính bảng') {
+  const { createKiosk } = await import('../../server/kiosks/service.ts')
+  return db.transaction().execute((trx) => createKiosk(trx, { deskId, name, actor: 'test' }, now))
+}
+
+/** An API key for an agency, stored as staff would create it; returns the secret key shown once. */
+export async function makeApiKey(db: Kysely<Database>, agencyId: number, at = '2026-05-01T00:00:00.000Z') {
+  const { insertApiKey } = await import('../../server/api-keys/repository.ts')
+  const { hashToken } = await import('../../server/lib/tokens.ts')
+  const key = newToken('hlk', 32)
+  const { id } = await insertApiKey(db, { agencyId, name: 'Phần mềm Một cửa', keyHash: hashToken(key), prefix: key.slice(0, 12), createdBy: null, at })
+  return { id, key }
+}
+
+/** Every text value in every table, for asserting that a secret is stored nowhere in the clear. */
+export async function databaseText(db: Kysely<Database>): Promise<string> {
+  const tables = await db.introspection.getTables()
+  const parts: string[] = []
+  for (const t of tables) parts.push(JSON.stringify(await (db as Kysely<any>).selectFrom(t.name).selectAll().execute()))
+  return parts.join('\n')
+}

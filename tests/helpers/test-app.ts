@@ -5,20 +5,34 @@ import { fixedClock } from '../../server/lib/clock.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
+import { onPostgres, scratchDatabase } from './test-database.ts'
 
-/** The real app on a migrated in-memory SQLite database with the shipped survey definitions published. */
+/**
+ * The real app on a migrated database with the shipped survey definitions published: in-memory SQLite,
+ * or a fresh PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set.
+ */
 export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string } = {}) {
-  const opened = await openDatabase(options.url ?? ':memory:')
-  await migrateToLatest(opened.db)
-  const clock = fixedClock(options.now ?? '2026-05-10T03:00:00.000Z')
-  await publishDefinitions(opened.db, readDefinitionDir(), clock)
-  const app = createApp({
-    db: opened.db,
-    databaseKind: opened.kind,
-    clock,
-    timeZone: options.timeZone ?? DEFAULT_TIMEZONE,
-    minSample: options.minSample ?? 30,
-  })
-  return { app, db: opened.db, clock, close: opened.close }
+  const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
+  const opened = await openDatabase(options.url ?? scratch?.url ?? ':memory:')
+  const close = async () => {
+    await opened.close()
+    await scratch?.drop()
+  }
+  try {
+    await migrateToLatest(opened.db)
+    const clock = fixedClock(options.now ?? '2026-05-10T03:00:00.000Z')
+    await publishDefinitions(opened.db, readDefinitionDir(), clock)
+    const app = createApp({
+      db: opened.db,
+      databaseKind: opened.kind,
+      clock,
+      timeZone: options.timeZone ?? DEFAULT_TIMEZONE,
+      minSample: options.minSample ?? 30,
+    })
+    return { app, db: opened.db, kind: opened.kind, clock, close }
+  } catch (e) {
+    await close()
+    throw e
+  }
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>

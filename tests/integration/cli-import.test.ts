@@ -4,9 +4,10 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/db/database.ts'
 import { runCli, tempDir } from '../helpers/cli.ts'
+import { fileDatabaseUrl } from '../helpers/test-database.ts'
 
 const dir = tempDir('hailong-cli-')
-const env = { DATABASE_URL: path.join(dir, 'h.db'), HAILONG_TZ: 'Asia/Ho_Chi_Minh' }
+const env = { DATABASE_URL: await fileDatabaseUrl('cli'), HAILONG_TZ: 'Asia/Ho_Chi_Minh' }
 const write = (name: string, text: string) => {
   const file = path.join(dir, name)
   fs.writeFileSync(file, text)

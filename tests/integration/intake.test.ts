@@ -138,3 +138,14 @@ describe('POST /api/v1/responses/batch', () => {
     expect(await rows()).toBe(0)
   })
 })
+
+describe('POST /api/v1/responses?validateOnly=1', () => {
+  it('checks a submission like a real one and stores nothing', async () => {
+    const ok = await post(t.app, '/api/v1/responses?validateOnly=1', submission({ overall: 5 }), desk.token)
+    expect(ok.status).toBe(200)
+    expect(ok.body.status).toBe('valid')
+    const bad = await post(t.app, '/api/v1/responses?validateOnly=1', submission({ overall: 9 }), desk.token)
+    expect(bad.status).toBe(400)
+    expect(await rows()).toBe(0)
+  })
+})

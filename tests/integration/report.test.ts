@@ -5,10 +5,11 @@ import { createApp } from '../../server/app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { systemClock } from '../../server/lib/clock.ts'
 import { runCli, tempDir } from '../helpers/cli.ts'
+import { fileDatabaseUrl } from '../helpers/test-database.ts'
 import { signIn } from '../helpers/factories.ts'
 
 const dir = tempDir('hailong-report-')
-const env = { DATABASE_URL: path.join(dir, 'h.db'), HAILONG_TZ: 'Asia/Ho_Chi_Minh' }
+const env = { DATABASE_URL: await fileDatabaseUrl('report'), HAILONG_TZ: 'Asia/Ho_Chi_Minh' }
 let n = 0
 const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`
 const row = (agency: string, at: string, overall: number, staff = '', reasons = '') => `${id()},mot-cua@1,${agency},,paper,${at},${overall},${staff},,${reasons},`

@@ -1,12 +1,12 @@
 import { render } from 'preact'
+import './kiosk.css'
+import { KioskApp } from './app.tsx'
 
-function Kiosk() {
-  return (
-    <main style="font-family:system-ui;text-align:center;padding:3rem">
-      <h1>Máy chưa được ghép nối với quầy</h1>
-      <p lang="en">This tablet is not paired with a desk yet</p>
-    </main>
-  )
-}
+// Full screen at the first touch (browsers allow it only from a user gesture); nothing to navigate away.
+addEventListener('pointerdown', () => void document.documentElement.requestFullscreen?.().catch(() => {}), { once: true, capture: true })
+addEventListener('contextmenu', (e) => e.preventDefault())
 
-render(<Kiosk />, document.getElementById('app')!)
+// The service worker keeps the app shell for offline starts; it needs a secure context (HTTPS or localhost).
+if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/kiosk-sw.js', { scope: '/kiosk' }).catch(() => {})
+
+render(<KioskApp />, document.getElementById('app')!)

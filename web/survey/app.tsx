@@ -7,19 +7,41 @@ import { useLang } from '../hooks/use-lang.ts'
 import { api, ApiError } from '../lib/api.ts'
 import { t } from '../lib/i18n.ts'
 import { strings as s } from './strings.ts'
-import { useDraft } from './use-draft.ts'
+import { forgetDraft, useDraft } from './use-draft.ts'
 
 interface LinkInfo {
   kind: 'desk' | 'receipt'
   active: boolean
   used?: boolean
+  /** Receipt codes: open, used or expired. */
+  status?: 'open' | 'used' | 'expired'
   agency: { code: string; name: string }
   desk: { code: string; name: string } | null
   survey: string
+  procedure?: string | null
   definition: SurveyDefinition
 }
 
-type Phase = { name: 'loading' } | { name: 'missing' } | { name: 'used' } | { name: 'form'; link: LinkInfo } | { name: 'thanks' }
+type Ending = 'used' | 'expired' | 'today' | 'inactive'
+type Phase = { name: 'loading' } | { name: 'missing' } | { name: Ending } | { name: 'form'; link: LinkInfo } | { name: 'thanks' }
+
+/** What the page says instead of the form: each refusal a citizen can meet, in plain words. */
+const endings: Record<Ending, { title: keyof typeof s; text?: keyof typeof s }> = {
+  used: { title: 'already' },
+  expired: { title: 'expired', text: 'expiredMore' },
+  today: { title: 'today', text: 'todayMore' },
+  inactive: { title: 'inactive' },
+}
+
+/** The server's refusals that end the survey (the draft is of no more use) rather than ask for a retry. */
+const endingOf: Record<string, Ending> = { receipt_used: 'used', receipt_expired: 'expired', already_answered_today: 'today', desk_inactive: 'inactive' }
+
+function phaseOf(link: LinkInfo): Phase {
+  if (link.used || link.status === 'used') return { name: 'used' }
+  if (link.status === 'expired') return { name: 'expired' }
+  if (!link.active) return { name: 'inactive' }
+  return { name: 'form', link }
+}
 
 export function SurveyApp({ path }: { path: string }) {
   const token = path.split('/').filter(Boolean)[1] ?? ''
@@ -27,7 +49,11 @@ export function SurveyApp({ path }: { path: string }) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' })
   useEffect(() => {
     api<LinkInfo>(`/api/v1/links/${encodeURIComponent(token)}`)
-      .then((link) => setPhase(link.used ? { name: 'used' } : { name: 'form', link }))
+      .then((link) => {
+        const next = phaseOf(link)
+        if (next.name !== 'form') forgetDraft(token)
+        setPhase(next)
+      })
       .catch(() => setPhase({ name: 'missing' }))
   }, [token])
 
@@ -38,10 +64,10 @@ export function SurveyApp({ path }: { path: string }) {
       </header>
       {phase.name === 'loading' && <p aria-busy="true">{t(s.loading, lang)}</p>}
       {phase.name === 'missing' && <Notice title={t(s.notFound, lang)} />}
-      {phase.name === 'used' && <Notice title={t(s.already, lang)} />}
+      {phase.name in endings && <Ended ending={phase.name as Ending} lang={lang} />}
       {phase.name === 'thanks' && <Notice title={t(s.thanks, lang)} text={t(s.thanksMore, lang)} />}
       {phase.name === 'form' && (
-        <SurveyForm link={phase.link} token={token} lang={lang} onDone={(used) => setPhase(used ? { name: 'used' } : { name: 'thanks' })} />
+        <SurveyForm link={phase.link} token={token} lang={lang} onDone={(ending) => setPhase(ending ? { name: ending } : { name: 'thanks' })} />
       )}
     </main>
   )
@@ -56,7 +82,12 @@ function Notice({ title, text }: { title: string; text?: string }) {
   )
 }
 
-function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: string; lang: 'vi' | 'en'; onDone(used: boolean): void }) {
+function Ended({ ending, lang }: { ending: Ending; lang: 'vi' | 'en' }) {
+  const { title, text } = endings[ending]
+  return <Notice title={t(s[title], lang)} text={text ? t(s[text], lang) : undefined} />
+}
+
+function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: string; lang: 'vi' | 'en'; onDone(ending?: Ending): void }) {
   const def = link.definition
   const [draft, setDraft, restored, clear] = useDraft(token)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -92,13 +123,24 @@ function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: stri
     }
     setStatus('sending')
     try {
-      await api('/api/v1/responses', { method: 'POST', token, json: { submissionId: draft.submissionId, survey: link.survey, answers: checked.answers, ...(honeypot ? { website: honeypot } : {}) } })
+      await api('/api/v1/responses', {
+        method: 'POST',
+        token,
+        json: {
+          submissionId: draft.submissionId,
+          survey: link.survey,
+          answers: checked.answers,
+          ...(link.procedure ? { procedure: link.procedure } : {}),
+          ...(honeypot ? { website: honeypot } : {}),
+        },
+      })
       clear()
-      onDone(false)
+      onDone()
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && e.body?.error.code === 'receipt_used') {
+      const ending = e instanceof ApiError ? endingOf[e.body?.error.code ?? ''] : undefined
+      if (ending) {
         clear()
-        return onDone(true)
+        return onDone(ending)
       }
       if (e instanceof ApiError && e.body) {
         setRefusal(e.body.error.message[lang])

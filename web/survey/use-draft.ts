@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useState } from 'preact/hooks'
 import type { AnswerValue } from '../../server/domain/answers.ts'
 
 export interface Draft {
@@ -23,8 +23,20 @@ export function useDraft(key: string): [Draft, (d: Draft) => void, boolean, () =
     }
     return { submissionId: crypto.randomUUID(), answers: {}, page: 0 }
   })
-  useEffect(() => {
-    localStorage.setItem(storageKey, JSON.stringify(draft))
-  }, [draft])
-  return [draft, setDraft, restored, () => localStorage.removeItem(storageKey)]
+  // Saved as each answer is given, not in an effect: an effect runs after the next paint, and a citizen who
+  // taps an answer and closes the tab at once would lose it.
+  const save = (next: Draft) => {
+    setDraft(next)
+    try {
+      localStorage.setItem(storageKey, JSON.stringify(next))
+    } catch {
+      /* storage full or disabled: the answers still live while the page is open */
+    }
+  }
+  return [draft, save, restored, () => localStorage.removeItem(storageKey)]
+}
+
+/** Drops a draft that can no longer be sent (the code was used or expired). */
+export function forgetDraft(key: string) {
+  localStorage.removeItem(`hailong.draft.${key}`)
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as init from './2026-11-22.1_init.ts'
 import * as access from './2026-11-22.2_access.ts'
+import * as administration from './2026-11-22.3_administration.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -9,4 +10,5 @@ import * as access from './2026-11-22.2_access.ts'
 export const migrations: Record<string, Migration> = {
   '2026-11-22.1_init': init,
   '2026-11-22.2_access': access,
+  '2026-11-22.3_administration': administration,
 }

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { boot } from '../../server/boot.ts'
+import { readEnv } from '../../server/env.ts'
+import { hashToken, newToken } from '../../server/lib/tokens.ts'
+
+export { startNode } from '../node-process.ts'
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** Runs a command to completion and reports its wall time and peak resident memory (from the child itself). */
+export function timed(args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMb: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/bench/report-rss.mjs'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${args.join(' ')} failed (${code}): ${stderr}`))
+      const rss = /maxRSS=(\d+)/.exec(stderr)
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: rss ? Number(rss[1]) / 1024 : NaN, stdout })
+    })
+  })
+}
+
+/** Gzip bytes of the JS and CSS an HTML entry loads on first paint (its scripts, styles and their static imports). */
+export function firstLoadBytes(entry: string): number {
+  const dist = path.join(ROOT, 'dist/web')
+  const html = fs.readFileSync(path.join(dist, entry), 'utf8')
+  const seen = new Set<string>()
+  const queue = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+  let bytes = 0
+  while (queue.length) {
+    const file = queue.shift()!.replace(/^\.?\//, '')
+    if (seen.has(file)) continue
+    seen.add(file)
+    const body = fs.readFileSync(path.join(dist, file))
+    bytes += gzipSync(body, { level: 9 }).length
+    if (file.endsWith('.js')) {
+      // Static imports only (`import … from "./x.js"`); dynamic import() chunks load later, on demand.
+      for (const m of body.toString('utf8').matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) queue.push(`assets/${m[1]}`)
+    }
+  }
+  return bytes
+}
+
+/** A database with one desk and one paired kiosk (its secret returned), for load and crash runs. */
+export async function kioskDatabase(file: string): Promise<string> {
+  for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
+  const opened = await boot({ ...readEnv({}), DATABASE_URL: file })
+  const at = new Date().toISOString()
+  const agency = await opened.db.insertInto('agencies').values({ code: 'SNV', name: 'Sở Nội vụ', kind: 'department', parent_id: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
+  const desk = await opened.db.insertInto('desks').values({ agency_id: agency.id, code: 'MC-01', name: 'Quầy 1', public_token: newToken('desk'), created_at: at }).returning('id').executeTakeFirstOrThrow()
+  const secret = newToken('kiosk', 32)
+  await opened.db.insertInto('kiosks').values({ desk_id: desk.id, name: 'Máy 1', secret_hash: hashToken(secret), paired_at: at, created_at: at }).execute()
+  await opened.close()
+  return secret
+}

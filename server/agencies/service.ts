@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import { appendAudit } from '../audit/service.ts'
+import { BOM, csvLine } from '../exports/csv.ts'
+import type { AgencyKind, Database } from '../db/schema.ts'
+import { DomainError, invalid, issue } from '../domain/errors.ts'
+import type { Clock } from '../lib/clock.ts'
+import { findAgencyByCode, insertAgency, listAgencies, updateAgency } from './repository.ts'
+
+export interface AgencyInput {
+  code: string
+  name: string
+  parent: string | null
+  kind: AgencyKind
+}
+
+const notFound = (code: string) => new DomainError('not_found', 'unknown_agency', { vi: `Không có cơ quan mã ${code}`, en: `No agency with code ${code}` })
+
+async function parentId(db: Kysely<Database>, code: string | null, self?: number) {
+  if (!code) return null
+  const parent = await findAgencyByCode(db, code)
+  if (!parent) throw invalid([issue('parent', 'unknown_parent', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)])
+  // Walking up from the new parent must never reach the agency itself: roll-ups would loop.
+  const all = new Map((await listAgencies(db)).map((a) => [a.id, a]))
+  for (let p: number | null = parent.id, guard = 0; p !== null && guard < 1000; p = all.get(p)?.parent_id ?? null, guard++)
+    if (p === self) throw invalid([issue('parent', 'parent_cycle', 'Không thể đặt dưới chính nó hoặc đơn vị cấp dưới', 'Cannot move an agency under itself or one of its sub-agencies')])
+  return parent.id
+}
+
+export async function createAgency(db: Kysely<Database>, input: AgencyInput, actor: string, clock: Clock) {
+  if (await findAgencyByCode(db, input.code)) throw new DomainError('conflict', 'code_taken', { vi: `Mã ${input.code} đã có`, en: `Code ${input.code} is taken` })
+  const at = clock.now()
+  const parent = await parentId(db, input.parent)
+  return db.transaction().execute(async (trx) => {
+    const id = await insertAgency(trx, { code: input.code, name: input.name.normalize('NFC'), parentId: parent, kind: input.kind, at: at.toISOString() })
+    await appendAudit(trx, { actor, action: 'agency.create', target: `agency:${input.code}`, details: { ...input } }, at)
+    return id
+  })
+}
+
+/** Edit or move an agency; its code is its stable identity and never changes. */
+export async function editAgency(db: Kysely<Database>, code: string, input: Omit<AgencyInput, 'code'>, actor: string, clock: Clock) {
+  const agency = await findAgencyByCode(db, code)
+  if (!agency) throw notFound(code)
+  const parent = await parentId(db, input.parent, agency.id)
+  const at = clock.now()
+  await db.transaction().execute(async (trx) => {
+    await updateAgency(trx, agency.id, { name: input.name.normalize('NFC'), parentId: parent, kind: input.kind, at: at.toISOString() })
+    await appendAudit(trx, { actor, action: 'agency.update', target: `agency:${code}`, details: { ...input } }, at)
+  })
+}
+
+/** Agencies are never deleted (their responses are history); deactivating hides them from new work. */
+export async function setAgencyActive(db: Kysely<Database>, code: string, active: boolean, actor: string, clock: Clock) {
+  const agency = await findAgencyByCode(db, code)
+  if (!agency) throw notFound(code)
+  const at = clock.now()
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: at.toISOString() }).where('id', '=', agency.id).execute()
+    await appendAudit(trx, { actor, action: active ? 'agency.activate' : 'agency.deactivate', target: `agency:${code}` }, at)
+  })
+}
+
+/**
+ * Merges agency A into B (the 2025 reorganisation): A's past responses stay under A, so its history and
+ * past rankings do not change; from now on its desks, sub-agencies and new answers belong to B.
+ */
+export async function mergeAgency(db: Kysely<Database>, fromCode: string, intoCode: string, actor: string, clock: Clock) {
+  const from = await findAgencyByCode(db, fromCode)
+  const into = await findAgencyByCode(db, intoCode)
+  if (!from) throw notFound(fromCode)
+  if (!into) throw notFound(intoCode)
+  if (from.id === into.id || from.merged_into_id !== null)
+    throw invalid([issue('into', 'invalid_merge', 'Không thể sáp nhập vào chính nó hoặc sáp nhập hai lần', 'Cannot merge into itself or merge twice')])
+  await parentId(db, intoCode, from.id)
+  const at = clock.now().toISOString()
+  await db.transaction().execute(async (trx) => {
+    const taken = new Set((await trx.selectFrom('desks').select('code').where('agency_id', '=', into.id).execute()).map((d) => d.code))
+    for (const desk of await trx.selectFrom('desks').select(['id', 'code']).where('agency_id', '=', from.id).execute()) {
+      // Desk codes are unique per agency: a clash keeps both, the moved one prefixed with A's code.
+      const code = taken.has(desk.code) ? `${from.code}-${desk.code}` : desk.code
+      await trx.updateTable('desks').set({ agency_id: into.id, code }).where('id', '=', desk.id).execute()
+    }
+    await trx.updateTable('agencies').set({ parent_id: into.id, updated_at: at }).where('parent_id', '=', from.id).execute()
+    await trx.updateTable('agencies').set({ active: 0, merged_into_id: into.id, merged_at: at, updated_at: at }).where('id', '=', from.id).execute()
+    await appendAudit(trx, { actor, action: 'agency.merge', target: `agency:${fromCode}`, details: { into: intoCode } }, new Date(at))
+  })
+}
+
+/** The agencies CSV (code,name,parent,kind), the same format `hailong agencies import` reads. */
+export async function agenciesCsv(db: Kysely<Database>): Promise<string> {
+  const agencies = await listAgencies(db)
+  const codes = new Map(agencies.map((a) => [a.id, a.code]))
+  return BOM + csvLine(['code', 'name', 'parent', 'kind', 'active']) + agencies.map((a) => csvLine([a.code, a.name, a.parent_id ? (codes.get(a.parent_id) ?? '') : '', a.kind, a.active])).join('')
+}

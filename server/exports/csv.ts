@@ -1,0 +1,19 @@
+/**
+ * One CSV cell (RFC 4180). Text that a spreadsheet would read as a formula (= + - @, tab, CR) gets a
+ * leading apostrophe so a hostile comment stays text; numbers stay plain numbers ("92.14").
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  if (typeof value === 'boolean') return value ? '1' : '0'
+  let text = value
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvLine(cells: Array<string | number | boolean | null | undefined>): string {
+  return cells.map(csvCell).join(',') + '\r\n'
+}
+
+/** UTF-8 with BOM, so Excel opens Vietnamese text correctly. */
+export const BOM = '\uFEFF'

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs'
+import type { SurveyDefinition } from '../domain/survey-definition.ts'
+import type { Report } from '../reports/service.ts'
+import { rankingTable, type Cell } from './report-table.ts'
+
+const formula: Record<string, string> = {
+  share: 'Chỉ số = 100 × (số câu trả lời 4 hoặc 5) ÷ (số câu trả lời); yếu tố = trung bình các tiêu chí; chỉ số chung = trung bình có trọng số các yếu tố',
+  points: 'Điểm chỉ số = tổng điểm ÷ số hồ sơ, làm tròn 1 chữ số thập phân; tổng điểm = tổng các chỉ số đã làm tròn (TT 01/2018/TT-VPCP, điều 15)',
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][]) {
+  const ws = wb.addWorksheet(name)
+  ws.addRow(header).font = { bold: true }
+  // Cells are typed values (numbers as numbers, text as text): nothing a citizen typed becomes a formula.
+  for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)))
+  ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(10, header[i]!.length + 2))))
+  ws.views = [{ state: 'frozen', ySplit: 1 }]
+  return ws
+}
+
+/** The quarterly report workbook: ranking, elements, criteria, expectations and metadata sheets. */
+export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'hailong'
+  wb.created = meta.generatedAt
+  const { header, rows } = rankingTable(report, def)
+  sheet(wb, 'Xếp hạng', header, rows)
+
+  const elements = def.index.method === 'share' ? (def.index.elements ?? []) : []
+  sheet(wb, 'Yếu tố', ['Mã cơ quan', 'Tên cơ quan', ...elements.map((e) => e.text.vi)], [
+    ['(Toàn tỉnh)', 'Toàn tỉnh', ...elements.map((e) => report.overall.elements[e.id] ?? null)],
+    ...report.units.map((u) => [u.agency, u.name, ...elements.map((e) => u.elements[e.id] ?? null)]),
+  ])
+
+  const criteria = def.index.method === 'share' ? def.index.criteria : def.index.indicators
+  sheet(wb, 'Tiêu chí', ['Mã cơ quan', 'Tên cơ quan', ...criteria], [
+    ['(Toàn tỉnh)', 'Toàn tỉnh', ...criteria.map((c) => report.overall.criteria[c] ?? null)],
+    ...report.units.map((u) => [u.agency, u.name, ...criteria.map((c) => u.criteria[c] ?? null)]),
+  ])
+
+  const choiceId = def.index.method === 'share' ? (def.index.expectations ?? def.index.reasons) : undefined
+  const choice = def.pages.flatMap((p) => p.questions).find((q) => q.id === choiceId)
+  const options = choice?.type === 'choice' ? choice.options : []
+  const shares = (f: { expectations?: Record<string, number>; reasons?: Record<string, number> }) => f.expectations ?? f.reasons ?? {}
+  sheet(wb, 'Mong đợi', ['Mã cơ quan', 'Tên cơ quan', ...options.map((o) => `${o.id}: ${o.text.vi}`)], [
+    ['(Toàn tỉnh)', 'Toàn tỉnh', ...options.map((o) => shares(report.overall)[o.id] ?? 0)],
+    ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)]),
+  ])
+
+  sheet(wb, 'Thông tin', ['Mục', 'Giá trị'], [
+    ['Phiếu khảo sát', `${def.instrument} — ${def.title.vi}`],
+    ['Phiên bản sử dụng trong kỳ', report.versions.join(', ') || `${def.instrument}@${def.version}`],
+    ['Kỳ báo cáo', report.period],
+    ['Múi giờ', report.timezone],
+    ['Cỡ mẫu tối thiểu', report.minSample],
+    ['Công thức', formula[def.index.method]!],
+    ['Khoảng tin cậy', def.index.method === 'points' ? 'Không áp dụng' : 'Wilson 95% (một tỷ lệ) hoặc khoảng bảo thủ từ sai số chuẩn các tiêu chí (chỉ số tổng hợp)'],
+    ['Số phiếu toàn tỉnh (n)', report.overall.n],
+    ['Chỉ số toàn tỉnh', report.overall.index],
+    ['Bộ lọc kênh', report.filters.channel ?? 'tất cả'],
+    ['Bộ lọc loại cơ quan', report.filters.kind ?? 'tất cả'],
+    ['Thời điểm tạo', meta.generatedAt.toISOString()],
+    ['Người tạo', meta.user],
+  ])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

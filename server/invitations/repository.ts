@@ -1,0 +1,25 @@
+import type { Db } from '../db/types.ts'
+import type { InvitationTable } from '../db/schema.ts'
+import type { Insertable } from 'kysely'
+
+export async function insertInvitations(db: Db, rows: Insertable<InvitationTable>[]) {
+  // SQLite caps bound parameters per statement; 100 rows × 10 columns stays well under it.
+  for (let i = 0; i < rows.length; i += 100) await db.insertInto('invitations').values(rows.slice(i, i + 100)).execute()
+}
+
+export function findInvitationByHash(db: Db, tokenHash: string) {
+  return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+}
+
+/** Desks with this code among the given agencies (a desk code is unique only within its agency). */
+export function findDesksByCode(db: Db, agencyIds: number[], code: string) {
+  return db.selectFrom('desks').selectAll().where('code', '=', code).where('agency_id', 'in', agencyIds.length ? agencyIds : [-1]).execute()
+}
+
+/**
+ * A new code for a dossier replaces its earlier unused ones (a reprinted receipt), so one dossier cannot
+ * collect several answers through codes requested twice.
+ */
+export function expireUnusedForDossier(db: Db, dossierHash: string, at: string) {
+  return db.updateTable('invitations').set({ expires_at: at }).where('dossier_hash', '=', dossierHash).where('used_at', 'is', null).where('expires_at', '>', at).execute()
+}

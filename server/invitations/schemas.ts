@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+/** How many receipt codes one call may mint: a day's receipts at a busy centre. */
+export const MAX_INVITATIONS = 1000
+export const DEFAULT_EXPIRY_DAYS = 30
+export const MAX_EXPIRY_DAYS = 365
+
+const Code = z.string().trim().min(1).max(64)
+const QrFormats = z
+  .array(z.enum(['svg', 'png']))
+  .max(2)
+  .optional()
+  .describe('QR formats to return; default both. [] returns links only (faster for large batches).')
+
+/** One receipt code as the one-stop software asks for it. The agency is the key's or one below it. */
+const fields = {
+  desk: Code.optional().describe('Desk code (mã quầy); with `agency` when the code is not unique'),
+    agency: Code.optional().describe('Agency code (mã cơ quan): the key’s agency or one of its sub-agencies'),
+    dossier: z.string().trim().min(1).max(100).optional().describe('Dossier code (mã hồ sơ); stored only as a salted hash'),
+    procedure: Code.optional().describe('Administrative procedure code (mã thủ tục)'),
+    survey: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*(@[1-9][0-9]{0,5})?$/, 'instrument or instrument@version, e.g. sipas-2017')
+      .optional()
+      .describe('Questionnaire; default the desk’s, else the newest published mot-cua'),
+    expiresAt: z.iso.datetime({ offset: true }).optional().describe('When the code stops working; default in 30 days'),
+    expiresInDays: z.number().int().min(1).max(MAX_EXPIRY_DAYS).optional(),
+}
+const whereGiven = (r: { desk?: string; agency?: string }) => r.desk !== undefined || r.agency !== undefined
+const whereMissing = { message: 'desk or agency is required', path: ['desk'] }
+export const InvitationRequest = z.object(fields).strict().refine(whereGiven, whereMissing)
+export type InvitationRequest = z.infer<typeof InvitationRequest>
+
+export const InvitationInput = z.object({ ...fields, qr: QrFormats }).strict().refine(whereGiven, whereMissing)
+export const InvitationBatchInput = z.object({ items: z.array(InvitationRequest).min(1).max(MAX_INVITATIONS), qr: QrFormats }).strict()
+
+export const InvitationCreated = z.object({
+  token: z.string().describe('rcpt_…: the receipt code, shown only in this answer'),
+  link: z.url().describe('<base>/r/<token>: print it, or its QR, on the receipt'),
+  expiresAt: z.iso.datetime(),
+  agency: z.string(),
+  desk: z.string().nullable(),
+  survey: z.string().describe('instrument@version'),
+  qr: z.object({ svg: z.string().optional(), png: z.string().optional().describe('data:image/png;base64,…') }),
+})
+export type InvitationCreated = z.infer<typeof InvitationCreated>
+export const InvitationBatchCreated = z.object({ items: z.array(InvitationCreated) })

@@ -1,0 +1,29 @@
+import type { Db } from '../db/types.ts'
+import { hashToken } from '../lib/tokens.ts'
+import type { Submitter } from '../responses/service.ts'
+import { kioskRows } from './repository.ts'
+
+/** Finds the kiosk a device secret belongs to, with its current desk and agency. */
+export function kioskBySecret(db: Db, token: string) {
+  return kioskRows(db).where('kiosks.secret_hash', '=', hashToken(token)).executeTakeFirst()
+}
+
+/**
+ * A paired tablet at a desk: `kiosk` channel, the time of the tap is trusted (its queue may be hours
+ * old). A revoked tablet is still recognised, but only what it queued before the revocation is taken.
+ */
+export function kioskResolver(db: Db) {
+  return async (token: string): Promise<Submitter | null> => {
+    const k = await kioskBySecret(db, token)
+    if (!k) return null
+    return {
+      kind: 'kiosk',
+      agencyId: k.agency_id,
+      deskId: k.desk_id,
+      channel: 'kiosk',
+      trustsClientTime: true,
+      kioskId: k.id,
+      ...(k.revoked_at ? { acceptsGivenBefore: new Date(k.revoked_at) } : {}),
+    }
+  }
+}

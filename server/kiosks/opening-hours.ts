@@ -1,0 +1,37 @@
+/** When a one-stop desk is open: days of the week (0 = Sunday) and local opening and closing times. */
+export interface OpeningHours {
+  days: number[]
+  open: string
+  close: string
+  timeZone: string
+}
+
+/** Mon–Sat 07:00–17:30 in Vietnam: most one-stop desks also open on Saturday morning and often all day. */
+export const DEFAULT_OPENING_HOURS: OpeningHours = { days: [1, 2, 3, 4, 5, 6], open: '07:00', close: '17:30', timeZone: 'Asia/Ho_Chi_Minh' }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+
+/** True when the instant falls inside opening hours (closing time excluded), read on the local wall clock. */
+export function isOpen(at: Date, hours: OpeningHours = DEFAULT_OPENING_HOURS): boolean {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: hours.timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  const day = WEEKDAYS.indexOf(get('weekday'))
+  const time = `${get('hour')}:${get('minute')}`
+  return hours.days.includes(day) && time >= hours.open && time < hours.close
+}
+
+/** A paired kiosk unheard of for this long while the desk is open is shown as silent. */
+export const SILENT_AFTER_MS = 10 * 60_000
+
+export type FleetStatus = 'unpaired' | 'revoked' | 'ok' | 'silent'
+
+export function fleetStatus(
+  k: { paired_at: string | null; revoked_at: string | null; last_seen_at: string | null },
+  now: Date,
+  hours: OpeningHours = DEFAULT_OPENING_HOURS,
+): FleetStatus {
+  if (k.revoked_at) return 'revoked'
+  if (!k.paired_at) return 'unpaired'
+  const seen = new Date(k.last_seen_at ?? k.paired_at).getTime()
+  return isOpen(now, hours) && now.getTime() - seen > SILENT_AFTER_MS ? 'silent' : 'ok'
+}

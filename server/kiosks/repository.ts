@@ -1,0 +1,52 @@
+import type { Updateable } from 'kysely'
+import type { KioskTable } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+
+export function findKiosk(db: Db, id: number) {
+  return db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export function findDesk(db: Db, id: number) {
+  return db.selectFrom('desks').select(['id', 'agency_id', 'active']).where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertKiosk(db: Db, k: { deskId: number; name: string; pairingHash: string; pairingExpiresAt: string; at: string }) {
+  const row = await db
+    .insertInto('kiosks')
+    .values({ desk_id: k.deskId, name: k.name, pairing_hash: k.pairingHash, pairing_expires_at: k.pairingExpiresAt, created_at: k.at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateKiosk(db: Db, id: number, values: Updateable<KioskTable>) {
+  await db.updateTable('kiosks').set(values).where('id', '=', id).execute()
+}
+
+/**
+ * Uses up a pairing code: the conditional update (unexpired, unused, not revoked) is what makes a code
+ * work once even when two tablets race with it. Returns the kiosk id, or undefined.
+ */
+export async function claimPairing(db: Db, p: { pairingHash: string; secretHash: string; now: string }) {
+  const row = await db
+    .updateTable('kiosks')
+    .set({ secret_hash: p.secretHash, pairing_hash: null, pairing_expires_at: null, paired_at: p.now, last_seen_at: p.now })
+    .where('pairing_hash', '=', p.pairingHash)
+    .where('pairing_expires_at', '>', p.now)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  return row?.id
+}
+
+/** Kiosks with their desk and agency, for the fleet list and for a device's configuration. */
+export function kioskRows(db: Db) {
+  return db
+    .selectFrom('kiosks')
+    .innerJoin('desks', 'desks.id', 'kiosks.desk_id')
+    .innerJoin('agencies', 'agencies.id', 'desks.agency_id')
+    .selectAll('kiosks')
+    .select(['desks.code as desk_code', 'desks.name as desk_name', 'desks.agency_id', 'desks.survey_version_id', 'agencies.code as agency_code', 'agencies.name as agency_name'])
+    .orderBy('kiosks.id')
+}
+export type KioskRow = Awaited<ReturnType<ReturnType<typeof kioskRows>['executeTakeFirstOrThrow']>>

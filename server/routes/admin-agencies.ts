@@ -1,0 +1,118 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppDeps } from '../app.ts'
+import { AGENCY_CODE, importAgencies } from '../agencies/import.ts'
+import { findAgencyByCode, listAgencies } from '../agencies/repository.ts'
+import { agenciesCsv, createAgency, editAgency, mergeAgency, setAgencyActive } from '../agencies/service.ts'
+import { audit } from '../audit/service.ts'
+import { assignSurvey, createDesk, editDesk } from '../desks/service.ts'
+import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { csrf } from '../middleware/csrf/index.ts'
+import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
+import { validate } from '../middleware/validate/index.ts'
+
+const Kind = z.enum(['province', 'department', 'commune', 'other'])
+const Code = z.string().regex(AGENCY_CODE, 'letters, digits, "-" and "_" (at most 64)')
+const Name = z.string().trim().min(1).max(200)
+const AgencyBody = z.object({ code: Code, name: Name, parent: Code.nullable().default(null), kind: Kind }).strict()
+const DeskCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/)
+const SurveyKey = z.string().regex(/^[a-z0-9][a-z0-9_-]*@[1-9][0-9]{0,5}$/).nullable()
+
+const hidden = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được quản lý', en: 'Not found, or outside what you manage' })
+const actor = (staff: StaffUser) => `user:${staff.username}`
+
+/** Agencies and desks: admins run the province's tree; managers look after the desks in their scope. */
+export function adminAgencyRoutes(deps: AppDeps) {
+  const staff = requireStaff(deps.db, deps.clock)
+  const admin = requireStaff(deps.db, deps.clock, ['admin'])
+  const editor = requireStaff(deps.db, deps.clock, ['admin', 'manager'])
+  const agencyInScope = async (s: StaffUser, code: string) => {
+    const agency = await findAgencyByCode(deps.db, code)
+    // Province-wide staff learn that a code does not exist; others cannot tell it from "not yours".
+    if (!agency && s.scope === null) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)])
+    if (!agency || !inScope(s, agency.id)) throw hidden()
+    return agency
+  }
+  const deskInScope = async (s: StaffUser, id: number) => {
+    const desk = await deps.db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
+    if (!desk || !inScope(s, desk.agency_id)) throw hidden()
+    return desk
+  }
+  return new Hono()
+    .get('/agencies', staff, async (c) => {
+      const all = await listAgencies(deps.db)
+      const codes = new Map(all.map((a) => [a.id, a.code]))
+      const desks = await deps.db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token']).orderBy('code').execute()
+      return c.json({
+        agencies: all
+          .filter((a) => inScope(c.var.staff, a.id))
+          .map((a) => ({
+            code: a.code,
+            name: a.name,
+            kind: a.kind,
+            parent: a.parent_id ? (codes.get(a.parent_id) ?? null) : null,
+            active: a.active === 1,
+            mergedInto: a.merged_into_id ? (codes.get(a.merged_into_id) ?? null) : null,
+            desks: desks.filter((d) => d.agency_id === a.id).map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}` })),
+          })),
+      })
+    })
+    .get('/agencies/export.csv', admin, async (c) => {
+      await audit(deps.db, { actor: actor(c.var.staff), action: 'agencies.export' }, deps.clock.now())
+      c.header('Content-Disposition', 'attachment; filename="hailong-agencies.csv"')
+      return c.body(await agenciesCsv(deps.db), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+    })
+    .post('/agencies/import', admin, csrf(), async (c) => {
+      const file = (await c.req.parseBody())['file']
+      if (!(file instanceof File)) throw invalid([issue('file', 'required', 'Chọn tệp CSV', 'Choose a CSV file')])
+      const summary = await importAgencies(deps.db, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, deps.clock)
+      await audit(deps.db, { actor: actor(c.var.staff), action: 'agencies.import', details: { ...summary } }, deps.clock.now())
+      return c.json(summary)
+    })
+    .post('/agencies', admin, csrf(), validate('json', AgencyBody), async (c) => {
+      const body = c.req.valid('json')
+      await createAgency(deps.db, body, actor(c.var.staff), deps.clock)
+      return c.json({ code: body.code }, 201)
+    })
+    .patch('/agencies/:code', admin, csrf(), validate('json', AgencyBody.omit({ code: true })), async (c) => {
+      await editAgency(deps.db, c.req.param('code'), c.req.valid('json'), actor(c.var.staff), deps.clock)
+      return c.json({ ok: true })
+    })
+    .post('/agencies/:code/active', admin, csrf(), validate('json', z.object({ active: z.boolean() }).strict()), async (c) => {
+      await setAgencyActive(deps.db, c.req.param('code'), c.req.valid('json').active, actor(c.var.staff), deps.clock)
+      return c.json({ ok: true })
+    })
+    .post('/agencies/:code/merge', admin, csrf(), validate('json', z.object({ into: Code }).strict()), async (c) => {
+      await mergeAgency(deps.db, c.req.param('code'), c.req.valid('json').into, actor(c.var.staff), deps.clock)
+      return c.json({ ok: true })
+    })
+    .post('/desks', editor, csrf(), validate('json', z.object({ agency: Code, code: DeskCode, name: Name }).strict()), async (c) => {
+      const body = c.req.valid('json')
+      await agencyInScope(c.var.staff, body.agency)
+      const id = await createDesk(deps.db, body, actor(c.var.staff), deps.clock)
+      return c.json({ id }, 201)
+    })
+    .patch(
+      '/desks/:id{[0-9]+}',
+      editor,
+      csrf(),
+      validate('json', z.object({ name: Name.optional(), agency: Code.optional(), active: z.boolean().optional() }).strict()),
+      async (c) => {
+        const body = c.req.valid('json')
+        await deskInScope(c.var.staff, Number(c.req.param('id')))
+        if (body.agency) await agencyInScope(c.var.staff, body.agency)
+        await editDesk(deps.db, Number(c.req.param('id')), body, actor(c.var.staff), deps.clock)
+        return c.json({ ok: true })
+      },
+    )
+    .put('/desks/:id{[0-9]+}/surveys', editor, csrf(), validate('json', z.object({ kiosk: SurveyKey.optional(), qr: SurveyKey.optional(), receipt: SurveyKey.optional() }).strict()), async (c) => {
+      const desk = await deskInScope(c.var.staff, Number(c.req.param('id')))
+      for (const [channel, key] of Object.entries(c.req.valid('json')) as Array<['kiosk' | 'qr' | 'receipt', string | null | undefined]>) {
+        if (key === undefined) continue
+        const version = key ? await deps.catalog.byKey(key) : null
+        if (key && !version) throw invalid([issue(channel, 'unknown_survey', `Không có phiếu ${key}`, `No survey ${key}`)])
+        await assignSurvey(deps.db, desk.id, channel, version ?? null, actor(c.var.staff), deps.clock)
+      }
+      return c.json({ ok: true })
+    })
+}

@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import type { AppDeps } from '../app.ts'
+import { authenticateApiKey } from '../api-keys/service.ts'
+import type { ApiKey } from '../db/schema.ts'
+import { publicBase } from '../desks/public-url.ts'
+import { qrPngDataUrl, qrSvg } from '../desks/qr.ts'
+import { DomainError } from '../domain/errors.ts'
+import { InvitationBatchInput, InvitationInput, type InvitationCreated } from '../invitations/schemas.ts'
+import { mintInvitations, type MintedInvitation } from '../invitations/service.ts'
+import { validate } from '../middleware/validate/index.ts'
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    apiKey: ApiKey
+  }
+}
+
+const tooLarge = () => {
+  throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
+}
+
+type Format = 'svg' | 'png'
+
+/** Link and QR codes per minted code; yields between codes so a batch of 1,000 does not stall other requests. */
+async function present(minted: MintedInvitation[], base: string, formats: Format[] = ['svg', 'png']): Promise<InvitationCreated[]> {
+  const out: InvitationCreated[] = []
+  for (const m of minted) {
+    const link = `${base}/r/${m.token}`
+    const qr: InvitationCreated['qr'] = {}
+    if (formats.includes('svg')) qr.svg = await qrSvg(link)
+    if (formats.includes('png')) qr.png = await qrPngDataUrl(link)
+    out.push({ ...m, link, qr })
+    await new Promise((r) => setImmediate(r))
+  }
+  return out
+}
+
+/** The integration API for the one-stop software: receipt codes, authenticated by an API key. */
+export function invitationRoutes(deps: AppDeps) {
+  const apiKey = createMiddleware(async (c, next) => {
+    c.set('apiKey', await authenticateApiKey(deps.db, c.req.header('Authorization'), deps.clock.now()))
+    await next()
+  })
+  const noStore = (c: Context) => c.header('Cache-Control', 'no-store')
+  return new Hono()
+    .use(apiKey)
+    .post('/', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), validate('json', InvitationInput), async (c) => {
+      const { qr, ...request } = c.req.valid('json')
+      const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, [request], deps.clock.now())
+      const [created] = await present(minted, publicBase(c, deps.publicUrl), qr)
+      noStore(c)
+      return c.json(created!, 201)
+    })
+    .post('/batch', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }), validate('json', InvitationBatchInput), async (c) => {
+      const { items, qr } = c.req.valid('json')
+      const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, items, deps.clock.now(), 'items.')
+      noStore(c)
+      return c.json({ items: await present(minted, publicBase(c, deps.publicUrl), qr) }, 201)
+    })
+}

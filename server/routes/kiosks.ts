@@ -1,0 +1,85 @@
+import { Hono, type Context } from 'hono'
+import QRCode from 'qrcode'
+import { z } from 'zod'
+import type { AppDeps } from '../app.ts'
+import type { Db } from '../db/types.ts'
+import { findDesk } from '../kiosks/repository.ts'
+import { createKiosk, findKioskRow, fleetEntry, kioskNotFound, kioskRevoked, moveKiosk, renameKiosk, renewPairing, revokeKiosk } from '../kiosks/service.ts'
+import { kioskRows } from '../kiosks/repository.ts'
+import { csrf } from '../middleware/csrf/index.ts'
+import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
+import { validate } from '../middleware/validate/index.ts'
+import { DomainError } from '../domain/errors.ts'
+
+const Name = z.string().trim().min(1).max(100)
+const Id = z.object({ id: z.coerce.number().int().positive() })
+const NewKiosk = z.object({ deskId: z.number().int().positive(), name: Name }).strict()
+const KioskChange = z
+  .object({ name: Name.optional(), deskId: z.number().int().positive().optional() })
+  .strict()
+  .refine((v) => v.name !== undefined || v.deskId !== undefined, { message: 'name or deskId' })
+
+const deskNotFound = () => new DomainError('not_found', 'desk_not_found', { vi: 'Không tìm thấy quầy', en: 'Desk not found' })
+
+/** Desks and kiosks outside the staff member's agencies answer as missing: their existence is not disclosed. */
+async function deskInScope(db: Db, staff: StaffUser, deskId: number) {
+  const desk = await findDesk(db, deskId)
+  if (!desk || !inScope(staff, desk.agency_id)) throw deskNotFound()
+  return desk
+}
+async function kioskInScope(db: Db, staff: StaffUser, id: number) {
+  const k = await findKioskRow(db, id)
+  if (!k || !inScope(staff, k.agency_id)) throw kioskNotFound()
+  return k
+}
+
+/** The link the tablet opens (the code rides in the fragment, so it never reaches a server log) and its QR. */
+async function pairingLink(c: Context, trustProxy: boolean, p: { code: string; expiresAt: string }) {
+  const url = new URL(c.req.url)
+  if (trustProxy && c.req.header('X-Forwarded-Proto')) url.protocol = `${c.req.header('X-Forwarded-Proto')}:`
+  const link = `${url.origin}/kiosk#pair=${p.code}`
+  return { code: p.code, url: link, expiresAt: p.expiresAt, qrSvg: await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) }
+}
+
+/** Staff manage the tablets at their desks: create (with a pairing link), list with fleet status, rename, move, revoke. */
+export function kioskRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const anyStaff = requireStaff(db, clock)
+  const editor = requireStaff(db, clock, ['admin', 'manager'])
+  const actor = (c: Context) => `user:${c.var.staff.username}`
+  return new Hono()
+    .get('/', anyStaff, async (c) => {
+      const now = clock.now()
+      const rows = (await kioskRows(db).execute()).filter((k) => inScope(c.var.staff, k.agency_id))
+      return c.json({ kiosks: rows.map((k) => fleetEntry(k, now)) })
+    })
+    .post('/', editor, csrf(), validate('json', NewKiosk), async (c) => {
+      const { deskId, name } = c.req.valid('json')
+      await deskInScope(db, c.var.staff, deskId)
+      const created = await db.transaction().execute((trx) => createKiosk(trx, { deskId, name, actor: actor(c) }, clock.now()))
+      const kiosk = fleetEntry((await findKioskRow(db, created.id))!, clock.now())
+      return c.json({ kiosk, pairing: await pairingLink(c, deps.trustProxy, created) }, 201)
+    })
+    .post('/:id/pairing', editor, csrf(), validate('param', Id), async (c) => {
+      const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
+      if (k.revoked_at) throw kioskRevoked()
+      const renewed = await db.transaction().execute((trx) => renewPairing(trx, k.id, actor(c), clock.now()))
+      return c.json({ pairing: await pairingLink(c, deps.trustProxy, renewed) }, 201)
+    })
+    .patch('/:id', editor, csrf(), validate('param', Id), validate('json', KioskChange), async (c) => {
+      const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
+      const change = c.req.valid('json')
+      if (change.deskId !== undefined && change.deskId !== k.desk_id) await deskInScope(db, c.var.staff, change.deskId)
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now()
+        if (change.name !== undefined && change.name !== k.name) await renameKiosk(trx, k.id, change.name, actor(c), now)
+        if (change.deskId !== undefined && change.deskId !== k.desk_id) await moveKiosk(trx, k.id, k.desk_id, change.deskId, actor(c), now)
+      })
+      return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
+    })
+    .post('/:id/revoke', editor, csrf(), validate('param', Id), async (c) => {
+      const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
+      await db.transaction().execute((trx) => revokeKiosk(trx, k.id, actor(c), clock.now()))
+      return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
+    })
+}

@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createUser } from '../../server/auth/service.ts'
+import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { makeAgency } from '../helpers/factories.ts'
+
+let server: TestServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startServer()
+  await makeAgency(server.db, { code: 'TINH', name: 'Tỉnh Thử', kind: 'province' })
+  const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp' })
+  await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
+  await createUser(server.db, { username: 'quanly', password: 'mat-khau-quan-ly-1', role: 'manager', agencyId: stp.id, actor: 'test' }, new Date())
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/dashboard/)
+}
+
+describe('administration in the browser', () => {
+  it('an admin adds an agency and a desk, publishes a new survey version and enters paper forms', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    page.setDefaultTimeout(8000)
+    await signIn(page, 'quantri', 'mat-khau-quan-tri-1')
+    await page.getByRole('link', { name: 'Cơ quan, quầy' }).click()
+    await page.getByLabel('Mã', { exact: true }).fill('SNV')
+    await page.getByLabel('Tên', { exact: true }).fill('Sở Nội vụ')
+    await page.getByLabel('Mã cấp trên').fill('TINH')
+    await page.getByRole('button', { name: 'Thêm', exact: true }).click()
+    await page.getByRole('rowheader', { name: 'Sở Nội vụ' }).waitFor()
+    // A bad desk shows the server's field-level reason.
+    await page.getByLabel('Mã cơ quan').fill('KHONGCO')
+    await page.getByLabel('Mã quầy').fill('MC-01')
+    await page.getByLabel('Tên quầy').fill('Quầy 1')
+    await page.getByRole('button', { name: 'Thêm quầy' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Không có cơ quan mã KHONGCO' }).waitFor()
+    await page.getByLabel('Mã cơ quan').fill('SNV')
+    await page.getByRole('button', { name: 'Thêm quầy' }).click()
+    await page.getByText('MC-01 — Quầy 1').waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.getByRole('link', { name: 'Phiếu khảo sát' }).click()
+    await page.getByRole('row', { name: /mot-cua@1/ }).getByRole('button', { name: 'Tạo phiên bản mới từ đây' }).click()
+    const editor = page.getByLabel('Nội dung phiếu (JSON)')
+    await editor.fill((await editor.inputValue()).replace('Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?', 'Ông/Bà đánh giá buổi làm việc hôm nay thế nào?'))
+    await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+    const row = page.getByRole('row', { name: /mot-cua@2/ })
+    await row.getByRole('cell', { name: 'Nháp', exact: true }).waitFor()
+    await row.getByRole('button', { name: 'Ban hành' }).click()
+    await row.getByRole('cell', { name: 'Đã ban hành', exact: true }).waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.getByRole('link', { name: 'Nhập phiếu giấy' }).click()
+    const csv = ['submission_id,survey,agency,desk,channel,submitted_at,overall,staff,time,reasons,comment', '00000000-0000-4000-8000-000000000001,mot-cua@2,SNV,MC-01,paper,2026-04-02,5,,,,', '00000000-0000-4000-8000-000000000002,mot-cua@2,SNV,MC-01,paper,2026-04-02,8,,,,'].join('\n')
+    await page.getByLabel('Chọn tệp').setInputFiles({ name: 'phieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByRole('button', { name: 'Kiểm tra trước' }).click()
+    await page.getByRole('table', { name: /Các dòng lỗi/ }).getByText('overall').waitFor()
+    expect(await page.getByRole('button', { name: 'Nhập tất cả' }).isDisabled()).toBe(true)
+    await page.getByLabel('Chọn tệp').setInputFiles({ name: 'phieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replace(',8,,,,', ',4,,,,')) })
+    await page.getByRole('button', { name: 'Kiểm tra trước' }).click()
+    await page.getByText('Kết quả kiểm tra: mới 2, đã có 0, lỗi 0').waitFor()
+    await page.getByRole('button', { name: 'Nhập tất cả' }).click()
+    await page.getByText('Đã nhập: mới 2, đã có 0, lỗi 0').waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    expect(await server.db.selectFrom('responses').select('id').execute()).toHaveLength(2)
+
+    await page.getByRole('link', { name: 'Nhật ký' }).click()
+    await page.getByText(/Chuỗi băm nguyên vẹn/).waitFor()
+    await page.getByRole('cell', { name: 'survey.publish' }).waitFor()
+    await page.close()
+  }, 60_000)
+
+  it('a manager sees neither survey versions nor the audit log', async () => {
+    const page = await browser.newPage()
+    await signIn(page, 'quanly', 'mat-khau-quan-ly-1')
+    expect(await page.getByRole('link', { name: 'Phiếu khảo sát' }).count()).toBe(0)
+    expect((await page.request.get(`${server.url}/api/v1/admin/surveys`)).status()).toBe(403)
+    expect((await page.request.get(`${server.url}/api/v1/admin/audit`)).status()).toBe(403)
+    await page.close()
+  })
+})

@@ -1,0 +1,88 @@
+import ExcelJS from 'exceljs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
+import { demoUsers } from '../../server/demo/users.ts'
+import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
+import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+
+let server: TestServer
+let browser: Browser
+const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
+beforeAll(async () => {
+  server = await startServer()
+  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
+  browser = await launchBrowser()
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, username: string) {
+  const user = demoUsers.find((u) => u.username === username)!
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(user.username)
+  await page.getByLabel('Mật khẩu').fill(user.password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/dashboard/)
+}
+
+describe('Home Affairs dashboard', () => {
+  it('an admin opens a quarter’s ranking, an agency, and downloads the XLSX', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const page = await context.newPage()
+    await signIn(page, 'admin')
+    await page.getByLabel('Kỳ').selectOption(previousQuarter)
+    const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
+    await ranking.waitFor()
+    const firstRow = ranking.locator('tbody tr').first()
+    await expect(firstRow.locator('td').first().textContent()).resolves.toBe('1')
+    expect(await ranking.locator('tbody tr').count()).toBeGreaterThan(10)
+    // Vietnamese number format on screen: two decimals with a comma.
+    expect(await firstRow.locator('td.strong').textContent()).toMatch(/^\d{2,3},\d{2}$/)
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    // Sorting by name with the keyboard.
+    await page.getByRole('button', { name: 'Cơ quan' }).focus()
+    await page.keyboard.press('Enter')
+    await expect(ranking.getByRole('columnheader', { name: 'Cơ quan' }).getAttribute('aria-sort')).resolves.toBe('ascending')
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải Excel (XLSX)' }).click()])
+    expect(download.suggestedFilename()).toBe(`hailong-mot-cua-${previousQuarter}.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await download.path())!)
+    expect(wb.getWorksheet('Xếp hạng')!.rowCount).toBeGreaterThan(10)
+
+    await ranking.getByRole('link', { name: 'Sở Tư pháp' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Sở Tư pháp' }).waitFor()
+    await page.getByRole('heading', { name: 'Tiêu chí' }).waitFor()
+    await page.getByRole('heading', { name: 'Theo kênh' }).waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('a manager sees their own agency and cannot reach another', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const page = await context.newPage()
+    await signIn(page, 'quanly.stp')
+    await page.getByLabel('Kỳ').selectOption(previousQuarter)
+    const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
+    await ranking.waitFor()
+    expect(await ranking.locator('tbody tr').count()).toBe(1)
+    expect(await ranking.locator('tbody tr th').textContent()).toBe('Sở Tư pháp')
+    await page.goto(`${server.url}/agencies/SNV?survey=mot-cua&period=${previousQuarter}`)
+    await page.getByRole('alert').filter({ hasText: 'ngoài phạm vi' }).waitFor()
+    const api = await page.request.get(`${server.url}/api/v1/dashboard/agencies/SNV?survey=mot-cua&period=${previousQuarter}`)
+    expect(api.status()).toBe(404)
+    await context.close()
+  })
+
+  it('sends a visitor without a session to the sign-in page', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/dashboard`)
+    await page.waitForURL(/\/login\?next=/)
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.close()
+  })
+})

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
+import { surveyForDesk } from '../../server/desks/service.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
+import { createTestApp, type TestApp } from '../helpers/test-app.ts'
+import { makeAgency, makeDesk, post, signIn, submission } from '../helpers/factories.ts'
+
+let t: TestApp
+let admin: Awaited<ReturnType<typeof signIn>>
+beforeEach(async () => {
+  t = await createTestApp({ now: '2026-05-10T03:00:00Z', minSample: 1 })
+  await makeAgency(t.db, { code: 'TINH', kind: 'province' })
+  admin = await signIn(t, 'admin')
+})
+afterEach(() => t.close())
+
+const send = async (method: string, path: string, body: unknown, who = admin) => {
+  const res = await t.app.request(path, { method, headers: { 'Content-Type': 'application/json', ...who.headers }, body: JSON.stringify(body) })
+  return { status: res.status, body: (await res.json()) as any }
+}
+const agencies = async () => (await (await t.app.request('/api/v1/admin/agencies', { headers: admin.headers })).json()) as any
+
+describe('agencies', () => {
+  it('creates, edits, moves and deactivates an agency, with field-level errors for bad input', async () => {
+    expect((await send('POST', '/api/v1/admin/agencies', { code: 'SNV', name: 'Sở Nội vụ', parent: 'TINH', kind: 'department' })).status).toBe(201)
+    const bad = await send('POST', '/api/v1/admin/agencies', { code: 'S N V', name: '', parent: 'NOPE', kind: 'city' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: any) => d.field).sort()).toEqual(['code', 'kind', 'name'])
+    expect((await send('POST', '/api/v1/admin/agencies', { code: 'X', name: 'X', parent: 'NOPE', kind: 'other' })).body.error.details[0].code).toBe('unknown_parent')
+    expect((await send('POST', '/api/v1/admin/agencies', { code: 'SNV', name: 'Trùng', parent: null, kind: 'other' })).status).toBe(409)
+    expect((await send('PATCH', '/api/v1/admin/agencies/SNV', { name: 'Sở Nội vụ tỉnh', parent: null, kind: 'department' })).status).toBe(200)
+    expect((await send('PATCH', '/api/v1/admin/agencies/TINH', { name: 'Tỉnh', parent: 'SNV', kind: 'province' })).status).toBe(200)
+    // SNV is now TINH's parent: moving SNV under TINH would make a cycle.
+    expect((await send('PATCH', '/api/v1/admin/agencies/SNV', { name: 'Sở Nội vụ', parent: 'TINH', kind: 'department' })).body.error.details[0].code).toBe('parent_cycle')
+    expect((await send('POST', '/api/v1/admin/agencies/SNV/active', { active: false })).status).toBe(200)
+    expect((await agencies()).agencies.find((a: any) => a.code === 'SNV')).toMatchObject({ name: 'Sở Nội vụ tỉnh', active: false, parent: null })
+  })
+
+  it('merging A into B keeps A’s history under A and reports B from the merge on', async () => {
+    const a = await makeAgency(t.db, { code: 'XA-A', kind: 'commune' })
+    const b = await makeAgency(t.db, { code: 'XA-B', kind: 'commune' })
+    const desk = await makeDesk(t.db, a.id, 'MC-01')
+    await makeDesk(t.db, b.id, 'MC-01')
+    await post(t.app, '/api/v1/responses', submission({ overall: 5 }), desk.token)
+    expect((await send('POST', '/api/v1/admin/agencies/XA-A/merge', { into: 'XA-B' })).status).toBe(200)
+    t.clock.advance(60_000)
+    await post(t.app, '/api/v1/responses', submission({ overall: 1 }), desk.token) // the same poster, after the merge
+    const report = (await (await t.app.request('/api/v1/reports/mot-cua/2026-Q2', { headers: admin.headers })).json()) as any
+    expect(report.units.map((u: any) => [u.agency, u.n, u.index])).toEqual([
+      ['XA-A', 1, 100],
+      ['XA-B', 1, 0],
+    ])
+    const list = await agencies()
+    expect(list.agencies.find((x: any) => x.code === 'XA-A')).toMatchObject({ active: false, mergedInto: 'XA-B', desks: [] })
+    expect(list.agencies.find((x: any) => x.code === 'XA-B').desks.map((d: any) => d.code).sort()).toEqual(['MC-01', 'XA-A-MC-01'])
+  })
+
+  it('exports the agencies CSV in the import format', async () => {
+    const res = await t.app.request('/api/v1/admin/agencies/export.csv', { headers: admin.headers })
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer())
+    expect(text).toBe('\uFEFFcode,name,parent,kind,active\r\nTINH,Cơ quan TINH,,province,1\r\n')
+  })
+
+  it('lets only admins change agencies; managers run desks in their scope only', async () => {
+    const own = await makeAgency(t.db, { code: 'STP' })
+    await makeAgency(t.db, { code: 'SNV' })
+    const m = await signIn(t, 'manager', own.id)
+    expect((await send('POST', '/api/v1/admin/agencies', { code: 'Y', name: 'Y', parent: null, kind: 'other' }, m)).status).toBe(403)
+    expect((await send('POST', '/api/v1/admin/desks', { agency: 'STP', code: 'MC-09', name: 'Quầy 9' }, m)).status).toBe(201)
+    expect((await send('POST', '/api/v1/admin/desks', { agency: 'SNV', code: 'MC-09', name: 'Quầy 9' }, m)).status).toBe(404)
+    const id = (await t.db.selectFrom('desks').select('id').where('code', '=', 'MC-09').executeTakeFirstOrThrow()).id
+    expect((await send('PATCH', `/api/v1/admin/desks/${id}`, { agency: 'SNV' }, m)).status).toBe(404)
+    expect((await send('PATCH', `/api/v1/admin/desks/${id}`, { name: 'Quầy hộ tịch' }, m)).status).toBe(200)
+    const v = await signIn(t, 'viewer', own.id)
+    expect((await send('PATCH', `/api/v1/admin/desks/${id}`, { name: 'X' }, v)).status).toBe(403)
+  })
+})
+
+describe('survey versions', () => {
+  const motCua = () => structuredClone(readDefinitionDir()[0]!) as any
+
+  it('draft → published → retired; a published version can never be edited by any route', async () => {
+    const def = motCua()
+    def.pages[0].questions[0].text.vi = 'Ông/Bà đánh giá thế nào về buổi làm việc hôm nay?'
+    const draft = await send('POST', '/api/v1/admin/surveys', { instrument: 'mot-cua', definition: def })
+    expect(draft.status).toBe(201)
+    expect(draft.body.key).toBe('mot-cua@2')
+    def.pages[0].questions[0].text.en = 'How was your visit today?'
+    expect((await send('PUT', `/api/v1/admin/surveys/${draft.body.id}`, { definition: def })).status).toBe(200)
+    // Drafts are not open to citizens.
+    expect((await t.app.request('/api/v1/surveys/mot-cua@2')).status).toBe(404)
+    expect((await send('POST', `/api/v1/admin/surveys/${draft.body.id}/publish`, {})).status).toBe(200)
+    expect((await t.app.request('/api/v1/surveys/mot-cua@2')).status).toBe(200)
+    const edit = await send('PUT', `/api/v1/admin/surveys/${draft.body.id}`, { definition: def })
+    expect(edit.status).toBe(409)
+    expect(edit.body.error.code).toBe('published_version_immutable')
+    const v1 = (await t.db.selectFrom('survey_versions').select('id').where('version', '=', 1).where('instrument', '=', 'mot-cua').executeTakeFirstOrThrow()).id
+    expect((await send('PUT', `/api/v1/admin/surveys/${v1}`, { definition: def })).status).toBe(409)
+    expect((await send('POST', `/api/v1/admin/surveys/${v1}/publish`, {})).status).toBe(409)
+    expect((await send('POST', `/api/v1/admin/surveys/${v1}/retire`, {})).status).toBe(200)
+    expect((await send('POST', `/api/v1/admin/surveys/${v1}/retire`, {})).status).toBe(409)
+  })
+
+  it('shows validation errors per field of the definition', async () => {
+    const def = motCua()
+    def.pages[1].questions[2].visibleIf.question = 'nope'
+    delete def.pages[0].questions[0].text.vi
+    const res = await send('POST', '/api/v1/admin/surveys', { instrument: 'mot-cua', definition: def })
+    expect(res.status).toBe(400)
+    expect(res.body.error.details.map((d: any) => d.field)).toEqual(['definition.pages.0.questions.0.text.vi'])
+    // Cross-references are checked once every field has the right shape.
+    def.pages[0].questions[0].text.vi = 'Câu hỏi'
+    const again = await send('POST', '/api/v1/admin/surveys', { instrument: 'mot-cua', definition: def })
+    expect(again.body.error.details).toMatchObject([{ field: 'definition.pages.1.questions.2.visibleIf.question', code: 'custom' }])
+    expect(await t.db.selectFrom('survey_versions').select('id').execute()).toHaveLength(3)
+  })
+
+  it('assigns a version per desk and channel; managers and admins only', async () => {
+    const agency = await makeAgency(t.db, { code: 'STP' })
+    const desk = await makeDesk(t.db, agency.id)
+    const catalog = new SurveyCatalog(t.db)
+    expect((await surveyForDesk(t.db, catalog, desk.id, 'kiosk')).key).toBe('mot-cua@1')
+    expect((await send('PUT', `/api/v1/admin/desks/${desk.id}/surveys`, { kiosk: 'sipas-2017@1' })).status).toBe(200)
+    expect((await surveyForDesk(t.db, catalog, desk.id, 'kiosk')).key).toBe('sipas-2017@1')
+    expect((await surveyForDesk(t.db, catalog, desk.id, 'qr')).key).toBe('mot-cua@1')
+    const bad = await send('PUT', `/api/v1/admin/desks/${desk.id}/surveys`, { qr: 'mot-cua@7' })
+    expect(bad.body.error.details[0]).toMatchObject({ field: 'qr', code: 'unknown_survey' })
+  })
+})
+
+describe('users and audit', () => {
+  it('managers create accounts only within their scope and never admins', async () => {
+    const own = await makeAgency(t.db, { code: 'STP' })
+    await makeAgency(t.db, { code: 'SNV' })
+    const m = await signIn(t, 'manager', own.id)
+    const body = (role: string, agency: string | null) => ({ username: `u-${role}-${agency}`, password: 'mat-khau-du-dai-1', role, agency })
+    expect((await send('POST', '/api/v1/admin/users', body('viewer', 'STP'), m)).status).toBe(201)
+    expect((await send('POST', '/api/v1/admin/users', body('viewer', 'SNV'), m)).status).toBe(403)
+    expect((await send('POST', '/api/v1/admin/users', body('admin', 'STP'), m)).status).toBe(403)
+    expect((await send('POST', '/api/v1/admin/users', body('viewer', null), m)).status).toBe(403)
+    const weak = await send('POST', '/api/v1/admin/users', { ...body('viewer', 'STP'), username: 'yeu', password: 'ngan' }, m)
+    expect(weak.status).toBe(400)
+    const listed = (await (await t.app.request('/api/v1/admin/users', { headers: m.headers })).json()) as any
+    expect(listed.users.map((u: any) => u.username).sort()).toEqual([m.username, 'u-viewer-stp'])
+  })
+
+  it('deactivating an account ends its sessions', async () => {
+    const v = await signIn(t, 'viewer')
+    expect((await send('PATCH', `/api/v1/admin/users/${v.username}`, { active: false })).status).toBe(200)
+    expect((await t.app.request('/api/v1/auth/me', { headers: v.headers })).status).toBe(401)
+  })
+
+  it('lists the audit log with the chain status, for admins only', async () => {
+    await send('POST', '/api/v1/admin/agencies', { code: 'SNV', name: 'Sở Nội vụ', parent: null, kind: 'department' })
+    const log = (await (await t.app.request('/api/v1/admin/audit', { headers: admin.headers })).json()) as any
+    expect(log.chain).toMatchObject({ ok: true })
+    expect(log.entries[0]).toMatchObject({ action: 'agency.create', target: 'agency:SNV', actor: `user:${admin.username}` })
+    const v = await signIn(t, 'viewer')
+    expect((await t.app.request('/api/v1/admin/audit', { headers: v.headers })).status).toBe(403)
+  })
+})

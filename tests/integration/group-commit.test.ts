@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { GroupCommitter } from '../../server/responses/group-commit.ts'
+import { countResponses } from '../../server/responses/repository.ts'
+import { prepareResponse } from '../../server/responses/service.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
+import { createTestApp, type TestApp } from '../helpers/test-app.ts'
+import { makeAgency, makeDesk, post, submission } from '../helpers/factories.ts'
+
+let t: TestApp
+let desk: { id: number; token: string }
+let agencyId: number
+beforeEach(async () => {
+  t = await createTestApp()
+  agencyId = (await makeAgency(t.db)).id
+  desk = await makeDesk(t.db, agencyId)
+})
+afterEach(() => t.close())
+
+describe('intake under concurrency (group commit)', () => {
+  it('stores 100 concurrent submissions once each, all acknowledged', async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => post(t.app, '/api/v1/responses', submission({ overall: (i % 5) + 1 }), desk.token)))
+    expect(results.map((r) => r.status)).toEqual(Array(100).fill(201))
+    expect(await countResponses(t.db)).toBe(100)
+    // Past the per-address limit of a desk link the rest are stored but held back as suspect.
+    const counted = (await t.db.selectFrom('rollups').select('count').where('question_id', '=', '*').executeTakeFirstOrThrow()).count
+    const flagged = (await t.db.selectFrom('responses').select('id').where('is_flagged', '=', 1).execute()).length
+    expect(counted + flagged).toBe(100)
+  })
+
+  it('100 concurrent copies of one submission id: one 201, the rest 200, one row', async () => {
+    const body = submission({ overall: 4 })
+    const results = await Promise.all(Array.from({ length: 100 }, () => post(t.app, '/api/v1/responses', body, desk.token)))
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1)
+    expect(results.filter((r) => r.status === 200)).toHaveLength(99)
+    expect(await countResponses(t.db)).toBe(1)
+  })
+
+  it('one refused response in a group does not take the others down', async () => {
+    const catalog = new SurveyCatalog(t.db)
+    const version = (await catalog.byKey('mot-cua@1'))!
+    const { id: invitationId } = await t.db
+      .insertInto('invitations')
+      .values({ token_hash: 'x'.repeat(64), agency_id: agencyId, survey_version_id: version.id, created_at: '2026-05-01T00:00:00Z', expires_at: '2026-06-01T00:00:00Z', used_at: '2026-05-02T00:00:00Z' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh')
+    const prepare = (extra: object) =>
+      prepareResponse(catalog, t.clock.now(), { kind: 'desk-link', agencyId, deskId: desk.id, channel: 'qr', trustsClientTime: false, ...extra }, { ...submission({ overall: 5 }), answers: { overall: 5 } })
+    const used = await prepare({ kind: 'invitation', invitationId })
+    const others = await Promise.all(Array.from({ length: 5 }, () => prepare({})))
+    const settled = await Promise.allSettled([committer.store([others[0]!]), committer.store([used]), ...others.slice(1).map((o) => committer.store([o]))])
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'])
+    expect((settled[1] as PromiseRejectedResult).reason.code).toBe('receipt_used')
+    expect(await countResponses(t.db)).toBe(5)
+  })
+})

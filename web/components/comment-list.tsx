@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks'
+import { useApp } from '../hooks/use-auth.ts'
+import { useFetch } from '../hooks/use-fetch.ts'
+import { api } from '../lib/api.ts'
+import { strings as s } from '../lib/strings.ts'
+
+interface Item {
+  responseId: number
+  submittedAt: string
+  channel: string
+  agency: string
+  agencyName: string
+  deskName: string | null
+  text: string
+  rating: number | null
+  spam: boolean
+  flagged: boolean
+  flagReason: string | null
+}
+
+/**
+ * Citizens' comments for review, with search and spam marking. Comments are rendered as text nodes only,
+ * so markup typed by a citizen is shown, never run. Marking as spam takes the response out of the index;
+ * nothing is ever deleted.
+ */
+export function CommentList({ agency, period }: { agency?: string; period?: string }) {
+  const { tr, auth, lang } = useApp()
+  const [q, setQ] = useState('')
+  const [search, setSearch] = useState('')
+  const [status, setStatus] = useState('all')
+  const [limit, setLimit] = useState(20)
+  const params = new URLSearchParams({ status, limit: String(limit), ...(agency ? { agency } : {}), ...(period ? { period } : {}), ...(search ? { q: search } : {}) })
+  const list = useFetch<{ total: number; items: Item[] }>(`/api/v1/dashboard/comments?${params}`)
+  const canModerate = auth?.user.role === 'admin' || auth?.user.role === 'manager'
+  const [error, setError] = useState('')
+  const toggle = async (item: Item) => {
+    setError('')
+    try {
+      await api(`/api/v1/dashboard/responses/${item.responseId}/moderation`, { method: 'POST', csrf: auth?.csrfToken, json: { spam: !item.spam } })
+      list.reload()
+    } catch (e) {
+      setError((e as { body?: { error: { message: { vi: string; en: string } } } }).body?.error.message[lang] ?? String(e))
+    }
+  }
+  return (
+    <div class="comments">
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault()
+          setSearch(q)
+        }}
+      >
+        <div class="filter">
+          <label for="comment-q">{tr(s.search)}</label>
+          <input id="comment-q" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="filter">
+          <label for="comment-status">{tr(s.counted)}</label>
+          <select id="comment-status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+            <option value="all">{tr(s.all)}</option>
+            <option value="counted">{tr(s.counted)}</option>
+            <option value="spam">{tr(s.spam)}</option>
+            <option value="flagged">{tr(s.flagged)}</option>
+          </select>
+        </div>
+        <button type="submit">{tr(s.search)}</button>
+      </form>
+      {error ? <p class="form-error" role="alert">{error}</p> : null}
+      {list.data ? (
+        <>
+          <p class="muted" aria-live="polite">
+            {tr(s.shown)} {list.data.items.length} {tr(s.of)} {list.data.total}
+          </p>
+          <ul class="comment-items">
+            {list.data.items.map((i) => (
+              <li key={i.responseId} class={i.spam ? 'is-spam' : ''}>
+                <p class="comment-text">{i.text}</p>
+                <p class="muted">
+                  {new Date(i.submittedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} · {i.agencyName}
+                  {i.deskName ? ` · ${i.deskName}` : ''} · {tr(s.rating)}: {i.rating ?? '—'}
+                  {i.spam ? ` · ${tr(s.spam)}` : ''}
+                  {i.flagged ? ` · ${tr(s.flagged)} (${i.flagReason ?? ''})` : ''}
+                </p>
+                {canModerate ? (
+                  <button type="button" class="secondary small" onClick={() => toggle(i)}>
+                    {i.spam ? tr(s.unmarkSpam) : tr(s.markSpam)}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {list.data.total > list.data.items.length ? (
+            <button type="button" class="secondary" onClick={() => setLimit(limit + 20)}>
+              {tr(s.more)}
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <p aria-busy="true">{tr(s.loading)}</p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { useMemo, useState } from 'preact/hooks'
+import { useApp } from '../hooks/use-auth.ts'
+import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
+import type { Report, Unit } from '../lib/report-types.ts'
+import { strings as s } from '../lib/strings.ts'
+
+type Key = 'rank' | 'name' | 'index' | 'indexChange' | 'n' | 'rankChange'
+
+/**
+ * The ranking: sortable by any column with the keyboard (the headers are buttons with aria-sort), element
+ * indices beside the index, and agencies below the minimum sample set apart in their own table.
+ */
+export function RankingTable({ report, elements, query }: { report: Report; elements: Array<{ id: string; label: string }>; query: string }) {
+  const { tr, lang } = useApp()
+  const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 })
+  const ranked = useMemo(() => {
+    const list = report.units.filter((u) => u.sufficient)
+    const value = (u: Unit) => (sort.key === 'name' ? u.name : (u[sort.key] ?? Number.NEGATIVE_INFINITY))
+    return [...list].sort((a, b) => {
+      const x = value(a)
+      const y = value(b)
+      return (typeof x === 'string' ? x.localeCompare(y as string, 'vi') : (x as number) - (y as number)) * sort.dir
+    })
+  }, [report, sort])
+  const insufficient = report.units.filter((u) => !u.sufficient)
+  const header = (key: Key, label: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" class="sort" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'rank' || key === 'name' ? 1 : -1 })}>
+        {label}
+      </button>
+    </th>
+  )
+  const link = (u: Unit) => <a href={`/agencies/${encodeURIComponent(u.agency)}?${query}`}>{u.name}</a>
+  return (
+    <>
+      <div class="table-wrap">
+        <table class="ranking">
+          <caption>{tr(s.ranking)}</caption>
+          <thead>
+            <tr>
+              {header('rank', tr(s.rank))}
+              {header('rankChange', tr(s.change))}
+              {header('name', tr(s.agency))}
+              {header('index', report.method === 'points' ? tr(s.points) : tr(s.index))}
+              {header('indexChange', tr(s.change))}
+              {header('n', tr(s.responses))}
+              <th scope="col">{tr(s.interval)}</th>
+              {elements.map((e) => (
+                <th scope="col" key={e.id}>
+                  {e.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.length === 0 ? (
+              <tr>
+                <td colSpan={7 + elements.length}>{tr(s.noneRanked)}</td>
+              </tr>
+            ) : null}
+            {ranked.map((u) => (
+              <tr key={u.agency}>
+                <td class="num">{u.rank}</td>
+                <td class={`num change ${(u.rankChange ?? 0) > 0 ? 'up' : (u.rankChange ?? 0) < 0 ? 'down' : ''}`}>{formatRankChange(u.rankChange)}</td>
+                <th scope="row">{link(u)}</th>
+                <td class="num strong">{formatIndex(u.index, report.method, lang)}</td>
+                <td class="num">{formatChange(u.indexChange, report.method, lang)}</td>
+                <td class="num">{u.n}</td>
+                <td class="num">{formatInterval(u.ci95, report.method, lang)}</td>
+                {elements.map((e) => (
+                  <td class="num" key={e.id}>
+                    {formatIndex(u.elements[e.id], report.method, lang)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {insufficient.length ? (
+        <div class="table-wrap">
+          <table class="insufficient">
+            <caption>
+              {tr(s.insufficient)} — {tr(s.insufficientNote)} (n &lt; {report.minSample})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{tr(s.agency)}</th>
+                <th scope="col">{tr(s.index)}</th>
+                <th scope="col">{tr(s.responses)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {insufficient.map((u) => (
+                <tr key={u.agency}>
+                  <th scope="row">{link(u)}</th>
+                  <td class="num">{formatIndex(u.index, report.method, lang)}</td>
+                  <td class="num">{u.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  )
+}

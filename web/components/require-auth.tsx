@@ -1,0 +1,14 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import { useApp } from '../hooks/use-auth.ts'
+
+/** Staff pages: without a session, go to the sign-in page and come back afterwards. */
+export function RequireAuth({ children }: { children: ComponentChildren }) {
+  const { auth } = useApp()
+  const { url, route } = useLocation()
+  useEffect(() => {
+    if (!auth) route(`/login?next=${encodeURIComponent(url)}`, true)
+  }, [auth])
+  return auth ? <>{children}</> : null
+}

@@ -1,0 +1,24 @@
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import type { Lang } from '../lib/i18n.ts'
+
+export interface SignedIn {
+  user: { username: string; displayName: string; role: 'admin' | 'manager' | 'viewer'; agency: { code: string; name: string } | null }
+  csrfToken: string
+}
+
+export interface AppState {
+  auth: SignedIn | null
+  setAuth(a: SignedIn | null): void
+  lang: Lang
+  setLang(l: Lang): void
+  /** Picks the current language's text. */
+  tr(text: LocalizedText | undefined): string
+}
+
+export const AppContext = createContext<AppState>(null as unknown as AppState)
+
+export function useApp(): AppState {
+  return useContext(AppContext)
+}

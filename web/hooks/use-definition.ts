@@ -1,0 +1,19 @@
+import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
+import { useFetch } from './use-fetch.ts'
+
+/** The newest published definition of an instrument: element and criterion labels for the charts. */
+export function useDefinition(instrument: string) {
+  const list = useFetch<{ surveys: Array<{ key: string; instrument: string; version: number; status: string }> }>('/api/v1/surveys')
+  const latest = list.data?.surveys.filter((s) => s.instrument === instrument).sort((a, b) => b.version - a.version)[0]
+  const def = useFetch<{ definition: SurveyDefinition }>(latest ? `/api/v1/surveys/${latest.key}` : null)
+  return def.data?.definition ?? null
+}
+
+export function elementsOf(def: SurveyDefinition | null, tr: (t: { vi: string; en: string }) => string) {
+  return def && def.index.method === 'share' ? (def.index.elements ?? []).map((e) => ({ id: e.id, label: tr(e.text) })) : []
+}
+
+export function criterionLabel(def: SurveyDefinition | null, id: string, tr: (t: { vi: string; en: string }) => string) {
+  const q = def?.pages.flatMap((p) => p.questions).find((x) => x.id === id)
+  return q ? `${id} — ${tr(q.text)}` : id
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks'
+import { checkAnswers, isVisible, type Answers, type AnswerValue } from '../../server/domain/answers.ts'
+import { questionsOf } from '../../server/domain/questions.ts'
+import type { Question, SurveyDefinition } from '../../server/domain/survey-definition.ts'
+import { QuestionField } from '../components/question-field.tsx'
+import { useLang } from '../hooks/use-lang.ts'
+import { t, type Lang } from '../lib/i18n.ts'
+import type { KioskConfig } from './device.ts'
+import { Faces } from './faces.tsx'
+import { NotPaired, Screen } from './screens.tsx'
+import { strings as s } from './strings.ts'
+import { useDevice } from './use-device.ts'
+
+type Step = { name: 'idle' } | { name: 'rate' } | { name: 'details'; answers: Answers } | { name: 'thanks' }
+
+/** The rating question the faces stand for: the survey's headline, else its first rating question. */
+function headlineOf(def: SurveyDefinition): Question | undefined {
+  const id = def.index.method === 'share' ? def.index.headline : undefined
+  const all = questionsOf(def)
+  return all.find((q) => q.id === id && q.type === 'rating') ?? all.find((q) => q.type === 'rating')
+}
+
+/** Follow-up questions a rating opens (the reasons when ≤ 3), with the free comment beside them. */
+function followUps(def: SurveyDefinition, headline: string, answers: Answers): Question[] {
+  const opened = questionsOf(def).filter((q) => q.visibleIf?.question === headline && isVisible(q.visibleIf, answers))
+  return opened.length ? [...opened, ...questionsOf(def).filter((q) => q.type === 'text' && !q.visibleIf)] : []
+}
+
+export function KioskApp() {
+  const device = useDevice()
+  const [lang, setLang] = useLang('hailong.kiosk.lang')
+  const [step, setStep] = useState<Step>({ name: 'idle' })
+  const config = device.state.name === 'ready' ? device.state.config : null
+  // Each citizen starts in Vietnamese, whatever the one before chose.
+  const toIdle = () => {
+    setStep({ name: 'idle' })
+    setLang('vi')
+  }
+
+  useEffect(() => {
+    if (!config || step.name === 'idle') return
+    if (step.name === 'thanks') {
+      const timer = setTimeout(toIdle, config.settings.resetDelayMs)
+      return () => clearTimeout(timer)
+    }
+    // Mid-way, a citizen who walks away leaves nothing behind: back to idle, nothing sent.
+    let timer = setTimeout(toIdle, config.settings.idleTimeoutMs)
+    const touch = () => {
+      clearTimeout(timer)
+      timer = setTimeout(toIdle, config.settings.idleTimeoutMs)
+    }
+    const events = ['pointerdown', 'keydown', 'input']
+    events.forEach((e) => addEventListener(e, touch, true))
+    return () => {
+      clearTimeout(timer)
+      events.forEach((e) => removeEventListener(e, touch, true))
+    }
+  }, [step, config])
+
+  if (device.state.name === 'loading') return <p class="loading">{t(s.loading, lang)}</p>
+  if (!config) return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
+
+  const def = config.definition
+  const headline = headlineOf(def)
+  const send = async (answers: Answers) => {
+    const checked = checkAnswers(def, answers)
+    if (checked.ok) await device.submit(config, checked.answers)
+    setStep({ name: 'thanks' })
+  }
+  const pick = (value: number) => {
+    const answers = { [headline!.id]: value }
+    if (followUps(def, headline!.id, answers).length) setStep({ name: 'details', answers })
+    else void send(answers)
+  }
+  const common = { lang, onLang: setLang, unsent: device.unsent }
+
+  if (step.name === 'rate' && headline)
+    return (
+      <Screen name="rate" title={t(headline.text, lang)} {...common}>
+        <Faces points={headline.type === 'rating' ? (def.scales[headline.scale] ?? []) : []} lang={lang} onPick={pick} />
+      </Screen>
+    )
+  if (step.name === 'details') return <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} onSend={send} />
+  if (step.name === 'thanks')
+    return (
+      <Screen name="thanks" title={t(s.thanks, lang)} {...common}>
+        <p class="big-text">{t(s.thanksMore, lang)}</p>
+      </Screen>
+    )
+  return (
+    <Screen name="idle" title={config.agency.name} {...common}>
+      <p class="desk-name">{config.desk.name}</p>
+      <button type="button" class="cta" onClick={() => setStep({ name: 'rate' })}>
+        {t(s.start, lang)}
+      </button>
+      <p class="big-text">{t(s.startHint, lang)}</p>
+    </Screen>
+  )
+}
+
+function Details(props: {
+  def: SurveyDefinition
+  headline: string
+  start: Answers
+  lang: Lang
+  common: { lang: Lang; onLang(l: Lang): void; unsent: number }
+  onSend(answers: Answers): void
+}) {
+  const [answers, setAnswers] = useState<Answers>(props.start)
+  const questions = followUps(props.def, props.headline, props.start)
+  const change = (id: string, v: AnswerValue | undefined) => {
+    const next = { ...answers }
+    if (v === undefined) delete next[id]
+    else next[id] = v
+    setAnswers(next)
+  }
+  return (
+    <Screen name="details" title={t(s.details, props.lang)} {...props.common}>
+      <form class="details" onSubmit={(e) => (e.preventDefault(), props.onSend(answers))}>
+        {questions.map((q) => (
+          <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} onChange={(v) => change(q.id, v)} />
+        ))}
+        <button type="submit" class="cta">
+          {t(s.send, props.lang)}
+        </button>
+      </form>
+    </Screen>
+  )
+}

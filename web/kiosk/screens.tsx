@@ -1,0 +1,40 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+import { LangSwitch } from '../components/lang-switch.tsx'
+import { t, type Lang } from '../lib/i18n.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { strings as s } from './strings.ts'
+
+/**
+ * One kiosk screen: the language switch on top, a heading that takes focus when the screen appears (so a
+ * screen reader announces the change), and the unsent counter, discreet, for staff.
+ */
+export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; children?: ComponentChildren }) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [props.name])
+  return (
+    <main class={`kiosk-screen ${props.name}`} data-screen={props.name}>
+      <header class="bar">
+        <LangSwitch lang={props.lang} onChange={props.onLang} />
+      </header>
+      <h1 tabIndex={-1} ref={heading}>
+        {props.title}
+      </h1>
+      {props.children}
+      {props.unsent > 0 ? (
+        <p class="unsent" role="status">
+          {t(s.unsent, props.lang)}: {props.unsent}
+        </p>
+      ) : null}
+    </main>
+  )
+}
+
+export function NotPaired({ lang, onLang, reason, unsent }: { lang: Lang; onLang(l: Lang): void; reason: LocalizedText | null; unsent: number }) {
+  return (
+    <Screen name="not-paired" title={t(s.notPaired, lang)} lang={lang} onLang={onLang} unsent={unsent}>
+      {reason ? <p class="reason">{t(reason, lang)}</p> : null}
+      <p class="hint">{t(s.notPairedHint, lang)}</p>
+    </Screen>
+  )
+}

@@ -1,0 +1,21 @@
+import { formatNumber, type Lang } from './i18n.ts'
+
+/** Shares with two decimals, points with one, in the language's number format (92,14 in Vietnamese). */
+export function formatIndex(value: number | null | undefined, method: 'share' | 'points', lang: Lang): string {
+  return formatNumber(value, method === 'points' ? 1 : 2, lang)
+}
+
+export function formatChange(value: number | null | undefined, method: 'share' | 'points', lang: Lang): string {
+  if (value === null || value === undefined) return '—'
+  const text = formatIndex(Math.abs(value), method, lang)
+  return value > 0 ? `▲ +${text}` : value < 0 ? `▼ −${text}` : `= ${text}`
+}
+
+export function formatRankChange(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—'
+  return value > 0 ? `▲ ${value}` : value < 0 ? `▼ ${-value}` : '='
+}
+
+export function formatInterval(ci: [number, number] | null | undefined, method: 'share' | 'points', lang: Lang): string {
+  return ci ? `${formatIndex(ci[0], method, lang)} – ${formatIndex(ci[1], method, lang)}` : '—'
+}

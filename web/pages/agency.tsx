@@ -1,0 +1,118 @@
+import { BarList } from '../components/bar-list.tsx'
+import { CommentList } from '../components/comment-list.tsx'
+import { RequireAuth } from '../components/require-auth.tsx'
+import { TrendChart } from '../components/trend-chart.tsx'
+import { useApp } from '../hooks/use-auth.ts'
+import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
+import { useFetch } from '../hooks/use-fetch.ts'
+import { useQueryState } from '../hooks/use-query-state.ts'
+import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
+import type { Figures, Report, TrendPoint } from '../lib/report-types.ts'
+import { strings as s } from '../lib/strings.ts'
+
+interface Detail {
+  agency: { code: string; name: string; kind: string }
+  figures: Figures | null
+  byDesk: Array<Figures & { key: string; desk: { code: string; name: string } | null }>
+  byChannel: Array<Figures & { key: string }>
+}
+
+export function AgencyPage({ code }: { code: string }) {
+  return (
+    <RequireAuth>
+      <Agency code={decodeURIComponent(code)} />
+    </RequireAuth>
+  )
+}
+
+function Agency({ code }: { code: string }) {
+  const { tr, lang } = useApp()
+  const [values] = useQueryState({ survey: 'mot-cua', period: '', channel: '' })
+  const period = values.period || ''
+  const channel = values.channel ? `&channel=${values.channel}` : ''
+  const detail = useFetch<Detail>(period ? `/api/v1/dashboard/agencies/${encodeURIComponent(code)}?survey=${values.survey}&period=${period}${channel}` : null)
+  const report = useFetch<Report>(period ? `/api/v1/reports/${values.survey}/${period}?${channel.slice(1)}` : null)
+  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${values.survey}?agency=${encodeURIComponent(code)}${period.includes('-Q') ? `&to=${period}` : ''}${channel}`)
+  const def = useDefinition(values.survey!)
+  if (!period) return <p>{tr(s.noData)}</p>
+  if (detail.error) return <p class="form-error" role="alert">{detail.error.body?.error.message[lang] ?? detail.error.message}</p>
+  const d = detail.data
+  const unit = report.data?.units.find((u) => u.agency === code)
+  const method = def?.index.method ?? 'share'
+  const f = d?.figures
+  const minN = report.data?.minSample ?? 0
+  const choice = f?.expectations ?? f?.reasons
+  const choiceQuestion = def?.pages.flatMap((p) => p.questions).find((q) => q.id === (def.index.method === 'share' ? (def.index.expectations ?? def.index.reasons) : ''))
+  return (
+    <>
+      <p class="no-print">
+        <a href={`/dashboard?${new URLSearchParams(Object.entries(values).filter(([, v]) => v))}`}>← {tr(s.back)}</a>
+      </p>
+      <h1>{d?.agency.name ?? code}</h1>
+      <p class="muted">
+        {values.survey} · {period}
+      </p>
+      {f ? (
+        <section class="cards">
+          <div class="card stat">
+            <h2>{method === 'points' ? tr(s.points) : tr(s.index)}</h2>
+            <p class="big">{formatIndex(f.index, method, lang)}</p>
+            <p>
+              n = {f.n} · {tr(s.interval)}: {formatInterval(f.ci95, method, lang)}
+            </p>
+            {unit ? (
+              <p>
+                {tr(s.rank)}: {unit.rank ?? tr(s.insufficient)} ({formatRankChange(unit.rankChange)}) · {tr(s.change)}: {formatChange(unit.indexChange, method, lang)}
+              </p>
+            ) : null}
+          </div>
+          <div class="card chart-card">
+            <h2>{tr(s.trend)}</h2>
+            {trend.data ? <TrendChart points={trend.data.points} method={method} label={d?.agency.name ?? code} /> : null}
+          </div>
+        </section>
+      ) : (
+        <p>{tr(s.noData)}</p>
+      )}
+      {f && def?.index.method === 'share' && def.index.elements ? (
+        <section class="card">
+          <h2>{tr(s.elements)}</h2>
+          <BarList method="share" bars={def.index.elements.map((e) => ({ id: e.id, label: tr(e.text), value: f.elements[e.id] ?? null }))} />
+        </section>
+      ) : null}
+      {f ? (
+        <section class="card">
+          <h2>{tr(s.criteria)}</h2>
+          <BarList
+            method={method}
+            minN={Math.min(minN, 10)}
+            bars={Object.keys(f.criteria).map((id) => ({ id, label: criterionLabel(def, id, tr), value: f.criteria[id] ?? null, n: f.criteriaN[id] ?? 0 }))}
+          />
+        </section>
+      ) : null}
+      {choice && choiceQuestion?.type === 'choice' ? (
+        <section class="card">
+          <h2>{f?.expectations ? tr(s.expectations) : tr(s.reasons)}</h2>
+          <BarList method="share" bars={choiceQuestion.options.map((o) => ({ id: o.id, label: tr(o.text), value: choice[o.id] ?? 0 }))} />
+          <p class="muted">n = {f?.expectationsN ?? f?.reasonsN ?? 0}</p>
+        </section>
+      ) : null}
+      {d ? (
+        <section class="cards">
+          <div class="card">
+            <h2>{tr(s.byChannel)}</h2>
+            <BarList method={method} bars={d.byChannel.map((c) => ({ id: c.key, label: tr(s[c.key as 'kiosk'] ?? { vi: c.key, en: c.key }), value: c.index, n: c.n }))} />
+          </div>
+          <div class="card">
+            <h2>{tr(s.byDesk)}</h2>
+            <BarList method={method} bars={d.byDesk.map((x) => ({ id: x.key, label: x.desk?.name ?? tr(s.noDesk), value: x.index, n: x.n }))} />
+          </div>
+        </section>
+      ) : null}
+      <section class="card">
+        <h2>{tr(s.comments)}</h2>
+        <CommentList agency={code} period={period} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,82 @@
+import { Filters } from '../components/filters.tsx'
+import { RankingTable } from '../components/ranking-table.tsx'
+import { RequireAuth } from '../components/require-auth.tsx'
+import { TrendChart } from '../components/trend-chart.tsx'
+import { useApp } from '../hooks/use-auth.ts'
+import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
+import { useFetch } from '../hooks/use-fetch.ts'
+import { useQueryState } from '../hooks/use-query-state.ts'
+import { formatIndex, formatInterval } from '../lib/format.ts'
+import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
+import { strings as s } from '../lib/strings.ts'
+
+export function DashboardPage() {
+  return (
+    <RequireAuth>
+      <Dashboard />
+    </RequireAuth>
+  )
+}
+
+function Dashboard() {
+  const { tr, lang } = useApp()
+  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  if (!meta.data) return <p aria-busy="true">{tr(s.loading)}</p>
+  return <DashboardBody meta={meta.data} tr={tr} lang={lang} />
+}
+
+function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof useApp>['tr']; lang: 'vi' | 'en' }) {
+  const [values, set] = useQueryState({ survey: 'mot-cua', period: meta.quarters[0] ?? meta.currentQuarter, kind: '', channel: '' })
+  const filter = new URLSearchParams(Object.entries({ kind: values.kind!, channel: values.channel! }).filter(([, v]) => v))
+  const report = useFetch<Report>(`/api/v1/reports/${values.survey}/${values.period}?${filter}`)
+  const trend = useFetch<{ points: TrendPoint[] }>(
+    `/api/v1/dashboard/trend/${values.survey}?${new URLSearchParams({ ...(values.channel ? { channel: values.channel } : {}), ...(values.period!.includes('-Q') ? { to: values.period! } : {}) })}`,
+  )
+  const def = useDefinition(values.survey!)
+  const r = report.data
+  const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v)).toString()
+  const download = (format: 'xlsx' | 'csv') => `/api/v1/reports/${values.survey}/${values.period}/export.${format}?${filter}`
+  return (
+    <>
+      <h1>
+        {tr(s.dashboard)} — {def ? tr(def.title) : values.survey}
+      </h1>
+      <Filters meta={meta} values={values} onChange={set} />
+      {report.error ? <p class="form-error" role="alert">{report.error.body?.error.message[lang] ?? report.error.message}</p> : null}
+      {r ? (
+        <>
+          <section class="cards" aria-label={tr(s.province)}>
+            <div class="card stat">
+              <h2>{tr(s.province)}</h2>
+              <p class="big">{formatIndex(r.overall.index, r.method, lang)}</p>
+              <p>
+                n = {r.overall.n} · {tr(s.interval)}: {formatInterval(r.overall.ci95, r.method, lang)}
+              </p>
+              <p class="muted">
+                {r.period} · {r.versions.join(', ') || '—'}
+              </p>
+            </div>
+            <div class="card chart-card">
+              <h2>{tr(s.trend)}</h2>
+              {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={tr(s.province)} /> : null}
+            </div>
+          </section>
+          <div class="actions-row no-print">
+            <a class="button" href={download('xlsx')} download>
+              {tr(s.exportXlsx)}
+            </a>
+            <a class="button" href={download('csv')} download>
+              {tr(s.exportCsv)}
+            </a>
+            <a class="button secondary" href={`/print/${values.survey}/${values.period}?${filter}`}>
+              {tr(s.print)}
+            </a>
+          </div>
+          {r.units.length ? <RankingTable report={r} elements={elementsOf(def, tr)} query={query} /> : <p>{tr(s.noData)}</p>}
+        </>
+      ) : (
+        <p aria-busy="true">{tr(s.loading)}</p>
+      )}
+    </>
+  )
+}
