@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
-import { contextStorage } from 'hono/context-storage'
 import type { Kysely } from 'kysely'
 import type { Database } from './db/schema.ts'
 import type { DatabaseKind } from './db/database.ts'
 import { deskLinkResolver } from './desks/credential.ts'
 import { deskPosterRoutes } from './desks/poster-routes.ts'
 import { receiptResolver } from './invitations/credential.ts'
-import { kioskResolver } from './kiosks/credential.ts'
+import { KIOSK_CACHE_MS, kioskResolver } from './kiosks/credential.ts'
+import { TtlCache } from './lib/ttl-cache.ts'
+import type { Submitter } from './responses/service.ts'
 import type { Clock } from './lib/clock.ts'
 import { notFound, onError } from './middleware/errors/index.ts'
 import { requestId } from './middleware/request-id/index.ts'
@@ -41,6 +42,8 @@ export interface AppDeps {
   catalog: SurveyCatalog
   /** Stores responses with group commit (see responses/group-commit.ts). */
   intake: GroupCommitter
+  /** Recently looked-up kiosk credentials (see kiosks/credential.ts). */
+  kioskCache: TtlCache<Submitter>
   /** The built web app (dist/web); absent in API-only tests. */
   webRoot?: string
   /** Behind a load balancer: take the client address and scheme from X-Forwarded-For / -Proto. */
@@ -49,7 +52,7 @@ export interface AppDeps {
   publicUrl?: string
 }
 
-export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake'> & { catalog?: SurveyCatalog; trustProxy?: boolean }
+export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake' | 'kioskCache'> & { catalog?: SurveyCatalog; trustProxy?: boolean }
 
 export function createApp(options: AppOptions) {
   const deps: AppDeps = {
@@ -57,6 +60,7 @@ export function createApp(options: AppOptions) {
     trustProxy: options.trustProxy ?? false,
     catalog: options.catalog ?? new SurveyCatalog(options.db),
     intake: new GroupCommitter(options.db, options.clock, options.timeZone),
+    kioskCache: new TtlCache<Submitter>(KIOSK_CACHE_MS),
   }
   const app = new Hono()
   app.use(requestId())
@@ -64,9 +68,7 @@ export function createApp(options: AppOptions) {
   app.onError(onError)
   app.notFound(notFound)
   app.route('/healthz', healthRoutes(deps))
-  // The desk-link resolver reads the browser id and address of the request through context storage.
-  app.use('/api/v1/responses/*', contextStorage())
-  app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db), rcpt: receiptResolver(deps) }))
+  app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db, deps.kioskCache), rcpt: receiptResolver(deps) }))
   app.route('/api/v1/surveys', surveyRoutes(deps))
   app.route('/api/v1/links', linkRoutes(deps))
   app.route('/api/v1/auth', authRoutes(deps))

@@ -33,14 +33,24 @@ const add = (area: string, measure: string, value: string, target = '', ok?: boo
 }
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
-async function load(url: string, token: string, seconds: number) {
+/** 64 connections, each a kiosk of its own (one tablet sending hundreds a second would be flagged as a burst). */
+async function load(url: string, tokens: string[], seconds: number) {
+  let next = 0
   const result = await autocannon({
     url,
-    connections: 64,
+    connections: tokens.length,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [{ setupRequest: (req: object) => ({ ...req, body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 5, staff: 4 } }) }) }],
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (req: object) => ({
+          ...req,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+          body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 5, staff: 4 } }),
+        }),
+      },
+    ],
   })
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], errors: result.non2xx + result.errors }
 }
@@ -48,21 +58,37 @@ async function load(url: string, token: string, seconds: number) {
 async function intakeAndDrain() {
   console.log('intake: 64 connections, single submissions')
   const file = path.join(WORK, 'intake.db')
-  const token = await kioskDatabase(file)
+  const tokens = await kioskDatabase(file, 64)
+  const token = tokens[0]!
   const node = await startNode({ DATABASE_URL: file })
   try {
-    const seconds = quick ? 3 : 10
-    const ceiling = await load(`${node.url}/api/v1/responses?validateOnly=1`, token, seconds)
-    const stored = await load(`${node.url}/api/v1/responses`, token, seconds)
+    const seconds = quick ? 2 : 10
+    const rounds = quick ? 2 : 3
+    await load(`${node.url}/api/v1/responses?validateOnly=1`, tokens, quick ? 3 : 5) // warm-up: JIT and caches, not measured
+    // Ceiling and stored runs alternate, so drift on a shared machine hits both alike; medians are quoted.
+    const ceilings: Array<Awaited<ReturnType<typeof load>>> = []
+    const storedRuns: Array<Awaited<ReturnType<typeof load>>> = []
+    for (let r = 0; r < rounds; r++) {
+      ceilings.push(await load(`${node.url}/api/v1/responses?validateOnly=1`, tokens, seconds))
+      storedRuns.push(await load(`${node.url}/api/v1/responses`, tokens, seconds))
+    }
+    const ceiling = { rps: median(ceilings.map((x) => x.rps)) }
+    const stored = {
+      rps: median(storedRuns.map((x) => x.rps)),
+      p50: median(storedRuns.map((x) => x.p50)),
+      p99: median(storedRuns.map((x) => x.p99)),
+      ok: storedRuns.reduce((n, x) => n + x.ok, 0),
+      errors: storedRuns.reduce((n, x) => n + x.errors, 0),
+    }
     const { db, close } = await openDatabase(file)
     const count = Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
     await close()
-    add('Intake', 'ceiling: parse + validate only (req/s)', fmt(ceiling.rps, 0))
-    add('Intake', 'stored, synchronous=FULL, WAL (req/s)', fmt(stored.rps, 0))
+    add('Intake', `ceiling: parse + validate only (req/s, median of ${rounds})`, fmt(ceiling.rps, 0))
+    add('Intake', `stored, synchronous=FULL, WAL (req/s, median of ${rounds})`, fmt(stored.rps, 0))
     add('Intake', 'ratio stored / ceiling', fmt(stored.rps / ceiling.rps, 2), '≥ 0.60', stored.rps / ceiling.rps >= 0.6)
     add('Intake', 'latency p50 / p99 (ms)', `${stored.p50} / ${stored.p99}`, 'p99 ≤ 25', stored.p99 <= 25)
     // Requests still in flight when the clock stops are stored but not counted by the load generator.
-    add('Intake', 'acknowledged ≤ stored ≤ acknowledged + 64', `${stored.ok} ≤ ${count}`, 'no loss, no refusal', stored.ok <= count && count <= stored.ok + 64 && stored.errors === 0)
+    add('Intake', 'acknowledged ≤ stored ≤ acknowledged + 64 per run', `${stored.ok} ≤ ${count}`, 'no loss, no refusal', stored.ok <= count && count <= stored.ok + 64 * rounds && stored.errors === 0)
 
     console.log('offline drain: 1,000 queued responses through the batch endpoint')
     const started = performance.now()

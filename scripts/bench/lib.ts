@@ -55,15 +55,16 @@ export function firstLoadBytes(entry: string): number {
   return bytes
 }
 
-/** A database with one desk and one paired kiosk (its secret returned), for load and crash runs. */
-export async function kioskDatabase(file: string): Promise<string> {
+/** A database with one desk and `count` paired kiosks (their secrets returned), for load and crash runs. */
+export async function kioskDatabase(file: string, count = 1): Promise<string[]> {
   for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
   const opened = await boot({ ...readEnv({}), DATABASE_URL: file })
   const at = new Date().toISOString()
   const agency = await opened.db.insertInto('agencies').values({ code: 'SNV', name: 'Sở Nội vụ', kind: 'department', parent_id: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
   const desk = await opened.db.insertInto('desks').values({ agency_id: agency.id, code: 'MC-01', name: 'Quầy 1', public_token: newToken('desk'), created_at: at }).returning('id').executeTakeFirstOrThrow()
-  const secret = newToken('kiosk', 32)
-  await opened.db.insertInto('kiosks').values({ desk_id: desk.id, name: 'Máy 1', secret_hash: hashToken(secret), paired_at: at, created_at: at }).execute()
+  const secrets = Array.from({ length: count }, () => newToken('kiosk', 32))
+  for (const [i, secret] of secrets.entries())
+    await opened.db.insertInto('kiosks').values({ desk_id: desk.id, name: `Máy ${i + 1}`, secret_hash: hashToken(secret), paired_at: at, created_at: at }).execute()
   await opened.close()
-  return secret
+  return secrets
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import { poolTypes } from './pg-types.ts'
 import type { Database } from './schema.ts'
+import { withStatementCache } from './statement-cache.ts'
 
 export type DatabaseKind = 'sqlite' | 'postgres'
 
@@ -43,6 +44,6 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, kind: 'sqlite', sqlite, close: () => db.destroy() }
 }

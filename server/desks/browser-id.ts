@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { sha256 } from '../lib/canonical-json.ts'
-import { clientIp } from '../lib/client-ip.ts'
 
 /** A random id per browser, set when a desk link is opened: "one response per browser per desk per day". */
 export const BROWSER_COOKIE = 'hl_browser'
@@ -21,10 +20,3 @@ export function ensureBrowserId(c: Context, secure: boolean) {
 
 /** Only this salted hash is stored (link_uses): the cookie value itself never reaches the database. */
 export const browserHash = (secret: string, id: string) => sha256(`${secret}:browser:${id}`)
-
-/**
- * The client address as a hash salted with the server secret and the UTC day: limits can count per
- * address, while stored keys cannot be linked across days or reversed without the secret.
- */
-export const dailyClientHash = (secret: string, c: Context, trustProxy: boolean, now: Date) =>
-  sha256(`${secret}:${now.toISOString().slice(0, 10)}:${clientIp(c, trustProxy)}`)

@@ -1,4 +1,4 @@
-import { tryGetContext } from 'hono/context-storage'
+import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { DomainError } from '../domain/errors.ts'
@@ -6,7 +6,8 @@ import type { Clock } from '../lib/clock.ts'
 import type { Submitter } from '../responses/service.ts'
 import { hit } from '../rate-limit/repository.ts'
 import { serverSecret } from '../settings/secret.ts'
-import { browserHash, browserId, dailyClientHash } from './browser-id.ts'
+import { dailyClientHash } from '../lib/client-ip.ts'
+import { browserHash, browserId } from './browser-id.ts'
 import { findDeskByToken } from './repository.ts'
 
 /**
@@ -18,18 +19,15 @@ const IP_WINDOW_MS = 3600_000
 
 /**
  * A desk's public link (poster QR): anyone may answer, on the `qr` channel, timed on arrival. The
- * request (read through hono's context storage, the resolver seam passes only the token) gives the
- * browser id cookie and the client address for the link's protections.
+ * request gives the browser id cookie and the client address for the link's protections.
  */
 export function deskLinkResolver(deps: { db: Kysely<Database>; clock: Clock; trustProxy: boolean }) {
-  return async (token: string): Promise<Submitter | null> => {
+  return async (token: string, c: Context): Promise<Submitter | null> => {
     const desk = await findDeskByToken(deps.db, token)
     if (!desk) return null
     if (!desk.active)
       throw new DomainError('gone', 'desk_inactive', { vi: 'Quầy này đã ngừng nhận đánh giá', en: 'This desk no longer takes ratings' })
     const submitter: Submitter = { kind: 'desk-link', agencyId: desk.agency_id, deskId: desk.id, channel: 'qr', trustsClientTime: false }
-    const c = tryGetContext()
-    if (!c) return submitter
     const secret = await serverSecret(deps.db)
     const now = deps.clock.now()
     const id = browserId(c)

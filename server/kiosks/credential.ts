@@ -1,6 +1,7 @@
 import type { Db } from '../db/types.ts'
 import { hashToken } from '../lib/tokens.ts'
 import type { Submitter } from '../responses/service.ts'
+import type { TtlCache } from '../lib/ttl-cache.ts'
 import { kioskRows } from './repository.ts'
 
 /** Finds the kiosk a device secret belongs to, with its current desk and agency. */
@@ -9,14 +10,22 @@ export function kioskBySecret(db: Db, token: string) {
 }
 
 /**
+ * Looked-up tablets are kept for a few seconds, so a busy desk's ratings skip the lookup; revoking or
+ * moving a tablet clears the cache on this node (other nodes follow within KIOSK_CACHE_MS).
+ */
+export const KIOSK_CACHE_MS = 5000
+
+/**
  * A paired tablet at a desk: `kiosk` channel, the time of the tap is trusted (its queue may be hours
  * old). A revoked tablet is still recognised, but only what it queued before the revocation is taken.
  */
-export function kioskResolver(db: Db) {
+export function kioskResolver(db: Db, cache: TtlCache<Submitter>) {
   return async (token: string): Promise<Submitter | null> => {
+    const cached = cache.get(token)
+    if (cached) return cached
     const k = await kioskBySecret(db, token)
     if (!k) return null
-    return {
+    const submitter: Submitter = {
       kind: 'kiosk',
       agencyId: k.agency_id,
       deskId: k.desk_id,
@@ -25,5 +34,7 @@ export function kioskResolver(db: Db) {
       kioskId: k.id,
       ...(k.revoked_at ? { acceptsGivenBefore: new Date(k.revoked_at) } : {}),
     }
+    cache.set(token, submitter)
+    return submitter
   }
 }

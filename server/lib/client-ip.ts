@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
+import { sha256 } from './canonical-json.ts'
 
 /**
  * The client's address: the socket's, or the first X-Forwarded-For hop when HAILONG_TRUST_PROXY says a
@@ -16,3 +17,10 @@ export function clientIp(c: Context, trustProxy: boolean): string {
     return 'unknown' // app.request() in tests has no socket
   }
 }
+
+/**
+ * The client address as a hash salted with the server secret and the UTC day: limits can count per
+ * address, while stored keys cannot be linked across days or reversed without the secret.
+ */
+export const dailyClientHash = (secret: string, c: Context, trustProxy: boolean, now: Date) =>
+  sha256(`${secret}:${now.toISOString().slice(0, 10)}:${clientIp(c, trustProxy)}`)

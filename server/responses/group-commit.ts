@@ -32,7 +32,10 @@ export class GroupCommitter {
   store(items: PreparedResponse[]): Promise<StoreOutcome[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ items, resolve, reject })
-      if (!this.running) void this.drain()
+      if (!this.running) {
+        this.running = true
+        void this.drain()
+      }
     })
   }
 
@@ -41,8 +44,11 @@ export class GroupCommitter {
   }
 
   private async drain() {
-    this.running = true
     try {
+      // better-sqlite3 commits synchronously, within one turn of the event loop; without this pause each
+      // request would commit alone before the next one is even read. One turn lets the requests already
+      // on the sockets reach the queue and share the transaction.
+      await new Promise((resolve) => setImmediate(resolve))
       while (this.queue.length) {
         const group: Waiting[] = []
         let size = 0
@@ -69,6 +75,7 @@ export class GroupCommitter {
           }
           for (const w of group) await this.commit(w.items).then(w.resolve, w.reject)
         }
+        await new Promise((resolve) => setImmediate(resolve))
       }
     } finally {
       this.running = false

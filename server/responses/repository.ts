@@ -6,14 +6,18 @@ export function findBySubmissionIds(db: Db, ids: string[]) {
   return db.selectFrom('responses').select(['id', 'submission_id', 'payload_hash']).where('submission_id', 'in', ids).execute()
 }
 
-export async function insertResponse(
-  db: Db,
-  row: NewResponse,
-  answers: Array<{ question_id: string; value_num: number | null; value_text: string | null }>,
-) {
-  const { id } = await db.insertInto('responses').values(row).returning('id').executeTakeFirstOrThrow()
-  if (answers.length) await db.insertInto('answers').values(answers.map((a) => ({ ...a, response_id: id }))).execute()
-  return id
+/** Inserts many responses with one statement per chunk; returns their ids by submission id. */
+export async function insertResponses(db: Db, rows: NewResponse[]) {
+  const ids = new Map<string, number>()
+  for (let i = 0; i < rows.length; i += 200) {
+    // RETURNING does not promise the order of the rows, so ids are matched by submission id.
+    for (const r of await db.insertInto('responses').values(rows.slice(i, i + 200)).returning(['id', 'submission_id']).execute()) ids.set(r.submission_id, r.id)
+  }
+  return ids
+}
+
+export async function insertAnswers(db: Db, rows: Array<{ response_id: number; question_id: string; value_num: number | null; value_text: string | null }>) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('answers').values(rows.slice(i, i + 500)).execute()
 }
 
 export function countResponses(db: Db) {

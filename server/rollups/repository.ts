@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/types.ts'
-import type { Channel } from '../db/schema.ts'
+import type { Insertable } from 'kysely'
+import type { Channel, RollupTable } from '../db/schema.ts'
 
 export interface RollupBucket {
   surveyVersionId: number
@@ -11,13 +12,21 @@ export interface RollupBucket {
   quarter: string
 }
 
-/** Adds `delta` (1 on insert, −1 when a response stops counting) to each cell, in the caller's transaction. */
-export async function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ question: string; value: string }>, delta: 1 | -1) {
-  if (!cells.length) return
-  await db
-    .insertInto('rollups')
-    .values(
-      cells.map((c) => ({
+export interface RollupChange {
+  bucket: RollupBucket
+  cells: Array<{ question: string; value: string }>
+  delta: 1 | -1
+}
+
+/**
+ * Adds the changes to their cells in the caller's transaction, same cells merged first, so a group of
+ * responses costs one upsert per few hundred distinct cells.
+ */
+export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
+  const merged = new Map<string, Insertable<RollupTable>>()
+  for (const { bucket, cells, delta } of changes)
+    for (const c of cells) {
+      const row = {
         survey_version_id: bucket.surveyVersionId,
         agency_id: bucket.agencyId,
         desk_id: bucket.deskId ?? 0,
@@ -26,13 +35,26 @@ export async function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ q
         quarter: bucket.quarter,
         question_id: c.question,
         value: c.value,
-        count: delta,
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(['quarter', 'survey_version_id', 'agency_id', 'desk_id', 'channel', 'procedure_code', 'question_id', 'value'])
-        .doUpdateSet({ count: sql<number>`rollups.count + excluded.count` }),
-    )
-    .execute()
+        count: 0,
+      }
+      const key = [row.quarter, row.survey_version_id, row.agency_id, row.desk_id, row.channel, row.procedure_code, row.question_id, row.value].join('\u0000')
+      const found = merged.get(key) ?? merged.set(key, row).get(key)!
+      found.count += delta
+    }
+  const rows = [...merged.values()].filter((r) => r.count !== 0)
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto('rollups')
+      .values(rows.slice(i, i + 300))
+      .onConflict((oc) =>
+        oc
+          .columns(['quarter', 'survey_version_id', 'agency_id', 'desk_id', 'channel', 'procedure_code', 'question_id', 'value'])
+          .doUpdateSet({ count: sql<number>`rollups.count + excluded.count` }),
+      )
+      .execute()
+}
+
+/** Adds `delta` (1 when a response starts counting, −1 when it stops) to its cells. */
+export function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ question: string; value: string }>, delta: 1 | -1) {
+  return applyRollupChanges(db, [{ bucket, cells, delta }])
 }

@@ -5,8 +5,7 @@ import type { AppDeps } from '../app.ts'
 import { deleteSession } from '../auth/repository.ts'
 import { changePassword, login, SESSION_TTL_MS } from '../auth/service.ts'
 import { appendAudit } from '../audit/service.ts'
-import { clientIp } from '../lib/client-ip.ts'
-import { sha256 } from '../lib/canonical-json.ts'
+import { dailyClientHash } from '../lib/client-ip.ts'
 import { hashToken } from '../lib/tokens.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff, SESSION_COOKIE, type StaffUser } from '../middleware/session/index.ts'
@@ -33,7 +32,7 @@ export function authRoutes(deps: AppDeps) {
     .post('/login', validate('json', Login), async (c) => {
       const { username, password } = c.req.valid('json')
       const now = deps.clock.now()
-      const clientKey = sha256(`${await serverSecret(deps.db)}:${now.toISOString().slice(0, 10)}:${clientIp(c, deps.trustProxy)}`)
+      const clientKey = dailyClientHash(await serverSecret(deps.db), c, deps.trustProxy, now)
       // A new session id at every sign-in: a session id planted before sign-in is never promoted.
       const old = getCookie(c, SESSION_COOKIE)
       if (old) await deleteSession(deps.db, hashToken(old))

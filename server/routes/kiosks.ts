@@ -75,11 +75,13 @@ export function kioskRoutes(deps: AppDeps) {
         if (change.name !== undefined && change.name !== k.name) await renameKiosk(trx, k.id, change.name, actor(c), now)
         if (change.deskId !== undefined && change.deskId !== k.desk_id) await moveKiosk(trx, k.id, k.desk_id, change.deskId, actor(c), now)
       })
+      deps.kioskCache.clear()
       return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
     })
     .post('/:id/revoke', editor, csrf(), validate('param', Id), async (c) => {
       const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
       await db.transaction().execute((trx) => revokeKiosk(trx, k.id, actor(c), clock.now()))
+      deps.kioskCache.clear()
       return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
     })
 }

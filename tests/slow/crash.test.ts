@@ -13,7 +13,7 @@ const WORKERS = 16
 describe('crash durability (SIGKILL under load)', () => {
   it(`keeps every acknowledged response exactly once across ${KILLS} kills, and retries never duplicate`, async () => {
     const file = path.join(tempDir('hailong-crash-'), 'h.db')
-    const token = await kioskDatabase(file)
+    const [token] = await kioskDatabase(file)
     const bodies = new Map<string, string>()
     const acked = new Set<string>()
     let unacked = new Set<string>()
@@ -51,10 +51,11 @@ describe('crash durability (SIGKILL under load)', () => {
       }
       const workers = Array.from({ length: WORKERS }, worker)
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 600))
+      const exited = new Promise((r) => node.child.once('exit', r))
       node.child.kill('SIGKILL')
       stop = true
       await Promise.all(workers)
-      await new Promise((r) => node.child.once('exit', r))
+      await exited
     }
     const { db, close } = await openDatabase(file)
     const stored = (await db.selectFrom('responses').select('submission_id').execute()).map((r) => r.submission_id)

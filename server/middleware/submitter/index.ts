@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { DomainError } from '../../domain/errors.ts'
 import type { Submitter } from '../../responses/service.ts'
@@ -8,8 +9,11 @@ declare module 'hono' {
   }
 }
 
-/** Looks up the submitter for a token; its prefix (`desk_`, `kiosk_`, `rcpt_`) picks the resolver. */
-export type SubmitterResolver = (token: string) => Promise<Submitter | null>
+/**
+ * Looks up the submitter for a token; its prefix (`desk_`, `kiosk_`, `rcpt_`) picks the resolver. The
+ * request is passed too, for credentials whose protections read it (a desk link's browser cookie, address).
+ */
+export type SubmitterResolver = (token: string, c: Context) => Promise<Submitter | null>
 
 const unauthorized = () =>
   new DomainError('unauthorized', 'invalid_credential', {
@@ -26,7 +30,7 @@ export const submitter = (resolvers: Record<string, SubmitterResolver>) =>
     const m = /^Bearer\s+([A-Za-z0-9_-]{8,200})$/.exec(c.req.header('Authorization') ?? '')
     const token = m?.[1]
     const resolve = token ? resolvers[token.slice(0, token.indexOf('_'))] : undefined
-    const found = token && resolve ? await resolve(token) : null
+    const found = token && resolve ? await resolve(token, c) : null
     if (!found) throw unauthorized()
     c.set('submitter', found)
     await next()
