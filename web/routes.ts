@@ -15,6 +15,8 @@ export const routes: Array<{ path: string; component: AnyComponent<any> }> = [
   { path: '/admin/surveys', component: lazy(() => import('./pages/admin-surveys.tsx').then((m) => m.AdminSurveysPage)) },
   { path: '/admin/users', component: lazy(() => import('./pages/admin-users.tsx').then((m) => m.AdminUsersPage)) },
   { path: '/admin/import', component: lazy(() => import('./pages/admin-import.tsx').then((m) => m.AdminImportPage)) },
+  { path: '/admin/kiosks', component: lazy(() => import('./pages/admin-kiosks.tsx').then((m) => m.AdminKiosksPage)) },
+  { path: '/admin/api-keys', component: lazy(() => import('./pages/admin-api-keys.tsx').then((m) => m.AdminApiKeysPage)) },
   { path: '/admin/audit', component: lazy(() => import('./pages/admin-audit.tsx').then((m) => m.AdminAuditPage)) },
   { path: '/print/:survey/:period', component: lazy(() => import('./pages/print.tsx').then((m) => m.PrintPage)) },
   { path: '/desks/:id/poster', component: lazy(() => import('./pages/desk-poster.tsx').then((m) => m.DeskPosterPage)) },

@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors.ts'
 import { inScope, requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { publicBase } from './public-url.ts'
-import { qrSvg } from './qr.ts'
+import { qrSvg } from '../lib/qr.ts'
 
 const DeskId = z.object({ id: z.coerce.number().int().positive() })
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
-import QRCode from 'qrcode'
+import { qrSvg } from '../lib/qr.ts'
+import { publicBase } from '../desks/public-url.ts'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import type { Db } from '../db/types.ts'
@@ -34,11 +35,9 @@ async function kioskInScope(db: Db, staff: StaffUser, id: number) {
 }
 
 /** The link the tablet opens (the code rides in the fragment, so it never reaches a server log) and its QR. */
-async function pairingLink(c: Context, trustProxy: boolean, p: { code: string; expiresAt: string }) {
-  const url = new URL(c.req.url)
-  if (trustProxy && c.req.header('X-Forwarded-Proto')) url.protocol = `${c.req.header('X-Forwarded-Proto')}:`
-  const link = `${url.origin}/kiosk#pair=${p.code}`
-  return { code: p.code, url: link, expiresAt: p.expiresAt, qrSvg: await QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) }
+async function pairingLink(c: Context, publicUrl: string | undefined, p: { code: string; expiresAt: string }) {
+  const link = `${publicBase(c, publicUrl)}/kiosk#pair=${p.code}`
+  return { code: p.code, url: link, expiresAt: p.expiresAt, qrSvg: await qrSvg(link) }
 }
 
 /** Staff manage the tablets at their desks: create (with a pairing link), list with fleet status, rename, move, revoke. */
@@ -58,13 +57,13 @@ export function kioskRoutes(deps: AppDeps) {
       await deskInScope(db, c.var.staff, deskId)
       const created = await db.transaction().execute((trx) => createKiosk(trx, { deskId, name, actor: actor(c) }, clock.now()))
       const kiosk = fleetEntry((await findKioskRow(db, created.id))!, clock.now())
-      return c.json({ kiosk, pairing: await pairingLink(c, deps.trustProxy, created) }, 201)
+      return c.json({ kiosk, pairing: await pairingLink(c, deps.publicUrl, created) }, 201)
     })
     .post('/:id/pairing', editor, csrf(), validate('param', Id), async (c) => {
       const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
       if (k.revoked_at) throw kioskRevoked()
       const renewed = await db.transaction().execute((trx) => renewPairing(trx, k.id, actor(c), clock.now()))
-      return c.json({ pairing: await pairingLink(c, deps.trustProxy, renewed) }, 201)
+      return c.json({ pairing: await pairingLink(c, deps.publicUrl, renewed) }, 201)
     })
     .patch('/:id', editor, csrf(), validate('param', Id), validate('json', KioskChange), async (c) => {
       const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)

@@ -80,6 +80,39 @@ describe('administration in the browser', () => {
     await page.close()
   }, 60_000)
 
+  it('a manager pairs a tablet from the kiosk page and creates an API key shown once', async () => {
+    const stp = await server.db.selectFrom('agencies').select('id').where('code', '=', 'STP').executeTakeFirstOrThrow()
+    await server.db.insertInto('desks').values({ agency_id: stp.id, code: 'MC-05', name: 'Quầy chứng thực', public_token: 'desk_browsertestdesk05', created_at: new Date().toISOString() }).execute()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    page.setDefaultTimeout(8000)
+    await signIn(page, 'quanly', 'mat-khau-quan-ly-1')
+    await page.getByRole('link', { name: 'Máy tính bảng' }).click()
+    await page.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Sở Tư pháp — Quầy chứng thực' })
+    await page.getByLabel('Tên máy').fill('Máy quầy 5')
+    await page.getByRole('button', { name: 'Tạo và lấy mã ghép nối' }).click()
+    const link = (await page.locator('code.link-text').textContent())!
+    expect(link).toMatch(/\/kiosk#pair=kpair_/)
+    expect(await page.getByRole('img', { name: 'Mã QR ghép nối' }).locator('svg').count()).toBe(1)
+    expect(await seriousA11yViolations(page)).toEqual([])
+    const tablet = await browser.newPage()
+    await tablet.goto(link)
+    await tablet.getByText('Quầy chứng thực').first().waitFor()
+    await tablet.close()
+    await page.reload()
+    await page.getByRole('row', { name: /Máy quầy 5/ }).getByText('Hoạt động').waitFor()
+
+    await page.getByRole('link', { name: 'Khóa API' }).click()
+    await page.getByLabel('Tên (dùng cho hệ thống nào)').fill('Phần mềm Một cửa')
+    await page.getByRole('button', { name: 'Tạo khóa' }).click()
+    const key = (await page.locator('code.link-text').textContent())!
+    expect(key).toMatch(/^hlk_/)
+    expect(await seriousA11yViolations(page)).toEqual([])
+    const row = page.getByRole('row', { name: /Phần mềm Một cửa/ })
+    await row.getByRole('button', { name: 'Thu hồi' }).click()
+    await row.getByText('Đã thu hồi').waitFor()
+    await page.close()
+  }, 60_000)
+
   it('a manager sees neither survey versions nor the audit log', async () => {
     const page = await browser.newPage()
     await signIn(page, 'quanly', 'mat-khau-quan-ly-1')

@@ -30,6 +30,8 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {link('/dashboard', tr(s.dashboard))}
             {link('/comments', tr(s.comments))}
             {auth.user.role !== 'viewer' ? link('/admin/agencies', tr(s.agencies)) : null}
+            {link('/admin/kiosks', tr(s.kiosks))}
+            {auth.user.role !== 'viewer' ? link('/admin/api-keys', tr(s.apiKeys)) : null}
             {auth.user.role !== 'viewer' ? link('/admin/import', tr(s.paperEntry)) : null}
             {auth.user.role !== 'viewer' ? link('/admin/users', tr(s.users)) : null}
             {auth.user.role === 'admin' ? link('/admin/surveys', tr(s.surveys)) : null}

@@ -14,6 +14,8 @@ export const strings = {
   account: s('Tài khoản', 'Account'),
   agencies: s('Cơ quan, quầy', 'Agencies, desks'),
   paperEntry: s('Nhập phiếu giấy', 'Paper entry'),
+  kiosks: s('Máy tính bảng', 'Tablets'),
+  apiKeys: s('Khóa API', 'API keys'),
   users: s('Cán bộ', 'Staff'),
   surveys: s('Phiếu khảo sát', 'Surveys'),
   audit: s('Nhật ký', 'Audit log'),

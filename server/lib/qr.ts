@@ -1,7 +1,7 @@
 import QRCode from 'qrcode'
 
 /**
- * QR codes for desk posters and receipts. Error correction M survives a crease or a smudge on paper while
+ * QR codes for desk posters, receipts and kiosk pairing. Error correction M survives a crease or a smudge on paper while
  * keeping the code small enough for a receipt; the margin is the quiet zone scanners need.
  */
 const OPTIONS = { errorCorrectionLevel: 'M', margin: 2 } as const
