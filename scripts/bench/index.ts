@@ -72,7 +72,7 @@ async function intakeAndDrain() {
       ceilings.push(await load(`${node.url}/api/v1/responses?validateOnly=1`, tokens, seconds))
       storedRuns.push(await load(`${node.url}/api/v1/responses`, tokens, seconds))
     }
-    const ceiling = { rps: median(ceilings.map((x) => x.rps)) }
+    const ceiling = { rps: median(ceilings.map((x) => x.rps)), p99: median(ceilings.map((x) => x.p99)) }
     const stored = {
       rps: median(storedRuns.map((x) => x.rps)),
       p50: median(storedRuns.map((x) => x.p50)),
@@ -87,6 +87,8 @@ async function intakeAndDrain() {
     add('Intake', `stored, synchronous=FULL, WAL (req/s, median of ${rounds})`, fmt(stored.rps, 0))
     add('Intake', 'ratio stored / ceiling', fmt(stored.rps / ceiling.rps, 2), '≥ 0.60', stored.rps / ceiling.rps >= 0.6)
     add('Intake', 'latency p50 / p99 (ms)', `${stored.p50} / ${stored.p99}`, 'p99 ≤ 25', stored.p99 <= 25)
+    // Little's law: 64 connections at the ceiling's rate already wait 64 / rate on average.
+    add('Intake', 'ceiling p99 (ms); mean wait 64 / ceiling rate (ms)', `${ceiling.p99}; ${fmt((64 / ceiling.rps) * 1000, 1)}`)
     // Requests still in flight when the clock stops are stored but not counted by the load generator.
     add('Intake', 'acknowledged ≤ stored ≤ acknowledged + 64 per run', `${stored.ok} ≤ ${count}`, 'no loss, no refusal', stored.ok <= count && count <= stored.ok + 64 * rounds && stored.errors === 0)
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
+import { ImportRejected, rowIssue } from './row-issues.ts'
 
 export type TableSource = { path: string } | { name: string; data: Uint8Array }
 
@@ -54,7 +55,38 @@ export async function* readTable(source: TableSource): AsyncGenerator<TableRow> 
     return
   }
   const input = 'path' in source ? fs.createReadStream(source.path) : Readable.from(Buffer.from(source.data))
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
+  // A file saved in another encoding (Windows-1258 from an old Excel) would otherwise import as U+FFFD.
+  const decoder = new TextDecoder('utf-8', { fatal: true })
   let row = 0
-  for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record.map(unneutralise) }
+  const refuse = (vi: string, en: string): never => {
+    throw new ImportRejected([rowIssue(row + 1, '-', 'unreadable_file', vi, en)], 1)
+  }
+  const utf8 = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, decoder.decode(chunk, { stream: true }))
+      } catch {
+        done(new NotUtf8())
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode())
+      } catch {
+        done(new NotUtf8())
+      }
+    },
+  })
+  const parser = input.pipe(utf8).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
+  utf8.on('error', (e) => parser.destroy(e))
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record.map(unneutralise) }
+  } catch (e) {
+    if (e instanceof NotUtf8) refuse('Tệp không phải UTF-8: hãy lưu lại dưới dạng CSV UTF-8', 'The file is not UTF-8: save it again as CSV UTF-8')
+    // csv-parse's own reasons (an unclosed quote, a stray quote) name what is wrong, in English only.
+    if (e instanceof Error && 'code' in e && String(e.code).startsWith('CSV_')) refuse(`Tệp CSV sai định dạng: ${e.message}`, `Malformed CSV file: ${e.message}`)
+    throw e
+  }
 }
+
+class NotUtf8 extends Error {}

@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors.ts'
 import { contentHash } from '../lib/canonical-json.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
+import { surveyForDesk } from '../desks/service.ts'
 import { fleetStatus } from './opening-hours.ts'
 import { claimPairing, findKiosk, insertKiosk, kioskRows, updateKiosk, type KioskRow } from './repository.ts'
 
@@ -101,8 +102,8 @@ export async function revokeKiosk(trx: Db, id: number, actor: string, now: Date)
 
 /** Everything the tablet shows; its hash tells the tablet, at each heartbeat, when to fetch it again. */
 export async function kioskConfig(db: Db, catalog: SurveyCatalog, k: KioskRow) {
-  const version = k.survey_version_id ? await catalog.get(k.survey_version_id) : await catalog.latest('mot-cua')
-  if (!version) throw new DomainError('not_found', 'no_survey', { vi: 'Chưa có phiếu khảo sát được công bố', en: 'No published survey' })
+  // The desk's assignment for kiosks (administration), else its default, else the newest `mot-cua`.
+  const version = await surveyForDesk(db, catalog, k.desk_id, 'kiosk')
   const body = {
     kiosk: { id: k.id, name: k.name },
     agency: { code: k.agency_code, name: k.agency_name },

@@ -5,7 +5,7 @@ import type { AppDeps } from '../app.ts'
 import { DomainError, type FieldIssue } from '../domain/errors.ts'
 import { BatchInput, SubmissionInput, type SubmissionStatus } from '../domain/submission.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
-import { validate } from '../middleware/validate/index.ts'
+import { textIssues, validate } from '../middleware/validate/index.ts'
 import { errorResponse } from '../middleware/errors/index.ts'
 import { submitter, type SubmitterResolver } from '../middleware/submitter/index.ts'
 import { conflictError, prepareResponse, type Draft, type PreparedResponse } from '../responses/service.ts'
@@ -37,15 +37,16 @@ export function responseRoutes(deps: AppDeps, resolvers: Record<string, Submitte
       if (outcome!.status === 'conflict') return errorResponse(c, conflictError(outcome!.submissionId))
       return c.json({ submissionId: outcome!.submissionId, status: outcome!.status }, outcome!.status === 'created' ? 201 : 200)
     })
-    .post('/batch', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }), validate('json', BatchInput), async (c) => {
+    .post('/batch', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }), validate('json', BatchInput, { text: 'per-item' }), async (c) => {
       const results: ItemResult[] = []
       const ready: Array<{ index: number; prepared: PreparedResponse }> = []
       const now = deps.clock.now()
       for (const [index, item] of c.req.valid('json').items.entries()) {
         const parsed = SubmissionInput.safeParse(item)
         const id = typeof (item as { submissionId?: unknown })?.submissionId === 'string' ? (item as { submissionId: string }).submissionId : null
-        if (!parsed.success) {
-          const details = zodIssues(parsed.error)
+        const bad = textIssues(item)
+        if (!parsed.success || bad.length) {
+          const details = bad.length ? bad : zodIssues(parsed.error!)
           results[index] = { index, submissionId: id, status: 'invalid', error: { code: 'validation_failed', message: { vi: 'Dữ liệu không hợp lệ', en: 'The data is not valid' }, details } }
           continue
         }

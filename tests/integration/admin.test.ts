@@ -3,7 +3,7 @@ import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { surveyForDesk } from '../../server/desks/service.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeDesk, post, signIn, submission } from '../helpers/factories.ts'
+import { makeAgency, makeDesk, makeKiosk, post, signIn, submission } from '../helpers/factories.ts'
 
 let t: TestApp
 let admin: Awaited<ReturnType<typeof signIn>>
@@ -157,5 +157,22 @@ describe('users and audit', () => {
     expect(log.entries[0]).toMatchObject({ action: 'agency.create', target: 'agency:SNV', actor: `user:${admin.username}` })
     const v = await signIn(t, 'viewer')
     expect((await t.app.request('/api/v1/admin/audit', { headers: v.headers })).status).toBe(403)
+  })
+})
+
+describe('survey assignment reaches the tablets', () => {
+  it('a kiosk switches to the newly assigned version at its next heartbeat', async () => {
+    const agency = await makeAgency(t.db, { code: 'STP' })
+    const desk = await makeDesk(t.db, agency.id)
+    const created = await makeKiosk(t.db, desk.id, t.clock.now())
+    const paired = await post(t.app, '/api/v1/kiosk/pair', { code: created.code })
+    const device = { Authorization: `Bearer ${paired.body.secret}` }
+    const config = async () => (await (await t.app.request('/api/v1/kiosk/config', { headers: device })).json()) as any
+    const before = await config()
+    expect(before.survey).toBe('mot-cua@1')
+    expect((await send('PUT', `/api/v1/admin/desks/${desk.id}/surveys`, { kiosk: 'tt01-2018@1' })).status).toBe(200)
+    const beat = (await (await t.app.request('/api/v1/kiosk/heartbeat', { method: 'POST', headers: { ...device, 'Content-Type': 'application/json' }, body: JSON.stringify({ appVersion: '1', queueLength: 0 }) })).json()) as any
+    expect(beat.configHash).not.toBe(before.configHash)
+    expect((await config()).survey).toBe('tt01-2018@1')
   })
 })
