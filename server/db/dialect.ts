@@ -46,3 +46,12 @@ export function isTransientConflict(e: unknown): boolean {
   const code = errorCode(e)
   return code === '40P01' || code === '40001'
 }
+
+/**
+ * A column reference the SQLite planner will not use an index for (`+col`): a long export reads the table
+ * in rowid order, sequentially, instead of hopping through a range index row by row. PostgreSQL plans this
+ * itself, so the plain column is used there.
+ */
+export function withoutIndex(db: Kysely<any>, column: string) {
+  return isPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`
+}

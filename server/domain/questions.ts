@@ -12,7 +12,12 @@ export function parseSurveyKey(key: string): { instrument: string; version: numb
   return m ? { instrument: m[1]!, version: Number(m[2]) } : null
 }
 
+// Definitions are immutable once parsed, so their question lists are computed once (exports call this per row).
+const lists = new WeakMap<object, Question[]>()
+
 export function questionsOf(def: Pick<SurveyDefinition, 'pages'>): Question[] {
-  return def.pages.flatMap((p) => p.questions)
+  let list = lists.get(def.pages)
+  if (!list) lists.set(def.pages, (list = def.pages.flatMap((p) => p.questions)))
+  return list
 }
 
