@@ -9,6 +9,7 @@ import { KIOSK_CACHE_MS, kioskResolver } from './kiosks/credential.ts'
 import { TtlCache } from './lib/ttl-cache.ts'
 import type { Submitter } from './responses/service.ts'
 import type { Clock } from './lib/clock.ts'
+import { defaultBodyLimit } from './middleware/body-limit/index.ts'
 import { notFound, onError } from './middleware/errors/index.ts'
 import { requestId } from './middleware/request-id/index.ts'
 import { securityHeaders } from './middleware/security-headers/index.ts'
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions) {
   app.use(securityHeaders())
   app.onError(onError)
   app.notFound(notFound)
+  app.use('/api/*', defaultBodyLimit())
   app.route('/healthz', healthRoutes(deps))
   app.route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db, deps.kioskCache), rcpt: receiptResolver(deps) }))
   app.route('/api/v1/surveys', surveyRoutes(deps))

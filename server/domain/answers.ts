@@ -1,7 +1,7 @@
 import { issue, type FieldIssue } from './errors.ts'
 import type { Condition, Question, SurveyDefinition } from './survey-definition.ts'
 import { questionsOf } from './questions.ts'
-import { nfc } from './text.ts'
+import { nfc, UNSAFE_TEXT } from './text.ts'
 
 /** A validated answer set: unanswered questions ("không có ý kiến") are simply absent. */
 export type AnswerValue = number | string | string[]
@@ -80,7 +80,7 @@ function checkOne(def: SurveyDefinition, q: Question, raw: unknown): { value: An
     case 'text': {
       if (typeof raw !== 'string') return { issue: issue(field, 'invalid_type', 'Phải là văn bản', 'Must be text') }
       const text = nfc(raw).trim()
-      if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text))
+      if (UNSAFE_TEXT.test(text))
         return { issue: issue(field, 'invalid_text', 'Văn bản chứa ký tự điều khiển', 'Text contains control characters') }
       if ([...text].length > q.maxLength)
         return {

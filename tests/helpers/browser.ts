@@ -10,7 +10,7 @@ import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { fixedClock, systemClock, type Clock } from '../../server/lib/clock.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
-import { scratchDatabase } from './test-database.ts'
+import { scratchDatabase, type ScratchDatabase } from './test-database.ts'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
 
@@ -18,8 +18,9 @@ export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url
  * The real app and built web pages on a random local port, over a temporary SQLite file, or a fresh
  * PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set.
  */
-export async function startServer(options: { clock?: Clock; minSample?: number } = {}) {
-  const scratch = await scratchDatabase('browser')
+export async function startServer(options: { clock?: Clock; minSample?: number; database?: ScratchDatabase; port?: number } = {}) {
+  // A database passed in outlives this server (a restart on the same file or schema); its owner drops it.
+  const scratch = options.database ?? (await scratchDatabase('browser'))
   const file = scratch.url
   const opened = await openDatabase(file)
   await migrateToLatest(opened.db)
@@ -27,7 +28,7 @@ export async function startServer(options: { clock?: Clock; minSample?: number }
   await publishDefinitions(opened.db, readDefinitionDir(), fixedClock(clock.now()))
   const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone: DEFAULT_TIMEZONE, minSample: options.minSample ?? 30, webRoot: WEB_ROOT })
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
   const port = (server.address() as AddressInfo).port
   return {
@@ -38,9 +39,12 @@ export async function startServer(options: { clock?: Clock; minSample?: number }
     clock,
     app,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Browsers keep connections alive: cut them, or close() waits for them (a restart must be prompt).
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()))
+      ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+      await closing
       await opened.close()
-      await scratch.drop()
+      if (!options.database) await scratch.drop()
     },
   }
 }

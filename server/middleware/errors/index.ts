@@ -27,6 +27,9 @@ export function errorResponse(c: Context, e: DomainError) {
   return c.json(errorBody(c, e.code, e.text, e.details), statusOf[e.kind])
 }
 
+/** Receipt codes and desk links travel in paths (/r/rcpt_…, /api/v1/links/desk_…): logs keep only the prefix. */
+export const redactTokens = (text: string) => text.replace(/\b(rcpt|desk|kiosk|kpair|hlk)_[A-Za-z0-9_-]+/g, '$1_…')
+
 /** The one place where failures become HTTP responses: one envelope, 5xx logged, nothing leaked. */
 export function onError(e: Error, c: Context) {
   if (e instanceof DomainError) return errorResponse(c, e)
@@ -38,7 +41,7 @@ export function onError(e: Error, c: Context) {
       return c.json(errorBody(c, 'malformed_body', { vi: 'Dữ liệu gửi lên không đọc được (JSON sai)', en: 'The request body could not be read (malformed JSON)' }), 400)
     return c.json(errorBody(c, 'http_error', { vi: 'Yêu cầu không hợp lệ', en: e.message || 'Request refused' }), status)
   }
-  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}`, e)
+  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${redactTokens(c.req.path)}`, e)
   return c.json(errorBody(c, 'internal_error', { vi: 'Lỗi máy chủ, vui lòng thử lại', en: 'Server error, please try again' }), 500)
 }
 

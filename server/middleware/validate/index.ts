@@ -3,29 +3,37 @@ import { createMiddleware } from 'hono/factory'
 import type { MiddlewareHandler, ValidationTargets } from 'hono'
 import type { z } from 'zod'
 import { DomainError, invalid, issue, type FieldIssue } from '../../domain/errors.ts'
+import { UNSAFE_TEXT } from '../../domain/text.ts'
 import { zodIssues } from '../../domain/zod-issues.ts'
 
-// Control characters (tab, line feed and carriage return aside) and lone UTF-16 surrogates never belong in
-// what people type; PostgreSQL refuses NUL outright, so letting one through would be a 500 there.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+/** Deeper than any form or definition needs; deeper still risks the stack of every recursive reader after this. */
+export const MAX_JSON_DEPTH = 32
 
-/** Every string (and object key) in a parsed JSON body that holds a control character or a lone surrogate. */
+/**
+ * Every string (and object key) in a parsed JSON body that holds UNSAFE_TEXT (a NUL would be a 500 on PostgreSQL),
+ * and nesting past MAX_JSON_DEPTH. Walked with an explicit stack, so hostile nesting cannot overflow it.
+ */
 export function textIssues(value: unknown, path = ''): FieldIssue[] {
-  const bad = (s: string) => CONTROL.test(s) || LONE_SURROGATE.test(s)
+  const bad = (s: string) => UNSAFE_TEXT.test(s)
   const out: FieldIssue[] = []
-  const walk = (v: unknown, at: string) => {
-    if (out.length >= 20) return
+  const stack: Array<{ v: unknown; at: string; depth: number }> = [{ v: value, at: path, depth: 0 }]
+  while (stack.length && out.length < 20) {
+    const { v, at, depth } = stack.pop()!
+    const field = at || '(body)'
     if (typeof v === 'string') {
-      if (bad(v)) out.push(issue(at || '(body)', 'invalid_text', 'Văn bản chứa ký tự điều khiển hoặc không hợp lệ', 'Text contains control or invalid characters'))
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, at ? `${at}.${i}` : String(i)))
-    else if (v && typeof v === 'object')
-      for (const [k, x] of Object.entries(v)) {
-        if (bad(k)) out.push(issue(at || '(body)', 'invalid_text', 'Tên trường chứa ký tự điều khiển hoặc không hợp lệ', 'A field name contains control or invalid characters'))
-        else walk(x, at ? `${at}.${k}` : k)
-      }
+      if (bad(v)) out.push(issue(field, 'invalid_text', 'Văn bản chứa ký tự điều khiển hoặc không hợp lệ', 'Text contains control or invalid characters'))
+      continue
+    }
+    if (!v || typeof v !== 'object') continue
+    if (depth >= MAX_JSON_DEPTH) {
+      out.push(issue(field, 'too_deep', `Dữ liệu lồng nhau quá ${MAX_JSON_DEPTH} mức`, `Nested more than ${MAX_JSON_DEPTH} levels`))
+      continue
+    }
+    for (const [k, x] of Object.entries(v)) {
+      if (bad(k)) out.push(issue(field, 'invalid_text', 'Tên trường chứa ký tự điều khiển hoặc không hợp lệ', 'A field name contains control or invalid characters'))
+      else stack.push({ v: x, at: at ? `${at}.${k}` : k, depth: depth + 1 })
+    }
   }
-  walk(value, path)
   return out
 }
 

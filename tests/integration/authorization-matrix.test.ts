@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { createUser } from '../../server/auth/service.ts'
+import { createDraft } from '../../server/surveys/admin.ts'
+import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
+import { createTestApp, type TestApp } from '../helpers/test-app.ts'
+import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, signIn } from '../helpers/factories.ts'
+
+/**
+ * Every staff route × every role × own agency (A) and a foreign one (B). Each route gets a fresh world so
+ * that what one role changes cannot decide what the next one sees; resources a change uses up (a kiosk
+ * to revoke, an agency to merge) exist once per role.
+ */
+const ROLES = ['anonymous', 'viewerProvince', 'viewerA', 'managerA', 'admin'] as const
+type Role = (typeof ROLES)[number]
+type Target = 'own' | 'foreign'
+type Expected = '2xx' | 400 | 401 | 403 | 404
+
+interface Side {
+  code: string
+  id: number
+  desk: { id: number; code: string }
+  subs: string[]
+  kiosks: number[]
+  keys: number[]
+  users: string[]
+  responseId: number
+}
+interface World {
+  t: TestApp
+  sides: Record<Target, Side>
+  sessions: Partial<Record<Role, Awaited<ReturnType<typeof signIn>>>>
+  draftId: number
+  publishedId: number
+}
+
+const PASSWORD = 'mat-khau-rat-dai-123'
+
+/** An account like createUser makes, reusing one password hash: scrypt per account would dominate the run. */
+async function makeUser(t: TestApp, username: string, agencyId: number) {
+  const model = await t.db.selectFrom('users').selectAll().where('username', '=', 'mau').executeTakeFirst()
+  if (!model) await createUser(t.db, { username: 'mau', password: PASSWORD, role: 'viewer', agencyId, actor: 'test' }, t.clock.now())
+  const { id: _, ...row } = model ?? (await t.db.selectFrom('users').selectAll().where('username', '=', 'mau').executeTakeFirstOrThrow())
+  await t.db.insertInto('users').values({ ...row, username, agency_id: agencyId }).execute()
+  return username
+}
+
+async function makeWorld(): Promise<World> {
+  const t = await createTestApp({ now: '2026-05-10T03:00:00Z', minSample: 1 })
+  const province = await makeAgency(t.db, { code: 'TINH', kind: 'province' })
+  const side = async (code: string): Promise<Side> => {
+    const agency = await makeAgency(t.db, { code, parentId: province.id })
+    const desk = await makeDesk(t.db, agency.id, `${code}-Q1`)
+    const subs: string[] = []
+    const kiosks: number[] = []
+    const keys: number[] = []
+    const users: string[] = []
+    for (let i = 0; i < ROLES.length; i++) {
+      subs.push((await makeAgency(t.db, { code: `${code}-S${i}`, parentId: agency.id })).code)
+      kiosks.push((await makeKiosk(t.db, desk.id, t.clock.now())).id)
+      keys.push((await makeApiKey(t.db, agency.id)).id)
+      users.push(await makeUser(t, `nv-${code.toLowerCase()}-${i}`, agency.id))
+    }
+    const answer = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: 'Chờ lâu' } }, desk.token)
+    expect(answer.status).toBe(201)
+    const responseId = (await t.db.selectFrom('responses').select('id').where('submission_id', '=', answer.body.submissionId).executeTakeFirstOrThrow()).id
+    return { code, id: agency.id, desk, subs, kiosks, keys, users, responseId }
+  }
+  const sides = { own: await side('SNV'), foreign: await side('STC') }
+  const sessions: World['sessions'] = {
+    viewerProvince: await signIn(t, 'viewer', null),
+    viewerA: await signIn(t, 'viewer', sides.own.id),
+    managerA: await signIn(t, 'manager', sides.own.id),
+    admin: await signIn(t, 'admin', null),
+  }
+  const def = structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) as any
+  const draftId = (await createDraft(t.db, 'mot-cua', def, 'test', t.clock)).id
+  const publishedId = (await t.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'sipas-2017').executeTakeFirstOrThrow()).id
+  return { t, sides, sessions, draftId, publishedId }
+}
+
+type Body = unknown | FormData
+interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT'
+  /** The route as the server declares it, for the report. */
+  route: string
+  /** Targeted routes name an agency's data; the others are asked once per role. */
+  targeted: boolean
+  path: (w: World, s: Side, i: number) => string
+  body?: (w: World, s: Side, i: number) => Body
+  expect: Record<Exclude<Role, 'anonymous'>, Expected | [own: Expected, foreign: Expected]>
+}
+
+const ALL: Route['expect'] = { viewerProvince: '2xx', viewerA: '2xx', managerA: '2xx', admin: '2xx' }
+const SCOPED_READ: Route['expect'] = { viewerProvince: '2xx', viewerA: ['2xx', 404], managerA: ['2xx', 404], admin: '2xx' }
+const SCOPED_WRITE: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: ['2xx', 404], admin: '2xx' }
+const EDITORS: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: '2xx', admin: '2xx' }
+const ADMIN: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: 403, admin: '2xx' }
+
+const csvFile = (name: string, text: string) => {
+  const form = new FormData()
+  form.append('file', new File([text], name, { type: 'text/csv' }))
+  return form
+}
+const PAPER_HEADER = 'submission_id,survey,agency,desk,channel,submitted_at,overall'
+
+export const ROUTES: Route[] = [
+  { method: 'GET', route: '/api/v1/auth/me', targeted: false, path: () => '/api/v1/auth/me', expect: ALL },
+  { method: 'POST', route: '/api/v1/auth/password', targeted: false, path: () => '/api/v1/auth/password', body: () => ({ current: PASSWORD, next: 'mat-khau-moi-rat-dai-456' }), expect: ALL },
+  { method: 'POST', route: '/api/v1/auth/logout', targeted: false, path: () => '/api/v1/auth/logout', body: () => ({}), expect: ALL },
+  { method: 'GET', route: '/api/v1/dashboard/meta', targeted: false, path: () => '/api/v1/dashboard/meta', expect: ALL },
+  { method: 'GET', route: '/api/v1/dashboard/trend/:survey', targeted: true, path: (_, s) => `/api/v1/dashboard/trend/mot-cua?agency=${s.code}`, expect: SCOPED_READ },
+  { method: 'GET', route: '/api/v1/dashboard/agencies/:code', targeted: true, path: (_, s) => `/api/v1/dashboard/agencies/${s.code}?survey=mot-cua&period=2026-Q2`, expect: SCOPED_READ },
+  { method: 'GET', route: '/api/v1/dashboard/comments', targeted: true, path: (_, s) => `/api/v1/dashboard/comments?agency=${s.code}`, expect: SCOPED_READ },
+  { method: 'POST', route: '/api/v1/dashboard/responses/:id/moderation', targeted: true, path: (_, s) => `/api/v1/dashboard/responses/${s.responseId}/moderation`, body: () => ({ spam: true }), expect: SCOPED_WRITE },
+  { method: 'GET', route: '/api/v1/reports/:survey/:period', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2', expect: ALL },
+  { method: 'GET', route: '/api/v1/reports/:survey/:period/export.csv', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.csv', expect: ALL },
+  { method: 'GET', route: '/api/v1/reports/:survey/:period/export.xlsx', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.xlsx', expect: ALL },
+  { method: 'GET', route: '/api/v1/api-keys', targeted: false, path: () => '/api/v1/api-keys', expect: EDITORS },
+  // Creating something for a foreign agency is 403 "outside your scope" (by design, see api-keys.test.ts).
+  { method: 'POST', route: '/api/v1/api-keys', targeted: true, path: () => '/api/v1/api-keys', body: (_, s) => ({ agency: s.code, name: 'Phần mềm Một cửa' }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 403] } },
+  { method: 'POST', route: '/api/v1/api-keys/:id/revoke', targeted: true, path: (_, s, i) => `/api/v1/api-keys/${s.keys[i]}/revoke`, body: () => ({}), expect: SCOPED_WRITE },
+  { method: 'GET', route: '/api/v1/desks/:id/poster', targeted: true, path: (_, s) => `/api/v1/desks/${s.desk.id}/poster`, expect: SCOPED_READ },
+  { method: 'GET', route: '/api/v1/kiosks', targeted: false, path: () => '/api/v1/kiosks', expect: ALL },
+  { method: 'POST', route: '/api/v1/kiosks', targeted: true, path: () => '/api/v1/kiosks', body: (_, s) => ({ deskId: s.desk.id, name: 'Máy mới' }), expect: SCOPED_WRITE },
+  { method: 'PATCH', route: '/api/v1/kiosks/:id', targeted: true, path: (_, s, i) => `/api/v1/kiosks/${s.kiosks[i]}`, body: () => ({ name: 'Đổi tên' }), expect: SCOPED_WRITE },
+  { method: 'POST', route: '/api/v1/kiosks/:id/pairing', targeted: true, path: (_, s, i) => `/api/v1/kiosks/${s.kiosks[i]}/pairing`, body: () => ({}), expect: SCOPED_WRITE },
+  { method: 'POST', route: '/api/v1/kiosks/:id/revoke', targeted: true, path: (_, s, i) => `/api/v1/kiosks/${s.kiosks[i]}/revoke`, body: () => ({}), expect: SCOPED_WRITE },
+  { method: 'GET', route: '/api/v1/admin/agencies', targeted: false, path: () => '/api/v1/admin/agencies', expect: ALL },
+  { method: 'GET', route: '/api/v1/admin/agencies/export.csv', targeted: false, path: () => '/api/v1/admin/agencies/export.csv', expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/agencies/import', targeted: false, path: () => '/api/v1/admin/agencies/import', body: (_, __, i) => csvFile('co-quan.csv', `code,name,parent,kind\nMOI-${i},Cơ quan mới,TINH,department\n`), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/agencies', targeted: true, path: () => '/api/v1/admin/agencies', body: (_, s, i) => ({ code: `${s.code}-N${i}`, name: 'Phòng mới', parent: s.code, kind: 'other' }), expect: ADMIN },
+  { method: 'PATCH', route: '/api/v1/admin/agencies/:code', targeted: true, path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}`, body: (_, s) => ({ name: 'Tên mới', parent: s.code, kind: 'other' }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/agencies/:code/active', targeted: true, path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}/active`, body: () => ({ active: false }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/agencies/:code/merge', targeted: true, path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}/merge`, body: (_, s) => ({ into: s.code }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/desks', targeted: true, path: () => '/api/v1/admin/desks', body: (_, s, i) => ({ agency: s.code, code: `MOI-${i}`, name: 'Quầy mới' }), expect: SCOPED_WRITE },
+  { method: 'PATCH', route: '/api/v1/admin/desks/:id', targeted: true, path: (_, s) => `/api/v1/admin/desks/${s.desk.id}`, body: () => ({ name: 'Quầy đổi tên' }), expect: SCOPED_WRITE },
+  { method: 'PUT', route: '/api/v1/admin/desks/:id/surveys', targeted: true, path: (_, s) => `/api/v1/admin/desks/${s.desk.id}/surveys`, body: () => ({ kiosk: 'mot-cua@1' }), expect: SCOPED_WRITE },
+  { method: 'GET', route: '/api/v1/admin/users', targeted: false, path: () => '/api/v1/admin/users', expect: EDITORS },
+  { method: 'POST', route: '/api/v1/admin/users', targeted: true, path: () => '/api/v1/admin/users', body: (_, s, i) => ({ username: `moi-${s.code.toLowerCase()}-${i}`, password: PASSWORD, role: 'viewer', agency: s.code }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 403] } },
+  { method: 'PATCH', route: '/api/v1/admin/users/:username', targeted: true, path: (_, s, i) => `/api/v1/admin/users/${s.users[i]}`, body: () => ({ active: false }), expect: SCOPED_WRITE },
+  { method: 'GET', route: '/api/v1/admin/audit', targeted: false, path: () => '/api/v1/admin/audit', expect: ADMIN },
+  { method: 'GET', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', body: () => ({ instrument: 'mot-cua', definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
+  { method: 'PUT', route: '/api/v1/admin/surveys/:id', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}`, body: () => ({ definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/surveys/:id/publish', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}/publish`, body: () => ({}), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/surveys/:id/retire', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.publishedId}/retire`, body: () => ({}), expect: ADMIN },
+  // A manager's file naming a foreign agency is refused row by row (400), never imported.
+  {
+    method: 'POST',
+    route: '/api/v1/admin/imports/responses',
+    targeted: true,
+    path: () => '/api/v1/admin/imports/responses?dryRun=1',
+    body: (_, s) => csvFile('giay.csv', `${PAPER_HEADER}\n${randomUUID()},mot-cua@1,${s.code},,paper,2026-05-02T03:00:00Z,4\n`),
+    expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] },
+  },
+]
+
+function request(w: World, route: Route, role: Role, side: Side, i: number, headers: Record<string, string> = w.sessions[role]?.headers ?? {}) {
+  const body = route.body?.(w, side, i)
+  const isForm = body instanceof FormData
+  return w.t.app.request(route.path(w, side, i), {
+    method: route.method,
+    headers: { ...(body !== undefined && !isForm ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+  })
+}
+
+const classOf = (status: number): Expected => (status >= 200 && status < 300 ? '2xx' : (status as Expected))
+
+// Reads change nothing, so they share one world; every state-changing route gets its own.
+let world: World | null = null
+let shared: World | null = null
+afterEach(async () => {
+  await world?.t.close()
+  world = null
+})
+afterAll(async () => {
+  await shared?.t.close()
+})
+
+describe('authorization matrix: every staff route × role × own and foreign agency', () => {
+  it.each(ROUTES.map((r) => [`${r.method} ${r.route}`, r] as const))('%s', async (_, route) => {
+    const w = route.method === 'GET' ? (shared ??= await makeWorld()) : (world = await makeWorld())
+    const targets: Target[] = route.targeted ? ['foreign', 'own'] : ['own']
+    const seen: string[] = []
+    const wanted: string[] = []
+    // State-changing routes refuse a signed-in admin without the session's CSRF token, or with another one.
+    if (route.method !== 'GET') {
+      const admin = w.sessions.admin!
+      for (const headers of [{ Cookie: admin.cookie }, { Cookie: admin.cookie, 'X-CSRF-Token': w.sessions.viewerA!.csrfToken }] as Array<Record<string, string>>) {
+        const res = await request(w, route, 'admin', w.sides.own, 4, headers)
+        expect(res.status, `${route.method} ${route.route} without its CSRF token`).toBe(403)
+        expect(((await res.json()) as any).error.code).toBe('csrf_failed')
+      }
+    }
+    for (const [i, role] of ROLES.entries()) {
+      for (const target of targets) {
+        const res = await request(w, route, role, w.sides[target], i)
+        const want = role === 'anonymous' ? 401 : ((e) => (Array.isArray(e) ? e[target === 'own' ? 0 : 1] : e))(route.expect[role])
+        seen.push(`${role}/${target}: ${classOf(res.status)}${res.status >= 300 ? ` ${(await res.text()).slice(0, 160)}` : ''}`)
+        wanted.push(`${role}/${target}: ${want}`)
+      }
+    }
+    // One comparison for the whole row, so a failure shows every cell that differs.
+    expect(seen.map((s) => s.replace(/ \{.*$/, ''))).toEqual(wanted)
+  })
+})
+
+describe('the matrix is complete', () => {
+  // Where each staff sub-app is mounted (server/app.ts); a new route in these files must join ROUTES.
+  const mounts: Record<string, string> = {
+    'server/routes/auth.ts': '/api/v1/auth',
+    'server/routes/dashboard.ts': '/api/v1/dashboard',
+    'server/routes/reports.ts': '/api/v1/reports',
+    'server/routes/api-keys.ts': '/api/v1/api-keys',
+    'server/desks/poster-routes.ts': '/api/v1/desks',
+    'server/routes/kiosks.ts': '/api/v1/kiosks',
+    'server/routes/admin-agencies.ts': '/api/v1/admin',
+    'server/routes/admin-users.ts': '/api/v1/admin',
+    'server/routes/admin-surveys.ts': '/api/v1/admin/surveys',
+    'server/routes/admin-imports.ts': '/api/v1/admin/imports',
+  }
+  it('names every route declared in the staff route files', () => {
+    const declared: string[] = []
+    for (const [file, prefix] of Object.entries(mounts)) {
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/\.(get|post|patch|put|delete)\(\s*'(\/[^']*)'/g)) {
+        const sub = m[2]!.replace(/\{[^}]*\}/g, '').replace(/\/$/, '')
+        declared.push(`${m[1]!.toUpperCase()} ${prefix}${sub}`)
+      }
+    }
+    // Sign-in is the one staff route open to everyone (its throttling is in auth.test.ts).
+    const expected = declared.filter((r) => r !== 'POST /api/v1/auth/login').sort()
+    expect(expected.length).toBeGreaterThan(35)
+    expect(ROUTES.map((r) => `${r.method} ${r.route}`).sort()).toEqual(expected)
+  })
+})
