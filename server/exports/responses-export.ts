@@ -8,6 +8,7 @@ import { periodBounds, type Period } from '../domain/periods.ts'
 import { questionsOf } from '../domain/questions.ts'
 import { RESPONSE_COLUMNS } from '../imports/responses-import.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
+import { answersByResponse } from '../responses/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { BOM, csvLine } from './csv.ts'
@@ -72,14 +73,7 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
       .execute()
     if (!page.length) break
     lastId = page.at(-1)!.id
-    const answers = await db
-      .selectFrom('answers')
-      .select(['response_id', 'question_id', 'value_num', 'value_text'])
-      .where('response_id', '>=', page[0]!.id)
-      .where('response_id', '<=', lastId)
-      .execute()
-    const byResponse = new Map<number, typeof answers>()
-    for (const a of answers) (byResponse.get(a.response_id) ?? byResponse.set(a.response_id, []).get(a.response_id)!).push(a)
+    const byResponse = await answersByResponse(db, page[0]!.id, lastId)
     for (const r of page) {
       const version = defs.get(r.survey_version_id)!
       const cells = answersToCells(version.definition, answersFromRows(version.definition, byResponse.get(r.id) ?? []))

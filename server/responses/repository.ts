@@ -23,3 +23,16 @@ export async function insertAnswers(db: Db, rows: Array<{ response_id: number; q
 export function countResponses(db: Db) {
   return db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n))
 }
+
+/** The answers of the responses with ids in [firstId, lastId], grouped by response: for paging over the table. */
+export async function answersByResponse(db: Db, firstId: number, lastId: number) {
+  const rows = await db
+    .selectFrom('answers')
+    .select(['response_id', 'question_id', 'value_num', 'value_text'])
+    .where('response_id', '>=', firstId)
+    .where('response_id', '<=', lastId)
+    .execute()
+  const grouped = new Map<number, typeof rows>()
+  for (const a of rows) (grouped.get(a.response_id) ?? grouped.set(a.response_id, []).get(a.response_id)!).push(a)
+  return grouped
+}

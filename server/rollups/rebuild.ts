@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts'
 import { quarterOf } from '../domain/periods.ts'
 import { rollupCells } from '../domain/rollup-cells.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
+import { answersByResponse } from '../responses/repository.ts'
 import { isReportable } from '../responses/reportable.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 
@@ -23,14 +24,7 @@ export async function rebuildRollups(db: Kysely<Database>, catalog: SurveyCatalo
       const page = await trx.selectFrom('responses').selectAll().where('id', '>', lastId).orderBy('id').limit(PAGE).execute()
       if (!page.length) break
       lastId = page.at(-1)!.id
-      const answers = await trx
-        .selectFrom('answers')
-        .select(['response_id', 'question_id', 'value_num', 'value_text'])
-        .where('response_id', '>=', page[0]!.id)
-        .where('response_id', '<=', lastId)
-        .execute()
-      const byResponse = new Map<number, typeof answers>()
-      for (const a of answers) (byResponse.get(a.response_id) ?? byResponse.set(a.response_id, []).get(a.response_id)!).push(a)
+      const byResponse = await answersByResponse(trx, page[0]!.id, lastId)
       for (const r of page) {
         const quarter = quarterOf(new Date(r.submitted_at), timeZone)
         if (quarter !== r.quarter) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -85,47 +86,33 @@ function AdminAgencies() {
           <button type="submit">{vi ? 'Thêm quầy' : 'Add desk'}</button>
         </form>
       </section>
-      <div class="table-wrap">
-        <table>
-          <caption>{vi ? 'Danh sách cơ quan' : 'Agencies'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{vi ? 'Mã' : 'Code'}</th>
-              <th scope="col">{vi ? 'Tên' : 'Name'}</th>
-              <th scope="col">{vi ? 'Cấp trên' : 'Parent'}</th>
-              <th scope="col">{vi ? 'Quầy' : 'Desks'}</th>
-              <th scope="col">{vi ? 'Trạng thái' : 'Status'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.agencies.map((a) => (
-              <tr key={a.code}>
-                <td>{a.code}</td>
-                <th scope="row">{a.name}</th>
-                <td>{a.parent ?? '—'}</td>
-                <td>
-                  <ul class="plain">
-                    {a.desks.map((d) => (
-                      <li key={d.id}>
-                        {d.code} — {d.name}{' '}
-                        <a href={`/desks/${d.id}/poster`}>{vi ? 'áp phích QR' : 'QR poster'}</a>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  {a.mergedInto ? `${vi ? 'đã sáp nhập vào' : 'merged into'} ${a.mergedInto}` : a.active ? (vi ? 'đang hoạt động' : 'active') : vi ? 'ngừng' : 'inactive'}
-                  {isAdmin && !a.mergedInto ? (
-                    <button type="button" class="secondary small" onClick={async () => done(await action.run('POST', `/api/v1/admin/agencies/${encodeURIComponent(a.code)}/active`, { active: !a.active }))}>
-                      {a.active ? (vi ? 'Ngừng' : 'Deactivate') : vi ? 'Kích hoạt' : 'Activate'}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={vi ? 'Danh sách cơ quan' : 'Agencies'} columns={[vi ? 'Mã' : 'Code', vi ? 'Tên' : 'Name', vi ? 'Cấp trên' : 'Parent', vi ? 'Quầy' : 'Desks', vi ? 'Trạng thái' : 'Status']}>
+        {list.data?.agencies.map((a) => (
+          <tr key={a.code}>
+            <td>{a.code}</td>
+            <th scope="row">{a.name}</th>
+            <td>{a.parent ?? '—'}</td>
+            <td>
+              <ul class="plain">
+                {a.desks.map((d) => (
+                  <li key={d.id}>
+                    {d.code} — {d.name}{' '}
+                    <a href={`/desks/${d.id}/poster`}>{vi ? 'áp phích QR' : 'QR poster'}</a>
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              {a.mergedInto ? `${vi ? 'đã sáp nhập vào' : 'merged into'} ${a.mergedInto}` : a.active ? (vi ? 'đang hoạt động' : 'active') : vi ? 'ngừng' : 'inactive'}
+              {isAdmin && !a.mergedInto ? (
+                <button type="button" class="secondary small" onClick={async () => done(await action.run('POST', `/api/v1/admin/agencies/${encodeURIComponent(a.code)}/active`, { active: !a.active }))}>
+                  {a.active ? (vi ? 'Ngừng' : 'Deactivate') : vi ? 'Kích hoạt' : 'Activate'}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }

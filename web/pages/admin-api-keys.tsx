@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -69,43 +70,28 @@ function AdminApiKeys() {
           </div>
         ) : null}
       </section>
-      <div class="table-wrap">
-        <table>
-          <caption>{vi ? 'Các khóa' : 'Keys'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{vi ? 'Tên' : 'Name'}</th>
-              <th scope="col">{vi ? 'Đầu khóa' : 'Prefix'}</th>
-              <th scope="col">{vi ? 'Cơ quan' : 'Agency'}</th>
-              <th scope="col">{vi ? 'Hết hạn' : 'Expires'}</th>
-              <th scope="col">{vi ? 'Dùng lần cuối' : 'Last used'}</th>
-              <th scope="col">{vi ? 'Trạng thái' : 'Status'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((k) => (
-              <tr key={k.id}>
-                <th scope="row">{k.name}</th>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>{k.agency.name}</td>
-                <td>{day(k.expiresAt)}</td>
-                <td>{day(k.lastUsedAt)}</td>
-                <td>
-                  {k.revokedAt ? (
-                    vi ? 'Đã thu hồi' : 'Revoked'
-                  ) : (
-                    <button type="button" class="secondary small" onClick={async () => (await action.run('POST', `/api/v1/api-keys/${k.id}/revoke`, {})) && list.reload()}>
-                      {vi ? 'Thu hồi' : 'Revoke'}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={vi ? 'Các khóa' : 'Keys'} columns={[vi ? 'Tên' : 'Name', vi ? 'Đầu khóa' : 'Prefix', vi ? 'Cơ quan' : 'Agency', vi ? 'Hết hạn' : 'Expires', vi ? 'Dùng lần cuối' : 'Last used', vi ? 'Trạng thái' : 'Status']}>
+        {list.data?.items.map((k) => (
+          <tr key={k.id}>
+            <th scope="row">{k.name}</th>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>{k.agency.name}</td>
+            <td>{day(k.expiresAt)}</td>
+            <td>{day(k.lastUsedAt)}</td>
+            <td>
+              {k.revokedAt ? (
+                vi ? 'Đã thu hồi' : 'Revoked'
+              ) : (
+                <button type="button" class="secondary small" onClick={async () => (await action.run('POST', `/api/v1/api-keys/${k.id}/revoke`, {})) && list.reload()}>
+                  {vi ? 'Thu hồi' : 'Revoke'}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -38,35 +39,20 @@ function AdminAudit() {
             ? `Chuỗi băm bị sửa tại mục ${chain.brokenAt}: ${chain.reason}`
             : `Hash chain broken at entry ${chain.brokenAt}: ${chain.reason}`}
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption>{vi ? '200 mục gần nhất' : 'Latest 200 entries'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{vi ? 'Thời điểm' : 'Time'}</th>
-              <th scope="col">{vi ? 'Người thực hiện' : 'Actor'}</th>
-              <th scope="col">{vi ? 'Hành động' : 'Action'}</th>
-              <th scope="col">{vi ? 'Đối tượng' : 'Target'}</th>
-              <th scope="col">{vi ? 'Chi tiết' : 'Details'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td class="num">{e.id}</td>
-                <td>{new Date(e.at).toLocaleString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>{e.target ?? ''}</td>
-                <td>
-                  <code>{e.details ? JSON.stringify(e.details) : ''}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={vi ? '200 mục gần nhất' : 'Latest 200 entries'} columns={['#', vi ? 'Thời điểm' : 'Time', vi ? 'Người thực hiện' : 'Actor', vi ? 'Hành động' : 'Action', vi ? 'Đối tượng' : 'Target', vi ? 'Chi tiết' : 'Details']}>
+        {entries.map((e) => (
+          <tr key={e.id}>
+            <td class="num">{e.id}</td>
+            <td>{new Date(e.at).toLocaleString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
+            <td>{e.actor}</td>
+            <td>{e.action}</td>
+            <td>{e.target ?? ''}</td>
+            <td>
+              <code>{e.details ? JSON.stringify(e.details) : ''}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }

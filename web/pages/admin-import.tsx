@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { api, ApiError } from '../lib/api.ts'
@@ -68,27 +69,15 @@ function AdminImport() {
             {vi ? 'mới' : 'new'} {result.imported}, {vi ? 'đã có' : 'already present'} {result.alreadyPresent}, {vi ? 'lỗi' : 'rejected'} {result.rejected}
           </p>
           {result.rows.length ? (
-            <div class="table-wrap">
-              <table>
-                <caption>{vi ? 'Các dòng lỗi (không dòng nào được ghi)' : 'Rows with errors (nothing was written)'}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{vi ? 'Dòng' : 'Row'}</th>
-                    <th scope="col">{vi ? 'Cột' : 'Column'}</th>
-                    <th scope="col">{vi ? 'Lý do' : 'Reason'}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((r, i) => (
-                    <tr key={i}>
-                      <td class="num">{r.row}</td>
-                      <td>{r.column}</td>
-                      <td>{r.message[lang]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={vi ? 'Các dòng lỗi (không dòng nào được ghi)' : 'Rows with errors (nothing was written)'} columns={[vi ? 'Dòng' : 'Row', vi ? 'Cột' : 'Column', vi ? 'Lý do' : 'Reason']}>
+              {result.rows.map((r, i) => (
+                <tr key={i}>
+                  <td class="num">{r.row}</td>
+                  <td>{r.column}</td>
+                  <td>{r.message[lang]}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </section>
       ) : null}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -113,48 +114,32 @@ function AdminKiosks() {
           </p>
         </section>
       ) : null}
-      <div class="table-wrap">
-        <table>
-          <caption>{vi ? 'Tình trạng các máy' : 'Fleet status'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{vi ? 'Máy' : 'Tablet'}</th>
-              <th scope="col">{vi ? 'Quầy' : 'Desk'}</th>
-              <th scope="col">{vi ? 'Trạng thái' : 'Status'}</th>
-              <th scope="col">{vi ? 'Liên lạc lần cuối' : 'Last seen'}</th>
-              <th scope="col">{vi ? 'Chưa gửi' : 'Unsent'}</th>
-              <th scope="col">{vi ? 'Đánh giá gần nhất' : 'Last rating'}</th>
-              <th scope="col">{vi ? 'Thao tác' : 'Actions'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.kiosks.map((k) => (
-              <tr key={k.id} class={k.status === 'silent' ? 'attention' : ''}>
-                <th scope="row">{k.name}</th>
-                <td>
-                  {k.agency.name} — {k.desk.name}
-                </td>
-                <td>{statusText[k.status][vi ? 0 : 1]}</td>
-                <td>{time(k.lastSeenAt)}</td>
-                <td class="num">{k.queueLength ?? '—'}</td>
-                <td>{time(k.lastSubmissionAt)}</td>
-                <td class="row-actions">
-                  {canEdit && k.status !== 'revoked' ? (
-                    <>
-                      <button type="button" class="secondary small" onClick={() => renew(k)}>
-                        {vi ? 'Mã ghép nối mới' : 'New pairing code'}
-                      </button>
-                      <button type="button" class="secondary small" onClick={async () => (await action.run('POST', `/api/v1/kiosks/${k.id}/revoke`, {})) && list.reload()}>
-                        {vi ? 'Thu hồi' : 'Revoke'}
-                      </button>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={vi ? 'Tình trạng các máy' : 'Fleet status'} columns={[vi ? 'Máy' : 'Tablet', vi ? 'Quầy' : 'Desk', vi ? 'Trạng thái' : 'Status', vi ? 'Liên lạc lần cuối' : 'Last seen', vi ? 'Chưa gửi' : 'Unsent', vi ? 'Đánh giá gần nhất' : 'Last rating', vi ? 'Thao tác' : 'Actions']}>
+        {list.data?.kiosks.map((k) => (
+          <tr key={k.id} class={k.status === 'silent' ? 'attention' : ''}>
+            <th scope="row">{k.name}</th>
+            <td>
+              {k.agency.name} — {k.desk.name}
+            </td>
+            <td>{statusText[k.status][vi ? 0 : 1]}</td>
+            <td>{time(k.lastSeenAt)}</td>
+            <td class="num">{k.queueLength ?? '—'}</td>
+            <td>{time(k.lastSubmissionAt)}</td>
+            <td class="row-actions">
+              {canEdit && k.status !== 'revoked' ? (
+                <>
+                  <button type="button" class="secondary small" onClick={() => renew(k)}>
+                    {vi ? 'Mã ghép nối mới' : 'New pairing code'}
+                  </button>
+                  <button type="button" class="secondary small" onClick={async () => (await action.run('POST', `/api/v1/kiosks/${k.id}/revoke`, {})) && list.reload()}>
+                    {vi ? 'Thu hồi' : 'Revoke'}
+                  </button>
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -60,43 +61,30 @@ function AdminSurveys() {
     <>
       <h1>{vi ? 'Phiếu khảo sát và phiên bản' : 'Surveys and versions'}</h1>
       <FormError error={action.error} />
-      <div class="table-wrap">
-        <table>
-          <caption>{vi ? 'Các phiên bản' : 'Versions'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{vi ? 'Phiên bản' : 'Version'}</th>
-              <th scope="col">{vi ? 'Trạng thái' : 'Status'}</th>
-              <th scope="col">{vi ? 'Số phiếu' : 'Responses'}</th>
-              <th scope="col">{vi ? 'Thao tác' : 'Actions'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.versions.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">{v.key}</th>
-                <td>{vi ? statusVi[v.status] : v.status}</td>
-                <td class="num">{v.responses}</td>
-                <td class="row-actions">
-                  <button type="button" class="secondary small" onClick={() => startFrom(v)}>
-                    {v.status === 'draft' ? (vi ? 'Sửa nháp' : 'Edit draft') : vi ? 'Tạo phiên bản mới từ đây' : 'New version from this'}
-                  </button>
-                  {v.status === 'draft' ? (
-                    <button type="button" class="small" onClick={() => transition(v, 'publish')}>
-                      {vi ? 'Ban hành' : 'Publish'}
-                    </button>
-                  ) : null}
-                  {v.status === 'published' ? (
-                    <button type="button" class="secondary small" onClick={() => transition(v, 'retire')}>
-                      {vi ? 'Ngừng dùng' : 'Retire'}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={vi ? 'Các phiên bản' : 'Versions'} columns={[vi ? 'Phiên bản' : 'Version', vi ? 'Trạng thái' : 'Status', vi ? 'Số phiếu' : 'Responses', vi ? 'Thao tác' : 'Actions']}>
+        {list.data?.versions.map((v) => (
+          <tr key={v.id}>
+            <th scope="row">{v.key}</th>
+            <td>{vi ? statusVi[v.status] : v.status}</td>
+            <td class="num">{v.responses}</td>
+            <td class="row-actions">
+              <button type="button" class="secondary small" onClick={() => startFrom(v)}>
+                {v.status === 'draft' ? (vi ? 'Sửa nháp' : 'Edit draft') : vi ? 'Tạo phiên bản mới từ đây' : 'New version from this'}
+              </button>
+              {v.status === 'draft' ? (
+                <button type="button" class="small" onClick={() => transition(v, 'publish')}>
+                  {vi ? 'Ban hành' : 'Publish'}
+                </button>
+              ) : null}
+              {v.status === 'published' ? (
+                <button type="button" class="secondary small" onClick={() => transition(v, 'retire')}>
+                  {vi ? 'Ngừng dùng' : 'Retire'}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {editing ? (
         <section class="card">
           <h2>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
+import { DataTable } from '../components/data-table.tsx'
 import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -55,38 +56,24 @@ function AdminUsers() {
           <button type="submit">{vi ? 'Tạo' : 'Create'}</button>
         </form>
       </section>
-      <div class="table-wrap">
-        <table>
-          <caption>{vi ? 'Tài khoản' : 'Accounts'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{vi ? 'Tên đăng nhập' : 'Username'}</th>
-              <th scope="col">{vi ? 'Họ tên' : 'Name'}</th>
-              <th scope="col">{vi ? 'Vai trò' : 'Role'}</th>
-              <th scope="col">{vi ? 'Cơ quan' : 'Agency'}</th>
-              <th scope="col">{vi ? 'Trạng thái' : 'Status'}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.users.map((u) => (
-              <tr key={u.username}>
-                <th scope="row">{u.username}</th>
-                <td>{u.display_name}</td>
-                <td>{u.role}</td>
-                <td>{u.agency ?? (vi ? 'toàn tỉnh' : 'province')}</td>
-                <td>
-                  {u.active ? (vi ? 'hoạt động' : 'active') : vi ? 'đã khoá' : 'disabled'}{' '}
-                  {u.username !== auth?.user.username ? (
-                    <button type="button" class="secondary small" onClick={async () => (await action.run('PATCH', `/api/v1/admin/users/${u.username}`, { active: !u.active })) && list.reload()}>
-                      {u.active ? (vi ? 'Khoá' : 'Disable') : vi ? 'Mở khoá' : 'Enable'}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={vi ? 'Tài khoản' : 'Accounts'} columns={[vi ? 'Tên đăng nhập' : 'Username', vi ? 'Họ tên' : 'Name', vi ? 'Vai trò' : 'Role', vi ? 'Cơ quan' : 'Agency', vi ? 'Trạng thái' : 'Status']}>
+        {list.data?.users.map((u) => (
+          <tr key={u.username}>
+            <th scope="row">{u.username}</th>
+            <td>{u.display_name}</td>
+            <td>{u.role}</td>
+            <td>{u.agency ?? (vi ? 'toàn tỉnh' : 'province')}</td>
+            <td>
+              {u.active ? (vi ? 'hoạt động' : 'active') : vi ? 'đã khoá' : 'disabled'}{' '}
+              {u.username !== auth?.user.username ? (
+                <button type="button" class="secondary small" onClick={async () => (await action.run('PATCH', `/api/v1/admin/users/${u.username}`, { active: !u.active })) && list.reload()}>
+                  {u.active ? (vi ? 'Khoá' : 'Disable') : vi ? 'Mở khoá' : 'Enable'}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }
