@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact'
+import type { AnyComponent, ComponentChildren } from 'preact'
 import { useEffect } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { useApp } from '../hooks/use-auth.ts'
@@ -11,4 +11,14 @@ export function RequireAuth({ children }: { children: ComponentChildren }) {
     if (!auth) route(`/login?next=${encodeURIComponent(url)}`, true)
   }, [auth])
   return auth ? <>{children}</> : null
+}
+
+/** A staff page: the route table wraps every page but the public ones, so no page can forget the guard. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function staffOnly(Page: AnyComponent<any>): AnyComponent<any> {
+  return (props) => (
+    <RequireAuth>
+      <Page {...props} />
+    </RequireAuth>
+  )
 }

@@ -1,19 +1,10 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { api, ApiError } from '../lib/api.ts'
 import { strings as s } from '../lib/strings.ts'
 
 export function AccountPage() {
-  return (
-    <RequireAuth>
-      <Account />
-    </RequireAuth>
-  )
-}
-
-function Account() {
   const { tr, auth, setAuth, lang } = useApp()
   const { route } = useLocation()
   const [current, setCurrent] = useState('')

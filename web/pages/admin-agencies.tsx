@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -17,14 +16,6 @@ interface AgencyRow {
 }
 
 export function AdminAgenciesPage() {
-  return (
-    <RequireAuth>
-      <AdminAgencies />
-    </RequireAuth>
-  )
-}
-
-function AdminAgencies() {
   const { auth, lang } = useApp()
   const vi = lang === 'vi'
   const list = useFetch<{ agencies: AgencyRow[] }>('/api/v1/admin/agencies')

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -17,16 +16,8 @@ interface Key {
   lastUsedAt: string | null
 }
 
-export function AdminApiKeysPage() {
-  return (
-    <RequireAuth>
-      <AdminApiKeys />
-    </RequireAuth>
-  )
-}
-
 /** API keys for the one-stop software (receipt codes): shown once when created, revocable. */
-function AdminApiKeys() {
+export function AdminApiKeysPage() {
   const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const list = useFetch<{ items: Key[] }>('/api/v1/api-keys')

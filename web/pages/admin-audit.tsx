@@ -1,5 +1,4 @@
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 
@@ -13,14 +12,6 @@ interface Entry {
 }
 
 export function AdminAuditPage() {
-  return (
-    <RequireAuth>
-      <AdminAudit />
-    </RequireAuth>
-  )
-}
-
-function AdminAudit() {
   const { lang } = useApp()
   const vi = lang === 'vi'
   const log = useFetch<{ chain: { ok: boolean; entries: number; brokenAt?: number; reason?: string }; entries: Entry[] }>('/api/v1/admin/audit?limit=200')

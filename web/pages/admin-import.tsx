@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { api, ApiError } from '../lib/api.ts'
 
@@ -13,16 +12,8 @@ interface Result {
   rows: Array<{ row: number; column: string; code: string; message: { vi: string; en: string } }>
 }
 
-export function AdminImportPage() {
-  return (
-    <RequireAuth>
-      <AdminImport />
-    </RequireAuth>
-  )
-}
-
 /** Paper forms typed into a spreadsheet: preview every row's problems, then import all rows or none. */
-function AdminImport() {
+export function AdminImportPage() {
   const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const [file, setFile] = useState<File | null>(null)

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -26,14 +25,6 @@ interface AgencyDesks {
   agencies: Array<{ code: string; name: string; desks: Array<{ id: number; code: string; name: string; active: boolean }> }>
 }
 
-export function AdminKiosksPage() {
-  return (
-    <RequireAuth>
-      <AdminKiosks />
-    </RequireAuth>
-  )
-}
-
 const statusText = {
   ok: ['Hoạt động', 'Working'],
   silent: ['Im lặng quá 10 phút trong giờ làm việc', 'Silent for over 10 minutes in opening hours'],
@@ -42,7 +33,7 @@ const statusText = {
 } as const
 
 /** The desk tablets: fleet status at a glance, pairing a new one with a QR code, renaming and revoking. */
-function AdminKiosks() {
+export function AdminKiosksPage() {
   const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const list = useFetch<{ kiosks: Kiosk[] }>('/api/v1/kiosks')

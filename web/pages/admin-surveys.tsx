@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -16,21 +15,13 @@ interface Version {
   definition: Record<string, unknown>
 }
 
-export function AdminSurveysPage() {
-  return (
-    <RequireAuth>
-      <AdminSurveys />
-    </RequireAuth>
-  )
-}
-
 const statusVi = { draft: 'Nháp', published: 'Đã ban hành', retired: 'Ngừng dùng' }
 
 /**
  * Survey versions: a new version starts as a copy of an existing one, is edited as JSON (every
  * validation problem shown with its path), then published — immutable from then on — and later retired.
  */
-function AdminSurveys() {
+export function AdminSurveysPage() {
   const { lang } = useApp()
   const vi = lang === 'vi'
   const list = useFetch<{ versions: Version[] }>('/api/v1/admin/surveys')

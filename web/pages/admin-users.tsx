@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -15,14 +14,6 @@ interface UserRow {
 }
 
 export function AdminUsersPage() {
-  return (
-    <RequireAuth>
-      <AdminUsers />
-    </RequireAuth>
-  )
-}
-
-function AdminUsers() {
   const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const list = useFetch<{ users: UserRow[] }>('/api/v1/admin/users')

@@ -1,6 +1,5 @@
 import { BarList } from '../components/bar-list.tsx'
 import { CommentList } from '../components/comment-list.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
@@ -17,15 +16,8 @@ interface Detail {
   byChannel: Array<Figures & { key: string }>
 }
 
-export function AgencyPage({ code }: { code: string }) {
-  return (
-    <RequireAuth>
-      <Agency code={decodeURIComponent(code)} />
-    </RequireAuth>
-  )
-}
-
-function Agency({ code }: { code: string }) {
+export function AgencyPage({ code: raw }: { code: string }) {
+  const code = decodeURIComponent(raw)
   const { tr, lang } = useApp()
   const [values] = useQueryState({ survey: 'mot-cua', period: '', channel: '' })
   const period = values.period || ''

@@ -1,6 +1,5 @@
 import { Filters } from '../components/filters.tsx'
 import { RankingTable } from '../components/ranking-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
@@ -11,14 +10,6 @@ import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 
 export function DashboardPage() {
-  return (
-    <RequireAuth>
-      <Dashboard />
-    </RequireAuth>
-  )
-}
-
-function Dashboard() {
   const { tr, lang } = useApp()
   const meta = useFetch<Meta>('/api/v1/dashboard/meta')
   if (!meta.data) return <p aria-busy="true">{tr(s.loading)}</p>

@@ -1,4 +1,3 @@
-import { RequireAuth } from '../components/require-auth.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 
@@ -29,14 +28,6 @@ const POSTER_CSS = `
 
 /** A desk's A4 poster: who is rated, the QR code of its public link, short instructions, the link as text. */
 export function DeskPosterPage({ id }: { id: string }) {
-  return (
-    <RequireAuth>
-      <PosterView id={id} />
-    </RequireAuth>
-  )
-}
-
-function PosterView({ id }: { id: string }) {
   const { tr } = useApp()
   const poster = useFetch<Poster>(`/api/v1/desks/${encodeURIComponent(id)}/poster`)
   if (poster.error)

@@ -1,5 +1,4 @@
 import { RankingTable } from '../components/ranking-table.tsx'
-import { RequireAuth } from '../components/require-auth.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
@@ -11,14 +10,6 @@ import { strings as s } from '../lib/strings.ts'
 
 /** The report laid out for A4 paper, charts included, for the browser's "Save as PDF". */
 export function PrintPage({ survey, period }: { survey: string; period: string }) {
-  return (
-    <RequireAuth>
-      <PrintView survey={survey} period={period} />
-    </RequireAuth>
-  )
-}
-
-function PrintView({ survey, period }: { survey: string; period: string }) {
   const { tr, lang } = useApp()
   const [values] = useQueryState({ kind: '', channel: '' })
   const filter = new URLSearchParams(Object.entries(values).filter(([, v]) => v))
