@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readable, Transform } from 'node:stream'
-import { parse } from 'csv-parse'
+import { CsvError, parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import { ImportRejected, rowIssue } from './row-issues.ts'
 
@@ -84,7 +84,7 @@ export async function* readTable(source: TableSource): AsyncGenerator<TableRow> 
   } catch (e) {
     if (e instanceof NotUtf8) refuse('Tệp không phải UTF-8: hãy lưu lại dưới dạng CSV UTF-8', 'The file is not UTF-8: save it again as CSV UTF-8')
     // csv-parse's own reasons (an unclosed quote, a stray quote) name what is wrong, in English only.
-    if (e instanceof Error && 'code' in e && String(e.code).startsWith('CSV_')) refuse(`Tệp CSV sai định dạng: ${e.message}`, `Malformed CSV file: ${e.message}`)
+    if (e instanceof CsvError) refuse(`Tệp CSV sai định dạng: ${e.message}`, `Malformed CSV file: ${e.message}`)
     throw e
   }
 }
