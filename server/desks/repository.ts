@@ -25,3 +25,9 @@ export async function insertDesk(db: Db, d: { agencyId: number; code: string; na
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Whether this browser (its salted hash) already answered this desk's link on this local day. */
+export async function answeredToday(db: Db, deskId: number, day: string, browserHash: string) {
+  const row = await db.selectFrom('link_uses').select('response_id').where('desk_id', '=', deskId).where('day', '=', day).where('browser_hash', '=', browserHash).executeTakeFirst()
+  return row !== undefined
+}

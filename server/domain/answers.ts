@@ -91,6 +91,17 @@ function checkOne(def: SurveyDefinition, q: Question, raw: unknown): { value: An
   }
 }
 
+/** The questions the index scores, in questionnaire order. */
+export function scoredQuestions(def: SurveyDefinition): string[] {
+  const ids = def.index.method === 'share' ? def.index.criteria : def.index.indicators
+  return questionsOf(def).filter((q) => ids.includes(q.id)).map((q) => q.id)
+}
+
+/** How many scored answers a response needs: the definition's `minimum`, else one (versions published before the field). */
+export function minimumOf(def: SurveyDefinition): number {
+  return def.minimum?.scoredAnswers ?? 1
+}
+
 /**
  * Checks a citizen's answers against one survey version and returns them normalised
  * (NFC text, options in definition order, unanswered questions dropped), or every problem found.
@@ -123,5 +134,19 @@ export function checkAnswers(def: SurveyDefinition, input: unknown): AnswerCheck
     if ('issue' in result) issues.push(result.issue)
     else if (!(typeof result.value === 'string' && result.value === '')) answers[q.id] = result.value
   }
+  // Below the minimum a response says nothing the index can count (a blank form would use up a receipt
+  // code for nothing); the reason is put on the first scored question, so a form can show it there.
+  const scored = scoredQuestions(def)
+  const need = minimumOf(def)
+  const given = scored.filter((id) => answers[id] !== undefined || (Object.hasOwn(raw, id) && !isUnanswered(raw[id]))).length
+  if (given < need && scored.length && !issues.some((i) => scored.includes(i.field.slice('answers.'.length))))
+    issues.push(
+      issue(
+        `answers.${scored[0]}`,
+        'too_few_answers',
+        need === 1 ? 'Phiếu chưa có câu trả lời đánh giá nào: hãy chọn mức độ hài lòng cho ít nhất một câu hỏi' : `Hãy chọn mức độ hài lòng cho ít nhất ${need} câu hỏi (mới có ${given})`,
+        need === 1 ? 'The form has no rating yet: rate at least one question' : `Rate at least ${need} questions (${given} so far)`,
+      ),
+    )
   return issues.length ? { ok: false, issues } : { ok: true, answers }
 }

@@ -87,6 +87,16 @@ export type IndexRules = z.infer<typeof IndexRules>
 export type ShareIndex = z.infer<typeof ShareIndex>
 export type PointsIndex = z.infer<typeof PointsIndex>
 
+/**
+ * The least a response must contain to be stored: how many of the questions the index scores (share:
+ * `index.criteria`; points: `index.indicators`) are answered. Optional and without a schema default on
+ * purpose: a default would change the canonical content, hence the hash, of every version published before
+ * the field existed, and the start-up check would then refuse those immutable versions. Absent, the rule in
+ * `minimumOf` (answers.ts) applies: at least one scored answer.
+ */
+export const Minimum = z.object({ scoredAnswers: z.number().int().min(1) })
+export type Minimum = z.infer<typeof Minimum>
+
 export const SurveyDefinition = z
   .object({
     instrument: Id,
@@ -96,6 +106,7 @@ export const SurveyDefinition = z
     scales: z.record(z.string(), Scale),
     pages: z.array(Page).min(1),
     index: IndexRules,
+    minimum: Minimum.optional(),
   })
   .superRefine((def, ctx) => {
     const seen = new Map<string, Question>()
@@ -144,6 +155,9 @@ export const SurveyDefinition = z
     } else {
       rules.indicators.forEach((id, i) => expect(['index', 'indicators', i], id, ['points']))
     }
+    const scored = rules.method === 'share' ? rules.criteria.length : rules.indicators.length
+    if (def.minimum && def.minimum.scoredAnswers > scored)
+      ctx.addIssue({ code: 'custom', path: ['minimum', 'scoredAnswers'], message: `at most ${scored}: the index scores ${scored} questions` })
   })
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>

@@ -2,9 +2,11 @@ import { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import { findAgency } from '../agencies/repository.ts'
 import { DomainError } from '../domain/errors.ts'
-import { findDeskByToken } from '../desks/repository.ts'
+import { answeredToday, findDeskByToken } from '../desks/repository.ts'
 import { surveyForDesk } from '../desks/service.ts'
-import { ensureBrowserId } from '../desks/browser-id.ts'
+import { browserHash, browserId, ensureBrowserId } from '../desks/browser-id.ts'
+import { localDateOf } from '../domain/periods.ts'
+import { serverSecret } from '../settings/secret.ts'
 import { receiptLinkInfo } from '../invitations/link-info.ts'
 import { isHttps } from './auth.ts'
 
@@ -27,9 +29,14 @@ export function linkRoutes(deps: AppDeps) {
     const version = await surveyForDesk(deps.db, deps.catalog, desk.id, 'qr')
     if (!agency || !version) throw missing()
     ensureBrowserId(c, isHttps(c, deps.trustProxy))
+    // Said when the link is opened, so nobody fills in a whole form only to be told at the end.
+    const id = browserId(c)
+    const today = id ? await answeredToday(deps.db, desk.id, localDateOf(deps.clock.now(), deps.timeZone), browserHash(await serverSecret(deps.db), id)) : false
+    c.header('Cache-Control', 'no-store')
     return c.json({
       kind: 'desk',
       active: desk.active === 1,
+      answeredToday: today,
       agency: { code: agency.code, name: agency.name },
       desk: { code: desk.code, name: desk.name },
       survey: version.key,

@@ -55,3 +55,28 @@ describe('survey definition files', () => {
     expect(() => readDefinitionFile(writeTemp('mot-cua.v1.json', def))).toThrowError(/index\.criteria\.3: question "comment" must be rating/)
   })
 })
+
+describe('the minimum a response must contain', () => {
+  it('is absent from the published v1 files, so their stored content and hash stay what was published', async () => {
+    const { definitionHash } = await import('../../server/surveys/catalog.ts')
+    for (const def of readDefinitionDir()) {
+      expect(def).not.toHaveProperty('minimum')
+      expect(definitionHash(def).content).not.toContain('"minimum"')
+    }
+  })
+
+  it('defaults to one scored answer, and a version may ask for more', async () => {
+    const { checkAnswers } = await import('../../server/domain/answers.ts')
+    const { SurveyDefinition } = await import('../../server/domain/survey-definition.ts')
+    const sipas = readDefinitionDir().find((d) => d.instrument === 'sipas-2017')!
+    const blank = checkAnswers(sipas, { gioi_tinh: 'nu', comment: 'Không có ý kiến' })
+    expect(blank.ok).toBe(false)
+    expect(!blank.ok && blank.issues.map((i) => [i.field, i.code])).toEqual([['answers.tc1', 'too_few_answers']])
+    expect(checkAnswers(sipas, { kq2: 4 }).ok).toBe(true)
+    const strict = SurveyDefinition.parse({ ...sipas, version: 2, minimum: { scoredAnswers: 3 } })
+    const two = checkAnswers(strict, { tc1: 4, tc2: 5 })
+    expect(!two.ok && two.issues[0]!.message.vi).toContain('ít nhất 3 câu hỏi (mới có 2)')
+    expect(checkAnswers(strict, { tc1: 4, tc2: 5, kq1: 3 }).ok).toBe(true)
+    expect(SurveyDefinition.safeParse({ ...sipas, minimum: { scoredAnswers: 99 } }).success).toBe(false)
+  })
+})

@@ -55,7 +55,7 @@ export function QuestionField({ def, question: q, value, error, lang, onChange }
     onChange(next.length ? next : undefined)
   }
   return (
-    <fieldset class={`question ${q.type}`} aria-describedby={errorId}>
+    <fieldset class={`question ${q.type}`} id={name} tabIndex={-1} aria-describedby={errorId}>
       {legend}
       <div class={`options ${q.type === 'rating' ? 'scale' : ''}`}>
         {options.map((o) => (

@@ -76,14 +76,15 @@ export function KioskApp() {
 
   if (step.name === 'rate' && headline)
     return (
-      <Screen name="rate" title={t(headline.text, lang)} {...common}>
+      <Screen name="rate" title={t(headline.text, lang)} {...common} onBack={toIdle}>
         <Faces points={headline.type === 'rating' ? (def.scales[headline.scale] ?? []) : []} lang={lang} onPick={pick} />
       </Screen>
     )
-  if (step.name === 'details') return <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} onSend={send} />
+  if (step.name === 'details')
+    return <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} onSend={send} onBack={() => setStep({ name: 'rate' })} />
   if (step.name === 'thanks')
     return (
-      <Screen name="thanks" title={t(s.thanks, lang)} {...common}>
+      <Screen name="thanks" title={t(s.thanks, lang)} {...common} onBack={toIdle} backLabel={s.home}>
         <p class="big-text">{t(s.thanksMore, lang)}</p>
       </Screen>
     )
@@ -105,6 +106,7 @@ function Details(props: {
   lang: Lang
   common: { lang: Lang; onLang(l: Lang): void; unsent: number }
   onSend(answers: Answers): void
+  onBack(): void
 }) {
   const [answers, setAnswers] = useState<Answers>(props.start)
   const questions = followUps(props.def, props.headline, props.start)
@@ -115,7 +117,7 @@ function Details(props: {
     setAnswers(next)
   }
   return (
-    <Screen name="details" title={t(s.details, props.lang)} {...props.common}>
+    <Screen name="details" title={t(s.details, props.lang)} {...props.common} onBack={props.onBack}>
       <form class="details" onSubmit={(e) => (e.preventDefault(), props.onSend(answers))}>
         {questions.map((q) => (
           <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} onChange={(v) => change(q.id, v)} />

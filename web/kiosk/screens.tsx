@@ -9,18 +9,25 @@ import { strings as s } from './strings.ts'
  * One kiosk screen: the language switch on top, a heading that takes focus when the screen appears (so a
  * screen reader announces the change), and the unsent counter, discreet, for staff.
  */
-export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; children?: ComponentChildren }) {
+export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; onBack?: () => void; backLabel?: LocalizedText; children?: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [props.name])
   return (
     <main class={`kiosk-screen ${props.name}`} data-screen={props.name}>
       <header class="bar">
+        {/* A wrong tap is undone at once, not by waiting for the idle timeout. */}
+        {props.onBack ? (
+          <button type="button" class="back" onClick={props.onBack}>
+            <span aria-hidden="true">‹ </span>
+            {t(props.backLabel ?? s.back, props.lang)}
+          </button>
+        ) : null}
         <LangSwitch lang={props.lang} onChange={props.onLang} />
       </header>
       <h1 tabIndex={-1} ref={heading}>
         {props.title}
       </h1>
-      {props.children}
+      <div class="body">{props.children}</div>
       {props.unsent > 0 ? (
         <p class="unsent" role="status">
           {t(s.unsent, props.lang)}: {props.unsent}

@@ -8,6 +8,8 @@ export const strings = {
   startHint: s('Chạm để đánh giá sự phục vụ hôm nay', 'Tap to rate today’s service'),
   details: s('Ông/Bà cho biết thêm (không bắt buộc)', 'Tell us a little more (optional)'),
   send: s('Gửi đánh giá', 'Send'),
+  back: s('Quay lại', 'Back'),
+  home: s('Về màn hình đầu', 'Back to start'),
   thanks: s('Cảm ơn Ông/Bà đã đánh giá!', 'Thank you for your feedback!'),
   thanksMore: s('Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn.', 'Your answers help us serve you better.'),
   unsent: s('Chưa gửi', 'Unsent'),

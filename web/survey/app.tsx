@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
-import { checkAnswers, isVisible } from '../../server/domain/answers.ts'
+import { checkAnswers, isVisible, type Answers, type AnswerValue } from '../../server/domain/answers.ts'
 import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
 import { LangSwitch } from '../components/lang-switch.tsx'
 import { QuestionField } from '../components/question-field.tsx'
 import { useLang } from '../hooks/use-lang.ts'
@@ -13,6 +14,8 @@ interface LinkInfo {
   kind: 'desk' | 'receipt'
   active: boolean
   used?: boolean
+  /** Desk links: this browser already answered this desk today. */
+  answeredToday?: boolean
   /** Receipt codes: open, used or expired. */
   status?: 'open' | 'used' | 'expired'
   agency: { code: string; name: string }
@@ -40,6 +43,7 @@ function phaseOf(link: LinkInfo): Phase {
   if (link.used || link.status === 'used') return { name: 'used' }
   if (link.status === 'expired') return { name: 'expired' }
   if (!link.active) return { name: 'inactive' }
+  if (link.answeredToday) return { name: 'today' }
   return { name: 'form', link }
 }
 
@@ -98,29 +102,41 @@ function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: stri
   const page = Math.min(draft.page, pages.length - 1)
   const visible = pages[page]!.questions.filter((q) => isVisible(q.visibleIf, draft.answers))
 
-  const pageErrors = () => {
-    const found: Record<string, string> = {}
-    for (const q of visible) if (q.required && draft.answers[q.id] === undefined) found[q.id] = t(s.required, lang)
-    return found
+  // Answers to questions hidden by a later change (e.g. reasons after raising the rating) are dropped.
+  const shownAnswers = (answers: Answers) =>
+    Object.fromEntries(Object.entries(answers).filter(([id]) => pages.some((p) => p.questions.some((q) => q.id === id && isVisible(q.visibleIf, answers)))))
+  /** Every rule the server checks, checked here with the same code: question id → reason. */
+  const problems = (answers: Answers): Record<string, LocalizedText & { code: string }> => {
+    const checked = checkAnswers(def, shownAnswers(answers))
+    if (checked.ok) return {}
+    return Object.fromEntries(checked.issues.map((i) => [i.field.replace(/^answers\./, ''), { ...i.message, code: i.code }]))
+  }
+  const pageOf = (id: string) => Math.max(0, pages.findIndex((p) => p.questions.some((q) => q.id === id)))
+  const show = (found: Record<string, LocalizedText>, at: number) => {
+    setErrors(Object.fromEntries(Object.entries(found).map(([id, m]) => [id, t(m, lang)])))
+    const first = Object.keys(found)[0]
+    if (!first) return false
+    const to = pageOf(first)
+    if (to !== at) setDraft({ ...draft, page: to })
+    // After the page has rendered the question, take the citizen to it.
+    setTimeout(() => document.getElementById(`q-${first}`)?.focus())
+    return true
   }
   const go = (to: number) => {
-    const found = to > page ? pageErrors() : {}
-    setErrors(found)
-    if (Object.keys(found).length) return document.getElementById(`q-${Object.keys(found)[0]}`)?.focus()
+    if (to > page) {
+      // Moving on checks this page only; "answer at least one rating" waits for the end, since a page may be skipped.
+      const here = new Set(pages[page]!.questions.map((q) => q.id))
+      const found = Object.fromEntries(Object.entries(problems(draft.answers)).filter(([id, m]) => here.has(id) && m.code !== 'too_few_answers'))
+      if (show(found, page)) return
+    }
+    setErrors({})
     setDraft({ ...draft, page: to })
     window.scrollTo(0, 0)
   }
   const submit = async () => {
-    const found = pageErrors()
-    setErrors(found)
-    if (Object.keys(found).length) return
-    // Answers to questions hidden by a later change (e.g. reasons after raising the rating) are dropped.
-    const answers = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => pages.some((p) => p.questions.some((q) => q.id === id && isVisible(q.visibleIf, draft.answers)))))
-    const checked = checkAnswers(def, answers)
-    if (!checked.ok) {
-      setErrors(Object.fromEntries(checked.issues.map((i) => [i.field.replace('answers.', ''), i.message[lang]])))
-      return
-    }
+    if (show(problems(draft.answers), page)) return
+    const checked = checkAnswers(def, shownAnswers(draft.answers))
+    if (!checked.ok) return
     setStatus('sending')
     try {
       await api('/api/v1/responses', {
@@ -143,10 +159,29 @@ function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: stri
         return onDone(ending)
       }
       if (e instanceof ApiError && e.body) {
+        // A refusal is said in words, and each field's reason goes beside its question.
+        const fields = Object.fromEntries((e.body.error.details ?? []).filter((d) => d.field.startsWith('answers.')).map((d) => [d.field.slice('answers.'.length), d.message]))
+        show(fields, page)
         setRefusal(e.body.error.message[lang])
+        setStatus('refused')
+      } else if (e instanceof ApiError) {
+        setRefusal(t(s.serverError, lang))
         setStatus('refused')
       } else setStatus('offline')
     }
+  }
+  const change = (id: string, v: AnswerValue | undefined) => {
+    const answers = { ...draft.answers }
+    if (v === undefined) delete answers[id]
+    else answers[id] = v
+    setDraft({ ...draft, answers })
+    if (status === 'refused') setStatus('idle')
+    // A rule broken by this very answer (a 4th tick where 3 are allowed) is said at once, beside it.
+    const mine = problems(answers)[id]
+    const next = { ...errors }
+    if (mine && mine.code !== 'required' && mine.code !== 'too_few_answers') next[id] = t(mine, lang)
+    else delete next[id]
+    setErrors(next)
   }
 
   return (
@@ -174,12 +209,7 @@ function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: stri
           lang={lang}
           value={draft.answers[q.id]}
           error={errors[q.id]}
-          onChange={(v) => {
-            const answers = { ...draft.answers }
-            if (v === undefined) delete answers[q.id]
-            else answers[q.id] = v
-            setDraft({ ...draft, answers })
-          }}
+          onChange={(v) => change(q.id, v)}
         />
       ))}
       <div class="honeypot" aria-hidden="true">
