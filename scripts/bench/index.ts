@@ -9,6 +9,8 @@ import autocannon from 'autocannon'
 import { openDatabase } from '../../server/db/database.ts'
 import { parsePeriod } from '../../server/domain/periods.ts'
 import { buildReport } from '../../server/reports/service.ts'
+import { countResponses } from '../../server/responses/repository.ts'
+import { listRollupQuarters } from '../../server/rollups/repository.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { ensureWebBuilt } from '../build-web.mjs'
@@ -81,7 +83,7 @@ async function intakeAndDrain() {
       errors: storedRuns.reduce((n, x) => n + x.errors, 0),
     }
     const { db, close } = await openDatabase(file)
-    const count = Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const count = await countResponses(db)
     await close()
     add('Intake', `ceiling: parse + validate only (req/s, median of ${rounds})`, fmt(ceiling.rps, 0))
     add('Intake', `stored, synchronous=FULL, WAL (req/s, median of ${rounds})`, fmt(stored.rps, 0))
@@ -120,7 +122,7 @@ async function reports() {
     }
     const { db, close } = await openDatabase(file)
     const catalog = new SurveyCatalog(db)
-    const quarter = (await db.selectFrom('rollups').select('quarter').orderBy('quarter', 'desc').limit(1).executeTakeFirstOrThrow()).quarter
+    const quarter = (await listRollupQuarters(db))[0]!
     const run = () => buildReport(db, catalog, { instrument: 'mot-cua', period: parsePeriod(quarter), timeZone: 'Asia/Ho_Chi_Minh', minSample: 30 })
     for (let i = 0; i < 3; i++) await run()
     const samples: number[] = []
@@ -143,7 +145,7 @@ async function exports() {
   const file = path.join(WORK, `report-${size}.db`)
   const year = (await (async () => {
     const { db, close } = await openDatabase(file)
-    const q = (await db.selectFrom('rollups').select('quarter').orderBy('quarter', 'desc').limit(1).executeTakeFirstOrThrow()).quarter
+    const q = (await listRollupQuarters(db))[0]!
     await close()
     return q.slice(0, 4)
   })())

@@ -3,7 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { insertAgency } from '../../server/agencies/repository.ts'
 import { boot } from '../../server/boot.ts'
+import { insertDesk } from '../../server/desks/repository.ts'
+import { insertPairedKiosk } from '../../server/kiosks/repository.ts'
 import { readEnv } from '../../server/env.ts'
 import { hashToken, newToken } from '../../server/lib/tokens.ts'
 
@@ -60,11 +63,11 @@ export async function kioskDatabase(file: string, count = 1): Promise<string[]> 
   for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
   const opened = await boot({ ...readEnv({}), DATABASE_URL: file })
   const at = new Date().toISOString()
-  const agency = await opened.db.insertInto('agencies').values({ code: 'SNV', name: 'Sở Nội vụ', kind: 'department', parent_id: null, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()
-  const desk = await opened.db.insertInto('desks').values({ agency_id: agency.id, code: 'MC-01', name: 'Quầy 1', public_token: newToken('desk'), created_at: at }).returning('id').executeTakeFirstOrThrow()
+  const agencyId = await insertAgency(opened.db, { code: 'SNV', name: 'Sở Nội vụ', kind: 'department', parentId: null, at })
+  const deskId = await insertDesk(opened.db, { agencyId, code: 'MC-01', name: 'Quầy 1', publicToken: newToken('desk'), at })
   const secrets = Array.from({ length: count }, () => newToken('kiosk', 32))
   for (const [i, secret] of secrets.entries())
-    await opened.db.insertInto('kiosks').values({ desk_id: desk.id, name: `Máy ${i + 1}`, secret_hash: hashToken(secret), paired_at: at, created_at: at }).execute()
+    await insertPairedKiosk(opened.db, { deskId, name: `Máy ${i + 1}`, secretHash: hashToken(secret), at })
   await opened.close()
   return secrets
 }

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/service.ts'
+import { inScope, notInScope, type StaffUser } from '../auth/scope.ts'
 import { BOM, csvLine } from '../exports/csv.ts'
 import type { AgencyKind, Database } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import type { Clock } from '../lib/clock.ts'
-import { findAgencyByCode, insertAgency, listAgencies, updateAgency } from './repository.ts'
+import { listDesksOfAgency, updateDesk } from '../desks/repository.ts'
+import { findAgencyByCode, insertAgency, listAgencies, markAgencyMerged, reparentChildren, setAgencyActiveFlag, updateAgency } from './repository.ts'
 
 export interface AgencyInput {
   code: string
@@ -14,6 +17,17 @@ export interface AgencyInput {
 }
 
 const notFound = (code: string) => new DomainError('not_found', 'unknown_agency', { vi: `Không có cơ quan mã ${code}`, en: `No agency with code ${code}` })
+
+/**
+ * An agency by code, only when the staff member may see it (404 otherwise: no hint that it exists).
+ * With `field`, province-wide staff (from whom nothing is hidden) are told the code does not exist.
+ */
+export async function agencyInScope(db: Db, staff: StaffUser, code: string, opts: { field?: string } = {}) {
+  const agency = await findAgencyByCode(db, code)
+  if (!agency && opts.field && staff.scope === null) throw invalid([issue(opts.field, 'unknown_agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)])
+  if (!agency || !inScope(staff, agency.id)) throw notInScope()
+  return agency
+}
 
 async function parentId(db: Kysely<Database>, code: string | null, self?: number) {
   if (!code) return null
@@ -55,7 +69,7 @@ export async function setAgencyActive(db: Kysely<Database>, code: string, active
   if (!agency) throw notFound(code)
   const at = clock.now()
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: at.toISOString() }).where('id', '=', agency.id).execute()
+    await setAgencyActiveFlag(trx, agency.id, active, at.toISOString())
     await appendAudit(trx, { actor, action: active ? 'agency.activate' : 'agency.deactivate', target: `agency:${code}` }, at)
   })
 }
@@ -74,14 +88,14 @@ export async function mergeAgency(db: Kysely<Database>, fromCode: string, intoCo
   await parentId(db, intoCode, from.id)
   const at = clock.now().toISOString()
   await db.transaction().execute(async (trx) => {
-    const taken = new Set((await trx.selectFrom('desks').select('code').where('agency_id', '=', into.id).execute()).map((d) => d.code))
-    for (const desk of await trx.selectFrom('desks').select(['id', 'code']).where('agency_id', '=', from.id).execute()) {
+    const taken = new Set((await listDesksOfAgency(trx, into.id)).map((d) => d.code))
+    for (const desk of await listDesksOfAgency(trx, from.id)) {
       // Desk codes are unique per agency: a clash keeps both, the moved one prefixed with A's code.
       const code = taken.has(desk.code) ? `${from.code}-${desk.code}` : desk.code
-      await trx.updateTable('desks').set({ agency_id: into.id, code }).where('id', '=', desk.id).execute()
+      await updateDesk(trx, desk.id, { agencyId: into.id, code })
     }
-    await trx.updateTable('agencies').set({ parent_id: into.id, updated_at: at }).where('parent_id', '=', from.id).execute()
-    await trx.updateTable('agencies').set({ active: 0, merged_into_id: into.id, merged_at: at, updated_at: at }).where('id', '=', from.id).execute()
+    await reparentChildren(trx, from.id, into.id, at)
+    await markAgencyMerged(trx, from.id, into.id, at)
     await appendAudit(trx, { actor, action: 'agency.merge', target: `agency:${fromCode}`, details: { into: intoCode } }, new Date(at))
   })
 }

@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/service.ts'
 import type { ApiKey, Database } from '../db/schema.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
-import { inScope, type StaffUser } from '../middleware/session/index.ts'
+import { inScope, type StaffUser } from '../auth/scope.ts'
 import { hit } from '../rate-limit/repository.ts'
 import { findApiKey, findApiKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './repository.ts'
 

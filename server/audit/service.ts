@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { canonicalJson, sha256 } from '../lib/canonical-json.ts'
+import { auditHead, auditPage, insertAuditEntry, lockAuditHead } from './repository.ts'
 
 export interface AuditInput {
   actor: string
@@ -20,8 +21,8 @@ function entryHash(prev: string, e: { at: string; actor: string; action: string;
  */
 export async function appendAudit(trx: Db, input: AuditInput, at: Date) {
   // Updating the head first takes its row lock (PostgreSQL) before the previous hash is read.
-  await trx.updateTable('audit_head').set((eb) => ({ hash: eb.ref('hash') })).where('id', '=', 1).execute()
-  const head = await trx.selectFrom('audit_head').select('hash').where('id', '=', 1).executeTakeFirstOrThrow()
+  await lockAuditHead(trx)
+  const prev = (await auditHead(trx))!
   const entry = {
     at: at.toISOString(),
     actor: input.actor,
@@ -29,9 +30,8 @@ export async function appendAudit(trx: Db, input: AuditInput, at: Date) {
     target: input.target ?? null,
     details: input.details ? canonicalJson(input.details) : null,
   }
-  const hash = entryHash(head.hash, entry)
-  await trx.insertInto('audit_log').values({ ...entry, prev_hash: head.hash, hash }).execute()
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute()
+  const hash = entryHash(prev, entry)
+  await insertAuditEntry(trx, { ...entry, prev_hash: prev, hash })
   return hash
 }
 
@@ -46,7 +46,7 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: true; entries: num
   let entries = 0
   let lastId = 0
   for (;;) {
-    const page = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(1000).execute()
+    const page = await auditPage(db, lastId, 1000)
     if (!page.length) break
     for (const e of page) {
       entries++
@@ -56,7 +56,7 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: true; entries: num
     }
     lastId = page.at(-1)!.id
   }
-  const head = await db.selectFrom('audit_head').select('hash').where('id', '=', 1).executeTakeFirst()
-  if (head && head.hash !== prev) return { ok: false, entries, brokenAt: lastId, reason: 'the last entries were removed' }
+  const head = await auditHead(db)
+  if (head !== undefined && head !== prev) return { ok: false, entries, brokenAt: lastId, reason: 'the last entries were removed' }
   return { ok: true, entries }
 }

@@ -38,3 +38,21 @@ export function deleteSession(db: Db, idHash: string) {
 export function deleteUserSessions(db: Db, userId: number) {
   return db.deleteFrom('sessions').where('user_id', '=', userId).execute()
 }
+
+/** Every account with its agency's code, by username. */
+export function listUsers(db: Db) {
+  return db
+    .selectFrom('users')
+    .leftJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select(['users.username', 'users.display_name', 'users.role', 'users.active', 'users.agency_id', 'agencies.code as agency', 'users.created_at'])
+    .orderBy('users.username')
+    .execute()
+}
+
+export async function setUserActiveFlag(db: Db, id: number, active: boolean) {
+  await db.updateTable('users').set({ active: Number(active) }).where('id', '=', id).execute()
+}
+
+export async function setUserPassword(db: Db, id: number, passwordHash: string, at: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at }).where('id', '=', id).execute()
+}

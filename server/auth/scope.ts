@@ -1,5 +1,7 @@
 import { listAgencies } from '../agencies/repository.ts'
 import type { Db } from '../db/types.ts'
+import { DomainError } from '../domain/errors.ts'
+import type { Role } from '../db/schema.ts'
 
 /**
  * The agencies a user may see: null for the whole province, else the user's agency and every agency
@@ -20,3 +22,24 @@ export async function agencyScope(db: Db, agencyId: number | null): Promise<Set<
   }
   return scope
 }
+
+/** The signed-in staff member, as the session middleware loads it. */
+export interface StaffUser {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  agencyId: number | null
+  /** Agency ids the user may see; null for the whole province. */
+  scope: Set<number> | null
+  csrfToken: string
+  sessionHash: string
+}
+
+/** True when the staff member may see this agency. */
+export function inScope(staff: StaffUser, agencyId: number): boolean {
+  return staff.scope === null || staff.scope.has(agencyId)
+}
+
+/** The one refusal for something outside the staff member's scope: it reads as missing, with no hint which. */
+export const notInScope = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })

@@ -5,7 +5,8 @@ import { appendAudit } from '../audit/service.ts'
 import { DomainError } from '../domain/errors.ts'
 import { hashToken } from '../lib/tokens.ts'
 import { hit, peek } from '../rate-limit/repository.ts'
-import { deleteUserSessions, findUser, findUserByName, insertSession, insertUser } from './repository.ts'
+import { deleteUserSessions, findUser, findUserByName, insertSession, insertUser, setUserActiveFlag, setUserPassword } from './repository.ts'
+import { inScope, notInScope, type StaffUser } from './scope.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 
 export const SESSION_TTL_MS = 12 * 3600_000
@@ -65,7 +66,7 @@ export async function changePassword(db: Kysely<Database>, userId: number, curre
   validatePassword(next)
   const hash = await hashPassword(next)
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: hash, password_changed_at: now.toISOString() }).where('id', '=', userId).execute()
+    await setUserPassword(trx, userId, hash, now.toISOString())
     // Every other session of this user ends: a changed password must lock out whoever knew the old one.
     await deleteUserSessions(trx, userId)
     await appendAudit(trx, { actor: `user:${user.username}`, action: 'password.change', target: `user:${user.username}` }, now)
@@ -94,5 +95,19 @@ export async function createUser(
     const id = await insertUser(trx, { username, displayName: input.displayName?.normalize('NFC') || username, passwordHash, role: input.role, agencyId: input.agencyId, at: now.toISOString() })
     await appendAudit(trx, { actor: input.actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } }, now)
     return id
+  })
+}
+
+export const forbidden = () => new DomainError('forbidden', 'forbidden', { vi: 'Tài khoản không có quyền này', en: 'Your account may not do this' })
+
+/** (De)activates an account; managers only within their scope and never an admin. A deactivated account loses its sessions at once. */
+export async function setUserActive(db: Kysely<Database>, staff: StaffUser, username: string, active: boolean, now: Date) {
+  const user = await findUserByName(db, username)
+  if (!user || (staff.role !== 'admin' && (user.agency_id === null || !inScope(staff, user.agency_id)))) throw notInScope()
+  if (staff.role !== 'admin' && user.role === 'admin') throw forbidden()
+  await db.transaction().execute(async (trx) => {
+    await setUserActiveFlag(trx, user.id, active)
+    if (!active) await deleteUserSessions(trx, user.id)
+    await appendAudit(trx, { actor: `user:${staff.username}`, action: active ? 'user.activate' : 'user.deactivate', target: `user:${user.username}` }, now)
   })
 }

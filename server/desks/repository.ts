@@ -1,3 +1,4 @@
+import type { DeskSurveyTable } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 
 export function findDeskByToken(db: Db, token: string) {
@@ -30,4 +31,54 @@ export async function insertDesk(db: Db, d: { agencyId: number; code: string; na
 export async function answeredToday(db: Db, deskId: number, day: string, browserHash: string) {
   const row = await db.selectFrom('link_uses').select('response_id').where('desk_id', '=', deskId).where('day', '=', day).where('browser_hash', '=', browserHash).executeTakeFirst()
   return row !== undefined
+}
+
+export async function insertLinkUse(db: Db, u: { deskId: number; day: string; browserHash: string; responseId: number }) {
+  await db.insertInto('link_uses').values({ desk_id: u.deskId, day: u.day, browser_hash: u.browserHash, response_id: u.responseId }).execute()
+}
+
+/** The one way to load a desk by id. */
+export function findDesk(db: Db, id: number) {
+  return db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Code and name only: what pages and links show of a desk. */
+export function findDeskLabel(db: Db, id: number) {
+  return db.selectFrom('desks').select(['code', 'name']).where('id', '=', id).executeTakeFirst()
+}
+
+export function listDesksOfAgency(db: Db, agencyId: number) {
+  return db.selectFrom('desks').select(['id', 'code', 'name']).where('agency_id', '=', agencyId).orderBy('id').execute()
+}
+
+/** Every desk, by code, as the administration page lists them under their agencies. */
+export function listDesksByCode(db: Db) {
+  return db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token']).orderBy('code').execute()
+}
+
+/** Desk codes by id (exports name desks by code). */
+export async function deskCodes(db: Db) {
+  return new Map((await db.selectFrom('desks').select(['id', 'code']).execute()).map((d) => [d.id, d.code]))
+}
+
+export async function updateDesk(db: Db, id: number, d: { name?: string; agencyId?: number; code?: string; active?: number }) {
+  await db
+    .updateTable('desks')
+    .set({ name: d.name, agency_id: d.agencyId, code: d.code, active: d.active })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** A desk's survey for one channel; null removes the assignment (the default applies again). */
+export async function setDeskSurvey(db: Db, deskId: number, channel: DeskSurveyTable['channel'], surveyVersionId: number | null) {
+  await db.deleteFrom('desk_surveys').where('desk_id', '=', deskId).where('channel', '=', channel).execute()
+  if (surveyVersionId !== null) await db.insertInto('desk_surveys').values({ desk_id: deskId, channel, survey_version_id: surveyVersionId }).execute()
+}
+
+/** The version assigned to a desk for a channel, else the desk's own default (either may be absent). */
+export async function deskSurveyVersionId(db: Db, deskId: number, channel: DeskSurveyTable['channel']): Promise<number | null> {
+  const assigned = await db.selectFrom('desk_surveys').select('survey_version_id').where('desk_id', '=', deskId).where('channel', '=', channel).executeTakeFirst()
+  if (assigned) return assigned.survey_version_id
+  const desk = await db.selectFrom('desks').select('survey_version_id').where('id', '=', deskId).executeTakeFirst()
+  return desk?.survey_version_id ?? null
 }

@@ -1,17 +1,26 @@
 import type { Kysely } from 'kysely'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
+import { inScope, type StaffUser } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import type { Clock } from '../lib/clock.ts'
 import { newToken } from '../lib/tokens.ts'
 import type { SurveyCatalog, SurveyVersion } from '../surveys/catalog.ts'
-import { findDeskByCode, insertDesk } from './repository.ts'
+import { deskSurveyVersionId, findDesk, findDeskByCode, insertDesk, setDeskSurvey, updateDesk } from './repository.ts'
 
 export type AssignableChannel = 'kiosk' | 'qr' | 'receipt'
 
-const deskNotFound = () => new DomainError('not_found', 'unknown_desk', { vi: 'Không có quầy này', en: 'No such desk' })
+/** The one refusal for a desk that does not exist or that the staff member may not see (no hint which). */
+export const deskNotFound = () => new DomainError('not_found', 'desk_not_found', { vi: 'Không tìm thấy quầy', en: 'Desk not found' })
+
+/** A desk the staff member may see, else 404: other agencies' desks read as missing. */
+export async function deskInScope(db: Db, staff: StaffUser, id: number) {
+  const desk = await findDesk(db, id)
+  if (!desk || !inScope(staff, desk.agency_id)) throw deskNotFound()
+  return desk
+}
 
 export async function createDesk(db: Kysely<Database>, input: { agency: string; code: string; name: string }, actor: string, clock: Clock) {
   const agency = await findAgencyByCode(db, input.agency)
@@ -28,7 +37,7 @@ export async function createDesk(db: Kysely<Database>, input: { agency: string; 
 
 /** Rename, move to another agency, or (de)activate a desk; its public link stays the same. */
 export async function editDesk(db: Kysely<Database>, id: number, input: { name?: string; agency?: string; active?: boolean }, actor: string, clock: Clock) {
-  const desk = await db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
+  const desk = await findDesk(db, id)
   if (!desk) throw deskNotFound()
   let agencyId = desk.agency_id
   if (input.agency) {
@@ -40,11 +49,7 @@ export async function editDesk(db: Kysely<Database>, id: number, input: { name?:
   }
   const at = clock.now()
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('desks')
-      .set({ name: input.name?.normalize('NFC') ?? desk.name, agency_id: agencyId, active: input.active === undefined ? desk.active : Number(input.active) })
-      .where('id', '=', id)
-      .execute()
+    await updateDesk(trx, id, { name: input.name?.normalize('NFC') ?? desk.name, agencyId, active: input.active === undefined ? desk.active : Number(input.active) })
     await appendAudit(trx, { actor, action: 'desk.update', target: `desk:${id}`, details: { ...input } }, at)
   })
   return { ...desk, agency_id: agencyId }
@@ -56,8 +61,7 @@ export async function assignSurvey(db: Kysely<Database>, deskId: number, channel
     throw invalid([issue(channel, 'not_published', 'Chỉ gán được phiên bản đã ban hành', 'Only a published version can be assigned')])
   const at = clock.now()
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('desk_surveys').where('desk_id', '=', deskId).where('channel', '=', channel).execute()
-    if (version) await trx.insertInto('desk_surveys').values({ desk_id: deskId, channel, survey_version_id: version.id }).execute()
+    await setDeskSurvey(trx, deskId, channel, version?.id ?? null)
     await appendAudit(trx, { actor, action: 'desk.survey', target: `desk:${deskId}`, details: { channel, survey: version?.key ?? null } }, at)
   })
 }
@@ -68,10 +72,8 @@ export async function assignSurvey(db: Kysely<Database>, deskId: number, channel
  */
 export async function surveyForDesk(db: Db, catalog: SurveyCatalog, deskId: number | null, channel: AssignableChannel): Promise<SurveyVersion> {
   if (deskId !== null) {
-    const assigned = await db.selectFrom('desk_surveys').select('survey_version_id').where('desk_id', '=', deskId).where('channel', '=', channel).executeTakeFirst()
-    if (assigned) return (await catalog.get(assigned.survey_version_id, db))!
-    const desk = await db.selectFrom('desks').select('survey_version_id').where('id', '=', deskId).executeTakeFirst()
-    if (desk?.survey_version_id) return (await catalog.get(desk.survey_version_id, db))!
+    const versionId = await deskSurveyVersionId(db, deskId, channel)
+    if (versionId) return (await catalog.get(versionId, db))!
   }
   const latest = await catalog.latest('mot-cua')
   if (!latest) throw new DomainError('not_found', 'unknown_survey', { vi: 'Chưa có phiếu mot-cua nào được ban hành', en: 'No published mot-cua survey' })

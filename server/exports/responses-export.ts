@@ -8,12 +8,12 @@ import { periodBounds, type Period } from '../domain/periods.ts'
 import { questionsOf } from '../domain/questions.ts'
 import { RESPONSE_COLUMNS } from '../imports/responses-import.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
-import { answersByResponse } from '../responses/repository.ts'
+import { agencyCodes } from '../agencies/repository.ts'
+import { deskCodes } from '../desks/repository.ts'
+import { answersByResponse, reportableResponsesPage } from '../responses/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { BOM, csvLine } from './csv.ts'
-import { sql } from 'kysely'
-import { withoutIndex } from '../db/dialect.ts'
 
 const PAGE = 5000
 
@@ -36,8 +36,8 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   for (const v of versions) defs.set(v.id, await catalog.get(v.id))
   const questionIds = [...new Set([...defs.values()].flatMap((v) => questionsOf(v!.definition).map((q) => q.id)))]
   const header = [...RESPONSE_COLUMNS, 'procedure', ...questionIds]
-  const agencies = new Map((await db.selectFrom('agencies').select(['id', 'code']).execute()).map((a) => [a.id, a.code]))
-  const desks = new Map((await db.selectFrom('desks').select(['id', 'code']).execute()).map((d) => [d.id, d.code]))
+  const agencies = await agencyCodes(db)
+  const desks = await deskCodes(db)
   const { start, end } = periodBounds(opts.period, opts.timeZone)
 
   const csv = opts.format === 'csv' ? fs.createWriteStream(opts.out) : null
@@ -51,26 +51,10 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   if (csv) csv.write(BOM)
   await write(header)
 
-  // Pages in id order with the period as a filter: the table is read sequentially (see withoutIndex),
-  // which for a long export is far faster than following the submitted_at index to scattered rows.
   let lastId = 0
   let rows = 0
-  const at = withoutIndex(db, 'submitted_at')
   for (;;) {
-    const page = await db
-      .selectFrom('responses')
-      .select(['id', 'submission_id', 'survey_version_id', 'agency_id', 'desk_id', 'channel', 'procedure_code', 'submitted_at'])
-      .where('id', '>', lastId)
-      .where(sql<boolean>`${at} >= ${start.toISOString()}`)
-      .where(sql<boolean>`${at} < ${end.toISOString()}`)
-      .where('survey_version_id', 'in', versions.length ? versions.map((v) => v.id) : [-1])
-      .where('is_spam', '=', 0)
-      .where('is_flagged', '=', 0)
-      .where('is_test', '=', 0)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute()
+    const page = await reportableResponsesPage(db, { afterId: lastId, start: start.toISOString(), end: end.toISOString(), surveyVersionIds: versions.map((v) => v.id), limit: PAGE })
     if (!page.length) break
     lastId = page.at(-1)!.id
     const byResponse = await answersByResponse(db, page[0]!.id, lastId)

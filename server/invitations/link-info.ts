@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { findAgency } from '../agencies/repository.ts'
 import type { Database } from '../db/schema.ts'
+import { findDeskLabel } from '../desks/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { findReceipt, receiptState } from './service.ts'
 
@@ -13,7 +14,7 @@ export async function receiptLinkInfo(db: Kysely<Database>, catalog: SurveyCatal
   if (!inv) return undefined
   const [agency, desk, version] = await Promise.all([
     findAgency(db, inv.agency_id),
-    inv.desk_id === null ? undefined : db.selectFrom('desks').select(['code', 'name']).where('id', '=', inv.desk_id).executeTakeFirst(),
+    inv.desk_id === null ? undefined : findDeskLabel(db, inv.desk_id),
     catalog.get(inv.survey_version_id),
   ])
   if (!agency || !version) return undefined

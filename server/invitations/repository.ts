@@ -23,3 +23,9 @@ export function findDesksByCode(db: Db, agencyIds: number[], code: string) {
 export function expireUnusedForDossier(db: Db, dossierHash: string, at: string) {
   return db.updateTable('invitations').set({ expires_at: at }).where('dossier_hash', '=', dossierHash).where('used_at', 'is', null).where('expires_at', '>', at).execute()
 }
+
+/** Uses up a receipt code; the conditional update is what makes "exactly once" hold on every node. False when already used. */
+export async function markInvitationUsed(db: Db, id: number, at: string) {
+  const result = await db.updateTable('invitations').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

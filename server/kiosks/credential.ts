@@ -2,11 +2,11 @@ import type { Db } from '../db/types.ts'
 import { hashToken } from '../lib/tokens.ts'
 import type { Submitter } from '../responses/service.ts'
 import type { TtlCache } from '../lib/ttl-cache.ts'
-import { kioskRows } from './repository.ts'
+import { findKioskRowBySecretHash } from './repository.ts'
 
 /** Finds the kiosk a device secret belongs to, with its current desk and agency. */
 export function kioskBySecret(db: Db, token: string) {
-  return kioskRows(db).where('kiosks.secret_hash', '=', hashToken(token)).executeTakeFirst()
+  return findKioskRowBySecretHash(db, hashToken(token))
 }
 
 /**

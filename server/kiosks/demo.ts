@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { getSetting, insertSetting } from '../settings/repository.ts'
 import { createKiosk, findKioskRow, renewPairing } from './service.ts'
 
 /** The settings row that remembers which kiosk is the demo's, so a real kiosk never gets a printed code. */
@@ -8,13 +9,13 @@ const DEMO_KIOSK_KEY = 'demo.kiosk'
 export function createDemoKiosk(db: Kysely<Database>, deskId: number, now: Date) {
   return db.transaction().execute(async (trx) => {
     const { id } = await createKiosk(trx, { deskId, name: 'Máy tính bảng mẫu / Demo tablet', actor: 'demo-seed' }, now)
-    await trx.insertInto('settings').values({ key: DEMO_KIOSK_KEY, value: String(id) }).execute()
+    await insertSetting(trx, DEMO_KIOSK_KEY, String(id))
     return id
   })
 }
 
 export async function hasDemoKiosk(db: Kysely<Database>) {
-  return (await db.selectFrom('settings').select('value').where('key', '=', DEMO_KIOSK_KEY).executeTakeFirst()) !== undefined
+  return (await getSetting(db, DEMO_KIOSK_KEY)) !== undefined
 }
 
 /**
@@ -22,8 +23,8 @@ export async function hasDemoKiosk(db: Kysely<Database>) {
  * (or paired again) from the console. Nothing for a revoked or missing demo kiosk.
  */
 export async function demoKioskPairing(db: Kysely<Database>, now: Date) {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', DEMO_KIOSK_KEY).executeTakeFirst()
-  const kiosk = row ? await findKioskRow(db, Number(row.value)) : undefined
+  const value = await getSetting(db, DEMO_KIOSK_KEY)
+  const kiosk = value !== undefined ? await findKioskRow(db, Number(value)) : undefined
   if (!kiosk || kiosk.revoked_at) return null
   const { code } = await db.transaction().execute((trx) => renewPairing(trx, kiosk.id, 'demo-start', now))
   return { code, agency: kiosk.agency_name, desk: kiosk.desk_name }

@@ -6,10 +6,6 @@ export function findKiosk(db: Db, id: number) {
   return db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export function findDesk(db: Db, id: number) {
-  return db.selectFrom('desks').select(['id', 'agency_id', 'active']).where('id', '=', id).executeTakeFirst()
-}
-
 export async function insertKiosk(db: Db, k: { deskId: number; name: string; pairingHash: string; pairingExpiresAt: string; at: string }) {
   const row = await db
     .insertInto('kiosks')
@@ -50,3 +46,20 @@ export function kioskRows(db: Db) {
     .orderBy('kiosks.id')
 }
 export type KioskRow = Awaited<ReturnType<ReturnType<typeof kioskRows>['executeTakeFirstOrThrow']>>
+
+export function findKioskRowById(db: Db, id: number) {
+  return kioskRows(db).where('kiosks.id', '=', id).executeTakeFirst()
+}
+
+export function listKioskRows(db: Db) {
+  return kioskRows(db).execute()
+}
+
+export function findKioskRowBySecretHash(db: Db, secretHash: string) {
+  return kioskRows(db).where('kiosks.secret_hash', '=', secretHash).executeTakeFirst()
+}
+
+/** A kiosk already paired (benchmarks and crash tests start from one). */
+export async function insertPairedKiosk(db: Db, k: { deskId: number; name: string; secretHash: string; at: string }) {
+  await db.insertInto('kiosks').values({ desk_id: k.deskId, name: k.name, secret_hash: k.secretHash, paired_at: k.at, created_at: k.at }).execute()
+}

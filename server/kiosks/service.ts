@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
+import { inScope, type StaffUser } from '../auth/scope.ts'
+import { getSetting } from '../settings/repository.ts'
 import type { Db } from '../db/types.ts'
 import { DomainError } from '../domain/errors.ts'
 import { contentHash } from '../lib/canonical-json.ts'
@@ -7,7 +9,7 @@ import { hashToken, newToken } from '../lib/tokens.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { surveyForDesk } from '../desks/service.ts'
 import { fleetStatus } from './opening-hours.ts'
-import { claimPairing, findKiosk, insertKiosk, kioskRows, updateKiosk, type KioskRow } from './repository.ts'
+import { claimPairing, findKiosk, findKioskRowById, insertKiosk, updateKiosk, type KioskRow } from './repository.ts'
 
 /** A pairing code opens the kiosk for 15 minutes: long enough to walk to the desk, short if it leaks. */
 export const PAIRING_TTL_MS = 15 * 60_000
@@ -22,10 +24,10 @@ export type KioskSettings = z.infer<typeof KioskSettings>
 export const KIOSK_SETTINGS_KEY = 'kiosk.settings'
 
 export async function kioskSettings(db: Db): Promise<KioskSettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', KIOSK_SETTINGS_KEY).executeTakeFirst()
+  const value = await getSetting(db, KIOSK_SETTINGS_KEY)
   let stored: unknown = {}
   try {
-    stored = row ? JSON.parse(row.value) : {}
+    stored = value !== undefined ? JSON.parse(value) : {}
   } catch {
     /* a damaged row falls back to the defaults rather than stopping every kiosk */
   }
@@ -42,7 +44,14 @@ export const kioskRevoked = () =>
   new DomainError('forbidden', 'kiosk_revoked', { vi: 'Máy tính bảng này đã bị thu hồi', en: 'This tablet was revoked' })
 
 export async function findKioskRow(db: Db, id: number): Promise<KioskRow | undefined> {
-  return kioskRows(db).where('kiosks.id', '=', id).executeTakeFirst()
+  return findKioskRowById(db, id)
+}
+
+/** Desks and kiosks outside the staff member's agencies answer as missing: their existence is not disclosed. */
+export async function kioskInScope(db: Db, staff: StaffUser, id: number) {
+  const k = await findKioskRow(db, id)
+  if (!k || !inScope(staff, k.agency_id)) throw kioskNotFound()
+  return k
 }
 
 function pairingCode(now: Date) {

@@ -5,6 +5,7 @@ import { bumpRollups } from '../rollups/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { answersFromRows } from './answer-rows.ts'
 import { isReportable } from './reportable.ts'
+import { answersOf, findResponse, setResponseStatus } from './repository.ts'
 
 export interface FlagChange {
   spam?: boolean
@@ -18,7 +19,7 @@ export interface FlagChange {
  * starts or stops counting, its rollup cells move with it, so the index follows at once.
  */
 export async function setResponseFlags(trx: Db, catalog: SurveyCatalog, responseId: number, change: FlagChange) {
-  const before = await trx.selectFrom('responses').selectAll().where('id', '=', responseId).executeTakeFirst()
+  const before = await findResponse(trx, responseId)
   if (!before) throw new DomainError('not_found', 'unknown_response', { vi: 'Không có phiếu này', en: 'No such response' })
   const after = {
     ...before,
@@ -27,16 +28,12 @@ export async function setResponseFlags(trx: Db, catalog: SurveyCatalog, response
     is_test: change.test === undefined ? before.is_test : Number(change.test),
     flag_reason: change.reason === undefined ? before.flag_reason : change.reason,
   }
-  await trx
-    .updateTable('responses')
-    .set({ is_spam: after.is_spam, is_flagged: after.is_flagged, is_test: after.is_test, flag_reason: after.flag_reason })
-    .where('id', '=', responseId)
-    .execute()
+  await setResponseStatus(trx, responseId, { is_spam: after.is_spam, is_flagged: after.is_flagged, is_test: after.is_test, flag_reason: after.flag_reason })
   const was = isReportable(before)
   const now = isReportable(after)
   if (was !== now) {
     const version = await catalog.get(before.survey_version_id, trx)
-    const rows = await trx.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).where('response_id', '=', responseId).execute()
+    const rows = await answersOf(trx, responseId)
     await bumpRollups(
       trx,
       { surveyVersionId: before.survey_version_id, agencyId: before.agency_id, deskId: before.desk_id, channel: before.channel, procedureCode: before.procedure_code, quarter: before.quarter },

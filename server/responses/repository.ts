@@ -1,5 +1,9 @@
-import type { Db } from '../db/types.ts'
+import { sql } from 'kysely'
+import { likeIgnoringCase, withoutIndex } from '../db/dialect.ts'
 import type { NewResponse } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+import { periodBounds, type Period } from '../domain/periods.ts'
+import { nfc } from '../domain/text.ts'
 
 export function findBySubmissionIds(db: Db, ids: string[]) {
   if (!ids.length) return Promise.resolve([])
@@ -35,4 +39,131 @@ export async function answersByResponse(db: Db, firstId: number, lastId: number)
   const grouped = new Map<number, typeof rows>()
   for (const a of rows) (grouped.get(a.response_id) ?? grouped.set(a.response_id, []).get(a.response_id)!).push(a)
   return grouped
+}
+
+/** Just enough of a response to check who may act on it. */
+export function findResponseOwner(db: Db, id: number) {
+  return db.selectFrom('responses').select(['id', 'agency_id']).where('id', '=', id).executeTakeFirst()
+}
+
+/** How many responses each survey version has (a version with answers is history). */
+export async function countResponsesByVersion(db: Db) {
+  const used = await db.selectFrom('responses').select(['survey_version_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('survey_version_id').execute()
+  return new Map(used.map((u) => [u.survey_version_id, Number(u.n)]))
+}
+
+/** Whole responses after `afterId`, in id order: for walking the table page by page. */
+export function responsePage(db: Db, afterId: number, limit: number) {
+  return db.selectFrom('responses').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()
+}
+
+export async function setResponseQuarter(db: Db, id: number, quarter: string) {
+  await db.updateTable('responses').set({ quarter }).where('id', '=', id).execute()
+}
+
+export function findResponse(db: Db, id: number) {
+  return db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function setResponseStatus(db: Db, id: number, s: { is_spam: number; is_flagged: number; is_test: number; flag_reason: string | null }) {
+  await db.updateTable('responses').set(s).where('id', '=', id).execute()
+}
+
+export function answersOf(db: Db, responseId: number) {
+  return db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).where('response_id', '=', responseId).execute()
+}
+
+/** How many responses a kiosk sent in the window (after `from`, up to and including `to`). */
+export async function countKioskResponses(db: Db, kioskId: number, from: string, to: string) {
+  const { n } = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kiosk_id', '=', kioskId)
+    .where('submitted_at', '>', from)
+    .where('submitted_at', '<=', to)
+    .executeTakeFirstOrThrow()
+  return Number(n)
+}
+
+
+export interface CommentQuery {
+  /** null: every agency (province-wide staff). */
+  agencyIds: number[] | null
+  q?: string
+  period?: Period
+  timeZone: string
+  status: 'all' | 'counted' | 'spam' | 'flagged'
+  limit: number
+  offset: number
+}
+
+/**
+ * Citizens' comments for review, newest first, with the rating beside them. The search text is NFC like
+ * the stored text, so words typed in decomposed form (NFD) are found too.
+ */
+export async function listComments(db: Db, query: CommentQuery) {
+  let q = db
+    .selectFrom('answers as c')
+    .innerJoin('responses as r', 'r.id', 'c.response_id')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('desks as d', 'd.id', 'r.desk_id')
+    .where('c.question_id', '=', 'comment')
+    .where('r.deleted_at', 'is', null)
+  if (query.agencyIds) q = q.where('r.agency_id', 'in', query.agencyIds.length ? query.agencyIds : [-1])
+  if (query.q?.trim()) {
+    const pattern = `%${nfc(query.q.trim()).replace(/[%_\\]/g, (m) => `\\${m}`)}%`
+    q = q.where(sql<boolean>`c.value_text ${likeIgnoringCase(db)} ${pattern} escape '\\'`)
+  }
+  if (query.period) {
+    const { start, end } = periodBounds(query.period, query.timeZone)
+    q = q.where('r.submitted_at', '>=', start.toISOString()).where('r.submitted_at', '<', end.toISOString())
+  }
+  if (query.status === 'spam') q = q.where('r.is_spam', '=', 1)
+  if (query.status === 'flagged') q = q.where('r.is_flagged', '=', 1)
+  if (query.status === 'counted') q = q.where('r.is_spam', '=', 0).where('r.is_flagged', '=', 0).where('r.is_test', '=', 0)
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const items = await q
+    .leftJoin('answers as o', (j) => j.onRef('o.response_id', '=', 'r.id').on('o.question_id', 'in', ['overall', 'hl_chung']))
+    .select([
+      'r.id as responseId',
+      'r.submitted_at as submittedAt',
+      'r.channel',
+      'a.code as agency',
+      'a.name as agencyName',
+      'd.name as deskName',
+      'c.value_text as text',
+      'o.value_num as rating',
+      'r.is_spam as spam',
+      'r.is_flagged as flagged',
+      'r.flag_reason as flagReason',
+    ])
+    .orderBy('r.submitted_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute()
+  return { total: Number(total.n), items: items.map((i) => ({ ...i, spam: i.spam === 1, flagged: i.flagged === 1 })) }
+}
+
+/**
+ * Reportable responses of some survey versions submitted in [start, end), after `afterId`, in id order.
+ * The period is a filter, not an index range: the table is read sequentially (see withoutIndex), which for
+ * a long export is far faster than following the submitted_at index to scattered rows.
+ */
+export function reportableResponsesPage(db: Db, q: { afterId: number; start: string; end: string; surveyVersionIds: number[]; limit: number }) {
+  const at = withoutIndex(db, 'submitted_at')
+  return db
+    .selectFrom('responses')
+    .select(['id', 'submission_id', 'survey_version_id', 'agency_id', 'desk_id', 'channel', 'procedure_code', 'submitted_at'])
+    .where('id', '>', q.afterId)
+    .where(sql<boolean>`${at} >= ${q.start}`)
+    .where(sql<boolean>`${at} < ${q.end}`)
+    .where('survey_version_id', 'in', q.surveyVersionIds.length ? q.surveyVersionIds : [-1])
+    .where('is_spam', '=', 0)
+    .where('is_flagged', '=', 0)
+    .where('is_test', '=', 0)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .limit(q.limit)
+    .execute()
 }

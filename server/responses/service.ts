@@ -9,7 +9,9 @@ import { contentHash } from '../lib/canonical-json.ts'
 import { applyRollupChanges, type RollupChange } from '../rollups/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { answerRows } from './answer-rows.ts'
-import { findBySubmissionIds, insertAnswers, insertResponses } from './repository.ts'
+import { markInvitationUsed } from '../invitations/repository.ts'
+import { answeredToday, insertLinkUse } from '../desks/repository.ts'
+import { countKioskResponses, findBySubmissionIds, insertAnswers, insertResponses } from './repository.ts'
 
 /** Who is submitting, established from a credential (kiosk device, desk link, receipt code, paper import). */
 export interface Submitter {
@@ -184,23 +186,16 @@ async function flagBursts(trx: Db, fresh: Array<{ p: PreparedResponse; flagReaso
     const kioskId = f.p.kioskId
     if (kioskId === null || f.flagReason) continue
     const at = f.p.submittedAt.getTime()
-    const { n } = await trx
-      .selectFrom('responses')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('kiosk_id', '=', kioskId)
-      .where('submitted_at', '>', new Date(at - BURST_WINDOW_MS).toISOString())
-      .where('submitted_at', '<=', f.p.submittedAt.toISOString())
-      .executeTakeFirstOrThrow()
+    const n = await countKioskResponses(trx, kioskId, new Date(at - BURST_WINDOW_MS).toISOString(), f.p.submittedAt.toISOString())
     const group = earlier.get(kioskId) ?? earlier.set(kioskId, []).get(kioskId)!
-    if (Number(n) + group.filter((t) => t > at - BURST_WINDOW_MS && t <= at).length + 1 >= BURST_LIMIT) f.flagReason = 'burst'
+    if (n + group.filter((t) => t > at - BURST_WINDOW_MS && t <= at).length + 1 >= BURST_LIMIT) f.flagReason = 'burst'
     group.push(at)
   }
 }
 
 /** Uses up a receipt code; the conditional update is what makes "exactly once" hold on every node. */
 async function useInvitation(trx: Db, invitationId: number, now: Date) {
-  const result = await trx.updateTable('invitations').set({ used_at: now.toISOString() }).where('id', '=', invitationId).where('used_at', 'is', null).executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) throw receiptUsedError()
+  if (!(await markInvitationUsed(trx, invitationId, now.toISOString()))) throw receiptUsedError()
 }
 
 export function receiptUsedError(): DomainError {
@@ -209,9 +204,8 @@ export function receiptUsedError(): DomainError {
 
 /** One open-link response per browser per desk per local day; a second is refused, not silently dropped. */
 async function useDeskLinkToday(trx: Db, deskId: number, browserHash: string, day: string, responseId: number) {
-  const taken = await trx.selectFrom('link_uses').select('response_id').where('desk_id', '=', deskId).where('day', '=', day).where('browser_hash', '=', browserHash).executeTakeFirst()
-  if (taken) throw alreadyAnsweredToday()
-  await trx.insertInto('link_uses').values({ desk_id: deskId, day, browser_hash: browserHash, response_id: responseId }).execute()
+  if (await answeredToday(trx, deskId, day, browserHash)) throw alreadyAnsweredToday()
+  await insertLinkUse(trx, { deskId, day, browserHash, responseId })
 }
 
 export function alreadyAnsweredToday(): DomainError {

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.ts'
 import { quarterOf } from '../domain/periods.ts'
 import { rollupCells } from '../domain/rollup-cells.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
-import { answersByResponse } from '../responses/repository.ts'
+import { answersByResponse, responsePage, setResponseQuarter } from '../responses/repository.ts'
+import { replaceRollups } from './repository.ts'
 import { isReportable } from '../responses/reportable.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 
@@ -21,14 +22,14 @@ export async function rebuildRollups(db: Kysely<Database>, catalog: SurveyCatalo
     let seen = 0
     let requartered = 0
     for (;;) {
-      const page = await trx.selectFrom('responses').selectAll().where('id', '>', lastId).orderBy('id').limit(PAGE).execute()
+      const page = await responsePage(trx, lastId, PAGE)
       if (!page.length) break
       lastId = page.at(-1)!.id
       const byResponse = await answersByResponse(trx, page[0]!.id, lastId)
       for (const r of page) {
         const quarter = quarterOf(new Date(r.submitted_at), timeZone)
         if (quarter !== r.quarter) {
-          await trx.updateTable('responses').set({ quarter }).where('id', '=', r.id).execute()
+          await setResponseQuarter(trx, r.id, quarter)
           requartered++
         }
         if (!isReportable(r)) continue
@@ -42,7 +43,6 @@ export async function rebuildRollups(db: Kysely<Database>, catalog: SurveyCatalo
       seen += page.length
       onProgress?.(seen)
     }
-    await trx.deleteFrom('rollups').execute()
     const rows = [...cells.entries()].map(([key, count]) => {
       const [quarter, sv, agency, desk, channel, procedure, question, value] = key.split('\u0000') as string[]
       return {
@@ -57,7 +57,7 @@ export async function rebuildRollups(db: Kysely<Database>, catalog: SurveyCatalo
         count,
       }
     })
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('rollups').values(rows.slice(i, i + 500)).execute()
+    await replaceRollups(trx, rows)
     return { responses: seen, cells: rows.length, requartered }
   })
 }

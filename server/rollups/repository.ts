@@ -58,3 +58,14 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
 export function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ question: string; value: string }>, delta: 1 | -1) {
   return applyRollupChanges(db, [{ bucket, cells, delta }])
 }
+
+/** The quarters that have any counts, newest first. */
+export async function listRollupQuarters(db: Db) {
+  return (await db.selectFrom('rollups').select('quarter').distinct().orderBy('quarter', 'desc').execute()).map((r) => r.quarter)
+}
+
+/** Throws away every rollup cell and writes the given ones (the rebuild, in the caller's transaction). */
+export async function replaceRollups(trx: Db, rows: Array<Insertable<RollupTable>>) {
+  await trx.deleteFrom('rollups').execute()
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('rollups').values(rows.slice(i, i + 500)).execute()
+}

@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { AGENCY_CODE, importAgencies } from '../agencies/import.ts'
-import { findAgencyByCode, listAgencies } from '../agencies/repository.ts'
-import { agenciesCsv, createAgency, editAgency, mergeAgency, setAgencyActive } from '../agencies/service.ts'
+import { listAgencies } from '../agencies/repository.ts'
+import { agenciesCsv, agencyInScope as scopedAgency, createAgency, editAgency, mergeAgency, setAgencyActive } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
-import { assignSurvey, createDesk, editDesk } from '../desks/service.ts'
-import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { listDesksByCode } from '../desks/repository.ts'
+import { assignSurvey, createDesk, deskInScope, editDesk } from '../desks/service.ts'
+import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
@@ -18,7 +19,6 @@ const AgencyBody = z.object({ code: Code, name: Name, parent: Code.nullable().de
 const DeskCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/)
 const SurveyKey = z.string().regex(/^[a-z0-9][a-z0-9_-]*@[1-9][0-9]{0,5}$/).nullable()
 
-const hidden = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được quản lý', en: 'Not found, or outside what you manage' })
 const actor = (staff: StaffUser) => `user:${staff.username}`
 
 /** Agencies and desks: admins run the province's tree; managers look after the desks in their scope. */
@@ -26,23 +26,13 @@ export function adminAgencyRoutes(deps: AppDeps) {
   const staff = requireStaff(deps.db, deps.clock)
   const admin = requireStaff(deps.db, deps.clock, ['admin'])
   const editor = requireStaff(deps.db, deps.clock, ['admin', 'manager'])
-  const agencyInScope = async (s: StaffUser, code: string) => {
-    const agency = await findAgencyByCode(deps.db, code)
-    // Province-wide staff learn that a code does not exist; others cannot tell it from "not yours".
-    if (!agency && s.scope === null) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)])
-    if (!agency || !inScope(s, agency.id)) throw hidden()
-    return agency
-  }
-  const deskInScope = async (s: StaffUser, id: number) => {
-    const desk = await deps.db.selectFrom('desks').selectAll().where('id', '=', id).executeTakeFirst()
-    if (!desk || !inScope(s, desk.agency_id)) throw hidden()
-    return desk
-  }
+  // Province-wide staff learn that a code does not exist; others cannot tell it from "not yours".
+  const agencyInScope = (s: StaffUser, code: string) => scopedAgency(deps.db, s, code, { field: 'agency' })
   return new Hono()
     .get('/agencies', staff, async (c) => {
       const all = await listAgencies(deps.db)
       const codes = new Map(all.map((a) => [a.id, a.code]))
-      const desks = await deps.db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token']).orderBy('code').execute()
+      const desks = await listDesksByCode(deps.db)
       return c.json({
         agencies: all
           .filter((a) => inScope(c.var.staff, a.id))
@@ -99,14 +89,14 @@ export function adminAgencyRoutes(deps: AppDeps) {
       validate('json', z.object({ name: Name.optional(), agency: Code.optional(), active: z.boolean().optional() }).strict()),
       async (c) => {
         const body = c.req.valid('json')
-        await deskInScope(c.var.staff, Number(c.req.param('id')))
+        await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
         if (body.agency) await agencyInScope(c.var.staff, body.agency)
         await editDesk(deps.db, Number(c.req.param('id')), body, actor(c.var.staff), deps.clock)
         return c.json({ ok: true })
       },
     )
     .put('/desks/:id{[0-9]+}/surveys', editor, csrf(), validate('json', z.object({ kiosk: SurveyKey.optional(), qr: SurveyKey.optional(), receipt: SurveyKey.optional() }).strict()), async (c) => {
-      const desk = await deskInScope(c.var.staff, Number(c.req.param('id')))
+      const desk = await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
       for (const [channel, key] of Object.entries(c.req.valid('json')) as Array<['kiosk' | 'qr' | 'receipt', string | null | undefined]>) {
         if (key === undefined) continue
         const version = key ? await deps.catalog.byKey(key) : null

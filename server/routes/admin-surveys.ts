@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
+import { countResponsesByVersion } from '../responses/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
@@ -17,8 +18,7 @@ export function adminSurveyRoutes(deps: AppDeps) {
     .use(admin)
     .get('/', async (c) => {
       const rows = await listSurveyVersions(deps.db)
-      const used = await deps.db.selectFrom('responses').select(['survey_version_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('survey_version_id').execute()
-      const counts = new Map(used.map((u) => [u.survey_version_id, Number(u.n)]))
+      const counts = await countResponsesByVersion(deps.db)
       return c.json({
         versions: rows.map((r) => ({ id: r.id, key: `${r.instrument}@${r.version}`, instrument: r.instrument, version: r.version, status: r.status, hash: r.hash, publishedAt: r.published_at, responses: counts.get(r.id) ?? 0, definition: JSON.parse(r.content) })),
       })

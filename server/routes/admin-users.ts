@@ -2,17 +2,16 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
-import { findUserByName, deleteUserSessions } from '../auth/repository.ts'
-import { createUser } from '../auth/service.ts'
-import { appendAudit, verifyAuditChain } from '../audit/service.ts'
-import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { listUsers } from '../auth/repository.ts'
+import { createUser, forbidden, setUserActive } from '../auth/service.ts'
+import { listAuditEntries } from '../audit/repository.ts'
+import { verifyAuditChain } from '../audit/service.ts'
+import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 const Role = z.enum(['admin', 'manager', 'viewer'])
-const hidden = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được quản lý', en: 'Not found, or outside what you manage' })
-const forbidden = () => new DomainError('forbidden', 'forbidden', { vi: 'Tài khoản không có quyền này', en: 'Your account may not do this' })
 
 /**
  * A manager may give accounts only inside their own scope and never above their own role; an admin may
@@ -32,12 +31,7 @@ export function adminUserRoutes(deps: AppDeps) {
   const admin = requireStaff(deps.db, deps.clock, ['admin'])
   return new Hono()
     .get('/users', editors, async (c) => {
-      const rows = await deps.db
-        .selectFrom('users')
-        .leftJoin('agencies', 'agencies.id', 'users.agency_id')
-        .select(['users.username', 'users.display_name', 'users.role', 'users.active', 'users.agency_id', 'agencies.code as agency', 'users.created_at'])
-        .orderBy('users.username')
-        .execute()
+      const rows = await listUsers(deps.db)
       const visible = rows.filter((u) => c.var.staff.role === 'admin' || (u.agency_id !== null && inScope(c.var.staff, u.agency_id)))
       return c.json({ users: visible.map(({ agency_id: _, ...u }) => ({ ...u, active: u.active === 1 })) })
     })
@@ -54,23 +48,12 @@ export function adminUserRoutes(deps: AppDeps) {
       },
     )
     .patch('/users/:username', editors, csrf(), validate('json', z.object({ active: z.boolean() }).strict()), async (c) => {
-      const user = await findUserByName(deps.db, c.req.param('username'))
-      if (!user || (c.var.staff.role !== 'admin' && (user.agency_id === null || !inScope(c.var.staff, user.agency_id)))) throw hidden()
-      if (c.var.staff.role !== 'admin' && user.role === 'admin') throw forbidden()
-      const { active } = c.req.valid('json')
-      await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ active: Number(active) }).where('id', '=', user.id).execute()
-        // A deactivated account loses its sessions at once.
-        if (!active) await deleteUserSessions(trx, user.id)
-        await appendAudit(trx, { actor: `user:${c.var.staff.username}`, action: active ? 'user.activate' : 'user.deactivate', target: `user:${user.username}` }, deps.clock.now())
-      })
+      await setUserActive(deps.db, c.var.staff, c.req.param('username'), c.req.valid('json').active, deps.clock.now())
       return c.json({ ok: true })
     })
     .get('/audit', admin, validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().positive().optional() }).strict()), async (c) => {
       const q = c.req.valid('query')
-      let query = deps.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit)
-      if (q.before) query = query.where('id', '<', q.before)
-      const [entries, chain] = await Promise.all([query.execute(), verifyAuditChain(deps.db)])
-      return c.json({ chain, entries: entries.map((e) => ({ ...e, details: e.details ? JSON.parse(e.details) : null })) })
+      const [entries, chain] = await Promise.all([listAuditEntries(deps.db, q), verifyAuditChain(deps.db)])
+      return c.json({ chain, entries })
     })
 }

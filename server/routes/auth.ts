@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
+import { findAgencyLabel } from '../agencies/repository.ts'
 import { deleteSession } from '../auth/repository.ts'
 import { changePassword, login, SESSION_TTL_MS } from '../auth/service.ts'
 import { appendAudit } from '../audit/service.ts'
@@ -27,7 +28,7 @@ export function publicUser(staff: Pick<StaffUser, 'username' | 'displayName' | '
 export function authRoutes(deps: AppDeps) {
   const staff = requireStaff(deps.db, deps.clock)
   const agencyOf = async (id: number | null) =>
-    id === null ? null : ((await deps.db.selectFrom('agencies').select(['code', 'name']).where('id', '=', id).executeTakeFirst()) ?? null)
+    id === null ? null : findAgencyLabel(deps.db, id)
   return new Hono()
     .post('/login', validate('json', Login), async (c) => {
       const { username, password } = c.req.valid('json')

@@ -3,14 +3,12 @@ import { qrSvg } from '../lib/qr.ts'
 import { publicBase } from '../desks/public-url.ts'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import type { Db } from '../db/types.ts'
-import { findDesk } from '../kiosks/repository.ts'
-import { createKiosk, findKioskRow, fleetEntry, kioskNotFound, kioskRevoked, moveKiosk, renameKiosk, renewPairing, revokeKiosk } from '../kiosks/service.ts'
-import { kioskRows } from '../kiosks/repository.ts'
+import { deskInScope } from '../desks/service.ts'
+import { createKiosk, findKioskRow, fleetEntry, kioskInScope, kioskRevoked, moveKiosk, renameKiosk, renewPairing, revokeKiosk } from '../kiosks/service.ts'
+import { listKioskRows } from '../kiosks/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
-import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
+import { inScope, requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
-import { DomainError } from '../domain/errors.ts'
 
 const Name = z.string().trim().min(1).max(100)
 const Id = z.object({ id: z.coerce.number().int().positive() })
@@ -20,19 +18,6 @@ const KioskChange = z
   .strict()
   .refine((v) => v.name !== undefined || v.deskId !== undefined, { message: 'name or deskId' })
 
-const deskNotFound = () => new DomainError('not_found', 'desk_not_found', { vi: 'Không tìm thấy quầy', en: 'Desk not found' })
-
-/** Desks and kiosks outside the staff member's agencies answer as missing: their existence is not disclosed. */
-async function deskInScope(db: Db, staff: StaffUser, deskId: number) {
-  const desk = await findDesk(db, deskId)
-  if (!desk || !inScope(staff, desk.agency_id)) throw deskNotFound()
-  return desk
-}
-async function kioskInScope(db: Db, staff: StaffUser, id: number) {
-  const k = await findKioskRow(db, id)
-  if (!k || !inScope(staff, k.agency_id)) throw kioskNotFound()
-  return k
-}
 
 /** The link the tablet opens (the code rides in the fragment, so it never reaches a server log) and its QR. */
 async function pairingLink(c: Context, publicUrl: string | undefined, p: { code: string; expiresAt: string }) {
@@ -49,7 +34,7 @@ export function kioskRoutes(deps: AppDeps) {
   return new Hono()
     .get('/', anyStaff, async (c) => {
       const now = clock.now()
-      const rows = (await kioskRows(db).execute()).filter((k) => inScope(c.var.staff, k.agency_id))
+      const rows = (await listKioskRows(db)).filter((k) => inScope(c.var.staff, k.agency_id))
       return c.json({ kiosks: rows.map((k) => fleetEntry(k, now)) })
     })
     .post('/', editor, csrf(), validate('json', NewKiosk), async (c) => {

@@ -6,7 +6,7 @@ import { SurveyDefinition } from '../domain/survey-definition.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
 import type { Clock } from '../lib/clock.ts'
 import { definitionHash, type SurveyCatalog } from './catalog.ts'
-import { findSurveyVersionById, insertSurveyVersion } from './repository.ts'
+import { findSurveyVersionById, insertSurveyVersion, latestVersionNumber, updateDraftContent, updateSurveyStatus } from './repository.ts'
 
 const notFound = () => new DomainError('not_found', 'unknown_survey', { vi: 'Không có phiên bản phiếu này', en: 'No such survey version' })
 const frozen = () =>
@@ -24,8 +24,7 @@ function parseDefinition(input: unknown, instrument: string, version: number) {
 
 /** A new draft version of an instrument: the next version number, content given or copied from a version. */
 export async function createDraft(db: Kysely<Database>, instrument: string, content: unknown, actor: string, clock: Clock) {
-  const { max } = await db.selectFrom('survey_versions').select((eb) => eb.fn.max('version').as('max')).where('instrument', '=', instrument).executeTakeFirstOrThrow()
-  const version = Number(max ?? 0) + 1
+  const version = (await latestVersionNumber(db, instrument)) + 1
   const def = parseDefinition(content, instrument, version)
   const { content: text, hash } = definitionHash(def)
   const at = clock.now()
@@ -46,8 +45,7 @@ export async function updateDraft(db: Kysely<Database>, id: number, content: unk
   const at = clock.now()
   await db.transaction().execute(async (trx) => {
     // The status is checked again in the statement, so a concurrent publish cannot be overwritten.
-    const r = await trx.updateTable('survey_versions').set({ content: text, hash }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()
-    if (Number(r.numUpdatedRows) !== 1) throw frozen()
+    if (!(await updateDraftContent(trx, id, { content: text, hash }))) throw frozen()
     await appendAudit(trx, { actor, action: 'survey.edit', target: `survey:${row.instrument}@${row.version}` }, at)
   })
 }
@@ -63,12 +61,7 @@ export async function setSurveyStatus(db: Kysely<Database>, catalog: SurveyCatal
     })
   const at = clock.now()
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('survey_versions')
-      .set({ status: to, ...(to === 'published' ? { published_at: at.toISOString() } : {}) })
-      .where('id', '=', id)
-      .where('status', '=', row.status)
-      .execute()
+    await updateSurveyStatus(trx, id, row.status, to, at.toISOString())
     await appendAudit(trx, { actor, action: to === 'published' ? 'survey.publish' : 'survey.retire', target: `survey:${row.instrument}@${row.version}` }, at)
   })
   catalog.forget(id)

@@ -44,3 +44,24 @@ export async function insertSurveyVersion(
     .executeTakeFirstOrThrow()
   return inserted.id
 }
+
+/** The highest version number of an instrument, 0 when it has none. */
+export async function latestVersionNumber(db: Db, instrument: string) {
+  const { max } = await db.selectFrom('survey_versions').select((eb) => eb.fn.max('version').as('max')).where('instrument', '=', instrument).executeTakeFirstOrThrow()
+  return Number(max ?? 0)
+}
+
+/** Changes a draft's content; the status is checked in the statement, so a concurrent publish is never overwritten. False when it is no longer a draft. */
+export async function updateDraftContent(db: Db, id: number, d: { content: string; hash: string }) {
+  const r = await db.updateTable('survey_versions').set(d).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}
+
+export async function updateSurveyStatus(db: Db, id: number, from: SurveyStatus, to: SurveyStatus, at: string) {
+  await db
+    .updateTable('survey_versions')
+    .set({ status: to, ...(to === 'published' ? { published_at: at } : {}) })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .execute()
+}

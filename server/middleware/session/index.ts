@@ -2,25 +2,16 @@ import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { Kysely } from 'kysely'
 import { findSession } from '../../auth/repository.ts'
-import { agencyScope } from '../../auth/scope.ts'
+import { agencyScope, type StaffUser } from '../../auth/scope.ts'
+
+// Re-exported so route files keep one import for the signed-in user.
+export { inScope, type StaffUser } from '../../auth/scope.ts'
 import type { Database, Role } from '../../db/schema.ts'
 import { DomainError } from '../../domain/errors.ts'
 import type { Clock } from '../../lib/clock.ts'
 import { hashToken } from '../../lib/tokens.ts'
 
 export const SESSION_COOKIE = 'hl_session'
-
-export interface StaffUser {
-  id: number
-  username: string
-  displayName: string
-  role: Role
-  agencyId: number | null
-  /** Agency ids the user may see; null for the whole province. */
-  scope: Set<number> | null
-  csrfToken: string
-  sessionHash: string
-}
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -51,8 +42,3 @@ export const requireStaff = (db: Kysely<Database>, clock: Clock, roles?: Role[])
     })
     await next()
   })
-
-/** True when the staff member may see this agency. */
-export function inScope(staff: StaffUser, agencyId: number): boolean {
-  return staff.scope === null || staff.scope.has(agencyId)
-}

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely'
+import { listAgencies } from '../agencies/repository.ts'
+import { agencyInScope } from '../agencies/service.ts'
+import { appendAudit } from '../audit/service.ts'
+import { agencyScope, inScope, notInScope, type StaffUser } from '../auth/scope.ts'
+import type { Channel, Database } from '../db/schema.ts'
+import { listDesksOfAgency } from '../desks/repository.ts'
+import { computeIndex } from '../domain/indices.ts'
+import { parsePeriod, quarterOf, quartersOf, shiftQuarter } from '../domain/periods.ts'
+import type { Clock } from '../lib/clock.ts'
+import { countsBy, instrumentRules } from '../reports/service.ts'
+import { listRollupQuarters } from '../rollups/repository.ts'
+import { listComments, type CommentQuery } from '../responses/repository.ts'
+import { setResponseFlags } from '../responses/moderation.ts'
+import { findResponseOwner } from '../responses/repository.ts'
+import type { SurveyCatalog } from '../surveys/catalog.ts'
+import { listSurveyVersions } from '../surveys/repository.ts'
+
+/** What the dashboard's read models need from the app. */
+export interface DashboardDeps {
+  db: Kysely<Database>
+  catalog: SurveyCatalog
+  clock: Clock
+  timeZone: string
+  minSample: number
+}
+
+/** Read models for the Home Affairs dashboard: everything scoped to what the signed-in user may see. */
+export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
+  const agencies = (await listAgencies(deps.db)).filter((a) => inScope(staff, a.id) && a.active)
+  const byId = new Map(agencies.map((a) => [a.id, a.code]))
+  const versions = (await listSurveyVersions(deps.db)).filter((v) => v.status !== 'draft')
+  const instruments = [...new Map(versions.map((v) => [v.instrument, v])).values()].map((v) => ({ id: v.instrument, title: JSON.parse(v.content).title }))
+  return {
+    currentQuarter: quarterOf(deps.clock.now(), deps.timeZone),
+    quarters: await listRollupQuarters(deps.db),
+    instruments,
+    minSample: deps.minSample,
+    agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parent_id ? (byId.get(a.parent_id) ?? null) : null })),
+  }
+}
+
+/** The index of one instrument over the last `count` quarters up to `to`, province-wide or for one agency. */
+export async function dashboardTrend(deps: DashboardDeps, staff: StaffUser, survey: string, q: { agency?: string; channel?: Channel; to?: string; count: number }) {
+  const to = q.to && q.to.includes('-Q') ? q.to : quarterOf(deps.clock.now(), deps.timeZone)
+  const quarters = Array.from({ length: q.count }, (_, i) => shiftQuarter(to, i - q.count + 1))
+  const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
+  const { rules, versionIds } = await instrumentRules(deps.db, deps.catalog, survey, quarters)
+  const counts = await countsBy(deps.db, { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds: agency ? [agency.id] : undefined }, 'quarter')
+  return {
+    survey,
+    agency: agency?.code ?? null,
+    points: quarters.map((period) => {
+      const r = counts.get(period)
+      const figures = r ? computeIndex(rules, r) : null
+      return { period, n: figures?.n ?? 0, index: figures?.index ?? null, ci95: figures?.ci95 ?? null, sufficient: (figures?.n ?? 0) >= deps.minSample }
+    }),
+  }
+}
+
+/** One agency's figures for a period, split by desk, channel and procedure. */
+export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, code: string, q: { survey: string; period: string; channel?: Channel }) {
+  const agency = await agencyInScope(deps.db, staff, code)
+  const quarters = quartersOf(parsePeriod(q.period))
+  const { rules, versionIds } = await instrumentRules(deps.db, deps.catalog, q.survey, quarters)
+  const filter = { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds: [agency.id] }
+  const split = async (by: 'desk' | 'channel' | 'procedure') =>
+    [...(await countsBy(deps.db, filter, by)).entries()].map(([key, counts]) => ({ key: String(key), ...computeIndex(rules, counts) }))
+  const desks = new Map((await listDesksOfAgency(deps.db, agency.id)).map((d) => [String(d.id), d]))
+  const own = (await countsBy(deps.db, filter, 'agency')).get(agency.id)
+  return {
+    agency: { code: agency.code, name: agency.name, kind: agency.kind },
+    survey: q.survey,
+    period: q.period,
+    figures: own ? computeIndex(rules, own) : null,
+    byDesk: (await split('desk')).map((d) => ({ ...d, desk: d.key === '0' ? null : { code: desks.get(d.key)?.code ?? d.key, name: desks.get(d.key)?.name ?? d.key } })),
+    byChannel: await split('channel'),
+    byProcedure: (await split('procedure')).filter((p) => p.key !== ''),
+  }
+}
+
+/** Citizens' comments within the staff member's scope (or one agency of it and the agencies below). */
+export async function dashboardComments(
+  deps: DashboardDeps,
+  staff: StaffUser,
+  q: Omit<CommentQuery, 'agencyIds' | 'period' | 'timeZone'> & { agency?: string; period?: string },
+) {
+  const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
+  const scope = agency ? await agencyScope(deps.db, agency.id) : staff.scope
+  return listComments(deps.db, { ...q, agencyIds: scope ? [...scope] : null, period: q.period ? parsePeriod(q.period) : undefined, timeZone: deps.timeZone })
+}
+
+/** Marks a response as spam (it stops counting) or clears the mark, with the audit entry in the same transaction. */
+export async function moderateResponse(deps: DashboardDeps, staff: StaffUser, id: number, m: { spam: boolean; reason?: string }) {
+  const response = await findResponseOwner(deps.db, id)
+  if (!response || !inScope(staff, response.agency_id)) throw notInScope()
+  const after = await deps.db.transaction().execute(async (trx) => {
+    const r = await setResponseFlags(trx, deps.catalog, id, { spam: m.spam, reason: m.spam ? (m.reason ?? 'spam') : null })
+    await appendAudit(trx, { actor: `user:${staff.username}`, action: m.spam ? 'response.spam' : 'response.unspam', target: `response:${id}`, details: m.reason ? { reason: m.reason } : null }, deps.clock.now())
+    return r
+  })
+  return { id, spam: after.is_spam === 1 }
+}
