@@ -32,6 +32,10 @@ import { surveyRoutes } from './routes/surveys.ts'
 import { webRoutes } from './routes/web.ts'
 import { SurveyCatalog } from './surveys/catalog.ts'
 import { GroupCommitter } from './responses/group-commit.ts'
+import { AlertEngine } from './alerts/engine.ts'
+import type { DeliveryConfig } from './alerts/delivery.ts'
+import { alertRoutes } from './routes/alerts.ts'
+import { liveRoutes } from './routes/live.ts'
 
 export interface AppDeps {
   db: Kysely<Database>
@@ -51,9 +55,17 @@ export interface AppDeps {
   trustProxy: boolean
   /** HAILONG_PUBLIC_URL: the base of desk and receipt links; absent, the request's origin. */
   publicUrl?: string
+  /** Alert rules, their scheduler and deliveries (see alerts/engine.ts); the server starts its scheduler. */
+  alerts: AlertEngine
 }
 
-export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake' | 'kioskCache'> & { catalog?: SurveyCatalog; trustProxy?: boolean }
+export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake' | 'kioskCache' | 'alerts'> & {
+  catalog?: SurveyCatalog
+  trustProxy?: boolean
+  alerts?: AlertEngine
+  /** E-mail and webhook delivery of alerts, when `alerts` is not given. */
+  delivery?: DeliveryConfig
+}
 
 export function createApp(options: AppOptions) {
   const deps: AppDeps = {
@@ -62,7 +74,10 @@ export function createApp(options: AppOptions) {
     catalog: options.catalog ?? new SurveyCatalog(options.db),
     intake: new GroupCommitter(options.db, options.clock, options.timeZone),
     kioskCache: new TtlCache<Submitter>(KIOSK_CACHE_MS),
+    alerts: options.alerts ?? new AlertEngine({ db: options.db, clock: options.clock, timeZone: options.timeZone, delivery: { publicUrl: options.publicUrl, ...options.delivery } }),
   }
+  // The one hook into intake: what each group committed goes to the alert rules, after the commit.
+  deps.intake.onCommitted = (items, outcomes) => deps.alerts.afterCommit(items, outcomes)
   const app = new Hono()
   app.use(requestId())
   app.use(securityHeaders())
@@ -82,6 +97,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/kiosks', kioskRoutes(deps))
   app.route('/api/v1/kiosk', kioskDeviceRoutes(deps))
   app.route('/api/v1/dashboard', dashboardRoutes(deps))
+  app.route('/api/v1/alerts', alertRoutes(deps))
+  app.route('/api/v1/live', liveRoutes(deps))
   app.route('/api/v1/admin', adminAgencyRoutes(deps))
   app.route('/api/v1/admin', adminUserRoutes(deps))
   app.route('/api/v1/admin/surveys', adminSurveyRoutes(deps))

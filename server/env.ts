@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DeliveryConfig } from './alerts/delivery.ts'
 import { assertTimeZone, DEFAULT_TIMEZONE } from './domain/periods.ts'
 
 /** The only reader of process.env: the server and the CLI read the same configuration, and fail fast. */
@@ -25,7 +26,19 @@ const Env = z.object({
   HAILONG_NO_SEED: z.string().optional(),
   HAILONG_PUBLIC_URL: z.url().optional(),
   HAILONG_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
-})
+  /** Alert e-mail: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. */
+  HAILONG_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://user:password@host:port or smtps://…').optional(),
+  HAILONG_ALERT_EMAIL_FROM: z.string().min(3).default('hailong <hailong@localhost>'),
+  /** Who receives alert e-mails, comma-separated. */
+  HAILONG_ALERT_EMAIL_TO: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.email())),
+  /** Alerts are POSTed here, signed with HAILONG_WEBHOOK_SECRET (HMAC-SHA256, see README). */
+  HAILONG_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  HAILONG_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+}).refine((e) => !e.HAILONG_WEBHOOK_URL || e.HAILONG_WEBHOOK_SECRET, { path: ['HAILONG_WEBHOOK_SECRET'], message: 'required with HAILONG_WEBHOOK_URL' })
 export type Env = z.infer<typeof Env>
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -35,4 +48,13 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join('\n')}`)
   }
   return parsed.data
+}
+
+/** Where alerts are delivered besides the staff app, from the configuration. */
+export function deliveryConfig(env: Env): DeliveryConfig {
+  return {
+    email: env.HAILONG_SMTP_URL ? { url: env.HAILONG_SMTP_URL, from: env.HAILONG_ALERT_EMAIL_FROM, to: env.HAILONG_ALERT_EMAIL_TO } : undefined,
+    webhook: env.HAILONG_WEBHOOK_URL && env.HAILONG_WEBHOOK_SECRET ? { url: env.HAILONG_WEBHOOK_URL, secret: env.HAILONG_WEBHOOK_SECRET } : undefined,
+    publicUrl: env.HAILONG_PUBLIC_URL,
+  }
 }

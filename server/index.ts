@@ -5,14 +5,17 @@ import { createApp } from './app.ts'
 import { boot } from './boot.ts'
 import { startupLinks } from './demo/links.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
-import { readEnv } from './env.ts'
+import { AlertEngine } from './alerts/engine.ts'
+import { deliveryConfig, readEnv } from './env.ts'
 import { systemClock } from './lib/clock.ts'
 
 const env = readEnv()
 const opened = await boot(env)
 const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
+const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env) })
 const app = createApp({
+  alerts,
   db: opened.db,
   databaseKind: opened.kind,
   clock: systemClock,
@@ -23,6 +26,8 @@ const app = createApp({
   webRoot,
 })
 
+// Silence, the rolling index and retries of deliveries are checked on a schedule; stopped at shutdown.
+alerts.start()
 const links = startupLinks(opened.db)
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const base = env.HAILONG_PUBLIC_URL ?? `http://localhost:${info.port}`
@@ -38,6 +43,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 // Stop taking requests, let the ones under way finish, then close the database cleanly (WAL checkpoint).
 const stop = () => {
+  alerts.stop()
   server.close(async () => {
     await opened.close()
     process.exit(0)

@@ -22,6 +22,11 @@ export interface Database {
   audit_head: AuditHeadTable
   settings: SettingTable
   desk_surveys: DeskSurveyTable
+  alert_rules: AlertRuleTable
+  alerts: AlertTable
+  alert_comments: AlertCommentTable
+  alert_outbox: AlertOutboxTable
+  alert_deliveries: AlertDeliveryTable
 }
 
 export type AgencyKind = 'province' | 'department' | 'commune' | 'other'
@@ -223,6 +228,73 @@ export interface DeskSurveyTable {
 export interface SettingTable {
   key: string
   value: string
+}
+
+export type AlertKind = 'unhappy_burst' | 'silence' | 'index_drop' | 'praise_run'
+export type AlertState = 'new' | 'acknowledged' | 'resolved'
+
+export interface AlertRuleTable {
+  id: Generated<number>
+  kind: AlertKind
+  /** 'province', 'agency:<id>' or 'desk:<id>'. */
+  scope_key: string
+  agency_id: number | null
+  desk_id: number | null
+  enabled: number
+  /** The rule's parameters as JSON (see domain/alert-rules.ts). */
+  params: string
+  updated_at: string
+  updated_by: string
+}
+
+export interface AlertTable {
+  id: Generated<number>
+  kind: AlertKind
+  /** The window, silent spell or run the alert is about: unique, so each is raised once. */
+  dedup_key: string
+  agency_id: number
+  desk_id: number | null
+  kiosk_id: number | null
+  state: ColumnType<AlertState, AlertState | undefined, AlertState>
+  owner_user_id: number | null
+  /** What was seen (counts, share, minutes silent, index before and after) as JSON. */
+  facts: string
+  /** The responses that triggered it, as a JSON array of ids. */
+  response_ids: string
+  raised_at: string
+  acknowledged_at: string | null
+  resolved_at: string | null
+  closing_note: string | null
+}
+
+export interface AlertCommentTable {
+  id: Generated<number>
+  alert_id: number
+  user_id: number
+  body: string
+  at: string
+}
+
+export interface AlertOutboxTable {
+  id: Generated<number>
+  alert_id: number
+  channel: 'email' | 'webhook'
+  target: string
+  status: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined, 'pending' | 'sent' | 'failed'>
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: string
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
+export interface AlertDeliveryTable {
+  id: Generated<number>
+  outbox_id: number
+  attempt: number
+  at: string
+  ok: number
+  detail: string | null
 }
 
 export type User = Selectable<UserTable>

@@ -21,6 +21,8 @@ interface Waiting {
 export class GroupCommitter {
   private queue: Waiting[] = []
   private running = false
+  /** Told what each transaction stored, once it has committed (the alert rules; never awaited). */
+  onCommitted?: (items: PreparedResponse[], outcomes: StoreOutcome[]) => void
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -39,8 +41,10 @@ export class GroupCommitter {
     })
   }
 
-  private commit(items: PreparedResponse[]) {
-    return retryOnUniqueViolation(() => this.db.transaction().execute((trx) => storeResponses(trx, items, { now: this.clock.now(), timeZone: this.timeZone })))
+  private async commit(items: PreparedResponse[]) {
+    const outcomes = await retryOnUniqueViolation(() => this.db.transaction().execute((trx) => storeResponses(trx, items, { now: this.clock.now(), timeZone: this.timeZone })))
+    this.onCommitted?.(items, outcomes)
+    return outcomes
   }
 
   private async drain() {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { AlertEngine } from '../../server/alerts/engine.ts'
 import { createApp } from '../../server/app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
@@ -26,7 +27,8 @@ export async function startServer(options: { clock?: Clock; minSample?: number; 
   await migrateToLatest(opened.db)
   const clock = options.clock ?? systemClock
   await publishDefinitions(opened.db, readDefinitionDir(), fixedClock(clock.now()))
-  const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone: DEFAULT_TIMEZONE, minSample: options.minSample ?? 30, webRoot: WEB_ROOT })
+  const alerts = new AlertEngine({ db: opened.db, clock, timeZone: DEFAULT_TIMEZONE })
+  const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone: DEFAULT_TIMEZONE, minSample: options.minSample ?? 30, webRoot: WEB_ROOT, alerts })
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s))
   })
@@ -38,7 +40,9 @@ export async function startServer(options: { clock?: Clock; minSample?: number; 
     file,
     clock,
     app,
+    alerts,
     async close() {
+      alerts.stop()
       // Browsers keep connections alive: cut them, or close() waits for them (a restart must be prompt).
       const closing = new Promise<void>((resolve) => server.close(() => resolve()))
       ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()

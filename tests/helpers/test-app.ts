@@ -1,3 +1,5 @@
+import { AlertEngine } from '../../server/alerts/engine.ts'
+import type { DeliveryConfig } from '../../server/alerts/delivery.ts'
 import { createApp } from '../../server/app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
@@ -11,10 +13,12 @@ import { onPostgres, scratchDatabase } from './test-database.ts'
  * The real app on a migrated database with the shipped survey definitions published: in-memory SQLite,
  * or a fresh PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set.
  */
-export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string } = {}) {
+export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig } = {}) {
   const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
   const opened = await openDatabase(options.url ?? scratch?.url ?? ':memory:')
+  let stopAlerts = () => {}
   const close = async () => {
+    stopAlerts()
     await opened.close()
     await scratch?.drop()
   }
@@ -22,14 +26,12 @@ export async function createTestApp(options: { now?: string; timeZone?: string; 
     await migrateToLatest(opened.db)
     const clock = fixedClock(options.now ?? '2026-05-10T03:00:00.000Z')
     await publishDefinitions(opened.db, readDefinitionDir(), clock)
-    const app = createApp({
-      db: opened.db,
-      databaseKind: opened.kind,
-      clock,
-      timeZone: options.timeZone ?? DEFAULT_TIMEZONE,
-      minSample: options.minSample ?? 30,
-    })
-    return { app, db: opened.db, kind: opened.kind, clock, close }
+    const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
+    // The alert scheduler is not started: tests call `alerts.tick()` with their own clock.
+    const alerts = new AlertEngine({ db: opened.db, clock, timeZone, delivery: options.delivery })
+    const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts })
+    stopAlerts = () => alerts.stop()
+    return { app, db: opened.db, kind: opened.kind, clock, alerts, close }
   } catch (e) {
     await close()
     throw e

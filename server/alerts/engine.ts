@@ -1,0 +1,332 @@
+import type { Kysely } from 'kysely'
+import { listAgencies } from '../agencies/repository.ts'
+import { appendAudit } from '../audit/service.ts'
+import type { AlertKind, Database } from '../db/schema.ts'
+import {
+  isIndexDrop,
+  isUnhappyBurst,
+  ratingIndex,
+  resolveRule,
+  scopeKey,
+  windowStart,
+  type EffectiveRule,
+} from '../domain/alert-rules.ts'
+import { localDateOf, localToInstant } from '../domain/periods.ts'
+import { kioskRows } from '../kiosks/repository.ts'
+import { DEFAULT_OPENING_HOURS, isOpen, type OpeningHours } from '../kiosks/opening-hours.ts'
+import type { Clock } from '../lib/clock.ts'
+import type { PreparedResponse, StoreOutcome } from '../responses/service.ts'
+import { Deliverer, outboxTargets, type DeliveryConfig } from './delivery.ts'
+import { LiveHub } from './hub.ts'
+import { alertRaisedSince, currentRun, insertAlert, insertOutbox, lastRatingAt, listRuleRows, ratingCountsByAgency, windowRatings } from './repository.ts'
+
+/** A desk, or an agency's responses that came from no desk. */
+interface Place {
+  agencyId: number
+  deskId: number | null
+}
+const placeKey = (p: Place) => (p.deskId === null ? `agency:${p.agencyId}` : `desk:${p.deskId}`)
+
+/** Rules and the agency tree are read at most this often (another node's rule change shows within it). */
+const RULES_TTL_MS = 30_000
+
+export interface AlertEngineOptions {
+  db: Kysely<Database>
+  clock: Clock
+  timeZone: string
+  delivery?: DeliveryConfig
+  /** false: responses are not evaluated (the benchmark's baseline). */
+  enabled?: boolean
+}
+
+/**
+ * Evaluates the alert rules. Intake hands over what it committed (`afterCommit`, called by the group
+ * committer once the transaction is durable); the evaluation runs on a later turn of the event loop,
+ * so no response waits for it. Silence and the rolling index are checked by `tick`, which the server's
+ * scheduler calls every 30 s and tests call with their own clock.
+ */
+export class AlertEngine {
+  readonly hub = new LiveHub()
+  readonly deliverer: Deliverer
+  private readonly db: Kysely<Database>
+  private readonly clock: Clock
+  private readonly timeZone: string
+  private readonly delivery: DeliveryConfig
+  private readonly enabled: boolean
+  private pending = new Map<string, Place>()
+  private changedAgencies = new Set<number>()
+  private working: Promise<void> | null = null
+  private timer: ReturnType<typeof setInterval> | null = null
+  private rules: { at: number; rows: Map<string, { enabled: number; params: string }>; parents: Map<number, number | null> } | null = null
+  private indexCheckedHour = ''
+
+  constructor(o: AlertEngineOptions) {
+    this.db = o.db
+    this.clock = o.clock
+    this.timeZone = o.timeZone
+    this.delivery = o.delivery ?? {}
+    this.enabled = o.enabled ?? true
+    this.deliverer = new Deliverer(o.db, o.clock, this.delivery)
+  }
+
+  get hours(): OpeningHours {
+    return { ...DEFAULT_OPENING_HOURS, timeZone: this.timeZone }
+  }
+
+  /** The intake hook: remembers which desks got new ratings; evaluation happens off the request path. */
+  afterCommit(items: PreparedResponse[], outcomes: StoreOutcome[]) {
+    if (!this.enabled) return
+    outcomes.forEach((o, i) => {
+      const p = items[i]
+      if (o.status !== 'created' || !p) return
+      const place = { agencyId: p.agencyId, deskId: p.deskId }
+      this.pending.set(placeKey(place), place)
+      this.changedAgencies.add(p.agencyId)
+    })
+    if (this.pending.size && !this.working) this.working = this.drain()
+  }
+
+  /** Resolves once what intake handed over is evaluated and the deliveries it queued were tried. */
+  async settled() {
+    while (this.working || this.pending.size) await (this.working ?? this.drain())
+    await this.deliverer.run()
+  }
+
+  invalidateRules() {
+    this.rules = null
+  }
+
+  start(intervalMs = 30_000) {
+    if (this.timer) return
+    this.timer = setInterval(() => void this.tick().catch((e) => console.error('alert scheduler:', e)), intervalMs)
+    this.timer.unref()
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    this.deliverer.close()
+  }
+
+  /** The scheduled checks: silent tablets and desks (opening hours only), the rolling index hourly, due deliveries. */
+  async tick() {
+    const now = this.clock.now()
+    if (this.enabled) {
+      if (isOpen(now, this.hours)) await this.checkSilence(now)
+      const hour = `${localDateOf(now, this.timeZone)}T${now.getUTCHours()}`
+      if (hour !== this.indexCheckedHour) {
+        this.indexCheckedHour = hour
+        await this.checkIndexDrop(now)
+      }
+    }
+    await this.deliverer.run()
+  }
+
+  /** The effective rule of a kind for a desk or agency (nearest override up the agency tree, else the default). */
+  async ruleFor<K extends AlertKind>(kind: K, place: { agencyId: number | null; deskId: number | null }): Promise<EffectiveRule<K>> {
+    const now = Date.now()
+    if (!this.rules || now - this.rules.at > RULES_TTL_MS) {
+      const [rows, agencies] = await Promise.all([listRuleRows(this.db), listAgencies(this.db)])
+      this.rules = {
+        at: now,
+        rows: new Map(rows.map((r) => [`${r.kind}|${r.scope_key}`, r])),
+        parents: new Map(agencies.map((a) => [a.id, a.parent_id])),
+      }
+    }
+    const chain: string[] = []
+    if (place.deskId !== null) chain.push(scopeKey({ deskId: place.deskId }))
+    const seen = new Set<number>()
+    for (let a = place.agencyId; a !== null && a !== undefined && !seen.has(a); a = this.rules.parents.get(a) ?? null) {
+      seen.add(a)
+      chain.push(scopeKey({ agencyId: a }))
+    }
+    chain.push('province')
+    return resolveRule(kind, chain, this.rules.rows)
+  }
+
+  private async drain() {
+    try {
+      // Let the requests whose transaction just committed be answered first.
+      await new Promise((resolve) => setImmediate(resolve))
+      while (this.pending.size) {
+        const places = [...this.pending.values()]
+        const agencies = [...this.changedAgencies]
+        this.pending.clear()
+        this.changedAgencies.clear()
+        this.hub.publish({ type: 'ratings', agencyIds: agencies })
+        for (const place of places) {
+          try {
+            await this.checkBurst(place)
+            await this.checkPraise(place)
+          } catch (e) {
+            console.error('alert evaluation:', e)
+          }
+        }
+      }
+    } finally {
+      this.working = null
+    }
+  }
+
+  private async checkBurst(place: Place) {
+    const rule = await this.ruleFor('unhappy_burst', place)
+    if (!rule.enabled) return
+    const p = rule.params
+    const now = this.clock.now()
+    const from = new Date(now.getTime() - p.windowMinutes * 60_000).toISOString()
+    const rows = (await windowRatings(this.db, place, from, now.toISOString())).filter((r) => r.rating !== null)
+    if (!isUnhappyBurst(rows.map((r) => r.rating!), p)) return
+    // One alert per window: none while an earlier one of this desk is younger than the window.
+    if (await alertRaisedSince(this.db, 'unhappy_burst', place, from)) return
+    const unhappy = rows.filter((r) => r.rating! <= p.maxRating)
+    await this.raise({
+      kind: 'unhappy_burst',
+      dedupKey: `unhappy_burst:${placeKey(place)}:${windowStart(now, p.windowMinutes).toISOString()}`,
+      place,
+      facts: { n: rows.length, unhappy: unhappy.length, share: unhappy.length / rows.length, windowMinutes: p.windowMinutes, maxRating: p.maxRating, from, to: now.toISOString() },
+      responseIds: unhappy.map((r) => r.id),
+    })
+  }
+
+  private async checkPraise(place: Place) {
+    const rule = await this.ruleFor('praise_run', place)
+    if (!rule.enabled) return
+    const now = this.clock.now()
+    const day = localDateOf(now, this.timeZone)
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    const run = await currentRun(this.db, place, localToInstant(y, m, d, this.timeZone).toISOString(), rule.params.minRating)
+    if (run.ids.length < rule.params.runLength) return
+    await this.raise({
+      kind: 'praise_run',
+      // The run is named by the rating that broke the previous one: a longer run is still the same run.
+      dedupKey: `praise_run:${placeKey(place)}:${day}:${run.breakId}`,
+      place,
+      facts: { n: run.ids.length, minRating: rule.params.minRating },
+      responseIds: run.ids,
+    })
+  }
+
+  private async checkSilence(now: Date) {
+    const kiosks = (await kioskRows(this.db).where('kiosks.paired_at', 'is not', null).where('kiosks.revoked_at', 'is', null).where('desks.active', '=', 1).execute()).filter(
+      (k) => k.secret_hash !== null,
+    )
+    const day = localDateOf(now, this.timeZone)
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    const [oh, om] = this.hours.open.split(':').map(Number) as [number, number]
+    const openedAt = new Date(localToInstant(y, m, d, this.timeZone, oh).getTime() + om * 60_000)
+    const desks = new Map<number, { agencyId: number; anyHeard: boolean }>()
+    for (const k of kiosks) {
+      const place = { agencyId: k.agency_id, deskId: k.desk_id }
+      const rule = await this.ruleFor('silence', place)
+      const desk = desks.get(k.desk_id) ?? desks.set(k.desk_id, { agencyId: k.agency_id, anyHeard: false }).get(k.desk_id)!
+      if (!rule.enabled) continue
+      const seen = k.last_seen_at ?? k.paired_at!
+      // A tablet quiet since before today's opening counts from the opening, not from last night.
+      const quietSince = Math.max(new Date(seen).getTime(), openedAt.getTime())
+      const minutes = Math.floor((now.getTime() - quietSince) / 60_000)
+      if (minutes < rule.params.tabletMinutes) {
+        desk.anyHeard = true
+        continue
+      }
+      await this.raise({
+        kind: 'silence',
+        dedupKey: `silence:kiosk:${k.id}:${seen}`,
+        place,
+        kioskId: k.id,
+        facts: { kioskName: k.name, minutes, lastSeenAt: seen },
+        responseIds: [],
+      })
+    }
+    // A desk whose tablet answers but where nobody rates: the tablet may be switched to another screen or hidden.
+    for (const [deskId, desk] of desks) {
+      if (!desk.anyHeard) continue
+      const place = { agencyId: desk.agencyId, deskId }
+      const rule = await this.ruleFor('silence', place)
+      if (!rule.enabled) continue
+      const last = await lastRatingAt(this.db, deskId)
+      const quietSince = Math.max(last ? new Date(last).getTime() : 0, openedAt.getTime())
+      const minutes = Math.floor((now.getTime() - quietSince) / 60_000)
+      if (minutes < rule.params.deskMinutes) continue
+      await this.raise({
+        kind: 'silence',
+        dedupKey: `silence:desk:${deskId}:${new Date(quietSince).toISOString()}`,
+        place,
+        facts: { minutes, lastRatingAt: last },
+        responseIds: [],
+      })
+    }
+  }
+
+  private async checkIndexDrop(now: Date) {
+    const agencies = await listAgencies(this.db)
+    const byAgency = new Map<number, { recent: { n: number; satisfied: number }; before: { n: number; satisfied: number } }>()
+    // Agencies may differ in their windows; the common case (one province-wide rule) needs two queries.
+    const windows = new Map<string, number[]>()
+    for (const a of agencies.filter((a) => a.active)) {
+      const rule = await this.ruleFor('index_drop', { agencyId: a.id, deskId: null })
+      if (!rule.enabled) continue
+      const key = `${rule.params.days}|${rule.params.previousWeeks}`
+      windows.set(key, [...(windows.get(key) ?? []), a.id])
+    }
+    for (const [key, ids] of windows) {
+      const [days, weeks] = key.split('|').map(Number) as [number, number]
+      const recentFrom = new Date(now.getTime() - days * 86_400_000)
+      const beforeFrom = new Date(recentFrom.getTime() - weeks * 7 * 86_400_000)
+      const recent = new Map((await ratingCountsByAgency(this.db, recentFrom.toISOString(), now.toISOString())).map((r) => [r.agency_id, r]))
+      const before = new Map((await ratingCountsByAgency(this.db, beforeFrom.toISOString(), recentFrom.toISOString())).map((r) => [r.agency_id, r]))
+      for (const id of ids) {
+        const r = recent.get(id)
+        const b = before.get(id)
+        byAgency.set(id, { recent: { n: Number(r?.n ?? 0), satisfied: Number(r?.satisfied ?? 0) }, before: { n: Number(b?.n ?? 0), satisfied: Number(b?.satisfied ?? 0) } })
+      }
+    }
+    const day = localDateOf(now, this.timeZone)
+    for (const [agencyId, c] of byAgency) {
+      const rule = await this.ruleFor('index_drop', { agencyId, deskId: null })
+      if (!isIndexDrop(c.recent, c.before, rule.params)) continue
+      await this.raise({
+        kind: 'index_drop',
+        dedupKey: `index_drop:agency:${agencyId}:${day}`,
+        place: { agencyId, deskId: null },
+        facts: {
+          days: rule.params.days,
+          previousWeeks: rule.params.previousWeeks,
+          recentN: c.recent.n,
+          recentIndex: ratingIndex(c.recent.n, c.recent.satisfied),
+          beforeN: c.before.n,
+          beforeIndex: ratingIndex(c.before.n, c.before.satisfied),
+        },
+        responseIds: [],
+      })
+    }
+  }
+
+  /** Stores the alert with its outbox rows and audit entry in one transaction, unless its key was raised already. */
+  private async raise(a: { kind: AlertKind; dedupKey: string; place: Place; kioskId?: number; facts: Record<string, unknown>; responseIds: number[] }) {
+    const now = this.clock.now()
+    const at = now.toISOString()
+    const id = await this.db.transaction().execute(async (trx) => {
+      const id = await insertAlert(trx, {
+        kind: a.kind,
+        dedup_key: a.dedupKey,
+        agency_id: a.place.agencyId,
+        desk_id: a.place.deskId,
+        kiosk_id: a.kioskId ?? null,
+        owner_user_id: null,
+        facts: JSON.stringify(a.facts),
+        response_ids: JSON.stringify(a.responseIds),
+        raised_at: at,
+        acknowledged_at: null,
+        resolved_at: null,
+        closing_note: null,
+      })
+      if (id === undefined) return undefined
+      await insertOutbox(trx, outboxTargets(this.delivery).map((t) => ({ alertId: id, ...t, at })))
+      await appendAudit(trx, { actor: 'system', action: 'alert.raise', target: `alert:${id}`, details: { kind: a.kind, agency: a.place.agencyId, desk: a.place.deskId } }, now)
+      return id
+    })
+    if (id === undefined) return
+    this.hub.publish({ type: 'alert', agencyIds: [a.place.agencyId], alertId: id })
+    void this.deliverer.run().catch((e) => console.error('alert delivery:', e))
+  }
+}

@@ -1,0 +1,121 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppDeps } from '../app.ts'
+import { findAgencyByCode } from '../agencies/repository.ts'
+import { alertRows, type AlertRow } from '../alerts/repository.ts'
+import type { Db } from '../db/types.ts'
+import { acknowledgeAlert, alertDetail, alertNotFound, alertView, commentOnAlert, resolveAlert, RuleChange, setRule } from '../alerts/service.ts'
+import { agencyScope } from '../auth/scope.ts'
+import { AlertKind } from '../domain/alert-rules.ts'
+import { DomainError } from '../domain/errors.ts'
+import { findDesk } from '../kiosks/repository.ts'
+import { csrf } from '../middleware/csrf/index.ts'
+import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
+import { validate } from '../middleware/validate/index.ts'
+
+const Id = z.object({ id: z.coerce.number().int().positive() })
+const Text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'))
+const outOfScope = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
+const provinceOnly = () =>
+  new DomainError('forbidden', 'forbidden', { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn tỉnh', en: 'Only admins set the province-wide rules' })
+
+/** A desk or agency named in a request, only when the staff member may see it. */
+async function target(deps: AppDeps, staff: StaffUser, q: { agency?: string; deskId?: number }, unnamed: 'own' | 'province') {
+  if (q.deskId !== undefined) {
+    const desk = await findDesk(deps.db, q.deskId)
+    if (!desk || !inScope(staff, desk.agency_id)) throw outOfScope()
+    return { agencyId: desk.agency_id, deskId: desk.id }
+  }
+  if (q.agency) {
+    const agency = await findAgencyByCode(deps.db, q.agency)
+    if (!agency || !inScope(staff, agency.id)) throw outOfScope()
+    return { agencyId: agency.id, deskId: null }
+  }
+  // Unnamed: to read, the user's own agency (the province for province-wide accounts); to change, the province.
+  return { agencyId: unnamed === 'own' ? staff.agencyId : null, deskId: null }
+}
+
+/** Alerts and their follow-up (mới → đã tiếp nhận → đã xử lý), and the rules that raise them; all scoped by agency. */
+export function alertRoutes(deps: AppDeps) {
+  const { db, clock } = deps
+  const anyStaff = requireStaff(db, clock)
+  const editor = requireStaff(db, clock, ['admin', 'manager'])
+  const scoped = async (staff: StaffUser, id: number) => {
+    const a = await alertRows(db).where('alerts.id', '=', id).executeTakeFirst()
+    if (!a || !inScope(staff, a.agency_id)) throw alertNotFound()
+    return a
+  }
+  /** Each change runs in one transaction with its audit entry; the open pages hear of it at once. */
+  const change = async (staff: StaffUser, id: number, work: (trx: Db, a: AlertRow) => Promise<void>) => {
+    const a = await scoped(staff, id)
+    await db.transaction().execute((trx) => work(trx, a))
+    deps.alerts.hub.publish({ type: 'alert-updated', agencyIds: [a.agency_id], alertId: id })
+    return alertDetail(db, await scoped(staff, id))
+  }
+
+  return new Hono()
+    .get(
+      '/',
+      anyStaff,
+      validate(
+        'query',
+        z
+          .object({
+            state: z.enum(['open', 'new', 'acknowledged', 'resolved', 'all']).default('open'),
+            agency: z.string().max(64).optional(),
+            kind: AlertKind.optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          })
+          .strict(),
+      ),
+      async (c) => {
+        const q = c.req.valid('query')
+        const staff = c.var.staff
+        let scope = staff.scope
+        if (q.agency) {
+          const agency = await findAgencyByCode(db, q.agency)
+          if (!agency || !inScope(staff, agency.id)) throw outOfScope()
+          scope = await agencyScope(db, agency.id)
+        }
+        let rows = alertRows(db)
+        if (scope) rows = rows.where('alerts.agency_id', 'in', scope.size ? [...scope] : [-1])
+        if (q.state === 'open') rows = rows.where('alerts.state', '!=', 'resolved')
+        else if (q.state !== 'all') rows = rows.where('alerts.state', '=', q.state)
+        if (q.kind) rows = rows.where('alerts.kind', '=', q.kind)
+        const list = await rows.limit(q.limit + 1).offset(q.offset).execute()
+        return c.json({ alerts: list.slice(0, q.limit).map(alertView), more: list.length > q.limit })
+      },
+    )
+    .get(
+      '/rules',
+      anyStaff,
+      validate('query', z.object({ agency: z.string().max(64).optional(), deskId: z.coerce.number().int().positive().optional() }).strict()),
+      async (c) => {
+        const t = await target(deps, c.var.staff, c.req.valid('query'), 'own')
+        const rules = await Promise.all(AlertKind.options.map((kind) => deps.alerts.ruleFor(kind, t)))
+        return c.json({ rules })
+      },
+    )
+    .put('/rules', editor, csrf(), validate('json', RuleChange), async (c) => {
+      const body = c.req.valid('json')
+      const t = await target(deps, c.var.staff, body, 'province')
+      if (t.agencyId === null && c.var.staff.role !== 'admin') throw provinceOnly()
+      await db.transaction().execute((trx) => setRule(trx, body, t, c.var.staff, clock.now()))
+      deps.alerts.invalidateRules()
+      return c.json({ rule: await deps.alerts.ruleFor(body.kind, t) })
+    })
+    .get('/:id', anyStaff, validate('param', Id), async (c) => c.json(await alertDetail(db, await scoped(c.var.staff, c.req.valid('param').id))))
+    .post('/:id/acknowledge', editor, csrf(), validate('param', Id), validate('json', z.object({ owner: z.string().max(64).optional() }).strict()), async (c) => {
+      const owner = c.req.valid('json').owner
+      return c.json(await change(c.var.staff, c.req.valid('param').id, (trx, a) => acknowledgeAlert(trx, a, c.var.staff, owner, clock.now())))
+    })
+    .post('/:id/comments', editor, csrf(), validate('param', Id), validate('json', z.object({ body: Text(2000) }).strict()), async (c) => {
+      const body = c.req.valid('json').body
+      return c.json(await change(c.var.staff, c.req.valid('param').id, (trx, a) => commentOnAlert(trx, a, c.var.staff, body, clock.now())), 201)
+    })
+    .post('/:id/resolve', editor, csrf(), validate('param', Id), validate('json', z.object({ note: Text(2000) }).strict()), async (c) => {
+      const note = c.req.valid('json').note
+      return c.json(await change(c.var.staff, c.req.valid('param').id, (trx, a) => resolveAlert(trx, a, c.var.staff, note, clock.now())))
+    })
+}
