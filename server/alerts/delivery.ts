@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { alertSummary, kindText } from '../domain/alert-rules.ts'
 import type { Clock } from '../lib/clock.ts'
-import { alertRows, claimOutbox, dueOutbox, recordAttempt, type AlertRow } from './repository.ts'
+import { findAlertRow, claimOutbox, dueOutbox, recordAttempt, type AlertRow } from './repository.ts'
 
 /** Where alerts go besides the staff app (HAILONG_SMTP_URL … and HAILONG_WEBHOOK_URL …, see env.ts). */
 export interface DeliveryConfig {
@@ -98,7 +98,8 @@ export class Deliverer {
       let ok = false
       let detail: string | null = null
       try {
-        const alert = await alertRows(this.db).where('alerts.id', '=', o.alert_id).executeTakeFirstOrThrow()
+        const alert = await findAlertRow(this.db, o.alert_id)
+        if (!alert) throw new Error(`alert ${o.alert_id} is missing`)
         detail = o.channel === 'email' ? await this.sendEmail(alert) : await this.sendWebhook(alert, o.id)
         ok = true
       } catch (e) {

@@ -12,13 +12,12 @@ import {
   type EffectiveRule,
 } from '../domain/alert-rules.ts'
 import { localDateOf, localToInstant } from '../domain/periods.ts'
-import { kioskRows } from '../kiosks/repository.ts'
 import { DEFAULT_OPENING_HOURS, isOpen, type OpeningHours } from '../kiosks/opening-hours.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { PreparedResponse, StoreOutcome } from '../responses/service.ts'
 import { Deliverer, outboxTargets, type DeliveryConfig } from './delivery.ts'
 import { LiveHub } from './hub.ts'
-import { alertRaisedSince, currentRun, insertAlert, insertOutbox, lastRatingAt, listRuleRows, ratingCountsByAgency, windowRatings } from './repository.ts'
+import { activeKioskRows, alertRaisedSince, currentRun, insertAlert, insertOutbox, lastRatingAt, listRuleRows, ratingCountsByAgency, windowRatings } from './repository.ts'
 
 /** A desk, or an agency's responses that came from no desk. */
 interface Place {
@@ -207,9 +206,7 @@ export class AlertEngine {
   }
 
   private async checkSilence(now: Date) {
-    const kiosks = (await kioskRows(this.db).where('kiosks.paired_at', 'is not', null).where('kiosks.revoked_at', 'is', null).where('desks.active', '=', 1).execute()).filter(
-      (k) => k.secret_hash !== null,
-    )
+    const kiosks = await activeKioskRows(this.db)
     const day = localDateOf(now, this.timeZone)
     const [y, m, d] = day.split('-').map(Number) as [number, number, number]
     const [oh, om] = this.hours.open.split(':').map(Number) as [number, number]

@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely'
 import type { AlertKind, AlertTable } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { RATING_QUESTION } from '../domain/alert-rules.ts'
+import { kioskRows } from '../kiosks/repository.ts'
 
 export function listRuleRows(db: Db) {
   return db.selectFrom('alert_rules').selectAll().execute()
@@ -247,4 +248,23 @@ export function alertIdsAfter(db: Db, afterId: number) {
 export async function lastAlertId(db: Db) {
   const row = await db.selectFrom('alerts').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
   return Number(row?.id ?? 0)
+}
+
+export function findAlertRow(db: Db, id: number) {
+  return alertRows(db).where('alerts.id', '=', id).executeTakeFirst()
+}
+
+/** Alerts of the given agencies (null: all), open (new or acknowledged) or in one state, newest first. */
+export function listAlertRows(db: Db, f: { agencyIds: number[] | null; state: 'open' | 'all' | 'new' | 'acknowledged' | 'resolved'; kind?: AlertKind; limit: number; offset?: number }) {
+  let q = alertRows(db)
+  if (f.agencyIds) q = q.where('alerts.agency_id', 'in', f.agencyIds.length ? f.agencyIds : [-1])
+  if (f.state === 'open') q = q.where('alerts.state', '!=', 'resolved')
+  else if (f.state !== 'all') q = q.where('alerts.state', '=', f.state)
+  if (f.kind) q = q.where('alerts.kind', '=', f.kind)
+  return q.limit(f.limit).offset(f.offset ?? 0).execute()
+}
+
+/** Tablets in service: paired, not revoked, at an active desk. */
+export function activeKioskRows(db: Db) {
+  return kioskRows(db).where('kiosks.paired_at', 'is not', null).where('kiosks.secret_hash', 'is not', null).where('kiosks.revoked_at', 'is', null).where('desks.active', '=', 1).execute()
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/types.ts'
 import { AlertKind, alertSummary, kindText, RuleParams, scopeKey, stateText } from '../domain/alert-rules.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
-import type { StaffUser } from '../middleware/session/index.ts'
+import type { StaffUser } from '../auth/scope.ts'
 import { alertComments, deleteRule, deliveriesOf, insertAlertComment, triggeringResponses, updateAlert, upsertRule, type AlertRow } from './repository.ts'
 
 export const alertNotFound = () => new DomainError('not_found', 'alert_not_found', { vi: 'Không tìm thấy cảnh báo hoặc ngoài phạm vi được xem', en: 'Alert not found, or outside what you may see' })

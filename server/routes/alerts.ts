@@ -1,36 +1,30 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { findAgencyByCode } from '../agencies/repository.ts'
-import { alertRows, type AlertRow } from '../alerts/repository.ts'
+import { agencyInScope } from '../agencies/service.ts'
+import { findAlertRow, listAlertRows, type AlertRow } from '../alerts/repository.ts'
 import type { Db } from '../db/types.ts'
 import { acknowledgeAlert, alertDetail, alertNotFound, alertView, commentOnAlert, resolveAlert, RuleChange, setRule } from '../alerts/service.ts'
-import { agencyScope } from '../auth/scope.ts'
+import { agencyScope, type StaffUser } from '../auth/scope.ts'
+import { deskInScope } from '../desks/service.ts'
 import { AlertKind } from '../domain/alert-rules.ts'
 import { DomainError } from '../domain/errors.ts'
-import { findDesk } from '../kiosks/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
-import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
+import { inScope, requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 const Id = z.object({ id: z.coerce.number().int().positive() })
 const Text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'))
-const outOfScope = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
 const provinceOnly = () =>
   new DomainError('forbidden', 'forbidden', { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn tỉnh', en: 'Only admins set the province-wide rules' })
 
 /** A desk or agency named in a request, only when the staff member may see it. */
 async function target(deps: AppDeps, staff: StaffUser, q: { agency?: string; deskId?: number }, unnamed: 'own' | 'province') {
   if (q.deskId !== undefined) {
-    const desk = await findDesk(deps.db, q.deskId)
-    if (!desk || !inScope(staff, desk.agency_id)) throw outOfScope()
+    const desk = await deskInScope(deps.db, staff, q.deskId)
     return { agencyId: desk.agency_id, deskId: desk.id }
   }
-  if (q.agency) {
-    const agency = await findAgencyByCode(deps.db, q.agency)
-    if (!agency || !inScope(staff, agency.id)) throw outOfScope()
-    return { agencyId: agency.id, deskId: null }
-  }
+  if (q.agency) return { agencyId: (await agencyInScope(deps.db, staff, q.agency)).id, deskId: null }
   // Unnamed: to read, the user's own agency (the province for province-wide accounts); to change, the province.
   return { agencyId: unnamed === 'own' ? staff.agencyId : null, deskId: null }
 }
@@ -41,7 +35,7 @@ export function alertRoutes(deps: AppDeps) {
   const anyStaff = requireStaff(db, clock)
   const editor = requireStaff(db, clock, ['admin', 'manager'])
   const scoped = async (staff: StaffUser, id: number) => {
-    const a = await alertRows(db).where('alerts.id', '=', id).executeTakeFirst()
+    const a = await findAlertRow(db, id)
     if (!a || !inScope(staff, a.agency_id)) throw alertNotFound()
     return a
   }
@@ -72,18 +66,8 @@ export function alertRoutes(deps: AppDeps) {
       async (c) => {
         const q = c.req.valid('query')
         const staff = c.var.staff
-        let scope = staff.scope
-        if (q.agency) {
-          const agency = await findAgencyByCode(db, q.agency)
-          if (!agency || !inScope(staff, agency.id)) throw outOfScope()
-          scope = await agencyScope(db, agency.id)
-        }
-        let rows = alertRows(db)
-        if (scope) rows = rows.where('alerts.agency_id', 'in', scope.size ? [...scope] : [-1])
-        if (q.state === 'open') rows = rows.where('alerts.state', '!=', 'resolved')
-        else if (q.state !== 'all') rows = rows.where('alerts.state', '=', q.state)
-        if (q.kind) rows = rows.where('alerts.kind', '=', q.kind)
-        const list = await rows.limit(q.limit + 1).offset(q.offset).execute()
+        const scope = q.agency ? await agencyScope(db, (await agencyInScope(db, staff, q.agency)).id) : staff.scope
+        const list = await listAlertRows(db, { agencyIds: scope ? [...scope] : null, state: q.state, kind: q.kind, limit: q.limit + 1, offset: q.offset })
         return c.json({ alerts: list.slice(0, q.limit).map(alertView), more: list.length > q.limit })
       },
     )

@@ -2,25 +2,21 @@ import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { findAgencyByCode } from '../agencies/repository.ts'
+import { agencyInScope } from '../agencies/service.ts'
 import type { LiveEvent } from '../alerts/hub.ts'
-import { alertIdsAfter, alertRows, lastAlertId, ratingsSince } from '../alerts/repository.ts'
+import { activeKioskRows, alertIdsAfter, lastAlertId, listAlertRows, ratingsSince } from '../alerts/repository.ts'
 import { alertView } from '../alerts/service.ts'
 import { agencyScope } from '../auth/scope.ts'
 import { listDesks } from '../desks/repository.ts'
 import { ratingIndex } from '../domain/alert-rules.ts'
-import { DomainError } from '../domain/errors.ts'
 import { localDateOf, localToInstant } from '../domain/periods.ts'
-import { kioskRows } from '../kiosks/repository.ts'
 import { fleetStatus } from '../kiosks/opening-hours.ts'
-import { inScope, requireStaff } from '../middleware/session/index.ts'
+import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 /** A stream looks for alerts raised on other nodes this often, and says something at least this often (proxies close idle streams). */
 const POLL_MS = 5000
 const KEEPALIVE_MS = 25_000
-
-const outOfScope = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
 
 /** The live desk view ("Trực tiếp") and the event stream that keeps it and the dashboard current. */
 export function liveRoutes(deps: AppDeps) {
@@ -29,13 +25,8 @@ export function liveRoutes(deps: AppDeps) {
     .use(requireStaff(db, clock))
     .get('/', validate('query', z.object({ agency: z.string().max(64).optional() }).strict()), async (c) => {
       const staff = c.var.staff
-      let scope = staff.scope
       const code = c.req.valid('query').agency
-      if (code) {
-        const agency = await findAgencyByCode(db, code)
-        if (!agency || !inScope(staff, agency.id)) throw outOfScope()
-        scope = await agencyScope(db, agency.id)
-      }
+      const scope = code ? await agencyScope(db, (await agencyInScope(db, staff, code)).id) : staff.scope
       const seen = (agencyId: number) => scope === null || scope.has(agencyId)
       const now = clock.now()
       const [y, m, d] = localDateOf(now, deps.timeZone).split('-').map(Number) as [number, number, number]
@@ -43,10 +34,8 @@ export function liveRoutes(deps: AppDeps) {
       const hours = deps.alerts.hours
       const desks = (await listDesks(db)).filter((d) => d.active && seen(d.agency_id))
       const ratings = await ratingsSince(db, scope ? [...scope] : null, since)
-      const kiosks = (await kioskRows(db).where('kiosks.revoked_at', 'is', null).execute()).filter((k) => seen(k.agency_id))
-      let alerts = alertRows(db).where('alerts.state', '!=', 'resolved')
-      if (scope) alerts = alerts.where('alerts.agency_id', 'in', scope.size ? [...scope] : [-1])
-      const open = (await alerts.limit(100).execute()).map(alertView)
+      const kiosks = (await activeKioskRows(db)).filter((k) => seen(k.agency_id))
+      const open = (await listAlertRows(db, { agencyIds: scope ? [...scope] : null, state: 'open', limit: 100 })).map(alertView)
       const view = desks.map((desk) => {
         const mine = ratings.filter((r) => r.desk_id === desk.id && r.rating !== null)
         const counts = [1, 2, 3, 4, 5].map((v) => mine.filter((r) => r.rating === v).length)
