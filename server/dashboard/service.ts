@@ -3,11 +3,12 @@ import { listAgencies } from '../agencies/repository.ts'
 import { agencyInScope } from '../agencies/service.ts'
 import { appendAudit } from '../audit/service.ts'
 import { agencyScope, inScope, notInScope, type StaffUser } from '../auth/scope.ts'
-import type { Channel, Database } from '../db/schema.ts'
+import type { AgencyKind, Channel, Database } from '../db/schema.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
 import { computeIndex } from '../domain/indices.ts'
 import { parsePeriod, quarterOf, quartersOf, shiftQuarter } from '../domain/periods.ts'
 import type { Clock } from '../lib/clock.ts'
+import { latestQuarterWithData } from '../reports/repository.ts'
 import { countsBy, instrumentRules } from '../reports/service.ts'
 import { listRollupQuarters } from '../rollups/repository.ts'
 import { listComments, type CommentQuery } from '../responses/repository.ts'
@@ -41,15 +42,18 @@ export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
 }
 
 /** The index of one instrument over the last `count` quarters up to `to`, province-wide or for one agency. */
-export async function dashboardTrend(deps: DashboardDeps, staff: StaffUser, survey: string, q: { agency?: string; channel?: Channel; to?: string; count: number }) {
+export async function dashboardTrend(deps: DashboardDeps, staff: StaffUser, survey: string, q: { agency?: string; channel?: Channel; kind?: AgencyKind; to?: string; count: number }) {
   const to = q.to && q.to.includes('-Q') ? q.to : quarterOf(deps.clock.now(), deps.timeZone)
   const quarters = Array.from({ length: q.count }, (_, i) => shiftQuarter(to, i - q.count + 1))
   const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
   const { rules, versionIds } = await instrumentRules(deps.db, deps.catalog, survey, quarters)
-  const counts = await countsBy(deps.db, { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds: agency ? [agency.id] : undefined }, 'quarter')
+  // The same filters as the report beside it: a kind filter counts that kind's agencies only.
+  const agencyIds = agency ? [agency.id] : q.kind ? (await listAgencies(deps.db)).filter((a) => a.kind === q.kind).map((a) => a.id) : undefined
+  const counts = await countsBy(deps.db, { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds }, 'quarter')
   return {
     survey,
     agency: agency?.code ?? null,
+    filters: { channel: q.channel ?? null, kind: agency ? null : (q.kind ?? null) },
     points: quarters.map((period) => {
       const r = counts.get(period)
       const figures = r ? computeIndex(rules, r) : null
@@ -58,10 +62,17 @@ export async function dashboardTrend(deps: DashboardDeps, staff: StaffUser, surv
   }
 }
 
-/** One agency's figures for a period, split by desk, channel and procedure. */
-export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, code: string, q: { survey: string; period: string; channel?: Channel }) {
+/**
+ * One agency's figures for a period, split by desk, channel and procedure. Without a period: the newest
+ * quarter with answers for this agency (a bare agency URL must not say "no data"), else the current one.
+ */
+export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, code: string, q: { survey: string; period?: string; channel?: Channel }) {
   const agency = await agencyInScope(deps.db, staff, code)
-  const quarters = quartersOf(parsePeriod(q.period))
+  const period =
+    q.period ??
+    (await latestQuarterWithData(deps.db, (await listSurveyVersions(deps.db)).filter((v) => v.instrument === q.survey && v.status !== 'draft').map((v) => v.id), [agency.id])) ??
+    quarterOf(deps.clock.now(), deps.timeZone)
+  const quarters = quartersOf(parsePeriod(period))
   const { rules, versionIds } = await instrumentRules(deps.db, deps.catalog, q.survey, quarters)
   const filter = { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds: [agency.id] }
   const split = async (by: 'desk' | 'channel' | 'procedure') =>
@@ -71,7 +82,7 @@ export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, cod
   return {
     agency: { code: agency.code, name: agency.name, kind: agency.kind },
     survey: q.survey,
-    period: q.period,
+    period,
     figures: own ? computeIndex(rules, own) : null,
     byDesk: (await split('desk')).map((d) => ({ ...d, desk: d.key === '0' ? null : { code: desks.get(d.key)?.code ?? d.key, name: desks.get(d.key)?.name ?? d.key } })),
     byChannel: await split('channel'),

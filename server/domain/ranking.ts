@@ -84,9 +84,10 @@ export interface Change {
 
 /**
  * Adds the change against the previous period (the previous quarter of the same instrument) to each
- * current unit, matching units by `keyOf` (default: `key`, else `agency`). The rank fields are null unless
- * both periods ranked the unit; the index fields are null unless both periods have an index; all are null
- * for a unit absent from `previous`. Throws on a unit without a key or a key repeated in `previous`:
+ * current unit, matching units by `keyOf` (default: `key`, else `agency`). `previousRank` and
+ * `previousIndex` are the previous period's whenever it had them (even if this period does not rank the
+ * unit); `rankChange` is null unless both periods ranked the unit, `indexChange` unless both have an index;
+ * all are null for a unit absent from `previous` (exchange-formats.md). Throws on a unit without a key or a key repeated in `previous`:
  * either would silently compare the wrong agencies.
  */
 export function compareWithPrevious<T extends Comparable, P extends Comparable>(
@@ -111,9 +112,10 @@ export function compareWithPrevious<T extends Comparable, P extends Comparable>(
     const indices = p && u.index !== null && p.index !== null
     return {
       ...u,
-      previousRank: ranks ? p.rank : null,
+      // Last quarter's rank is worth showing even when this quarter does not rank the agency.
+      previousRank: p?.rank ?? null,
       rankChange: ranks ? p.rank! - u.rank! : null,
-      previousIndex: indices ? p.index : null,
+      previousIndex: p?.index ?? null,
       indexChange: indices ? u.index! - p.index! : null,
     }
   })

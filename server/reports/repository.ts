@@ -44,3 +44,19 @@ export async function versionsUsed(db: Db, instrument: string, quarters: string[
     .orderBy('survey_versions.version')
     .execute()
 }
+
+/** The newest quarter in which one of these agencies has counted responses to one of these survey versions. */
+export async function latestQuarterWithData(db: Db, surveyVersionIds: number[], agencyIds: number[]): Promise<string | undefined> {
+  if (!surveyVersionIds.length || !agencyIds.length) return undefined
+  const row = await db
+    .selectFrom('rollups')
+    .select('quarter')
+    .where('survey_version_id', 'in', surveyVersionIds)
+    .where('agency_id', 'in', agencyIds)
+    .where('question_id', '=', '*')
+    .where('count', '>', 0)
+    .orderBy('quarter', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.quarter
+}

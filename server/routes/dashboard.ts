@@ -7,6 +7,7 @@ import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 const Channel = z.enum(['paper', 'kiosk', 'qr', 'web'])
+const Kind = z.enum(['province', 'department', 'commune', 'other'])
 const Instrument = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)
 const PeriodKey = z.string().regex(/^\d{4}(-Q[1-4])?$/, '2026-Q1 hoặc/or 2026')
 
@@ -18,10 +19,13 @@ export function dashboardRoutes(deps: AppDeps) {
     .get('/meta', async (c) => c.json(await dashboardMeta(deps, c.var.staff)))
     .get(
       '/trend/:survey',
-      validate('query', z.object({ agency: z.string().max(64).optional(), channel: Channel.optional(), to: PeriodKey.optional(), count: z.coerce.number().int().min(1).max(20).default(8) }).strict()),
+      validate(
+        'query',
+        z.object({ agency: z.string().max(64).optional(), channel: Channel.optional(), kind: Kind.optional(), to: PeriodKey.optional(), count: z.coerce.number().int().min(1).max(20).default(8) }).strict(),
+      ),
       async (c) => c.json(await dashboardTrend(deps, c.var.staff, c.req.param('survey'), c.req.valid('query'))),
     )
-    .get('/agencies/:code', validate('query', z.object({ survey: Instrument, period: PeriodKey, channel: Channel.optional() }).strict()), async (c) =>
+    .get('/agencies/:code', validate('query', z.object({ survey: Instrument, period: PeriodKey.optional(), channel: Channel.optional() }).strict()), async (c) =>
       c.json(await dashboardAgency(deps, c.var.staff, c.req.param('code'), c.req.valid('query'))),
     )
     .get(

@@ -101,8 +101,8 @@ describe('compareWithPrevious', () => {
     expect(changes).toEqual([
       [null, null, null, null], // no previous entry
       [null, null, 70, 10], // not ranked last quarter (insufficient sample): index change only, 80 − 70
-      [null, null, 78, -3], // not ranked now: index change only, 75 − 78
-      [null, null, null, null], // no index now
+      [3, null, 78, -3], // not ranked now: last quarter's rank still shown, no rank change; 75 − 78
+      [4, null, 60, null], // no index now: last quarter's rank and index, no change
     ])
   })
 

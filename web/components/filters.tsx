@@ -9,6 +9,29 @@ interface Props {
   show?: Array<'survey' | 'period' | 'kind' | 'channel'>
 }
 
+const kinds = { department: s.department, commune: s.commune, other: s.other } as const
+const channels = { kiosk: s.kiosk, qr: s.qr, paper: s.paper, web: s.web } as const
+
+/**
+ * What the figures beside it count, in words: "Toàn tỉnh · UBND xã, phường · Mã QR". Every card, chart
+ * and table of a page takes its title from here, so none can claim more than the filters let through.
+ */
+export function filterLabel(base: string, values: Record<string, string | undefined>, tr: (t: { vi: string; en: string }) => string) {
+  const parts = [base]
+  if (values.kind && values.kind in kinds) parts.push(tr(kinds[values.kind as keyof typeof kinds]))
+  if (values.channel && values.channel in channels) parts.push(`${tr(s.channel)}: ${tr(channels[values.channel as keyof typeof channels])}`)
+  return parts.join(' · ')
+}
+
+/** The trend's query for the page's filters: the same kind and channel as the report, up to the chosen quarter. */
+export function trendQuery(values: Record<string, string | undefined>, extra: Record<string, string> = {}) {
+  const q: Record<string, string> = { ...extra }
+  if (values.kind) q.kind = values.kind
+  if (values.channel) q.channel = values.channel
+  if (values.period?.includes('-Q')) q.to = values.period
+  return new URLSearchParams(q)
+}
+
 /** Instrument, period, agency kind and channel pickers (native selects: keyboard and screen reader friendly). */
 export function Filters({ meta, values, onChange, show = ['survey', 'period', 'kind', 'channel'] }: Props) {
   const { tr } = useApp()
@@ -29,7 +52,11 @@ export function Filters({ meta, values, onChange, show = ['survey', 'period', 'k
   return (
     <div class="filters" role="group" aria-label={tr(s.search)}>
       {show.includes('survey') && select('survey', tr(s.survey), meta.instruments.map((i) => [i.id, tr(i.title)]))}
-      {show.includes('period') && select('period', tr(s.period), [...periods.map((q): [string, string] => [q, q]), ...years.map((y): [string, string] => [y, y])])}
+      {show.includes('period') &&
+        select('period', tr(s.period), [
+          ...periods.map((q): [string, string] => [q, q === meta.currentQuarter ? `${q} (${tr(s.currentQuarter)})` : q]),
+          ...years.map((y): [string, string] => [y, y]),
+        ])}
       {show.includes('kind') &&
         select('kind', tr(s.kind), [
           ['', tr(s.all)],

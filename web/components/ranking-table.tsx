@@ -10,6 +10,12 @@ type Key = 'rank' | 'name' | 'index' | 'indexChange' | 'n' | 'rankChange'
  * The ranking: sortable by any column with the keyboard (the headers are buttons with aria-sort), element
  * indices beside the index, and agencies below the minimum sample set apart in their own table.
  */
+/** A column's short heading: the first two words ("Tiếp cận", "Thủ tục"); the full name shows on hover and focus. */
+export function shortLabel(label: string) {
+  const words = label.split(/\s+/)
+  return words.length <= 2 ? label : `${words.slice(0, 2).join(' ').replace(/[,;:]$/, '')}…`
+}
+
 export function RankingTable({ report, elements, query }: { report: Report; elements: Array<{ id: string; label: string }>; query: string }) {
   const { tr, lang } = useApp()
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 })
@@ -23,8 +29,8 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
     })
   }, [report, sort])
   const insufficient = report.units.filter((u) => !u.sufficient)
-  const header = (key: Key, label: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+  const header = (key: Key, label: string, cls = '') => (
+    <th scope="col" class={cls} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
       <button type="button" class="sort" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'rank' || key === 'name' ? 1 : -1 })}>
         {label}
       </button>
@@ -33,21 +39,28 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
   const link = (u: Unit) => <a href={`/agencies/${encodeURIComponent(u.agency)}?${query}`}>{u.name}</a>
   return (
     <>
-      <div class="table-wrap">
+      {/* Rank, name and index stay in view while the element columns scroll beside them. */}
+      <div class="table-wrap ranking-wrap" tabIndex={0} role="region" aria-label={tr(s.ranking)}>
         <table class="ranking">
           <caption>{tr(s.ranking)}</caption>
           <thead>
             <tr>
-              {header('rank', tr(s.rank))}
-              {header('rankChange', tr(s.change))}
-              {header('name', tr(s.agency))}
-              {header('index', report.method === 'points' ? tr(s.points) : tr(s.index))}
-              {header('indexChange', tr(s.change))}
+              {header('rank', tr(s.rank), 'sticky c1')}
+              {header('name', tr(s.agency), 'sticky c2')}
+              {header('index', report.method === 'points' ? tr(s.points) : tr(s.index), 'sticky c3')}
+              {header('rankChange', tr(s.rankChange))}
+              {header('indexChange', report.method === 'points' ? tr(s.pointsChange) : tr(s.indexChange))}
               {header('n', tr(s.responses))}
               <th scope="col">{tr(s.interval)}</th>
               {elements.map((e) => (
-                <th scope="col" key={e.id}>
-                  {e.label}
+                <th scope="col" key={e.id} class="element">
+                  <span class="tip-host" tabIndex={0}>
+                    <span aria-hidden="true">{shortLabel(e.label)}</span>
+                    <span class="sr-only">{e.label}</span>
+                    <span class="tip" role="tooltip" aria-hidden="true">
+                      {e.label}
+                    </span>
+                  </span>
                 </th>
               ))}
             </tr>
@@ -60,10 +73,12 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
             ) : null}
             {ranked.map((u) => (
               <tr key={u.agency}>
-                <td class="num">{u.rank}</td>
+                <td class="num sticky c1">{u.rank}</td>
+                <th scope="row" class="sticky c2">
+                  {link(u)}
+                </th>
+                <td class="num strong sticky c3">{formatIndex(u.index, report.method, lang)}</td>
                 <td class={`num change ${(u.rankChange ?? 0) > 0 ? 'up' : (u.rankChange ?? 0) < 0 ? 'down' : ''}`}>{formatRankChange(u.rankChange)}</td>
-                <th scope="row">{link(u)}</th>
-                <td class="num strong">{formatIndex(u.index, report.method, lang)}</td>
                 <td class="num">{formatChange(u.indexChange, report.method, lang)}</td>
                 <td class="num">{u.n}</td>
                 <td class="num">{formatInterval(u.ci95, report.method, lang)}</td>
@@ -86,8 +101,9 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
             <thead>
               <tr>
                 <th scope="col">{tr(s.agency)}</th>
-                <th scope="col">{tr(s.index)}</th>
+                <th scope="col">{report.method === 'points' ? tr(s.points) : tr(s.index)}</th>
                 <th scope="col">{tr(s.responses)}</th>
+                <th scope="col">{tr(s.previousRank)}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,6 +112,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
                   <th scope="row">{link(u)}</th>
                   <td class="num">{formatIndex(u.index, report.method, lang)}</td>
                   <td class="num">{u.n}</td>
+                  <td class="num">{u.previousRank ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -15,5 +15,6 @@ export function elementsOf(def: SurveyDefinition | null, tr: (t: { vi: string; e
 
 export function criterionLabel(def: SurveyDefinition | null, id: string, tr: (t: { vi: string; en: string }) => string) {
   const q = def?.pages.flatMap((p) => p.questions).find((x) => x.id === id)
-  return q ? `${id} — ${tr(q.text)}` : id
+  // Staff read the question as citizens saw it; its id is for files and the API only.
+  return q ? tr(q.text) : id
 }

@@ -1,16 +1,19 @@
 import { BarList } from '../components/bar-list.tsx'
 import { CommentList } from '../components/comment-list.tsx'
+import { filterLabel, trendQuery } from '../components/filters.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
-import type { Figures, Report, TrendPoint } from '../lib/report-types.ts'
+import type { Figures, Meta, Report, TrendPoint } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 
 interface Detail {
   agency: { code: string; name: string; kind: string }
+  /** The period shown: the one asked for, else the newest with answers for this agency. */
+  period: string
   figures: Figures | null
   byDesk: Array<Figures & { key: string; desk: { code: string; name: string } | null }>
   byChannel: Array<Figures & { key: string }>
@@ -20,15 +23,28 @@ export function AgencyPage({ code: raw }: { code: string }) {
   const code = decodeURIComponent(raw)
   const { tr, lang } = useApp()
   const [values] = useQueryState({ survey: 'mot-cua', period: '', channel: '' })
-  const period = values.period || ''
   const channel = values.channel ? `&channel=${values.channel}` : ''
-  const detail = useFetch<Detail>(period ? `/api/v1/dashboard/agencies/${encodeURIComponent(code)}?survey=${values.survey}&period=${period}${channel}` : null)
+  // A bare URL (no period) asks the server for the newest period with answers for this agency.
+  const detail = useFetch<Detail>(`/api/v1/dashboard/agencies/${encodeURIComponent(code)}?survey=${values.survey}${values.period ? `&period=${values.period}` : ''}${channel}`)
+  const period = values.period || detail.data?.period || ''
   const report = useFetch<Report>(period ? `/api/v1/reports/${values.survey}/${period}?${channel.slice(1)}` : null)
-  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${values.survey}?agency=${encodeURIComponent(code)}${period.includes('-Q') ? `&to=${period}` : ''}${channel}`)
+  const trend = useFetch<{ points: TrendPoint[] }>(period ? `/api/v1/dashboard/trend/${values.survey}?${trendQuery({ channel: values.channel, period }, { agency: code })}` : null)
+  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
   const def = useDefinition(values.survey!)
-  if (!period) return <p>{tr(s.noData)}</p>
-  if (detail.error) return <p class="form-error" role="alert">{detail.error.body?.error.message[lang] ?? detail.error.message}</p>
+  if (detail.error)
+    return (
+      <section class="card narrow" role="alert">
+        <h1>{detail.error.status === 404 ? tr(s.agencyRefused) : tr(s.loadFailed)}</h1>
+        <p>{detail.error.status === 404 ? tr(s.agencyRefusedMore) : (detail.error.body?.error.message[lang] ?? detail.error.message)}</p>
+        <p>
+          <a href="/dashboard">← {tr(s.dashboard)}</a>
+        </p>
+      </section>
+    )
+  if (!detail.data) return <p aria-busy="true">{tr(s.loading)}</p>
   const d = detail.data
+  const current = meta.data ? period === meta.data.currentQuarter || period === meta.data.currentQuarter.slice(0, 4) : false
+  const scope = filterLabel(d.agency.name, { channel: values.channel }, tr)
   const unit = report.data?.units.find((u) => u.agency === code)
   const method = def?.index.method ?? 'share'
   const f = d?.figures
@@ -40,10 +56,17 @@ export function AgencyPage({ code: raw }: { code: string }) {
       <p class="no-print">
         <a href={`/dashboard?${new URLSearchParams(Object.entries(values).filter(([, v]) => v))}`}>← {tr(s.back)}</a>
       </p>
-      <h1>{d?.agency.name ?? code}</h1>
+      <h1>{d.agency.name}</h1>
       <p class="muted">
-        {values.survey} · {period}
+        {def ? tr(def.title) : ''} · {period}
+        {current ? ` (${tr(s.currentQuarter)})` : ''}
+        {values.channel ? ` · ${scope.slice(d.agency.name.length + 3)}` : ''}
       </p>
+      {current ? (
+        <p class="current-note" role="note">
+          {tr(s.currentQuarterNote)}
+        </p>
+      ) : null}
       {f ? (
         <section class="cards">
           <div class="card stat">
@@ -54,13 +77,18 @@ export function AgencyPage({ code: raw }: { code: string }) {
             </p>
             {unit ? (
               <p>
-                {tr(s.rank)}: {unit.rank ?? tr(s.insufficient)} ({formatRankChange(unit.rankChange)}) · {tr(s.change)}: {formatChange(unit.indexChange, method, lang)}
+                {tr(s.rank)}: {unit.rank ?? tr(s.insufficient)}
+                {unit.rank !== null ? ` (${tr(s.rankChange).toLowerCase()}: ${formatRankChange(unit.rankChange)})` : ''}
+                {unit.previousRank !== null ? ` · ${tr(s.previousRank)}: ${unit.previousRank}` : ''} · {method === 'points' ? tr(s.pointsChange) : tr(s.indexChange)}:{' '}
+                {formatChange(unit.indexChange, method, lang)}
               </p>
             ) : null}
           </div>
           <div class="card chart-card">
-            <h2>{tr(s.trend)}</h2>
-            {trend.data ? <TrendChart points={trend.data.points} method={method} label={d?.agency.name ?? code} /> : null}
+            <h2>
+              {tr(s.trend)} — {scope}
+            </h2>
+            {trend.data ? <TrendChart points={trend.data.points} method={method} label={scope} current={meta.data?.currentQuarter} /> : null}
           </div>
         </section>
       ) : (

@@ -1,4 +1,4 @@
-import { Filters } from '../components/filters.tsx'
+import { Filters, filterLabel, trendQuery } from '../components/filters.tsx'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
@@ -20,9 +20,10 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
   const [values, set] = useQueryState({ survey: 'mot-cua', period: meta.quarters[0] ?? meta.currentQuarter, kind: '', channel: '' })
   const filter = new URLSearchParams(Object.entries({ kind: values.kind!, channel: values.channel! }).filter(([, v]) => v))
   const report = useFetch<Report>(`/api/v1/reports/${values.survey}/${values.period}?${filter}`)
-  const trend = useFetch<{ points: TrendPoint[] }>(
-    `/api/v1/dashboard/trend/${values.survey}?${new URLSearchParams({ ...(values.channel ? { channel: values.channel } : {}), ...(values.period!.includes('-Q') ? { to: values.period! } : {}) })}`,
-  )
+  // The trend follows exactly the report's filters (kind and channel), so card and chart agree.
+  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${values.survey}?${trendQuery(values)}`)
+  const scope = filterLabel(tr(s.province), values, tr)
+  const current = values.period === meta.currentQuarter || values.period === meta.currentQuarter.slice(0, 4)
   const def = useDefinition(values.survey!)
   const r = report.data
   const query = new URLSearchParams(Object.entries(values).filter(([, v]) => v)).toString()
@@ -36,20 +37,28 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
       {report.error ? <p class="form-error" role="alert">{report.error.body?.error.message[lang] ?? report.error.message}</p> : null}
       {r ? (
         <>
-          <section class="cards" aria-label={tr(s.province)}>
+          {current ? (
+            <p class="current-note" role="note">
+              {tr(s.currentQuarterNote)}
+            </p>
+          ) : null}
+          <section class="cards" aria-label={scope}>
             <div class="card stat">
-              <h2>{tr(s.province)}</h2>
+              <h2>{scope}</h2>
               <p class="big">{formatIndex(r.overall.index, r.method, lang)}</p>
               <p>
                 n = {r.overall.n} · {tr(s.interval)}: {formatInterval(r.overall.ci95, r.method, lang)}
               </p>
               <p class="muted">
-                {r.period} · {r.versions.join(', ') || '—'}
+                {r.period}
+                {current ? ` (${tr(s.currentQuarter)})` : ''} · {def ? tr(def.title) : values.survey}
               </p>
             </div>
             <div class="card chart-card">
-              <h2>{tr(s.trend)}</h2>
-              {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={tr(s.province)} /> : null}
+              <h2>
+                {tr(s.trend)} — {scope}
+              </h2>
+              {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={scope} current={meta.currentQuarter} /> : null}
             </div>
           </section>
           <div class="actions-row no-print">

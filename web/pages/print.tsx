@@ -1,3 +1,4 @@
+import { trendQuery } from '../components/filters.tsx'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
@@ -14,7 +15,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
   const [values] = useQueryState({ kind: '', channel: '' })
   const filter = new URLSearchParams(Object.entries(values).filter(([, v]) => v))
   const report = useFetch<Report>(`/api/v1/reports/${survey}/${period}?${filter}`)
-  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${survey}?${period.includes('-Q') ? `to=${period}` : ''}${values.channel ? `&channel=${values.channel}` : ''}`)
+  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${survey}?${trendQuery({ ...values, period })}`)
   const def = useDefinition(survey)
   const r = report.data
   if (!r) return <p aria-busy="true">{tr(s.loading)}</p>
