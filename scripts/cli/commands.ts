@@ -63,7 +63,7 @@ export const commands: Record<string, Command> = {
     run: ({ positionals }) => {
       const file = fileArg(positionals)
       return withDatabase(async ({ db }) => {
-        const s = await importAgencies(db, { path: file }, systemClock)
+        const s = await importAgencies(db, { path: file }, systemClock, 'cli')
         console.log(`agencies: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`)
         return 0
       })
@@ -81,6 +81,7 @@ export const commands: Record<string, Command> = {
             timeZone: env.HAILONG_TZ,
             clock: systemClock,
             catalog: new SurveyCatalog(db),
+            actor: 'cli',
             onProgress: (n, phase) => bar.tick(n, phase === 'check' ? 'kiểm tra/check' : 'ghi/write'),
           })
           bar.done()

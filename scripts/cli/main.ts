@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { fromDatabaseError } from '../../server/db/errors.ts'
 import { DomainError } from '../../server/domain/errors.ts'
 import { ImportRejected, formatRowIssue } from '../../server/imports/row-issues.ts'
 import { commands, type Command } from './commands.ts'
@@ -30,7 +31,8 @@ async function main(argv: string[]): Promise<number> {
 
 try {
   process.exitCode = await main(process.argv.slice(2))
-} catch (e) {
+} catch (thrown) {
+  const e = fromDatabaseError(thrown) ?? thrown
   if (e instanceof ImportRejected) {
     console.log(`imported 0, already present 0, rejected ${e.rejectedRows}`)
     for (const r of e.rows) console.error(formatRowIssue(r))

@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely'
-import type { AgencyKind, Database } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+import { appendAudit } from '../audit/service.ts'
+import { inTransaction } from '../db/transaction.ts'
+import type { AgencyKind } from '../db/schema.ts'
 import { nfc } from '../domain/text.ts'
 import type { Clock } from '../lib/clock.ts'
 import { readTable, type TableSource } from '../imports/table-reader.ts'
@@ -22,7 +24,7 @@ interface AgencyRow {
  * Creates or updates agencies from the agencies CSV (code,name,parent,kind). Parents may come later in
  * the file or already exist; all rows or none.
  */
-export async function importAgencies(db: Kysely<Database>, source: TableSource, clock: Clock) {
+export async function importAgencies(db: Db, source: TableSource, clock: Clock, actor: string) {
   const issues: RowIssue[] = []
   const rows: AgencyRow[] = []
   let header: string[] | null = null
@@ -64,7 +66,7 @@ export async function importAgencies(db: Kysely<Database>, source: TableSource, 
 
   const at = clock.now().toISOString()
   const summary = { created: 0, updated: 0, unchanged: 0 }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const ids = new Map([...existing.values()].map((a) => [a.code, a.id]))
     const pending = [...rows]
     // Parents first: each pass stores the rows whose parent already has an id.
@@ -83,6 +85,7 @@ export async function importAgencies(db: Kysely<Database>, source: TableSource, 
         } else summary.unchanged++
       }
     }
+    await appendAudit(trx, { actor, action: 'agencies.import', details: { ...summary } }, new Date(at))
   })
   return summary
 }

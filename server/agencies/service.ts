@@ -1,3 +1,4 @@
+import { inTransaction } from '../db/transaction.ts'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/service.ts'
 import { inScope, notInScope, type StaffUser } from '../auth/scope.ts'
@@ -29,7 +30,7 @@ export async function agencyInScope(db: Db, staff: StaffUser, code: string, opts
   return agency
 }
 
-async function parentId(db: Kysely<Database>, code: string | null, self?: number) {
+async function parentId(db: Db, code: string | null, self?: number) {
   if (!code) return null
   const parent = await findAgencyByCode(db, code)
   if (!parent) throw invalid([issue('parent', 'unknown_parent', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)])
@@ -40,11 +41,11 @@ async function parentId(db: Kysely<Database>, code: string | null, self?: number
   return parent.id
 }
 
-export async function createAgency(db: Kysely<Database>, input: AgencyInput, actor: string, clock: Clock) {
+export async function createAgency(db: Db, input: AgencyInput, actor: string, clock: Clock) {
   if (await findAgencyByCode(db, input.code)) throw new DomainError('conflict', 'code_taken', { vi: `Mã ${input.code} đã có`, en: `Code ${input.code} is taken` })
   const at = clock.now()
   const parent = await parentId(db, input.parent)
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertAgency(trx, { code: input.code, name: input.name.normalize('NFC'), parentId: parent, kind: input.kind, at: at.toISOString() })
     await appendAudit(trx, { actor, action: 'agency.create', target: `agency:${input.code}`, details: { ...input } }, at)
     return id
@@ -52,23 +53,23 @@ export async function createAgency(db: Kysely<Database>, input: AgencyInput, act
 }
 
 /** Edit or move an agency; its code is its stable identity and never changes. */
-export async function editAgency(db: Kysely<Database>, code: string, input: Omit<AgencyInput, 'code'>, actor: string, clock: Clock) {
+export async function editAgency(db: Db, code: string, input: Omit<AgencyInput, 'code'>, actor: string, clock: Clock) {
   const agency = await findAgencyByCode(db, code)
   if (!agency) throw notFound(code)
   const parent = await parentId(db, input.parent, agency.id)
   const at = clock.now()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateAgency(trx, agency.id, { name: input.name.normalize('NFC'), parentId: parent, kind: input.kind, at: at.toISOString() })
     await appendAudit(trx, { actor, action: 'agency.update', target: `agency:${code}`, details: { ...input } }, at)
   })
 }
 
 /** Agencies are never deleted (their responses are history); deactivating hides them from new work. */
-export async function setAgencyActive(db: Kysely<Database>, code: string, active: boolean, actor: string, clock: Clock) {
+export async function setAgencyActive(db: Db, code: string, active: boolean, actor: string, clock: Clock) {
   const agency = await findAgencyByCode(db, code)
   if (!agency) throw notFound(code)
   const at = clock.now()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setAgencyActiveFlag(trx, agency.id, active, at.toISOString())
     await appendAudit(trx, { actor, action: active ? 'agency.activate' : 'agency.deactivate', target: `agency:${code}` }, at)
   })
@@ -78,7 +79,7 @@ export async function setAgencyActive(db: Kysely<Database>, code: string, active
  * Merges agency A into B (the 2025 reorganisation): A's past responses stay under A, so its history and
  * past rankings do not change; from now on its desks, sub-agencies and new answers belong to B.
  */
-export async function mergeAgency(db: Kysely<Database>, fromCode: string, intoCode: string, actor: string, clock: Clock) {
+export async function mergeAgency(db: Db, fromCode: string, intoCode: string, actor: string, clock: Clock) {
   const from = await findAgencyByCode(db, fromCode)
   const into = await findAgencyByCode(db, intoCode)
   if (!from) throw notFound(fromCode)
@@ -87,7 +88,7 @@ export async function mergeAgency(db: Kysely<Database>, fromCode: string, intoCo
     throw invalid([issue('into', 'invalid_merge', 'Không thể sáp nhập vào chính nó hoặc sáp nhập hai lần', 'Cannot merge into itself or merge twice')])
   await parentId(db, intoCode, from.id)
   const at = clock.now().toISOString()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const taken = new Set((await listDesksOfAgency(trx, into.id)).map((d) => d.code))
     for (const desk of await listDesksOfAgency(trx, from.id)) {
       // Desk codes are unique per agency: a clash keeps both, the moved one prefixed with A's code.

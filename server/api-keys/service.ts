@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely'
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
-import type { ApiKey, Database } from '../db/schema.ts'
+import type { ApiKey } from '../db/schema.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
 import { inScope, type StaffUser } from '../auth/scope.ts'
@@ -23,7 +24,7 @@ const expiresAt = (createdAt: string) => new Date(new Date(createdAt).getTime() 
 
 const notFound = () => new DomainError('not_found', 'api_key_not_found', { vi: 'Không tìm thấy khóa API', en: 'API key not found' })
 
-export async function createApiKey(db: Kysely<Database>, staff: StaffUser, input: { agency: string; name: string }, now: Date) {
+export async function createApiKey(db: Db, staff: StaffUser, input: { agency: string; name: string }, now: Date) {
   const agency = await findAgencyByCode(db, input.agency)
   if (!agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
   if (!inScope(staff, agency.id))
@@ -32,7 +33,7 @@ export async function createApiKey(db: Kysely<Database>, staff: StaffUser, input
   const key = newToken('hlk', 32)
   const at = now.toISOString()
   const name = input.name.normalize('NFC')
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const row = await insertApiKey(trx, { agencyId: agency.id, name, keyHash: hashToken(key), prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), createdBy: staff.id, at })
     await appendAudit(trx, { actor: `user:${staff.username}`, action: 'api_key.create', target: `api_key:${row.id}`, details: { agency: agency.code, name } }, now)
     return row.id
@@ -40,7 +41,7 @@ export async function createApiKey(db: Kysely<Database>, staff: StaffUser, input
   return { id, key, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), name, agency: { code: agency.code, name: agency.name }, createdAt: at, expiresAt: expiresAt(at) }
 }
 
-export async function listKeysFor(db: Kysely<Database>, staff: StaffUser) {
+export async function listKeysFor(db: Db, staff: StaffUser) {
   const rows = await listApiKeys(db, staff.scope ? [...staff.scope] : null)
   return rows.map((r) => ({
     id: r.id,
@@ -54,11 +55,11 @@ export async function listKeysFor(db: Kysely<Database>, staff: StaffUser) {
   }))
 }
 
-export async function revokeKey(db: Kysely<Database>, staff: StaffUser, id: number, now: Date) {
+export async function revokeKey(db: Db, staff: StaffUser, id: number, now: Date) {
   const key = await findApiKey(db, id)
   // A key outside the scope is answered like a missing one: its existence is not the user's business.
   if (!key || !inScope(staff, key.agency_id)) throw notFound()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await revokeApiKey(trx, id, now.toISOString()))) return
     await appendAudit(trx, { actor: `user:${staff.username}`, action: 'api_key.revoke', target: `api_key:${id}` }, now)
   })
@@ -68,7 +69,7 @@ const badKey = () =>
   new DomainError('unauthorized', 'invalid_api_key', { vi: 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi', en: 'The API key is invalid, expired or revoked' })
 
 /** The key behind `Authorization: Bearer hlk_…`; forged, expired and revoked keys get one answer (401). */
-export async function authenticateApiKey(db: Kysely<Database>, header: string | undefined, now: Date): Promise<ApiKey> {
+export async function authenticateApiKey(db: Db, header: string | undefined, now: Date): Promise<ApiKey> {
   const token = /^Bearer\s+(hlk_[A-Za-z0-9_-]{20,100})$/.exec(header ?? '')?.[1]
   const key = token ? await findApiKeyByHash(db, hashToken(token)) : undefined
   if (!key || key.revoked_at !== null || expiresAt(key.created_at) <= now.toISOString()) throw badKey()

@@ -22,7 +22,9 @@ function entryHash(prev: string, e: { at: string; actor: string; action: string;
 export async function appendAudit(trx: Db, input: AuditInput, at: Date) {
   // Updating the head first takes its row lock (PostgreSQL) before the previous hash is read.
   await lockAuditHead(trx)
-  const prev = (await auditHead(trx))!
+  const prev = await auditHead(trx)
+  // A missing head means the log was tampered with: nothing may be written without its entry.
+  if (prev === undefined) throw new Error('audit_head row is missing')
   const entry = {
     at: at.toISOString(),
     actor: input.actor,
@@ -35,7 +37,7 @@ export async function appendAudit(trx: Db, input: AuditInput, at: Date) {
   return hash
 }
 
-/** Outside a transaction: opens one for the single entry. */
+/** For actions that change nothing (an export): the entry is their only write, in its own transaction. */
 export function audit(db: Kysely<Database>, input: AuditInput, at: Date) {
   return db.transaction().execute((trx) => appendAudit(trx, input, at))
 }

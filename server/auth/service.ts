@@ -1,11 +1,12 @@
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
-import type { Database, Role } from '../db/schema.ts'
+import type { Role } from '../db/schema.ts'
 import { appendAudit } from '../audit/service.ts'
 import { DomainError } from '../domain/errors.ts'
 import { hashToken } from '../lib/tokens.ts'
 import { hit, peek } from '../rate-limit/repository.ts'
-import { deleteUserSessions, findUser, findUserByName, insertSession, insertUser, setUserActiveFlag, setUserPassword } from './repository.ts'
+import { deleteSession, deleteUserSessions, findUser, findUserByName, insertSession, insertUser, setUserActiveFlag, setUserPassword } from './repository.ts'
 import { inScope, notInScope, type StaffUser } from './scope.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 
@@ -29,7 +30,7 @@ export function validatePassword(password: string) {
  * Checks a username and password and opens a session. Failures are counted per account and per client
  * (in the database, so every node sees them); past the limit even a right password waits.
  */
-export async function login(db: Kysely<Database>, input: { username: string; password: string; clientKey: string }, now: Date) {
+export async function login(db: Db, input: { username: string; password: string; clientKey: string }, now: Date) {
   const username = input.username.trim().toLowerCase()
   const keys = [`login:user:${username}`, `login:client:${input.clientKey}`]
   for (const key of keys)
@@ -43,12 +44,12 @@ export async function login(db: Kysely<Database>, input: { username: string; pas
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH)
   if (!user || !ok || !user.active) {
     for (const key of keys) await hit(db, key, THROTTLE_WINDOW_MS, now)
-    await db.transaction().execute((trx) => appendAudit(trx, { actor: `anonymous`, action: 'login.failed', target: `user:${username}` }, now))
+    await inTransaction(db, (trx) => appendAudit(trx, { actor: `anonymous`, action: 'login.failed', target: `user:${username}` }, now))
     throw badLogin()
   }
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertSession(trx, { idHash: hashToken(token), userId: user.id, csrfToken, at: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
     await appendAudit(trx, { actor: `user:${user.username}`, action: 'login', target: `user:${user.username}` }, now)
   })
@@ -57,7 +58,7 @@ export async function login(db: Kysely<Database>, input: { username: string; pas
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
-export async function changePassword(db: Kysely<Database>, userId: number, current: string, next: string, now: Date) {
+export async function changePassword(db: Db, userId: number, current: string, next: string, now: Date) {
   const user = await findUser(db, userId)
   if (!user || !(await verifyPassword(current, user.password_hash)))
     throw new DomainError('invalid', 'wrong_password', { vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' }, [
@@ -65,7 +66,7 @@ export async function changePassword(db: Kysely<Database>, userId: number, curre
     ])
   validatePassword(next)
   const hash = await hashPassword(next)
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setUserPassword(trx, userId, hash, now.toISOString())
     // Every other session of this user ends: a changed password must lock out whoever knew the old one.
     await deleteUserSessions(trx, userId)
@@ -74,7 +75,7 @@ export async function changePassword(db: Kysely<Database>, userId: number, curre
 }
 
 export async function createUser(
-  db: Kysely<Database>,
+  db: Db,
   input: { username: string; displayName?: string; password: string; role: Role; agencyId: number | null; actor: string },
   now: Date,
 ) {
@@ -91,7 +92,7 @@ export async function createUser(
   if (await findUserByName(db, username))
     throw new DomainError('conflict', 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })
   const passwordHash = await hashPassword(input.password)
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertUser(trx, { username, displayName: input.displayName?.normalize('NFC') || username, passwordHash, role: input.role, agencyId: input.agencyId, at: now.toISOString() })
     await appendAudit(trx, { actor: input.actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } }, now)
     return id
@@ -101,13 +102,21 @@ export async function createUser(
 export const forbidden = () => new DomainError('forbidden', 'forbidden', { vi: 'Tài khoản không có quyền này', en: 'Your account may not do this' })
 
 /** (De)activates an account; managers only within their scope and never an admin. A deactivated account loses its sessions at once. */
-export async function setUserActive(db: Kysely<Database>, staff: StaffUser, username: string, active: boolean, now: Date) {
+export async function setUserActive(db: Db, staff: StaffUser, username: string, active: boolean, now: Date) {
   const user = await findUserByName(db, username)
   if (!user || (staff.role !== 'admin' && (user.agency_id === null || !inScope(staff, user.agency_id)))) throw notInScope()
   if (staff.role !== 'admin' && user.role === 'admin') throw forbidden()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setUserActiveFlag(trx, user.id, active)
     if (!active) await deleteUserSessions(trx, user.id)
     await appendAudit(trx, { actor: `user:${staff.username}`, action: active ? 'user.activate' : 'user.deactivate', target: `user:${user.username}` }, now)
+  })
+}
+
+/** Ends one session, with its audit entry. */
+export async function logout(db: Db, staff: Pick<StaffUser, 'username' | 'sessionHash'>, now: Date) {
+  await inTransaction(db, async (trx) => {
+    await deleteSession(trx, staff.sessionHash)
+    await appendAudit(trx, { actor: `user:${staff.username}`, action: 'logout', target: `user:${staff.username}` }, now)
   })
 }

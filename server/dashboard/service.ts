@@ -1,3 +1,4 @@
+import { inTransaction } from '../db/transaction.ts'
 import type { Kysely } from 'kysely'
 import { listAgencies } from '../agencies/repository.ts'
 import { agencyInScope } from '../agencies/service.ts'
@@ -105,7 +106,7 @@ export async function dashboardComments(
 export async function moderateResponse(deps: DashboardDeps, staff: StaffUser, id: number, m: { spam: boolean; reason?: string }) {
   const response = await findResponseOwner(deps.db, id)
   if (!response || !inScope(staff, response.agency_id)) throw notInScope()
-  const after = await deps.db.transaction().execute(async (trx) => {
+  const after = await inTransaction(deps.db, async (trx) => {
     const r = await setResponseFlags(trx, deps.catalog, id, { spam: m.spam, reason: m.spam ? (m.reason ?? 'spam') : null })
     await appendAudit(trx, { actor: `user:${staff.username}`, action: m.spam ? 'response.spam' : 'response.unspam', target: `response:${id}`, details: m.reason ? { reason: m.reason } : null }, deps.clock.now())
     return r

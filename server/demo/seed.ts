@@ -1,7 +1,8 @@
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { insertAgency, listAgencies } from '../agencies/repository.ts'
-import type { Channel, Database } from '../db/schema.ts'
+import type { Channel } from '../db/schema.ts'
 import { insertDesk } from '../desks/repository.ts'
 import { createDemoKiosk } from '../kiosks/demo.ts'
 import type { AnswerValue } from '../domain/answers.ts'
@@ -63,7 +64,7 @@ function answersFor(def: SurveyDefinition, rand: () => number, quality: number):
  * On first start only (no agencies yet): a demo province with departments, communes, desks and a few
  * thousand synthetic responses over the last four quarters, so that every page has something to show.
  */
-export async function seedDemoIfEmpty(db: Kysely<Database>, opts: { timeZone: string; clock: Clock }): Promise<DemoInfo | null> {
+export async function seedDemoIfEmpty(db: Db, opts: { timeZone: string; clock: Clock }): Promise<DemoInfo | null> {
   if ((await listAgencies(db)).length) return null
   const now = opts.clock.now()
   const at = now.toISOString()
@@ -72,7 +73,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: { timeZone: st
   const ids = new Map<string, number>()
   let deskCount = 0
   const desksByAgency = new Map<string, number[]>()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const a of demoAgencies)
       ids.set(a.code, await insertAgency(trx, { code: a.code, name: a.name, kind: a.kind, parentId: a.parent ? ids.get(a.parent)! : null, at }))
     for (const a of demoAgencies.filter((x) => x.kind !== 'province')) {
@@ -122,7 +123,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, opts: { timeZone: st
       }
     }
   }
-  await db.transaction().execute((trx) => storeResponses(trx, prepared, { now, timeZone: opts.timeZone }))
+  await inTransaction(db, (trx) => storeResponses(trx, prepared, { now, timeZone: opts.timeZone }))
   await seedDemoUsers(db, now)
   return { agencies: demoAgencies.length, desks: deskCount, responses: prepared.length, quarters }
 }

@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely'
+import { inTransaction } from '../db/transaction.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
 import { inScope, type StaffUser } from '../auth/scope.ts'
-import type { Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import type { Clock } from '../lib/clock.ts'
@@ -22,13 +21,13 @@ export async function deskInScope(db: Db, staff: StaffUser, id: number) {
   return desk
 }
 
-export async function createDesk(db: Kysely<Database>, input: { agency: string; code: string; name: string }, actor: string, clock: Clock) {
+export async function createDesk(db: Db, input: { agency: string; code: string; name: string }, actor: string, clock: Clock) {
   const agency = await findAgencyByCode(db, input.agency)
   if (!agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
   if (await findDeskByCode(db, agency.id, input.code))
     throw new DomainError('conflict', 'code_taken', { vi: `Cơ quan đã có quầy mã ${input.code}`, en: `The agency already has a desk ${input.code}` })
   const at = clock.now()
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertDesk(trx, { agencyId: agency.id, code: input.code, name: input.name.normalize('NFC'), publicToken: newToken('desk'), at: at.toISOString() })
     await appendAudit(trx, { actor, action: 'desk.create', target: `desk:${input.agency}/${input.code}`, details: { name: input.name } }, at)
     return id
@@ -36,7 +35,7 @@ export async function createDesk(db: Kysely<Database>, input: { agency: string; 
 }
 
 /** Rename, move to another agency, or (de)activate a desk; its public link stays the same. */
-export async function editDesk(db: Kysely<Database>, id: number, input: { name?: string; agency?: string; active?: boolean }, actor: string, clock: Clock) {
+export async function editDesk(db: Db, id: number, input: { name?: string; agency?: string; active?: boolean }, actor: string, clock: Clock) {
   const desk = await findDesk(db, id)
   if (!desk) throw deskNotFound()
   let agencyId = desk.agency_id
@@ -48,7 +47,7 @@ export async function editDesk(db: Kysely<Database>, id: number, input: { name?:
     agencyId = agency.id
   }
   const at = clock.now()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateDesk(trx, id, { name: input.name?.normalize('NFC') ?? desk.name, agencyId, active: input.active === undefined ? desk.active : Number(input.active) })
     await appendAudit(trx, { actor, action: 'desk.update', target: `desk:${id}`, details: { ...input } }, at)
   })
@@ -56,11 +55,11 @@ export async function editDesk(db: Kysely<Database>, id: number, input: { name?:
 }
 
 /** Chooses the survey version a desk uses on one channel; null goes back to the default. */
-export async function assignSurvey(db: Kysely<Database>, deskId: number, channel: AssignableChannel, version: SurveyVersion | null, actor: string, clock: Clock) {
+export async function assignSurvey(db: Db, deskId: number, channel: AssignableChannel, version: SurveyVersion | null, actor: string, clock: Clock) {
   if (version && version.status !== 'published')
     throw invalid([issue(channel, 'not_published', 'Chỉ gán được phiên bản đã ban hành', 'Only a published version can be assigned')])
   const at = clock.now()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setDeskSurvey(trx, deskId, channel, version?.id ?? null)
     await appendAudit(trx, { actor, action: 'desk.survey', target: `desk:${deskId}`, details: { channel, survey: version?.key ?? null } }, at)
   })

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely'
 import { listAgencies } from '../agencies/repository.ts'
-import type { Channel, Database } from '../db/schema.ts'
+import { appendAudit } from '../audit/service.ts'
+import { inTransaction } from '../db/transaction.ts'
+import type { Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { listDesks } from '../desks/repository.ts'
 import { cellsToAnswers } from '../domain/answer-cells.ts'
@@ -13,7 +14,7 @@ import { findBySubmissionIds } from '../responses/repository.ts'
 import { prepareResponse, storeResponses, type PreparedResponse } from '../responses/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { ImportRejected, requireHeader, rowIssue, type RowIssue } from './row-issues.ts'
-import { readTable, type TableSource } from './table-reader.ts'
+import { readTable, sourceName, type TableSource } from './table-reader.ts'
 
 export const RESPONSE_COLUMNS = ['submission_id', 'survey', 'agency', 'desk', 'channel', 'submitted_at'] as const
 /** Optional columns added to the format after the first version (additions only, never renames). */
@@ -38,6 +39,8 @@ export interface ImportOptions {
   agencyScope?: Set<number> | null
   /** Check every row and count what would happen, writing nothing (the browser's preview). */
   dryRun?: boolean
+  /** Who imports: the audit entry is written in the import's own transaction. */
+  actor: string
 }
 
 type RowResult = { ok: true; row: number; prepared: PreparedResponse } | { ok: false; row: number; issues: RowIssue[] }
@@ -117,7 +120,7 @@ async function* prepareRows(db: Db, source: TableSource, opts: ImportOptions): A
  * Paper-entry import: every row is checked first (a pass that keeps only ids and hashes), then, when
  * none is refused, the file is read again and written in one transaction. All rows or none.
  */
-export async function importResponses(db: Kysely<Database>, source: TableSource, opts: ImportOptions): Promise<ImportSummary> {
+export async function importResponses(db: Db, source: TableSource, opts: ImportOptions): Promise<ImportSummary> {
   const issues: RowIssue[] = []
   let rejected = 0
   const seen = new Map<string, { hash: string; row: number }>()
@@ -166,7 +169,7 @@ export async function importResponses(db: Kysely<Database>, source: TableSource,
 
   const summary: ImportSummary = { imported: 0, alreadyPresent: 0, rejected: 0 }
   let written = 0
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     let chunk: PreparedResponse[] = []
     const flush = async () => {
       for (const o of await storeResponses(trx, chunk, { now: opts.clock.now(), timeZone: opts.timeZone })) {
@@ -185,6 +188,7 @@ export async function importResponses(db: Kysely<Database>, source: TableSource,
       if (chunk.length >= CHUNK) await flush()
     }
     await flush()
+    await appendAudit(trx, { actor: opts.actor, action: 'responses.import', details: { file: sourceName(source), ...summary } }, opts.clock.now())
   })
   return summary
 }

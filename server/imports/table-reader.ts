@@ -7,6 +7,11 @@ import { ImportRejected, rowIssue } from './row-issues.ts'
 
 export type TableSource = { path: string } | { name: string; data: Uint8Array }
 
+/** The file's name as people know it (for messages and the audit log). */
+export function sourceName(source: TableSource) {
+  return 'path' in source ? source.path.split(/[\\/]/).pop()! : source.name
+}
+
 function isXlsx(source: TableSource) {
   const name = 'path' in source ? source.path : source.name
   return path.extname(name).toLowerCase() === '.xlsx'

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely'
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { findAgency, findAgencyByCode } from '../agencies/repository.ts'
 import { agencyScope } from '../auth/scope.ts'
-import type { ApiKey, Database, Desk, Invitation } from '../db/schema.ts'
+import type { ApiKey, Desk, Invitation } from '../db/schema.ts'
 import { DomainError, invalid, issue, type FieldIssue } from '../domain/errors.ts'
 import { surveyForDesk } from '../desks/service.ts'
 import { sha256 } from '../lib/canonical-json.ts'
@@ -28,7 +29,7 @@ export const dossierHash = (secret: string, dossier: string) => sha256(`${secret
  * Mints receipt codes for an API key: every item is checked first (agency within the key's scope, desk,
  * survey, expiry) and the codes are stored together, or none when any item is wrong.
  */
-export async function mintInvitations(db: Kysely<Database>, catalog: SurveyCatalog, key: ApiKey, requests: InvitationRequest[], now: Date, fieldPrefix = '') {
+export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKey, requests: InvitationRequest[], now: Date, fieldPrefix = '') {
   const scope = (await agencyScope(db, key.agency_id)) ?? new Set<number>()
   const resolve = resolver(db, catalog, scope, now)
   const issues: FieldIssue[] = []
@@ -68,7 +69,7 @@ export async function mintInvitations(db: Kysely<Database>, catalog: SurveyCatal
       expires_at: p.expiresAt,
     }
   })
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const r of rows) if (r.dossier_hash) await expireUnusedForDossier(trx, r.dossier_hash, created)
     await insertInvitations(trx, rows)
   })
@@ -78,7 +79,7 @@ export async function mintInvitations(db: Kysely<Database>, catalog: SurveyCatal
 type Resolved = { agency: { id: number; code: string }; desk: Desk | null; version: SurveyVersion; expiresAt: string } | { issue: FieldIssue }
 
 /** Looks up agency, desk and survey for each item, remembering lookups (a batch repeats the same desk). */
-function resolver(db: Kysely<Database>, catalog: SurveyCatalog, scope: Set<number>, now: Date) {
+function resolver(db: Db, catalog: SurveyCatalog, scope: Set<number>, now: Date) {
   const memo = new Map<string, Promise<unknown>>()
   const once = <T>(k: string, f: () => Promise<T>): Promise<T> => {
     if (!memo.has(k)) memo.set(k, f())
@@ -125,7 +126,7 @@ export function receiptState(inv: Invitation, now: Date): ReceiptState {
   return inv.expires_at <= now.toISOString() ? 'expired' : 'open'
 }
 
-export function findReceipt(db: Kysely<Database>, token: string) {
+export function findReceipt(db: Db, token: string) {
   return findInvitationByHash(db, hashToken(token))
 }
 

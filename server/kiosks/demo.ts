@@ -1,3 +1,5 @@
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { getSetting, insertSetting } from '../settings/repository.ts'
@@ -6,8 +8,8 @@ import { createKiosk, findKioskRow, renewPairing } from './service.ts'
 /** The settings row that remembers which kiosk is the demo's, so a real kiosk never gets a printed code. */
 const DEMO_KIOSK_KEY = 'demo.kiosk'
 
-export function createDemoKiosk(db: Kysely<Database>, deskId: number, now: Date) {
-  return db.transaction().execute(async (trx) => {
+export function createDemoKiosk(db: Db, deskId: number, now: Date) {
+  return inTransaction(db, async (trx) => {
     const { id } = await createKiosk(trx, { deskId, name: 'Máy tính bảng mẫu / Demo tablet', actor: 'demo-seed' }, now)
     await insertSetting(trx, DEMO_KIOSK_KEY, String(id))
     return id
@@ -22,10 +24,10 @@ export async function hasDemoKiosk(db: Kysely<Database>) {
  * A fresh 15-minute pairing code for the demo kiosk, printed at start-up so the demo tablet can be paired
  * (or paired again) from the console. Nothing for a revoked or missing demo kiosk.
  */
-export async function demoKioskPairing(db: Kysely<Database>, now: Date) {
+export async function demoKioskPairing(db: Db, now: Date) {
   const value = await getSetting(db, DEMO_KIOSK_KEY)
   const kiosk = value !== undefined ? await findKioskRow(db, Number(value)) : undefined
   if (!kiosk || kiosk.revoked_at) return null
-  const { code } = await db.transaction().execute((trx) => renewPairing(trx, kiosk.id, 'demo-start', now))
+  const { code } = await renewPairing(db, kiosk.id, 'demo-start', now)
   return { code, agency: kiosk.agency_name, desk: kiosk.desk_name }
 }

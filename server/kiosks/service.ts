@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { inScope, type StaffUser } from '../auth/scope.ts'
 import { getSetting } from '../settings/repository.ts'
 import type { Db } from '../db/types.ts'
@@ -59,54 +60,68 @@ function pairingCode(now: Date) {
   return { code, hash: hashToken(code), expiresAt: new Date(now.getTime() + PAIRING_TTL_MS).toISOString() }
 }
 
-export async function createKiosk(trx: Db, k: { deskId: number; name: string; actor: string }, now: Date) {
+export async function createKiosk(db: Db, k: { deskId: number; name: string; actor: string }, now: Date) {
   const pairing = pairingCode(now)
-  const id = await insertKiosk(trx, { deskId: k.deskId, name: k.name, pairingHash: pairing.hash, pairingExpiresAt: pairing.expiresAt, at: now.toISOString() })
-  await appendAudit(trx, { actor: k.actor, action: 'kiosk.create', target: `kiosk:${id}`, details: { desk: k.deskId, name: k.name } }, now)
-  return { id, code: pairing.code, expiresAt: pairing.expiresAt }
+  return inTransaction(db, async (trx) => {
+    const id = await insertKiosk(trx, { deskId: k.deskId, name: k.name, pairingHash: pairing.hash, pairingExpiresAt: pairing.expiresAt, at: now.toISOString() })
+    await appendAudit(trx, { actor: k.actor, action: 'kiosk.create', target: `kiosk:${id}`, details: { desk: k.deskId, name: k.name } }, now)
+    return { id, code: pairing.code, expiresAt: pairing.expiresAt }
+  })
 }
 
 /** A fresh code for an existing kiosk (new tablet, expired code); the paired tablet keeps working until it is used. */
-export async function renewPairing(trx: Db, id: number, actor: string, now: Date) {
+export async function renewPairing(db: Db, id: number, actor: string, now: Date) {
   const pairing = pairingCode(now)
-  await updateKiosk(trx, id, { pairing_hash: pairing.hash, pairing_expires_at: pairing.expiresAt })
-  await appendAudit(trx, { actor, action: 'kiosk.pairing', target: `kiosk:${id}` }, now)
+  await inTransaction(db, async (trx) => {
+    await updateKiosk(trx, id, { pairing_hash: pairing.hash, pairing_expires_at: pairing.expiresAt })
+    await appendAudit(trx, { actor, action: 'kiosk.pairing', target: `kiosk:${id}` }, now)
+  })
   return { id, code: pairing.code, expiresAt: pairing.expiresAt }
 }
 
 /** Turns a pairing code into the device's secret; the secret is returned once and stored only hashed. */
-export async function pairKiosk(trx: Db, code: string, now: Date) {
+export async function pairKiosk(db: Db, code: string, now: Date) {
   const secret = newToken('kiosk', 32)
-  const id = await claimPairing(trx, { pairingHash: hashToken(code), secretHash: hashToken(secret), now: now.toISOString() })
-  if (id === undefined)
-    throw new DomainError('gone', 'pairing_invalid', {
-      vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn (15 phút). Hãy tạo mã mới.',
-      en: 'The pairing code is wrong, used or expired (15 minutes). Please create a new one.',
-    })
-  await appendAudit(trx, { actor: `kiosk:${id}`, action: 'kiosk.pair', target: `kiosk:${id}` }, now)
-  return { id, secret }
+  return inTransaction(db, async (trx) => {
+    const id = await claimPairing(trx, { pairingHash: hashToken(code), secretHash: hashToken(secret), now: now.toISOString() })
+    if (id === undefined)
+      throw new DomainError('gone', 'pairing_invalid', {
+        vi: 'Mã ghép nối không đúng, đã dùng hoặc đã hết hạn (15 phút). Hãy tạo mã mới.',
+        en: 'The pairing code is wrong, used or expired (15 minutes). Please create a new one.',
+      })
+    await appendAudit(trx, { actor: `kiosk:${id}`, action: 'kiosk.pair', target: `kiosk:${id}` }, now)
+    return { id, secret }
+  })
 }
 
-export async function renameKiosk(trx: Db, id: number, name: string, actor: string, now: Date) {
-  await updateKiosk(trx, id, { name })
-  await appendAudit(trx, { actor, action: 'kiosk.rename', target: `kiosk:${id}`, details: { name } }, now)
+/**
+ * Renames and/or moves a kiosk (one audit entry per change, one transaction). Later responses count for
+ * the new desk; what the tablet already queued is sent as that desk's too.
+ */
+export async function editKiosk(db: Db, k: { id: number; name: string; desk_id: number }, change: { name?: string; deskId?: number }, actor: string, now: Date) {
+  await inTransaction(db, async (trx) => {
+    if (change.name !== undefined && change.name !== k.name) {
+      await updateKiosk(trx, k.id, { name: change.name })
+      await appendAudit(trx, { actor, action: 'kiosk.rename', target: `kiosk:${k.id}`, details: { name: change.name } }, now)
+    }
+    if (change.deskId !== undefined && change.deskId !== k.desk_id) {
+      await updateKiosk(trx, k.id, { desk_id: change.deskId })
+      await appendAudit(trx, { actor, action: 'kiosk.move', target: `kiosk:${k.id}`, details: { from: k.desk_id, to: change.deskId } }, now)
+    }
+  })
 }
 
-/** Later responses count for the new desk; what the tablet already queued is sent as that desk's too. */
-export async function moveKiosk(trx: Db, id: number, from: number, to: number, actor: string, now: Date) {
-  await updateKiosk(trx, id, { desk_id: to })
-  await appendAudit(trx, { actor, action: 'kiosk.move', target: `kiosk:${id}`, details: { from, to } }, now)
-}
-
-export async function revokeKiosk(trx: Db, id: number, actor: string, now: Date) {
-  const kiosk = await findKiosk(trx, id)
-  if (!kiosk) throw kioskNotFound()
-  if (kiosk.revoked_at) return kiosk.revoked_at
-  const at = now.toISOString()
-  // The secret hash stays: the tablet must still be recognised to drain what it queued before this instant.
-  await updateKiosk(trx, id, { revoked_at: at, pairing_hash: null, pairing_expires_at: null })
-  await appendAudit(trx, { actor, action: 'kiosk.revoke', target: `kiosk:${id}` }, now)
-  return at
+export async function revokeKiosk(db: Db, id: number, actor: string, now: Date) {
+  return inTransaction(db, async (trx) => {
+    const kiosk = await findKiosk(trx, id)
+    if (!kiosk) throw kioskNotFound()
+    if (kiosk.revoked_at) return kiosk.revoked_at
+    const at = now.toISOString()
+    // The secret hash stays: the tablet must still be recognised to drain what it queued before this instant.
+    await updateKiosk(trx, id, { revoked_at: at, pairing_hash: null, pairing_expires_at: null })
+    await appendAudit(trx, { actor, action: 'kiosk.revoke', target: `kiosk:${id}` }, now)
+    return at
+  })
 }
 
 /** Everything the tablet shows; its hash tells the tablet, at each heartbeat, when to fetch it again. */

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import type { Database } from '../db/schema.ts'
 import { quarterOf } from '../domain/periods.ts'
 import { rollupCells } from '../domain/rollup-cells.ts'
@@ -15,8 +16,8 @@ const PAGE = 2000
  * HAILONG_TZ changed), in one transaction: the cure when counts are in doubt, and the test oracle for
  * the incremental updates.
  */
-export async function rebuildRollups(db: Kysely<Database>, catalog: SurveyCatalog, timeZone: string, onProgress?: (n: number) => void) {
-  return db.transaction().execute(async (trx) => {
+export async function rebuildRollups(db: Db, catalog: SurveyCatalog, timeZone: string, onProgress?: (n: number) => void) {
+  return inTransaction(db, async (trx) => {
     const cells = new Map<string, number>()
     let lastId = 0
     let seen = 0

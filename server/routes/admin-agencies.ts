@@ -55,9 +55,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
     .post('/agencies/import', admin, csrf(), async (c) => {
       const file = (await c.req.parseBody())['file']
       if (!(file instanceof File)) throw invalid([issue('file', 'required', 'Chọn tệp CSV', 'Choose a CSV file')])
-      const summary = await importAgencies(deps.db, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, deps.clock)
-      await audit(deps.db, { actor: actor(c.var.staff), action: 'agencies.import', details: { ...summary } }, deps.clock.now())
-      return c.json(summary)
+      return c.json(await importAgencies(deps.db, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, deps.clock, actor(c.var.staff)))
     })
     .post('/agencies', admin, csrf(), validate('json', AgencyBody), async (c) => {
       const body = c.req.valid('json')

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { audit } from '../audit/service.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { importResponses } from '../imports/responses-import.ts'
 import { ImportRejected } from '../imports/row-issues.ts'
@@ -35,8 +34,8 @@ export function adminImportRoutes(deps: AppDeps) {
           catalog: deps.catalog,
           agencyScope: c.var.staff.scope,
           dryRun,
+          actor: `user:${c.var.staff.username}`,
         })
-        if (!dryRun) await audit(deps.db, { actor: `user:${c.var.staff.username}`, action: 'responses.import', details: { file: file.name, ...summary } }, deps.clock.now())
         return c.json({ dryRun, ...summary, rows: [] })
       } catch (e) {
         // The preview shows every row's problems in a table; the refusal is still a 400 with details.

@@ -4,8 +4,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { findAgencyLabel } from '../agencies/repository.ts'
 import { deleteSession } from '../auth/repository.ts'
-import { changePassword, login, SESSION_TTL_MS } from '../auth/service.ts'
-import { appendAudit } from '../audit/service.ts'
+import { changePassword, login, logout, SESSION_TTL_MS } from '../auth/service.ts'
 import { dailyClientHash } from '../lib/client-ip.ts'
 import { hashToken } from '../lib/tokens.ts'
 import { csrf } from '../middleware/csrf/index.ts'
@@ -53,10 +52,7 @@ export function authRoutes(deps: AppDeps) {
     })
     .get('/me', staff, async (c) => c.json({ user: publicUser(c.var.staff, await agencyOf(c.var.staff.agencyId)), csrfToken: c.var.staff.csrfToken }))
     .post('/logout', staff, csrf(), async (c) => {
-      await deps.db.transaction().execute(async (trx) => {
-        await deleteSession(trx, c.var.staff.sessionHash)
-        await appendAudit(trx, { actor: `user:${c.var.staff.username}`, action: 'logout', target: `user:${c.var.staff.username}` }, deps.clock.now())
-      })
+      await logout(deps.db, c.var.staff, deps.clock.now())
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.json({ ok: true })
     })

@@ -35,7 +35,7 @@ export function kioskDeviceRoutes(deps: AppDeps) {
   const { db, clock } = deps
   return new Hono()
     .post('/pair', validate('json', Pair), async (c) => {
-      const paired = await db.transaction().execute((trx) => pairKiosk(trx, c.req.valid('json').code, clock.now()))
+      const paired = await pairKiosk(db, c.req.valid('json').code, clock.now())
       return c.json({ kioskId: paired.id, secret: paired.secret }, 201)
     })
     .get('/config', device(db), async (c) => {

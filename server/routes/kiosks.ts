@@ -4,7 +4,7 @@ import { publicBase } from '../desks/public-url.ts'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { deskInScope } from '../desks/service.ts'
-import { createKiosk, findKioskRow, fleetEntry, kioskInScope, kioskRevoked, moveKiosk, renameKiosk, renewPairing, revokeKiosk } from '../kiosks/service.ts'
+import { createKiosk, editKiosk, findKioskRow, fleetEntry, kioskInScope, kioskRevoked, renewPairing, revokeKiosk } from '../kiosks/service.ts'
 import { listKioskRows } from '../kiosks/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff } from '../middleware/session/index.ts'
@@ -40,31 +40,27 @@ export function kioskRoutes(deps: AppDeps) {
     .post('/', editor, csrf(), validate('json', NewKiosk), async (c) => {
       const { deskId, name } = c.req.valid('json')
       await deskInScope(db, c.var.staff, deskId)
-      const created = await db.transaction().execute((trx) => createKiosk(trx, { deskId, name, actor: actor(c) }, clock.now()))
+      const created = await createKiosk(db, { deskId, name, actor: actor(c) }, clock.now())
       const kiosk = fleetEntry((await findKioskRow(db, created.id))!, clock.now())
       return c.json({ kiosk, pairing: await pairingLink(c, deps.publicUrl, created) }, 201)
     })
     .post('/:id/pairing', editor, csrf(), validate('param', Id), async (c) => {
       const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
       if (k.revoked_at) throw kioskRevoked()
-      const renewed = await db.transaction().execute((trx) => renewPairing(trx, k.id, actor(c), clock.now()))
+      const renewed = await renewPairing(db, k.id, actor(c), clock.now())
       return c.json({ pairing: await pairingLink(c, deps.publicUrl, renewed) }, 201)
     })
     .patch('/:id', editor, csrf(), validate('param', Id), validate('json', KioskChange), async (c) => {
       const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
       const change = c.req.valid('json')
       if (change.deskId !== undefined && change.deskId !== k.desk_id) await deskInScope(db, c.var.staff, change.deskId)
-      await db.transaction().execute(async (trx) => {
-        const now = clock.now()
-        if (change.name !== undefined && change.name !== k.name) await renameKiosk(trx, k.id, change.name, actor(c), now)
-        if (change.deskId !== undefined && change.deskId !== k.desk_id) await moveKiosk(trx, k.id, k.desk_id, change.deskId, actor(c), now)
-      })
+      await editKiosk(db, k, change, actor(c), clock.now())
       deps.kioskCache.clear()
       return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
     })
     .post('/:id/revoke', editor, csrf(), validate('param', Id), async (c) => {
       const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
-      await db.transaction().execute((trx) => revokeKiosk(trx, k.id, actor(c), clock.now()))
+      await revokeKiosk(db, k.id, actor(c), clock.now())
       deps.kioskCache.clear()
       return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
     })

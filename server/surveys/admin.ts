@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely'
+import type { Db } from '../db/types.ts'
+import { inTransaction } from '../db/transaction.ts'
 import { appendAudit } from '../audit/service.ts'
-import type { Database } from '../db/schema.ts'
 import { DomainError, invalid } from '../domain/errors.ts'
 import { SurveyDefinition } from '../domain/survey-definition.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
@@ -23,12 +23,12 @@ function parseDefinition(input: unknown, instrument: string, version: number) {
 }
 
 /** A new draft version of an instrument: the next version number, content given or copied from a version. */
-export async function createDraft(db: Kysely<Database>, instrument: string, content: unknown, actor: string, clock: Clock) {
+export async function createDraft(db: Db, instrument: string, content: unknown, actor: string, clock: Clock) {
   const version = (await latestVersionNumber(db, instrument)) + 1
   const def = parseDefinition(content, instrument, version)
   const { content: text, hash } = definitionHash(def)
   const at = clock.now()
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = await insertSurveyVersion(trx, { instrument, version, content: text, hash, status: 'draft', at: at.toISOString() })
     await appendAudit(trx, { actor, action: 'survey.draft', target: `survey:${instrument}@${version}` }, at)
     return { id, key: `${instrument}@${version}` }
@@ -36,21 +36,21 @@ export async function createDraft(db: Kysely<Database>, instrument: string, cont
 }
 
 /** Only drafts can be edited: answers already given were given to a published wording. */
-export async function updateDraft(db: Kysely<Database>, id: number, content: unknown, actor: string, clock: Clock) {
+export async function updateDraft(db: Db, id: number, content: unknown, actor: string, clock: Clock) {
   const row = await findSurveyVersionById(db, id)
   if (!row) throw notFound()
   if (row.status !== 'draft') throw frozen()
   const def = parseDefinition(content, row.instrument, row.version)
   const { content: text, hash } = definitionHash(def)
   const at = clock.now()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // The status is checked again in the statement, so a concurrent publish cannot be overwritten.
     if (!(await updateDraftContent(trx, id, { content: text, hash }))) throw frozen()
     await appendAudit(trx, { actor, action: 'survey.edit', target: `survey:${row.instrument}@${row.version}` }, at)
   })
 }
 
-export async function setSurveyStatus(db: Kysely<Database>, catalog: SurveyCatalog, id: number, to: 'published' | 'retired', actor: string, clock: Clock) {
+export async function setSurveyStatus(db: Db, catalog: SurveyCatalog, id: number, to: 'published' | 'retired', actor: string, clock: Clock) {
   const row = await findSurveyVersionById(db, id)
   if (!row) throw notFound()
   const allowed = to === 'published' ? row.status === 'draft' : row.status === 'published'
@@ -60,7 +60,7 @@ export async function setSurveyStatus(db: Kysely<Database>, catalog: SurveyCatal
       en: `Cannot go from ${row.status} to ${to} (draft → published → retired)`,
     })
   const at = clock.now()
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateSurveyStatus(trx, id, row.status, to, at.toISOString())
     await appendAudit(trx, { actor, action: to === 'published' ? 'survey.publish' : 'survey.retire', target: `survey:${row.instrument}@${row.version}` }, at)
   })

@@ -267,7 +267,7 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
     const before = await rowCounts()
     await fc.assert(
       fc.asyncProperty(file, async (data) => {
-        const outcome = await importResponses(t.db, { name: 'giay.csv', data }, { timeZone: 'Asia/Ho_Chi_Minh', clock: t.clock, catalog }).then(
+        const outcome = await importResponses(t.db, { name: 'giay.csv', data }, { timeZone: 'Asia/Ho_Chi_Minh', clock: t.clock, catalog, actor: 'test' }).then(
           (summary) => ({ summary }),
           (error: unknown) => ({ error }),
         )

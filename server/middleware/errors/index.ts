@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { fromDatabaseError } from '../../db/errors.ts'
 import { DomainError, type ErrorKind, type FieldIssue } from '../../domain/errors.ts'
 import type { LocalizedText } from '../../domain/text.ts'
 
@@ -33,6 +34,8 @@ export const redactTokens = (text: string) => text.replace(/\b(rcpt|desk|kiosk|k
 /** The one place where failures become HTTP responses: one envelope, 5xx logged, nothing leaked. */
 export function onError(e: Error, c: Context) {
   if (e instanceof DomainError) return errorResponse(c, e)
+  const known = fromDatabaseError(e)
+  if (known) return errorResponse(c, known)
   if (e instanceof HTTPException) {
     const status = e.status as ContentfulStatusCode
     if (status === 413)
