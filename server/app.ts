@@ -22,6 +22,8 @@ import { authRoutes } from './routes/auth.ts'
 import { dashboardRoutes } from './routes/dashboard.ts'
 import { healthRoutes } from './routes/health.ts'
 import { invitationRoutes } from './routes/invitations.ts'
+import { dossierRoutes } from './routes/dossiers.ts'
+import { officerRoutes } from './routes/officers.ts'
 import { kioskDeviceRoutes } from './routes/kiosk-device.ts'
 import { kioskRoutes } from './routes/kiosks.ts'
 import { linkRoutes } from './routes/links.ts'
@@ -57,6 +59,8 @@ export interface AppDeps {
   publicUrl?: string
   /** Alert rules, their scheduler and deliveries (see alerts/engine.ts); the server starts its scheduler. */
   alerts: AlertEngine
+  /** HAILONG_DOSSIER_FORMATS: older provincial dossier-code formats accepted besides the national one. */
+  dossierFormats?: string[]
 }
 
 export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake' | 'kioskCache' | 'alerts'> & {
@@ -92,6 +96,8 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/reports', reportRoutes(deps))
   app.route('/api/v1/api-keys', apiKeyRoutes(deps))
   app.route('/api/v1/invitations', invitationRoutes(deps))
+  app.route('/api/v1/dossiers', dossierRoutes(deps))
+  app.route('/api/v1/officers', officerRoutes(deps))
   app.route('/api/v1/desks', deskPosterRoutes(deps))
   app.route('/api/v1/openapi.json', openApiRoutes(deps))
   app.route('/api/v1/kiosks', kioskRoutes(deps))

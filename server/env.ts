@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DeliveryConfig } from './alerts/delivery.ts'
 import { assertTimeZone, DEFAULT_TIMEZONE } from './domain/periods.ts'
+import { parseLegacyFormats } from './domain/dossier-code.ts'
 
 /** The only reader of process.env: the server and the CLI read the same configuration, and fail fast. */
 const Env = z.object({
@@ -25,6 +26,19 @@ const Env = z.object({
   HAILONG_DB_POOL: z.coerce.number().int().min(1).max(1000).default(10),
   HAILONG_NO_SEED: z.string().optional(),
   HAILONG_PUBLIC_URL: z.url().optional(),
+  /** Older provincial dossier-code formats still accepted: preset names or ^…$ patterns, comma separated. */
+  HAILONG_DOSSIER_FORMATS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => {
+      try {
+        parseLegacyFormats(list)
+        return true
+      } catch {
+        return false
+      }
+    }, 'unknown dossier format: use tt01-2018 or a pattern ^…$'),
   HAILONG_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   /** Alert e-mail: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. */
   HAILONG_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://user:password@host:port or smtps://…').optional(),

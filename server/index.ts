@@ -21,6 +21,7 @@ const app = createApp({
   clock: systemClock,
   timeZone: env.HAILONG_TZ,
   minSample: env.HAILONG_MIN_SAMPLE,
+  dossierFormats: env.HAILONG_DOSSIER_FORMATS,
   trustProxy: env.HAILONG_TRUST_PROXY,
   publicUrl: env.HAILONG_PUBLIC_URL,
   webRoot,

@@ -11,6 +11,8 @@ import { parsePeriod, quarterOf, quartersOf, shiftQuarter } from '../domain/peri
 import type { Clock } from '../lib/clock.ts'
 import { latestQuarterWithData } from '../reports/repository.ts'
 import { countsBy, instrumentRules } from '../reports/service.ts'
+import { ratesByAgency, ratesByDesk } from '../dossiers/rates.ts'
+import { responseRate } from '../domain/response-rate.ts'
 import { listRollupQuarters } from '../rollups/repository.ts'
 import { listComments, type CommentQuery } from '../responses/repository.ts'
 import { setResponseFlags } from '../responses/moderation.ts'
@@ -80,6 +82,8 @@ export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, cod
     [...(await countsBy(deps.db, filter, by)).entries()].map(([key, counts]) => ({ key: String(key), ...computeIndex(rules, counts) }))
   const desks = new Map((await listDesksOfAgency(deps.db, agency.id)).map((d) => [String(d.id), d]))
   const own = (await countsBy(deps.db, filter, 'agency')).get(agency.id)
+  const agencyRate = (await ratesByAgency(deps.db, filter)).get(agency.id) ?? responseRate(0, {})
+  const deskRates = await ratesByDesk(deps.db, filter, [...desks.keys()].map(Number))
   return {
     agency: { code: agency.code, name: agency.name, kind: agency.kind },
     survey: q.survey,
@@ -88,6 +92,13 @@ export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, cod
     byDesk: (await split('desk')).map((d) => ({ ...d, desk: d.key === '0' ? null : { code: desks.get(d.key)?.code ?? d.key, name: desks.get(d.key)?.name ?? d.key } })),
     byChannel: await split('channel'),
     byProcedure: (await split('procedure')).filter((p) => p.key !== ''),
+    // Evaluations ÷ dossiers returned; every desk is listed, a desk without dossiers with no rate.
+    responseRate: {
+      agency: agencyRate,
+      byDesk: [...deskRates]
+        .filter(([id, r]) => id !== 0 || r.evaluations > 0 || r.dossiers > 0)
+        .map(([id, r]) => ({ desk: id === 0 ? null : { code: desks.get(String(id))?.code ?? String(id), name: desks.get(String(id))?.name ?? String(id) }, ...r })),
+    },
   }
 }
 

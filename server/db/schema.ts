@@ -27,6 +27,8 @@ export interface Database {
   alert_comments: AlertCommentTable
   alert_outbox: AlertOutboxTable
   alert_deliveries: AlertDeliveryTable
+  officers: OfficerTable
+  dossiers: DossierTable
 }
 
 export type AgencyKind = 'province' | 'department' | 'commune' | 'other'
@@ -188,6 +190,36 @@ export interface InvitationTable {
   created_at: string
   expires_at: string
   used_at: string | null
+  /** The receiving officer named when the code was minted (or by the dossier's events). */
+  officer_id: ColumnType<number | null, number | null | undefined, number | null>
+}
+
+export interface OfficerTable {
+  id: Generated<number>
+  agency_id: number
+  /** The one-stop software's opaque code for the officer. */
+  code: string
+  /** Entered by staff only; null shows the code. */
+  display_name: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DossierTable {
+  id: Generated<number>
+  /** Salted hash of the dossier code (never the code itself). */
+  dossier_hash: string
+  agency_id: number
+  desk_id: number | null
+  officer_id: number | null
+  procedure_code: string | null
+  received_at: string | null
+  returned_at: string | null
+  /** Local quarter of returned_at in HAILONG_TZ. */
+  returned_quarter: string | null
+  api_key_id: number | null
+  created_at: string
+  updated_at: string
 }
 
 export interface RateLimitTable {
@@ -311,3 +343,5 @@ export type ResponseRow = Selectable<ResponseTable>
 export type NewResponse = Insertable<ResponseTable>
 export type AnswerRow = Selectable<AnswerTable>
 export type RollupRow = Selectable<RollupTable>
+export type Officer = Selectable<OfficerTable>
+export type DossierRow = Selectable<DossierTable>

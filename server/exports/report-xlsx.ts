@@ -47,6 +47,16 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)]),
   ])
 
+  const pct = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100)
+  const channels = ['kiosk', 'qr', 'paper', 'web'] as const
+  // Agencies that send no dossiers say so in words: an empty rate is not 0 %.
+  const rate = (r: Report['overall']['responseRate']) =>
+    r.dossierData ? [r.dossiers, r.evaluations, pct(r.rate), ...channels.map((c) => pct(r.byChannel[c]?.rate ?? (r.dossiers ? 0 : null)))] : ['chưa có dữ liệu hồ sơ', r.evaluations, null, ...channels.map(() => null)]
+  sheet(wb, 'Tỷ lệ đánh giá', ['Mã cơ quan', 'Hồ sơ đã trả', 'Số phiếu (n)', 'Tỷ lệ đánh giá (%)', 'Máy tại quầy (%)', 'Mã QR (%)', 'Phiếu giấy (%)', 'Trực tuyến (%)'], [
+    ['(Toàn tỉnh)', ...rate(report.overall.responseRate)],
+    ...report.units.map((u) => [u.agency, ...rate(u.responseRate)]),
+  ])
+
   sheet(wb, 'Thông tin', ['Mục', 'Giá trị'], [
     ['Phiếu khảo sát', `${def.instrument} — ${def.title.vi}`],
     ['Phiên bản sử dụng trong kỳ', report.versions.join(', ') || `${def.instrument}@${def.version}`],
@@ -57,6 +67,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     ['Khoảng tin cậy', def.index.method === 'points' ? 'Không áp dụng' : 'Wilson 95% (một tỷ lệ) hoặc khoảng bảo thủ từ sai số chuẩn các tiêu chí (chỉ số tổng hợp)'],
     ['Số phiếu toàn tỉnh (n)', report.overall.n],
     ['Chỉ số toàn tỉnh', report.overall.index],
+    ['Tỷ lệ đánh giá', 'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); toàn tỉnh: chỉ các cơ quan có dữ liệu hồ sơ'],
     ['Bộ lọc kênh', report.filters.channel ?? 'tất cả'],
     ['Bộ lọc loại cơ quan', report.filters.kind ?? 'tất cả'],
     ['Thời điểm tạo', meta.generatedAt.toISOString()],

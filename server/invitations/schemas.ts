@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { dossierFields } from '../dossiers/schemas.ts'
 
 /** How many receipt codes one call may mint: a day's receipts at a busy centre. */
 export const MAX_INVITATIONS = 1000
@@ -16,7 +17,9 @@ const QrFormats = z
 const fields = {
   desk: Code.optional().describe('Desk code (mã quầy); with `agency` when the code is not unique'),
     agency: Code.optional().describe('Agency code (mã cơ quan): the key’s agency or one of its sub-agencies'),
-    dossier: z.string().trim().min(1).max(100).optional().describe('Dossier code (mã hồ sơ); stored only as a salted hash'),
+    dossier: dossierFields.dossier.optional(),
+    officer: dossierFields.officer,
+    receivedAt: z.iso.datetime({ offset: true }).optional().describe('When the dossier was received (with `dossier`): recorded as its `received` event'),
     procedure: Code.optional().describe('Administrative procedure code (mã thủ tục)'),
     survey: z
       .string()

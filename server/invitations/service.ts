@@ -8,6 +8,8 @@ import { surveyForDesk } from '../desks/service.ts'
 import { sha256 } from '../lib/canonical-json.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
 import { serverSecret } from '../settings/secret.ts'
+import { applyDossierFacts, checkDossierCodes, type DossierContext } from '../dossiers/service.ts'
+import { ensureOfficer, invitationOfficersFromDossiers } from '../dossiers/repository.ts'
 import type { SurveyCatalog, SurveyVersion } from '../surveys/catalog.ts'
 import { expireUnusedForDossier, findDesksByCode, findInvitationByHash, insertInvitations } from './repository.ts'
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, type InvitationRequest } from './schemas.ts'
@@ -29,24 +31,25 @@ export const dossierHash = (secret: string, dossier: string) => sha256(`${secret
  * Mints receipt codes for an API key: every item is checked first (agency within the key's scope, desk,
  * survey, expiry) and the codes are stored together, or none when any item is wrong.
  */
-export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKey, requests: InvitationRequest[], now: Date, fieldPrefix = '') {
+export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKey, requests: InvitationRequest[], ctx: DossierContext, now: Date, fieldPrefix = '') {
   const scope = (await agencyScope(db, key.agency_id)) ?? new Set<number>()
   const resolve = resolver(db, catalog, scope, now)
-  const issues: FieldIssue[] = []
-  const planned: Array<{ agency: { id: number; code: string }; desk: Desk | null; version: SurveyVersion; expiresAt: string; dossier?: string; procedure?: string }> = []
+  const at = (i: number) => (f: string) => `${fieldPrefix}${fieldPrefix ? `${i}.` : ''}${f}`
+  const { codes, issues } = await checkDossierCodes(db, ctx, requests.map((r, i) => ({ dossier: r.dossier, field: at(i)('dossier') })))
+  const planned: Array<{ agency: { id: number; code: string }; desk: Desk | null; version: SurveyVersion; expiresAt: string; dossier?: string; procedure?: string; officer?: string; receivedAt?: string }> = []
   const dossiers = new Set<string>()
   for (const [i, r] of requests.entries()) {
-    const at = (f: string) => `${fieldPrefix}${fieldPrefix ? `${i}.` : ''}${f}`
-    const found = await resolve(r, at)
+    const found = await resolve(r, at(i))
     if ('issue' in found) {
       issues.push(found.issue)
       continue
     }
-    if (r.dossier !== undefined) {
-      if (dossiers.has(r.dossier)) issues.push(issue(at('dossier'), 'duplicate_dossier', 'Mã hồ sơ bị lặp trong cùng một yêu cầu', 'The same dossier code appears twice in this request'))
-      dossiers.add(r.dossier)
+    const dossier = codes[i]
+    if (dossier !== undefined) {
+      if (dossiers.has(dossier)) issues.push(issue(at(i)('dossier'), 'duplicate_dossier', 'Mã hồ sơ bị lặp trong cùng một yêu cầu', 'The same dossier code appears twice in this request'))
+      dossiers.add(dossier)
     }
-    planned.push({ ...found, dossier: r.dossier, procedure: r.procedure?.normalize('NFC') })
+    planned.push({ ...found, dossier, procedure: r.procedure?.normalize('NFC'), officer: r.officer, receivedAt: r.receivedAt })
   }
   if (issues.length) throw invalid(issues)
 
@@ -64,31 +67,52 @@ export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKe
       survey_version_id: p.version.id,
       dossier_hash: p.dossier === undefined ? null : dossierHash(secret, p.dossier),
       procedure_code: p.procedure ?? null,
+      officer_id: null as number | null,
       api_key_id: key.id,
       created_at: created,
       expires_at: p.expiresAt,
     }
   })
   await inTransaction(db, async (trx) => {
-    for (const r of rows) if (r.dossier_hash) await expireUnusedForDossier(trx, r.dossier_hash, created)
+    for (const [i, r] of rows.entries()) {
+      const p = planned[i]!
+      if (p.officer !== undefined) r.officer_id = await ensureOfficer(trx, p.agency.id, p.officer, created)
+      if (r.dossier_hash) await expireUnusedForDossier(trx, r.dossier_hash, created)
+    }
+    // A code minted for a dossier says the dossier was received (at `receivedAt` when given).
+    const facts = rows.flatMap((r, i) => {
+      const p = planned[i]!
+      return r.dossier_hash
+        ? [{ hash: r.dossier_hash, agencyId: p.agency.id, deskId: p.desk?.id, officerCode: p.officer, procedure: p.procedure, receivedAt: p.receivedAt, apiKeyId: key.id }]
+        : []
+    })
     await insertInvitations(trx, rows)
+    if (facts.length) await applyDossierFacts(trx, facts, ctx, now)
+    await invitationOfficersFromDossiers(trx, facts.map((f) => f.hash))
   })
   return minted
 }
 
-type Resolved = { agency: { id: number; code: string }; desk: Desk | null; version: SurveyVersion; expiresAt: string } | { issue: FieldIssue }
+type Place = { agency: { id: number; code: string }; desk: Desk | null }
+type Resolved = (Place & { version: SurveyVersion; expiresAt: string }) | { issue: FieldIssue }
 
-/** Looks up agency, desk and survey for each item, remembering lookups (a batch repeats the same desk). */
-function resolver(db: Db, catalog: SurveyCatalog, scope: Set<number>, now: Date) {
-  const memo = new Map<string, Promise<unknown>>()
-  const once = <T>(k: string, f: () => Promise<T>): Promise<T> => {
-    if (!memo.has(k)) memo.set(k, f())
-    return memo.get(k) as Promise<T>
+/** A memo for the lookups of one request (a batch repeats the same desk). */
+function memo() {
+  const seen = new Map<string, Promise<unknown>>()
+  return <T>(k: string, f: () => Promise<T>): Promise<T> => {
+    if (!seen.has(k)) seen.set(k, f())
+    return seen.get(k) as Promise<T>
   }
+}
+
+/**
+ * The agency and desk an item of the one-stop software names (receipt codes, dossier events): within the
+ * key's scope, the desk active and unambiguous.
+ */
+export function placeResolver(db: Db, scope: Set<number>, once = memo()) {
   const outside = (field: string, code: string) =>
     issue(field, 'out_of_scope', `Cơ quan ${code} không thuộc phạm vi của khóa API này`, `Agency ${code} is outside this API key’s scope`)
-
-  return async (r: InvitationRequest, at: (f: string) => string): Promise<Resolved> => {
+  return async (r: { agency?: string; desk?: string }, at: (f: string) => string): Promise<Place | { issue: FieldIssue }> => {
     let agency: { id: number; code: string } | undefined
     if (r.agency !== undefined) {
       agency = await once(`a:${r.agency}`, () => findAgencyByCode(db, r.agency!))
@@ -107,6 +131,18 @@ function resolver(db: Db, catalog: SurveyCatalog, scope: Set<number>, now: Date)
       if (!desk.active) return { issue: issue(at('desk'), 'desk_inactive', 'Quầy này đã ngừng nhận đánh giá', 'This desk no longer takes ratings') }
       if (!agency) agency = await once(`i:${desk.agency_id}`, async () => (await findAgency(db, desk!.agency_id))!)
     }
+    return { agency: agency!, desk }
+  }
+}
+
+/** Looks up agency, desk and survey for each item, remembering lookups. */
+function resolver(db: Db, catalog: SurveyCatalog, scope: Set<number>, now: Date) {
+  const once = memo()
+  const place = placeResolver(db, scope, once)
+  return async (r: InvitationRequest, at: (f: string) => string): Promise<Resolved> => {
+    const found = await place(r, at)
+    if ('issue' in found) return found
+    const { agency, desk } = found
     // Without a survey: the desk's questionnaire for receipt codes, else the newest mot-cua.
     const version = await once(`s:${r.survey ?? `desk:${desk?.id ?? ''}`}`, () =>
       r.survey?.includes('@') ? catalog.byKey(r.survey) : r.survey ? catalog.latest(r.survey) : surveyForDesk(db, catalog, desk?.id ?? null, 'receipt'),
@@ -116,7 +152,7 @@ function resolver(db: Db, catalog: SurveyCatalog, scope: Set<number>, now: Date)
     const expiresAt = r.expiresAt ? new Date(r.expiresAt) : new Date(now.getTime() + (r.expiresInDays ?? DEFAULT_EXPIRY_DAYS) * DAY_MS)
     if (expiresAt.getTime() <= now.getTime() || expiresAt.getTime() > now.getTime() + MAX_EXPIRY_DAYS * DAY_MS)
       return { issue: issue(at('expiresAt'), 'out_of_range', `Thời hạn phải trong vòng ${MAX_EXPIRY_DAYS} ngày tới`, `The expiry must be within the next ${MAX_EXPIRY_DAYS} days`) }
-    return { agency: agency!, desk, version, expiresAt: expiresAt.toISOString() }
+    return { agency, desk, version, expiresAt: expiresAt.toISOString() }
   }
 }
 

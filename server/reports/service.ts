@@ -9,6 +9,8 @@ import type { IndexRules } from '../domain/survey-definition.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { sumRollups, versionsUsed, type CountFilter, type SplitBy } from './repository.ts'
+import { ratesByAgency } from '../dossiers/rates.ts'
+import { combinedRate, responseRate, type ResponseRate } from '../domain/response-rate.ts'
 
 export interface ReportOptions {
   instrument: string
@@ -35,6 +37,8 @@ export interface UnitReport extends Figures {
   indexChange: number | null
   /** Rank among agencies of the same kind (departments apart from communes). */
   rankInKind: number | null
+  /** Evaluations ÷ dossiers returned (dossier events of the one-stop software). */
+  responseRate: ResponseRate
 }
 
 export interface Report {
@@ -46,7 +50,8 @@ export interface Report {
   /** The survey versions whose answers the period counts. */
   versions: string[]
   filters: { channel: Channel | null; kind: AgencyKind | null }
-  overall: Figures
+  /** `responseRate` counts only the agencies that returned dossiers in the period. */
+  overall: Figures & { responseRate: ResponseRate }
   units: UnitReport[]
   /** Parent agencies other than the province: their own answers plus their sub-agencies'. */
   parents: Array<Figures & { agency: string; name: string; kind: AgencyKind }>
@@ -93,10 +98,11 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
   const quarters = quartersOf(opts.period)
   const previousQuarters = quartersOf(previousPeriod(opts.period))
   const { rules, versionIds: ids, used } = await instrumentRules(db, catalog, opts.instrument, quarters)
-  const [current, previous, agencies] = await Promise.all([
+  const [current, previous, agencies, rates] = await Promise.all([
     countsByAgency(db, ids, quarters, opts.channel),
     countsByAgency(db, ids, previousQuarters, opts.channel),
     listAgencies(db),
+    ratesByAgency(db, { surveyVersionIds: ids, quarters, channel: opts.channel }),
   ])
   const byId = new Map(agencies.map((a) => [a.id, a]))
   const byCode = new Map(agencies.map((a) => [a.code, a]))
@@ -129,6 +135,7 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
       previousIndex: u.previousIndex,
       indexChange: u.indexChange,
       rankInKind: rankInKind.get(u.key) ?? null,
+      responseRate: rates.get(a.id) ?? responseRate(0, {}),
     }
   })
 
@@ -155,7 +162,7 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
     method: rules.method,
     versions: used,
     filters: { channel: opts.channel ?? null, kind: opts.kind ?? null },
-    overall: figures(computeIndex(rules, total)),
+    overall: { ...figures(computeIndex(rules, total)), responseRate: combinedRate([...rates].filter(([id]) => inScope(id)).map(([, r]) => r)) },
     units,
     parents,
   }

@@ -17,7 +17,7 @@ declare module 'hono' {
   }
 }
 
-const tooLarge = () => {
+export const tooLarge = () => {
   throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
 }
 
@@ -37,25 +37,31 @@ async function present(minted: MintedInvitation[], base: string, formats: Format
   return out
 }
 
-/** The integration API for the one-stop software: receipt codes, authenticated by an API key. */
-export function invitationRoutes(deps: AppDeps) {
-  const apiKey = createMiddleware(async (c, next) => {
+/** The one-stop software's API key (`Authorization: Bearer hlk_…`), for receipt codes and dossier events. */
+export const apiKeyAuth = (deps: AppDeps) =>
+  createMiddleware(async (c, next) => {
     c.set('apiKey', await authenticateApiKey(deps.db, c.req.header('Authorization'), deps.clock.now()))
     await next()
   })
+
+export const dossierContext = (deps: AppDeps) => ({ formats: deps.dossierFormats ?? [], timeZone: deps.timeZone })
+
+/** The integration API for the one-stop software: receipt codes, authenticated by an API key. */
+export function invitationRoutes(deps: AppDeps) {
+  const apiKey = apiKeyAuth(deps)
   const noStore = (c: Context) => c.header('Cache-Control', 'no-store')
   return new Hono()
     .use(apiKey)
     .post('/', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), validate('json', InvitationInput), async (c) => {
       const { qr, ...request } = c.req.valid('json')
-      const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, [request], deps.clock.now())
+      const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, [request], dossierContext(deps), deps.clock.now())
       const [created] = await present(minted, publicBase(c, deps.publicUrl), qr)
       noStore(c)
       return c.json(created!, 201)
     })
     .post('/batch', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }), validate('json', InvitationBatchInput), async (c) => {
       const { items, qr } = c.req.valid('json')
-      const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, items, deps.clock.now(), 'items.')
+      const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, items, dossierContext(deps), deps.clock.now(), 'items.')
       noStore(c)
       return c.json({ items: await present(minted, publicBase(c, deps.publicUrl), qr) }, 201)
     })

@@ -39,7 +39,7 @@ const step = (page: Page, n: number) => page.getByText(new RegExp(`^Bước ${n}
 
 describe('receipt code on a phone', () => {
   it('answers the full sipas-2017 questionnaire across a closed page, then shows "already answered"', async () => {
-    const { url } = await receipt({ survey: 'sipas-2017', dossier: 'H12.34-260510-0001', procedure: '1.001234' })
+    const { url } = await receipt({ survey: 'sipas-2017', dossier: 'H40.175.01-260510-AB0001', procedure: '1.001234' })
     const context = await browser.newContext(phone)
     let page = await context.newPage()
     await page.goto(url)

@@ -182,7 +182,7 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
   })
 
   it(`${RUNS.invitation} invitation requests with a valid API key`, { timeout: 120_000 }, async () => {
-    const good = { desk: 'MC-01', dossier: 'H12.34-260510-0001', procedure: '1.001234', qr: [] as string[] }
+    const good = { desk: 'MC-01', dossier: 'H40.175.01-260510-AB0001', procedure: '1.001234', qr: [] as string[] }
     const invitation: fc.Arbitrary<Body> = fc.oneof(
       fc.record({ desk: fc.oneof(wrongType, nasty.map((s) => `MC${s}01`), huge) }).map((f) => JSON.stringify({ ...good, ...f })),
       fc.record({ agency: fc.oneof(wrongType, nasty.map((s) => `SNV${s}`)) }).map((f) => JSON.stringify({ ...good, ...f })),

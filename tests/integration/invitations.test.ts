@@ -31,7 +31,7 @@ const answer = (token: string, answers: Record<string, unknown> = { overall: 5 }
 
 describe('POST /api/v1/invitations (receipt codes)', () => {
   it('mints one code for a desk: a link to /r/<token>, an SVG and a PNG QR, default 30 days and mot-cua', async () => {
-    const res = await mint({ desk: 'MC-01', dossier: 'H12.34-260510-0001', procedure: '1.001234' })
+    const res = await mint({ desk: 'MC-01', dossier: 'H40.175.01-260510-AB0001', procedure: '1.001234' })
     expect(res.status).toBe(201)
     expect(res.body.token).toMatch(/^rcpt_[A-Za-z0-9_-]{24,}$/)
     expect(res.body.link).toBe(`http://localhost/r/${res.body.token}`)
@@ -52,7 +52,7 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
   })
 
   it('mints 1,000 distinct codes in one call, and refuses 1,001', async () => {
-    const items = Array.from({ length: 1000 }, (_, i) => ({ desk: 'MC-01', dossier: `HS-${i}` }))
+    const items = Array.from({ length: 1000 }, (_, i) => ({ desk: 'MC-01', dossier: `H40.175.01-260510-AB${String(i).padStart(4, '0')}` }))
     const res = await post(t.app, '/api/v1/invitations/batch', { items, qr: [] }, key)
     expect(res.status).toBe(201)
     expect(res.body.items).toHaveLength(1000)
@@ -86,7 +86,7 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
   })
 
   it('refuses a request with neither desk nor agency, and an unknown survey', async () => {
-    expect((await mint({ dossier: 'X' })).body.error.details[0]).toMatchObject({ field: 'desk' })
+    expect((await mint({ dossier: 'H40.175.01-260510-AB0002' })).body.error.details[0]).toMatchObject({ field: 'desk' })
     expect((await mint({ agency: 'SNV', survey: 'khong-co' })).body.error.details[0]).toMatchObject({ field: 'survey', code: 'unknown_survey' })
   })
 
@@ -116,8 +116,8 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
   })
 
   it('a new code for the same dossier replaces the earlier unused one', async () => {
-    const first = (await mint({ desk: 'MC-01', dossier: 'HS-7' })).body.token
-    const second = (await mint({ desk: 'MC-01', dossier: 'HS-7' })).body.token
+    const first = (await mint({ desk: 'MC-01', dossier: 'H40.175.01-260510-AB0007' })).body.token
+    const second = (await mint({ desk: 'MC-01', dossier: 'H40.175.01-260510-AB0007' })).body.token
     expect((await link(first)).body.status).toBe('expired')
     expect((await link(second)).body.status).toBe('open')
   })
@@ -170,7 +170,7 @@ describe('answering with a receipt code', () => {
   })
 
   it('keeps hashes, never the code, the key or the dossier code, in the database', async () => {
-    const dossier = 'H12.34-260510-0099'
+    const dossier = 'H40.175.01-260510-AB0099'
     const { token } = (await mint({ desk: 'MC-01', dossier })).body
     expect((await answer(token)).status).toBe(201)
     const text = await databaseText(t.db)

@@ -12,7 +12,7 @@ import { databaseText, makeAgency, makeDesk, makeKiosk, signIn } from '../helper
  */
 const IP = '198.51.100.237'
 const IPV6 = '2001:db8:ab:cd::4e21'
-const DOSSIER = 'H12.34-260510-9731'
+const DOSSIER = 'H40.175.01-260510-AB9731'
 const WRONG_PASSWORD = 'sai-mat-khau-Qx7z-9k'
 const NEW_PASSWORD = 'mat-khau-moi-Pv3m-2w'
 
