@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers/index.ts'
 import { apiKeyRoutes } from './routes/api-keys.ts'
 import { adminAgencyRoutes } from './routes/admin-agencies.ts'
 import { adminImportRoutes } from './routes/admin-imports.ts'
+import { adminPrivacyRoutes } from './routes/admin-privacy.ts'
 import { adminSurveyRoutes } from './routes/admin-surveys.ts'
 import { adminUserRoutes } from './routes/admin-users.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -109,6 +110,7 @@ export function createApp(options: AppOptions) {
   app.route('/api/v1/admin', adminUserRoutes(deps))
   app.route('/api/v1/admin/surveys', adminSurveyRoutes(deps))
   app.route('/api/v1/admin/imports', adminImportRoutes(deps))
+  app.route('/api/v1/admin/privacy', adminPrivacyRoutes(deps))
   if (deps.webRoot) app.route('/', webRoutes(deps.webRoot))
   return app
 }

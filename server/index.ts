@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from './demo/seed.ts'
 import { AlertEngine } from './alerts/engine.ts'
 import { deliveryConfig, readEnv } from './env.ts'
 import { systemClock } from './lib/clock.ts'
+import { startRetentionJob } from './privacy/retention-job.ts'
 
 const env = readEnv()
 const opened = await boot(env)
@@ -29,6 +30,7 @@ const app = createApp({
 
 // Silence, the rolling index and retries of deliveries are checked on a schedule; stopped at shutdown.
 alerts.start()
+const stopRetention = startRetentionJob(opened.db, systemClock)
 const links = startupLinks(opened.db)
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const base = env.HAILONG_PUBLIC_URL ?? `http://localhost:${info.port}`
@@ -45,6 +47,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 // Stop taking requests, let the ones under way finish, then close the database cleanly (WAL checkpoint).
 const stop = () => {
   alerts.stop()
+  stopRetention()
   server.close(async () => {
     await opened.close()
     process.exit(0)

@@ -18,6 +18,7 @@ import { createUser } from '../../server/auth/service.ts'
 import { generatePassword } from '../../server/auth/password.ts'
 import { findAgencyByCode } from '../../server/agencies/repository.ts'
 import { verifyAuditChain } from '../../server/audit/service.ts'
+import { applyCommentRetention, setPrivacySettings } from '../../server/privacy/service.ts'
 import { UsageError } from './usage-error.ts'
 import { progress } from './progress.ts'
 import { backupCommand } from './backup.ts'
@@ -124,9 +125,9 @@ export const commands: Record<string, Command> = {
     },
   },
   'export responses': {
-    args: '--period PERIOD [--survey ID] [--format csv|xlsx] --out FILE',
-    help: 'Xuất phiếu gốc đã ẩn danh theo định dạng nhập / anonymised raw responses in the import format (streamed)',
-    options: { period: { type: 'string' }, survey: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    args: '--period PERIOD [--survey ID] [--format csv|xlsx] [--clear] --out FILE',
+    help: 'Xuất phiếu gốc đã ẩn danh theo định dạng nhập, dữ liệu cá nhân trong góp ý được che (--clear: giữ nguyên) / anonymised raw responses in the import format, personal data in comments masked (--clear keeps it)',
+    options: { period: { type: 'string' }, survey: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, clear: { type: 'boolean' } },
     run: ({ values }) => {
       if (!values.period) throw new UsageError('Thiếu --period / --period is required (2026-Q1 or 2026)')
       if (!values.out) throw new UsageError('Thiếu --out / --out FILE is required')
@@ -141,10 +142,11 @@ export const commands: Record<string, Command> = {
           timeZone: env.HAILONG_TZ,
           format,
           out: values.out as string,
+          maskPersonalData: !values.clear,
           onProgress: (n) => bar.tick(n),
         })
         bar.done()
-        await audit(db, { actor: 'cli', action: 'responses.export', target: `period:${values.period}`, details: { format, survey: values.survey ?? null, rows: s.rows } }, new Date())
+        await audit(db, { actor: 'cli', action: 'responses.export', target: `period:${values.period}`, details: { format, survey: values.survey ?? null, rows: s.rows, clear: Boolean(values.clear) } }, new Date())
         console.log(`exported ${s.rows} responses, ${s.columns} columns → ${values.out}`)
         return 0
       })
@@ -154,6 +156,23 @@ export const commands: Record<string, Command> = {
     args: 'FILE',
     help: 'Sao lưu trực tuyến cơ sở dữ liệu SQLite khi máy chủ đang chạy (PostgreSQL: dùng pg_dump) / online SQLite backup while the server runs',
     run: ({ positionals }) => backupCommand(positionals),
+  },
+  'comments retention': {
+    args: '[--years N|off]',
+    help: 'Xoá nội dung góp ý cũ hơn N năm (điểm đánh giá giữ nguyên); --years đổi thời hạn trước khi chạy / remove comment text older than N years (ratings stay); --years sets the period first',
+    options: { years: { type: 'string' } },
+    run: ({ values }) =>
+      withDatabase(async ({ db }) => {
+        if (values.years !== undefined) {
+          const years = values.years === 'off' ? null : Number(values.years)
+          if (years !== null && !(Number.isInteger(years) && years >= 1 && years <= 50)) throw new UsageError('--years phải là số nguyên 1–50 hoặc off / --years must be a whole number 1–50 or off')
+          await setPrivacySettings(db, { commentYears: years }, 'cli', systemClock.now())
+        }
+        const r = await applyCommentRetention(db, 'cli', systemClock.now())
+        if (r.commentYears === null) console.log('comments retention: off (nothing removed; set it with --years N)')
+        else console.log(`comments retention: ${r.commentYears} years, removed the text of ${r.cleared} answers submitted before ${r.cutoff}`)
+        return 0
+      }),
   },
   'rollups rebuild': {
     args: '',

@@ -2,14 +2,16 @@ import { inTransaction } from '../db/transaction.ts'
 import type { Kysely } from 'kysely'
 import { listAgencies } from '../agencies/repository.ts'
 import { agencyInScope } from '../agencies/service.ts'
-import { appendAudit } from '../audit/service.ts'
+import { appendAudit, audit } from '../audit/service.ts'
 import { agencyScope, inScope, notInScope, type StaffUser } from '../auth/scope.ts'
 import type { AgencyKind, Channel, Database } from '../db/schema.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
+import { DomainError } from '../domain/errors.ts'
 import { computeIndex } from '../domain/indices.ts'
 import { parsePeriod, quarterOf, quartersOf, shiftQuarter } from '../domain/periods.ts'
 import type { Clock } from '../lib/clock.ts'
 import { latestQuarterWithData } from '../reports/repository.ts'
+import { maskedComment } from '../privacy/service.ts'
 import { countsBy, instrumentRules } from '../reports/service.ts'
 import { ratesByAgency, ratesByDesk } from '../dossiers/rates.ts'
 import { responseRate } from '../domain/response-rate.ts'
@@ -108,9 +110,34 @@ export async function dashboardComments(
   staff: StaffUser,
   q: Omit<CommentQuery, 'agencyIds' | 'period' | 'timeZone'> & { agency?: string; period?: string },
 ) {
+  return maskedList(await commentsInScope(deps, staff, q))
+}
+
+async function commentsInScope(deps: DashboardDeps, staff: StaffUser, q: Omit<CommentQuery, 'agencyIds' | 'period' | 'timeZone'> & { agency?: string; period?: string }) {
   const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
   const scope = agency ? await agencyScope(deps.db, agency.id) : staff.scope
   return listComments(deps.db, { ...q, agencyIds: scope ? [...scope] : null, period: q.period ? parsePeriod(q.period) : undefined, timeZone: deps.timeZone })
+}
+
+// Personal data typed by citizens is masked on every staff screen; an admin may ask for one comment in clear.
+const maskedList = <T extends { text: string | null }>(list: { total: number; items: T[] }) => ({ ...list, items: list.items.map(maskedComment) })
+
+const EXPORT_MAX = 100_000
+const adminsOnly = () => new DomainError('forbidden', 'forbidden', { vi: 'Chỉ quản trị viên được xem bản gốc chưa che', en: 'Only administrators may see the unmasked text' })
+
+/** Every comment the filter finds for an export, masked unless an admin asked for the clear text; audited. */
+export async function dashboardCommentsExport(
+  deps: DashboardDeps,
+  staff: StaffUser,
+  q: { agency?: string; q?: string; period?: string; status: CommentQuery['status']; clear: boolean },
+  format: 'csv' | 'xlsx',
+) {
+  if (q.clear && staff.role !== 'admin') throw adminsOnly()
+  const list = await commentsInScope(deps, staff, { ...q, limit: EXPORT_MAX, offset: 0 })
+  const rows = q.clear ? list.items : maskedList(list).items
+  const details = { format, clear: q.clear, rows: rows.length, filter: { q: q.q ?? null, period: q.period ?? null, status: q.status } }
+  await audit(deps.db, { actor: `user:${staff.username}`, action: 'comments.export', target: q.agency ? `agency:${q.agency}` : 'comments', details }, deps.clock.now())
+  return rows
 }
 
 /** Marks a response as spam (it stops counting) or clears the mark, with the audit entry in the same transaction. */

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { answersToCells } from '../domain/answer-cells.ts'
 import { periodBounds, type Period } from '../domain/periods.ts'
+import { maskPersonalData } from '../domain/personal-data.ts'
 import { questionsOf } from '../domain/questions.ts'
 import { RESPONSE_COLUMNS } from '../imports/responses-import.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
@@ -23,6 +24,8 @@ export interface ResponsesExportOptions {
   timeZone: string
   format: 'csv' | 'xlsx'
   out: string
+  /** Free text with phone numbers, ID numbers and e-mails masked (the default); false: as typed. */
+  maskPersonalData?: boolean
   onProgress?: (rows: number) => void
 }
 
@@ -35,6 +38,9 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   const defs = new Map<number, Awaited<ReturnType<SurveyCatalog['get']>>>()
   for (const v of versions) defs.set(v.id, await catalog.get(v.id))
   const questionIds = [...new Set([...defs.values()].flatMap((v) => questionsOf(v!.definition).map((q) => q.id)))]
+  const textIds = new Set([...defs.values()].flatMap((v) => questionsOf(v!.definition).filter((q) => q.type === 'text').map((q) => q.id)))
+  const mask = opts.maskPersonalData !== false
+  const cell = (q: string, v: string | number | undefined) => (mask && textIds.has(q) && typeof v === 'string' ? maskPersonalData(v).text : (v ?? ''))
   const header = [...RESPONSE_COLUMNS, 'procedure', ...questionIds]
   const agencies = await agencyCodes(db)
   const desks = await deskCodes(db)
@@ -69,7 +75,7 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
         r.channel,
         r.submitted_at,
         r.procedure_code ?? '',
-        ...questionIds.map((q) => cells[q] ?? ''),
+        ...questionIds.map((q) => cell(q, cells[q])),
       ])
     }
     rows += page.length

@@ -108,6 +108,8 @@ export async function listComments(db: Db, query: CommentQuery) {
     .innerJoin('agencies as a', 'a.id', 'r.agency_id')
     .leftJoin('desks as d', 'd.id', 'r.desk_id')
     .where('c.question_id', '=', 'comment')
+    // Text removed at the end of its retention period is gone; the rating stays in the index.
+    .where('c.value_text', 'is not', null)
     .where('r.deleted_at', 'is', null)
   if (query.agencyIds) q = q.where('r.agency_id', 'in', query.agencyIds.length ? query.agencyIds : [-1])
   if (query.q?.trim()) {

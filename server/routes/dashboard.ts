@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { dashboardAgency, dashboardComments, dashboardMeta, dashboardTrend, moderateResponse } from '../dashboard/service.ts'
+import { dashboardAgency, dashboardComments, dashboardCommentsExport, dashboardMeta, dashboardTrend, moderateResponse } from '../dashboard/service.ts'
+import { commentsCsv, commentsXlsx } from '../exports/comments-export.ts'
+import { revealComment } from '../privacy/service.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
@@ -10,6 +12,15 @@ const Channel = z.enum(['paper', 'kiosk', 'qr', 'web'])
 const Kind = z.enum(['province', 'department', 'commune', 'other'])
 const Instrument = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)
 const PeriodKey = z.string().regex(/^\d{4}(-Q[1-4])?$/, '2026-Q1 hoặc/or 2026')
+
+const CommentFilter = z.object({
+  agency: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  period: PeriodKey.optional(),
+  status: z.enum(['all', 'counted', 'spam', 'flagged']).default('all'),
+})
+/** `clear=1`: the text as typed, for admins only (audited like every export). */
+const CommentExport = CommentFilter.extend({ clear: z.enum(['0', '1']).default('0').transform((v) => v === '1') }).strict()
 
 /** Read models for the Home Affairs dashboard (dashboard/service.ts): everything scoped to the signed-in user. */
 export function dashboardRoutes(deps: AppDeps) {
@@ -28,22 +39,30 @@ export function dashboardRoutes(deps: AppDeps) {
     .get('/agencies/:code', validate('query', z.object({ survey: Instrument, period: PeriodKey.optional(), channel: Channel.optional() }).strict()), async (c) =>
       c.json(await dashboardAgency(deps, c.var.staff, c.req.param('code'), c.req.valid('query'))),
     )
-    .get(
-      '/comments',
-      validate(
-        'query',
-        z
-          .object({
-            agency: z.string().max(64).optional(),
-            q: z.string().max(200).optional(),
-            period: PeriodKey.optional(),
-            status: z.enum(['all', 'counted', 'spam', 'flagged']).default('all'),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-            offset: z.coerce.number().int().min(0).default(0),
-          })
-          .strict(),
-      ),
-      async (c) => c.json(await dashboardComments(deps, c.var.staff, c.req.valid('query'))),
+    .get('/comments', validate('query', CommentFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }).strict()), async (c) =>
+      c.json(await dashboardComments(deps, c.var.staff, c.req.valid('query'))),
+    )
+    .get('/comments/export.csv', validate('query', CommentExport), async (c) => {
+      const q = c.req.valid('query')
+      const rows = await dashboardCommentsExport(deps, c.var.staff, q, 'csv')
+      return c.body(commentsCsv(rows, deps.timeZone), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="gop-y${q.clear ? '-ban-goc' : ''}.csv"` })
+    })
+    .get('/comments/export.xlsx', validate('query', CommentExport), async (c) => {
+      const q = c.req.valid('query')
+      const rows = await dashboardCommentsExport(deps, c.var.staff, q, 'xlsx')
+      const body = await commentsXlsx(rows, deps.timeZone, { generatedAt: deps.clock.now(), user: c.var.staff.username, masked: !q.clear })
+      return c.body(new Uint8Array(body), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="gop-y${q.clear ? '-ban-goc' : ''}.xlsx"`,
+      })
+    })
+    .post(
+      '/responses/:id/comment/reveal',
+      requireStaff(deps.db, deps.clock, ['admin']),
+      csrf(),
+      validate('param', z.object({ id: z.coerce.number().int().positive() })),
+      validate('json', z.object({ reason: z.string().max(200).optional() }).strict()),
+      async (c) => c.json(await revealComment(deps.db, c.req.valid('param').id, c.req.valid('json').reason, `user:${c.var.staff.username}`, deps.clock.now())),
     )
     .post(
       '/responses/:id/moderation',

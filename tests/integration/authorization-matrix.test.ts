@@ -113,6 +113,14 @@ export const ROUTES: Route[] = [
   { method: 'GET', route: '/api/v1/dashboard/trend/:survey', targeted: true, path: (_, s) => `/api/v1/dashboard/trend/mot-cua?agency=${s.code}`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/agencies/:code', targeted: true, path: (_, s) => `/api/v1/dashboard/agencies/${s.code}?survey=mot-cua&period=2026-Q2`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/comments', targeted: true, path: (_, s) => `/api/v1/dashboard/comments?agency=${s.code}`, expect: SCOPED_READ },
+  { method: 'GET', route: '/api/v1/dashboard/comments/export.csv', targeted: true, path: (_, s) => `/api/v1/dashboard/comments/export.csv?agency=${s.code}`, expect: SCOPED_READ },
+  { method: 'GET', route: '/api/v1/dashboard/comments/export.xlsx', targeted: true, path: (_, s) => `/api/v1/dashboard/comments/export.xlsx?agency=${s.code}`, expect: SCOPED_READ },
+  { method: 'POST', route: '/api/v1/dashboard/responses/:id/comment/reveal', targeted: true, path: (_, s) => `/api/v1/dashboard/responses/${s.responseId}/comment/reveal`, body: () => ({}), expect: ADMIN },
+  { method: 'GET', route: '/api/v1/admin/privacy/settings', targeted: false, path: () => '/api/v1/admin/privacy/settings', expect: ADMIN },
+  { method: 'PATCH', route: '/api/v1/admin/privacy/settings', targeted: false, path: () => '/api/v1/admin/privacy/settings', body: () => ({ contact: 'Văn phòng Sở Nội vụ' }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/privacy/retention/run', targeted: false, path: () => '/api/v1/admin/privacy/retention/run', body: () => ({}), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/privacy/dossiers/lookup', targeted: false, path: () => '/api/v1/admin/privacy/dossiers/lookup', body: () => ({ dossier: 'H34.22-260510-0001' }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/admin/privacy/dossiers/erase', targeted: false, path: () => '/api/v1/admin/privacy/dossiers/erase', body: () => ({ dossier: 'H34.22-260510-0001', reason: 'Đơn yêu cầu' }), expect: ADMIN },
   { method: 'POST', route: '/api/v1/dashboard/responses/:id/moderation', targeted: true, path: (_, s) => `/api/v1/dashboard/responses/${s.responseId}/moderation`, body: () => ({ spam: true }), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/reports/:survey/:period', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2', expect: ALL },
   { method: 'GET', route: '/api/v1/reports/:survey/:period/export.csv', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.csv', expect: ALL },
@@ -221,6 +229,7 @@ describe('the matrix is complete', () => {
     'server/routes/admin-users.ts': '/api/v1/admin',
     'server/routes/admin-surveys.ts': '/api/v1/admin/surveys',
     'server/routes/admin-imports.ts': '/api/v1/admin/imports',
+    'server/routes/admin-privacy.ts': '/api/v1/admin/privacy',
   }
   it('names every route declared in the staff route files', () => {
     const declared: string[] = []

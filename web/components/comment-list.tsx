@@ -4,6 +4,8 @@ import { useFetch } from '../hooks/use-fetch.ts'
 import { api } from '../lib/api.ts'
 import { strings as s } from '../lib/strings.ts'
 
+const kindLabel = { phone: s.pdPhone, id_number: s.pdIdNumber, email: s.pdEmail, passport: s.pdPassport, bank_account: s.pdBankAccount }
+
 interface Item {
   responseId: number
   submittedAt: string
@@ -12,6 +14,8 @@ interface Item {
   agencyName: string
   deskName: string | null
   text: string
+  /** What the server masked in `text` (phone, ID number, e-mail…). */
+  personalData: Array<'phone' | 'id_number' | 'email' | 'passport' | 'bank_account'>
   rating: number | null
   spam: boolean
   flagged: boolean
@@ -21,7 +25,8 @@ interface Item {
 /**
  * Citizens' comments for review, with search and spam marking. Comments are rendered as text nodes only,
  * so markup typed by a citizen is shown, never run. Marking as spam takes the response out of the index;
- * nothing is ever deleted.
+ * nothing is ever deleted. Personal data comes masked from the server; an admin may ask for one comment
+ * (or an export) as typed, and each such request is logged.
  */
 export function CommentList({ agency, period }: { agency?: string; period?: string }) {
   const { tr, auth, lang } = useApp()
@@ -32,7 +37,19 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
   const params = new URLSearchParams({ status, limit: String(limit), ...(agency ? { agency } : {}), ...(period ? { period } : {}), ...(search ? { q: search } : {}) })
   const list = useFetch<{ total: number; items: Item[] }>(`/api/v1/dashboard/comments?${params}`)
   const canModerate = auth?.user.role === 'admin' || auth?.user.role === 'manager'
+  const isAdmin = auth?.user.role === 'admin'
+  const [revealed, setRevealed] = useState<Record<number, string>>({})
   const [error, setError] = useState('')
+  const exportQuery = new URLSearchParams({ status, ...(agency ? { agency } : {}), ...(period ? { period } : {}), ...(search ? { q: search } : {}) })
+  const reveal = async (item: Item) => {
+    setError('')
+    try {
+      const r = await api<{ text: string }>(`/api/v1/dashboard/responses/${item.responseId}/comment/reveal`, { method: 'POST', csrf: auth?.csrfToken, json: {} })
+      setRevealed({ ...revealed, [item.responseId]: r.text })
+    } catch (e) {
+      setError((e as { body?: { error: { message: { vi: string; en: string } } } }).body?.error.message[lang] ?? String(e))
+    }
+  }
   const toggle = async (item: Item) => {
     setError('')
     try {
@@ -67,6 +84,25 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
         </div>
         <button type="submit">{tr(s.search)}</button>
       </form>
+      <p class="actions">
+        <a class="button secondary" href={`/api/v1/dashboard/comments/export.csv?${exportQuery}`} download>
+          {tr(s.commentsCsv)}
+        </a>{' '}
+        <a class="button secondary" href={`/api/v1/dashboard/comments/export.xlsx?${exportQuery}`} download>
+          {tr(s.commentsXlsx)}
+        </a>
+        {isAdmin ? (
+          <>
+            {' '}
+            <a class="button secondary" href={`/api/v1/dashboard/comments/export.csv?${exportQuery}&clear=1`} download>
+              {tr(s.exportClearCsv)}
+            </a>{' '}
+            <a class="button secondary" href={`/api/v1/dashboard/comments/export.xlsx?${exportQuery}&clear=1`} download>
+              {tr(s.exportClearXlsx)}
+            </a>
+          </>
+        ) : null}
+      </p>
       {error ? <p class="form-error" role="alert">{error}</p> : null}
       {list.data ? (
         <>
@@ -76,7 +112,21 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
           <ul class="comment-items">
             {list.data.items.map((i) => (
               <li key={i.responseId} class={i.spam ? 'is-spam' : ''}>
-                <p class="comment-text">{i.text}</p>
+                <p class="comment-text">{revealed[i.responseId] ?? i.text}</p>
+                {revealed[i.responseId] !== undefined ? (
+                  <p class="muted" role="status">
+                    {tr(s.revealedNote)}
+                  </p>
+                ) : i.personalData.length ? (
+                  <p class="muted">
+                    {tr(s.maskedNote)}: {i.personalData.map((k) => tr(kindLabel[k])).join(', ')}{' '}
+                    {isAdmin ? (
+                      <button type="button" class="secondary small" onClick={() => reveal(i)}>
+                        {tr(s.revealClear)}
+                      </button>
+                    ) : null}
+                  </p>
+                ) : null}
                 <p class="muted">
                   {new Date(i.submittedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} · {i.agencyName}
                   {i.deskName ? ` · ${i.deskName}` : ''} · {tr(s.rating)}: {i.rating ?? '—'}

@@ -35,6 +35,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {auth.user.role !== 'viewer' ? link('/admin/import', tr(s.paperEntry)) : null}
             {auth.user.role !== 'viewer' ? link('/admin/users', tr(s.users)) : null}
             {auth.user.role === 'admin' ? link('/admin/surveys', tr(s.surveys)) : null}
+            {auth.user.role === 'admin' ? link('/admin/privacy', tr(s.privacy)) : null}
             {auth.user.role === 'admin' ? link('/admin/audit', tr(s.audit)) : null}
             {link('/account', tr(s.account))}
           </nav>

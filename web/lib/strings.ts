@@ -90,5 +90,18 @@ export const strings = {
   of: s('trên', 'of'),
   more: s('Xem thêm', 'More'),
   generated: s('Tạo lúc', 'Generated'),
+  privacy: s('Dữ liệu cá nhân', 'Personal data'),
+  maskedNote: s('Đã che dữ liệu cá nhân', 'Personal data masked'),
+  revealClear: s('Xem bản gốc (ghi nhật ký)', 'Show as typed (logged)'),
+  revealedNote: s('Bản gốc — lượt xem đã được ghi vào nhật ký', 'As typed — this view was logged'),
+  commentsCsv: s('Tải góp ý (CSV)', 'Download comments (CSV)'),
+  commentsXlsx: s('Tải góp ý (Excel)', 'Download comments (Excel)'),
+  exportClearCsv: s('Tải góp ý bản gốc (CSV, ghi nhật ký)', 'Download comments as typed (CSV, logged)'),
+  exportClearXlsx: s('Tải góp ý bản gốc (Excel, ghi nhật ký)', 'Download comments as typed (Excel, logged)'),
+  pdPhone: s('số điện thoại', 'phone number'),
+  pdIdNumber: s('số CMND/CCCD', 'ID number'),
+  pdEmail: s('e-mail', 'e-mail'),
+  pdPassport: s('số hộ chiếu', 'passport number'),
+  pdBankAccount: s('số tài khoản', 'bank account'),
 }
 export type StringKey = keyof typeof strings

@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import { appendAudit } from '../audit/service.ts'
+import type { Database } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+import { DomainError } from '../domain/errors.ts'
+import { maskPersonalData, type PersonalDataKind } from '../domain/personal-data.ts'
+import { questionsOf } from '../domain/questions.ts'
+import { rollupCells } from '../domain/rollup-cells.ts'
+import { SurveyDefinition } from '../domain/survey-definition.ts'
+import { dossierHash } from '../invitations/service.ts'
+import { answersFromRows } from '../responses/answer-rows.ts'
+import { isReportable } from '../responses/reportable.ts'
+import { bumpRollups } from '../rollups/repository.ts'
+import { serverSecret } from '../settings/secret.ts'
+import type { SurveyCatalog } from '../surveys/catalog.ts'
+import {
+  answersOf,
+  clearTextBefore,
+  commentOf,
+  eraseResponse,
+  forgetDossier,
+  readSetting,
+  responseRow,
+  responsesOfDossier,
+  surveyVersionContents,
+  writeSetting,
+} from './repository.ts'
+
+/** A comment as staff see it: personal data masked, with the kinds that were masked so the page can say so. */
+export function maskedComment<T extends { text: string | null }>(item: T): T & { personalData: PersonalDataKind[] } {
+  if (item.text === null) return { ...item, personalData: [] }
+  const m = maskPersonalData(item.text)
+  return { ...item, text: m.text, personalData: m.kinds }
+}
+
+export const PRIVACY_KEY = 'privacy.settings'
+/**
+ * How long citizens' free text is kept (null: kept; the province decides, as Luật 91/2025 asks it to) and
+ * whom citizens ask about their data, as the privacy notice names it.
+ */
+export const PrivacySettings = z
+  .object({
+    commentYears: z.number().int().min(1).max(50).nullable(),
+    contact: z.string().trim().max(300).nullable().default(null),
+  })
+  .strict()
+export type PrivacySettings = z.infer<typeof PrivacySettings>
+
+export async function privacySettings(db: Db): Promise<PrivacySettings> {
+  const stored = await readSetting(db, PRIVACY_KEY)
+  try {
+    const parsed = PrivacySettings.safeParse(stored ? JSON.parse(stored) : {})
+    if (parsed.success) return parsed.data
+  } catch {
+    /* a damaged row keeps everything rather than deleting on a guess */
+  }
+  return { commentYears: null, contact: null }
+}
+
+/** Changes the settings given, keeps the others; audited with before and after. */
+export function setPrivacySettings(db: Kysely<Database>, change: Partial<PrivacySettings>, actor: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const before = await privacySettings(trx)
+    const after = { ...before, ...change }
+    await writeSetting(trx, PRIVACY_KEY, JSON.stringify(after))
+    await appendAudit(trx, { actor, action: 'privacy.settings.set', target: PRIVACY_KEY, details: { before, after } }, now)
+    return after
+  })
+}
+
+/** The instant before which free text goes: the same day N years back. */
+export function retentionCutoff(now: Date, years: number): Date {
+  const cutoff = new Date(now)
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years)
+  return cutoff
+}
+
+/**
+ * Removes the words of every free-text answer older than the retention period; ratings, choices and
+ * the fact that a comment was written stay, so the index and its rollups do not move. Audited when
+ * anything was removed (or when a person ran it, so the log shows that they did).
+ */
+export function applyCommentRetention(db: Kysely<Database>, actor: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const { commentYears } = await privacySettings(trx)
+    if (commentYears === null) return { commentYears, cutoff: null, cleared: 0 }
+    const cutoff = retentionCutoff(now, commentYears).toISOString()
+    let cleared = 0
+    for (const v of await surveyVersionContents(trx)) {
+      const textIds = questionsOf(SurveyDefinition.parse(JSON.parse(v.content)))
+        .filter((q) => q.type === 'text')
+        .map((q) => q.id)
+      cleared += await clearTextBefore(trx, v.id, textIds, cutoff)
+    }
+    if (cleared > 0 || actor !== 'system')
+      await appendAudit(trx, { actor, action: 'privacy.retention.run', target: PRIVACY_KEY, details: { commentYears, cutoff, cleared } }, now)
+    return { commentYears, cutoff, cleared }
+  })
+}
+
+const noComment = () => new DomainError('not_found', 'not_found', { vi: 'Không có góp ý này', en: 'No such comment' })
+
+/** The comment as the citizen typed it, for an admin who asked for it; the asking is audited first. */
+export function revealComment(db: Kysely<Database>, responseId: number, reason: string | undefined, actor: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const found = await commentOf(trx, responseId)
+    if (!found || found.text === null) throw noComment()
+    await appendAudit(trx, { actor, action: 'comment.reveal', target: `response:${responseId}`, details: reason ? { reason } : null }, now)
+    return { responseId, text: found.text }
+  })
+}
+
+/** The audit names a dossier only by a short part of its salted hash: the log must not hold the code itself. */
+const dossierTarget = (hash: string) => `dossier:${hash.slice(0, 16)}`
+
+/** A data subject's request: which responses came through the receipt codes of this dossier. Audited. */
+export async function findDossierResponses(db: Kysely<Database>, dossier: string, actor: string, now: Date) {
+  const hash = dossierHash(await serverSecret(db), dossier.trim())
+  return db.transaction().execute(async (trx) => {
+    const responses = await responsesOfDossier(trx, hash)
+    await appendAudit(trx, { actor, action: 'privacy.dossier.lookup', target: dossierTarget(hash), details: { responses: responses.length } }, now)
+    return responses.map((r) => ({ ...r, survey: `${r.instrument}@${r.version}` }))
+  })
+}
+
+/**
+ * Erases the responses of a dossier on the citizen's request: their answers are deleted, each response
+ * stops counting (its rollup cells move back, so the index of its quarter follows at once) and the
+ * receipt codes forget the dossier. One transaction with its audit entry.
+ */
+export async function eraseDossierResponses(db: Kysely<Database>, catalog: SurveyCatalog, dossier: string, reason: string, actor: string, now: Date) {
+  const hash = dossierHash(await serverSecret(db), dossier.trim())
+  return db.transaction().execute(async (trx) => {
+    const found = await responsesOfDossier(trx, hash)
+    const quarters = new Set<string>()
+    for (const { id } of found) {
+      const r = await responseRow(trx, id)
+      if (isReportable(r)) {
+        const def = (await catalog.get(r.survey_version_id, trx))!.definition
+        const bucket = { surveyVersionId: r.survey_version_id, agencyId: r.agency_id, deskId: r.desk_id, channel: r.channel, procedureCode: r.procedure_code, quarter: r.quarter }
+        await bumpRollups(trx, bucket, rollupCells(def, answersFromRows(def, await answersOf(trx, id))), -1)
+        quarters.add(r.quarter)
+      }
+      await eraseResponse(trx, id, now.toISOString())
+    }
+    await forgetDossier(trx, hash)
+    await appendAudit(
+      trx,
+      { actor, action: 'privacy.dossier.erase', target: dossierTarget(hash), details: { reason, responses: found.map((r) => r.id), quarters: [...quarters].sort() } },
+      now,
+    )
+    return { erased: found.length, quarters: [...quarters].sort() }
+  })
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppDeps } from '../app.ts'
+import { csrf } from '../middleware/csrf/index.ts'
+import { requireStaff } from '../middleware/session/index.ts'
+import { validate } from '../middleware/validate/index.ts'
+import { applyCommentRetention, eraseDossierResponses, findDossierResponses, PrivacySettings, privacySettings, setPrivacySettings } from '../privacy/service.ts'
+
+// The dossier code travels in a POST body, never in a URL, so it stays out of access logs and history.
+const Dossier = z.object({ dossier: z.string().trim().min(1).max(100) }).strict()
+
+/** Personal-data duties (Luật 91/2025/QH15): retention of comment text, and data subjects' requests by dossier code. */
+export function adminPrivacyRoutes(deps: AppDeps) {
+  const admin = requireStaff(deps.db, deps.clock, ['admin'])
+  const actor = (c: { var: { staff: { username: string } } }) => `user:${c.var.staff.username}`
+  return new Hono()
+    .use(admin)
+    .get('/settings', async (c) => c.json(await privacySettings(deps.db)))
+    .patch('/settings', csrf(), validate('json', PrivacySettings.partial().strict()), async (c) => c.json(await setPrivacySettings(deps.db, c.req.valid('json'), actor(c), deps.clock.now())))
+    .post('/retention/run', csrf(), async (c) => c.json(await applyCommentRetention(deps.db, actor(c), deps.clock.now())))
+    .post('/dossiers/lookup', csrf(), validate('json', Dossier), async (c) =>
+      c.json({ responses: await findDossierResponses(deps.db, c.req.valid('json').dossier, actor(c), deps.clock.now()) }),
+    )
+    .post('/dossiers/erase', csrf(), validate('json', Dossier.extend({ reason: z.string().trim().min(3).max(500) }).strict()), async (c) => {
+      const { dossier, reason } = c.req.valid('json')
+      return c.json(await eraseDossierResponses(deps.db, deps.catalog, dossier, reason, actor(c), deps.clock.now()))
+    })
+}
