@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
-import type { Database } from '../db/schema.ts'
+import { inTransaction } from '../db/transaction.ts'
 import type { Db } from '../db/types.ts'
 import { DomainError } from '../domain/errors.ts'
 import { maskPersonalData, type PersonalDataKind } from '../domain/personal-data.ts'
@@ -59,8 +58,8 @@ export async function privacySettings(db: Db): Promise<PrivacySettings> {
 }
 
 /** Changes the settings given, keeps the others; audited with before and after. */
-export function setPrivacySettings(db: Kysely<Database>, change: Partial<PrivacySettings>, actor: string, now: Date) {
-  return db.transaction().execute(async (trx) => {
+export function setPrivacySettings(db: Db, change: Partial<PrivacySettings>, actor: string, now: Date) {
+  return inTransaction(db, async (trx) => {
     const before = await privacySettings(trx)
     const after = { ...before, ...change }
     await writeSetting(trx, PRIVACY_KEY, JSON.stringify(after))
@@ -81,8 +80,8 @@ export function retentionCutoff(now: Date, years: number): Date {
  * the fact that a comment was written stay, so the index and its rollups do not move. Audited when
  * anything was removed (or when a person ran it, so the log shows that they did).
  */
-export function applyCommentRetention(db: Kysely<Database>, actor: string, now: Date) {
-  return db.transaction().execute(async (trx) => {
+export function applyCommentRetention(db: Db, actor: string, now: Date) {
+  return inTransaction(db, async (trx) => {
     const { commentYears } = await privacySettings(trx)
     if (commentYears === null) return { commentYears, cutoff: null, cleared: 0 }
     const cutoff = retentionCutoff(now, commentYears).toISOString()
@@ -102,8 +101,8 @@ export function applyCommentRetention(db: Kysely<Database>, actor: string, now: 
 const noComment = () => new DomainError('not_found', 'not_found', { vi: 'Không có góp ý này', en: 'No such comment' })
 
 /** The comment as the citizen typed it, for an admin who asked for it; the asking is audited first. */
-export function revealComment(db: Kysely<Database>, responseId: number, reason: string | undefined, actor: string, now: Date) {
-  return db.transaction().execute(async (trx) => {
+export function revealComment(db: Db, responseId: number, reason: string | undefined, actor: string, now: Date) {
+  return inTransaction(db, async (trx) => {
     const found = await commentOf(trx, responseId)
     if (!found || found.text === null) throw noComment()
     await appendAudit(trx, { actor, action: 'comment.reveal', target: `response:${responseId}`, details: reason ? { reason } : null }, now)
@@ -115,9 +114,9 @@ export function revealComment(db: Kysely<Database>, responseId: number, reason: 
 const dossierTarget = (hash: string) => `dossier:${hash.slice(0, 16)}`
 
 /** A data subject's request: which responses came through the receipt codes of this dossier. Audited. */
-export async function findDossierResponses(db: Kysely<Database>, dossier: string, actor: string, now: Date) {
+export async function findDossierResponses(db: Db, dossier: string, actor: string, now: Date) {
   const hash = dossierHash(await serverSecret(db), dossier.trim())
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const responses = await responsesOfDossier(trx, hash)
     await appendAudit(trx, { actor, action: 'privacy.dossier.lookup', target: dossierTarget(hash), details: { responses: responses.length } }, now)
     return responses.map((r) => ({ ...r, survey: `${r.instrument}@${r.version}` }))
@@ -129,9 +128,9 @@ export async function findDossierResponses(db: Kysely<Database>, dossier: string
  * stops counting (its rollup cells move back, so the index of its quarter follows at once) and the
  * receipt codes forget the dossier. One transaction with its audit entry.
  */
-export async function eraseDossierResponses(db: Kysely<Database>, catalog: SurveyCatalog, dossier: string, reason: string, actor: string, now: Date) {
+export async function eraseDossierResponses(db: Db, catalog: SurveyCatalog, dossier: string, reason: string, actor: string, now: Date) {
   const hash = dossierHash(await serverSecret(db), dossier.trim())
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const found = await responsesOfDossier(trx, hash)
     const quarters = new Set<string>()
     for (const { id } of found) {
