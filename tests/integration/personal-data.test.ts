@@ -237,5 +237,5 @@ describe('hailong comments retention and export responses (command line)', () =>
     } finally {
       await close()
     }
-  })
+  }, 180_000)
 })
