@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
+import type { HeatMap } from '../patterns/service.ts'
 import type { Report } from '../reports/service.ts'
 import { rankingTable, type Cell } from './report-table.ts'
 
@@ -19,7 +20,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Cell[
 }
 
 /** The quarterly report workbook: ranking, elements, criteria, expectations and metadata sheets. */
-export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string }): Promise<Buffer> {
+export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string; heatMap?: HeatMap }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'hailong'
   wb.created = meta.generatedAt
@@ -56,6 +57,16 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     ['(Toàn tỉnh)', ...rate(report.overall.responseRate)],
     ...report.units.map((u) => [u.agency, ...rate(u.responseRate)]),
   ])
+
+  // One row per local weekday and hour: n always, the index only where the cell has the minimum.
+  const heat = meta.heatMap
+  if (heat)
+    sheet(
+      wb,
+      'Giờ trong tuần',
+      ['Thứ', 'Giờ', 'Số đánh giá (n)', 'Chỉ số', 'Ghi chú'],
+      heat.cells.map((c) => [heat.weekdays[c.weekday]!.vi, `${String(c.hour).padStart(2, '0')}:00–${String(c.hour + 1).padStart(2, '0')}:00`, c.n, c.index, c.sufficient ? '' : `Chưa đủ mẫu (dưới ${heat.minCell})`]),
+    )
 
   sheet(wb, 'Thông tin', ['Mục', 'Giá trị'], [
     ['Phiếu khảo sát', `${def.instrument} — ${def.title.vi}`],

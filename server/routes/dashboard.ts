@@ -7,6 +7,7 @@ import { revealComment } from '../privacy/service.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { heatMap } from '../patterns/service.ts'
 
 const Channel = z.enum(['paper', 'kiosk', 'qr', 'web'])
 const Kind = z.enum(['province', 'department', 'commune', 'other'])
@@ -35,6 +36,23 @@ export function dashboardRoutes(deps: AppDeps) {
         z.object({ agency: z.string().max(64).optional(), channel: Channel.optional(), kind: Kind.optional(), to: PeriodKey.optional(), count: z.coerce.number().int().min(1).max(20).default(8) }).strict(),
       ),
       async (c) => c.json(await dashboardTrend(deps, c.var.staff, c.req.param('survey'), c.req.valid('query'))),
+    )
+    .get(
+      '/heatmap',
+      validate(
+        'query',
+        z
+          .object({
+            survey: Instrument,
+            period: PeriodKey,
+            agency: z.string().max(64).optional(),
+            deskId: z.coerce.number().int().positive().optional(),
+            channel: Channel.optional(),
+            minCell: z.coerce.number().int().min(1).max(10_000).optional(),
+          })
+          .strict(),
+      ),
+      async (c) => c.json(await heatMap(deps, c.var.staff, c.req.valid('query'))),
     )
     .get('/agencies/:code', validate('query', z.object({ survey: Instrument, period: PeriodKey.optional(), channel: Channel.optional() }).strict()), async (c) =>
       c.json(await dashboardAgency(deps, c.var.staff, c.req.param('code'), c.req.valid('query'))),

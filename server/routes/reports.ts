@@ -9,6 +9,7 @@ import { validate } from '../middleware/validate/index.ts'
 import { buildReport, instrumentRules, type Report } from '../reports/service.ts'
 import { listAgencies } from '../agencies/repository.ts'
 import { requireStaff } from '../middleware/session/index.ts'
+import { heatMap } from '../patterns/service.ts'
 
 const Query = z
   .object({
@@ -55,7 +56,8 @@ export function reportRoutes(deps: AppDeps) {
       const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
       const { definition } = await instrumentRules(deps.db, deps.catalog, report.survey, quartersOf(parsePeriod(report.period)))
       await exported(c, report, 'xlsx')
-      const body = await reportXlsx(report, definition, { generatedAt: deps.clock.now(), user: c.var.staff.username })
+      const heat = definition.index.method === 'share' && definition.index.headline ? await heatMap(deps, c.var.staff, { survey: report.survey, period: report.period, channel: report.filters.channel ?? undefined }) : undefined
+      const body = await reportXlsx(report, definition, { generatedAt: deps.clock.now(), user: c.var.staff.username, heatMap: heat })
       return c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
     })
 }

@@ -39,13 +39,13 @@ describe('report exports', () => {
     expect(audit).toEqual([{ action: 'report.export', actor: `user:${a.username}` }])
   })
 
-  it('XLSX: the six sheets (with the response rate), numbers stored as numbers, hostile names stored as inert text', async () => {
+  it('XLSX: the seven sheets (with the response rate and the hours of the week), numbers stored as numbers, hostile names stored as inert text', async () => {
     const a = await signIn(t)
     const res = await t.app.request('/api/v1/reports/mot-cua/2026-Q2/export.xlsx', { headers: a.headers })
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Yếu tố', 'Tiêu chí', 'Mong đợi', 'Tỷ lệ đánh giá', 'Thông tin'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Yếu tố', 'Tiêu chí', 'Mong đợi', 'Tỷ lệ đánh giá', 'Giờ trong tuần', 'Thông tin'])
     const ranking = wb.getWorksheet('Xếp hạng')!
     expect(ranking.getCell('G1').value).toBe('Chỉ số hài lòng (%)')
     expect(ranking.getCell('G2').value).toBe(100)

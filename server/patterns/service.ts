@@ -1,0 +1,66 @@
+import { agencyInScope } from '../agencies/service.ts'
+import { agencyScope, type StaffUser } from '../auth/scope.ts'
+import type { Channel } from '../db/schema.ts'
+import type { Db } from '../db/types.ts'
+import { deskInScope } from '../desks/service.ts'
+import { DomainError } from '../domain/errors.ts'
+import { heatCells, WEEKDAYS } from '../domain/heatmap.ts'
+import { parsePeriod, periodBounds, quartersOf } from '../domain/periods.ts'
+import { instrumentRules } from '../reports/service.ts'
+import type { SurveyCatalog } from '../surveys/catalog.ts'
+import { ratingsByHour } from './repository.ts'
+
+/** Cells with fewer ratings than this are shown as "too few", their index left out. */
+export const DEFAULT_MIN_CELL = 10
+
+export interface HeatMapQuery {
+  survey: string
+  period: string
+  agency?: string
+  deskId?: number
+  channel?: Channel
+  minCell?: number
+}
+
+/**
+ * When in the week citizens rate, and how satisfied: ratings of the instrument's headline question per
+ * local weekday and hour over a period, for what the staff member may see (or one agency or desk of it).
+ */
+export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: string }, staff: StaffUser, q: HeatMapQuery) {
+  const period = parsePeriod(q.period)
+  const { definition, versionIds } = await instrumentRules(deps.db, deps.catalog, q.survey, quartersOf(period))
+  const question = definition.index.method === 'share' ? definition.index.headline : undefined
+  if (!question)
+    throw new DomainError('invalid', 'heatmap_needs_rating', {
+      vi: 'Bản đồ nhiệt theo giờ cần phiếu có một câu đánh giá chung (như phiếu đánh giá nhanh mot-cua)',
+      en: 'The hour-by-weekday map needs a survey with one overall rating (such as the mot-cua quick rating)',
+    })
+  const desk = q.deskId !== undefined ? await deskInScope(deps.db, staff, q.deskId) : null
+  const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
+  const scope = desk ? null : agency ? await agencyScope(deps.db, agency.id) : staff.scope
+  const { start, end } = periodBounds(period, deps.timeZone)
+  const rows = await ratingsByHour(deps.db, {
+    question,
+    surveyVersionIds: versionIds,
+    from: start.toISOString(),
+    to: end.toISOString(),
+    agencyIds: desk ? [desk.agency_id] : scope ? [...scope] : null,
+    deskId: desk?.id,
+    channel: q.channel,
+  })
+  const minCell = q.minCell ?? DEFAULT_MIN_CELL
+  const cells = heatCells(rows, deps.timeZone, minCell)
+  return {
+    survey: q.survey,
+    period: q.period,
+    question,
+    agency: agency ? { code: agency.code, name: agency.name } : null,
+    desk: desk ? { id: desk.id, code: desk.code, name: desk.name } : null,
+    timeZone: deps.timeZone,
+    minCell,
+    n: cells.reduce((s, c) => s + c.n, 0),
+    weekdays: WEEKDAYS,
+    cells,
+  }
+}
+export type HeatMap = Awaited<ReturnType<typeof heatMap>>
