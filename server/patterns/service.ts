@@ -2,6 +2,7 @@ import { agencyInScope } from '../agencies/service.ts'
 import { agencyScope, type StaffUser } from '../auth/scope.ts'
 import type { Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
+import { listDesksOfAgency } from '../desks/repository.ts'
 import { deskInScope } from '../desks/service.ts'
 import { DomainError } from '../domain/errors.ts'
 import { heatCells, WEEKDAYS } from '../domain/heatmap.ts'
@@ -56,6 +57,8 @@ export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: 
     question,
     agency: agency ? { code: agency.code, name: agency.name } : null,
     desk: desk ? { id: desk.id, code: desk.code, name: desk.name } : null,
+    /** The agency's desks, to choose one. */
+    desks: agency ? (await listDesksOfAgency(deps.db, agency.id)).map((d) => ({ id: d.id, code: d.code, name: d.name })) : [],
     timeZone: deps.timeZone,
     minCell,
     n: cells.reduce((s, c) => s + c.n, 0),

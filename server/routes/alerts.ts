@@ -7,7 +7,9 @@ import type { Db } from '../db/types.ts'
 import { acknowledgeAlert, alertDetail, alertNotFound, alertView, commentOnAlert, resolveAlert, RuleChange, setRule } from '../alerts/service.ts'
 import { agencyScope, type StaffUser } from '../auth/scope.ts'
 import { deskInScope } from '../desks/service.ts'
-import { AlertKind } from '../domain/alert-rules.ts'
+import { AlertKind, scopeKey } from '../domain/alert-rules.ts'
+import { findAgency } from '../agencies/repository.ts'
+import { findDeskLabel } from '../desks/repository.ts'
 import { DomainError } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff } from '../middleware/session/index.ts'
@@ -27,6 +29,20 @@ async function target(deps: AppDeps, staff: StaffUser, q: { agency?: string; des
   if (q.agency) return { agencyId: (await agencyInScope(deps.db, staff, q.agency)).id, deskId: null }
   // Unnamed: to read, the user's own agency (the province for province-wide accounts); to change, the province.
   return { agencyId: unnamed === 'own' ? staff.agencyId : null, deskId: null }
+}
+
+/** Where an effective rule was set, in words. */
+async function sourceText(db: AppDeps['db'], source: string) {
+  const [level, id] = source.split(':')
+  if (level === 'agency') {
+    const a = await findAgency(db, Number(id))
+    return { vi: `Đặt cho ${a?.name ?? 'cơ quan'}`, en: `Set for ${a?.name ?? 'the agency'}` }
+  }
+  if (level === 'desk') {
+    const d = await findDeskLabel(db, Number(id))
+    return { vi: `Đặt cho ${d?.name ?? 'quầy'}`, en: `Set for ${d?.name ?? 'the desk'}` }
+  }
+  return level === 'province' ? { vi: 'Đặt cho toàn tỉnh', en: 'Set for the whole province' } : { vi: 'Mặc định', en: 'Default' }
 }
 
 /** Alerts and their follow-up (mới → đã tiếp nhận → đã xử lý), and the rules that raise them; all scoped by agency. */
@@ -77,8 +93,9 @@ export function alertRoutes(deps: AppDeps) {
       validate('query', z.object({ agency: z.string().max(64).optional(), deskId: z.coerce.number().int().positive().optional() }).strict()),
       async (c) => {
         const t = await target(deps, c.var.staff, c.req.valid('query'), 'own')
+        const here = scopeKey(t)
         const rules = await Promise.all(AlertKind.options.map((kind) => deps.alerts.ruleFor(kind, t)))
-        return c.json({ rules })
+        return c.json({ scope: here, rules: await Promise.all(rules.map(async (r) => ({ ...r, setHere: r.source === here, sourceText: await sourceText(db, r.source) }))) })
       },
     )
     .put('/rules', editor, csrf(), validate('json', RuleChange), async (c) => {

@@ -28,6 +28,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         {auth ? (
           <nav aria-label={lang === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
             {link('/dashboard', tr(s.dashboard))}
+            {link('/live', tr(s.live))}
             {link('/comments', tr(s.comments))}
             {auth.user.role !== 'viewer' ? link('/admin/agencies', tr(s.agencies)) : null}
             {link('/admin/kiosks', tr(s.kiosks))}

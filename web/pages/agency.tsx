@@ -1,6 +1,7 @@
 import { BarList } from '../components/bar-list.tsx'
 import { CommentList } from '../components/comment-list.tsx'
 import { filterLabel, trendQuery } from '../components/filters.tsx'
+import { HeatMap } from '../components/heat-map.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
@@ -127,6 +128,12 @@ export function AgencyPage({ code: raw }: { code: string }) {
             <h2>{tr(s.byDesk)}</h2>
             <BarList method={method} bars={d.byDesk.map((x) => ({ id: x.key, label: x.desk?.name ?? tr(s.noDesk), value: x.index, n: x.n }))} />
           </div>
+        </section>
+      ) : null}
+      {def?.index.method === 'share' && def.index.headline ? (
+        <section class="card">
+          <h2>{tr(s.heatMap)}</h2>
+          <HeatMap survey={values.survey!} period={period} agency={code} channel={values.channel || undefined} />
         </section>
       ) : null}
       <section class="card">

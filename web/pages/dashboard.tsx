@@ -1,4 +1,9 @@
+import { useEffect } from 'preact/hooks'
+import { AlertList } from '../components/alert-list.tsx'
 import { Filters, filterLabel, trendQuery } from '../components/filters.tsx'
+import { HeatMap } from '../components/heat-map.tsx'
+import { useLive } from '../hooks/use-live.ts'
+import type { AlertItem } from '../lib/alert-types.ts'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
@@ -33,6 +38,7 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
       <h1>
         {tr(s.dashboard)} — {def ? tr(def.title) : values.survey}
       </h1>
+      <OpenAlerts tr={tr} />
       <Filters meta={meta} values={values} onChange={set} />
       {report.error ? <p class="form-error" role="alert">{report.error.body?.error.message[lang] ?? report.error.message}</p> : null}
       {r ? (
@@ -73,10 +79,35 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
             </a>
           </div>
           {r.units.length ? <RankingTable report={r} elements={elementsOf(def, tr)} query={query} /> : <p>{tr(s.noData)}</p>}
+          {def?.index.method === 'share' && def.index.headline ? (
+            <section class="card">
+              <h2>{tr(s.heatMap)}</h2>
+              <HeatMap survey={values.survey!} period={values.period!} channel={values.channel || undefined} />
+            </section>
+          ) : null}
         </>
       ) : (
         <p aria-busy="true">{tr(s.loading)}</p>
       )}
     </>
+  )
+}
+
+/** Open alerts in scope, kept current by the event stream: a new one appears without a reload. */
+function OpenAlerts({ tr }: { tr: ReturnType<typeof useApp>['tr'] }) {
+  const live = useLive(['alert', 'alert-updated'])
+  const alerts = useFetch<{ alerts: AlertItem[]; more: boolean }>('/api/v1/alerts?state=open&limit=5')
+  const { reload } = alerts
+  useEffect(() => {
+    if (live.version) reload()
+  }, [live.version, reload])
+  return (
+    <section class="card alerts-panel" aria-labelledby="dashboard-alerts" aria-live="polite">
+      <h2 id="dashboard-alerts">{tr(s.openAlerts)}</h2>
+      {alerts.data ? <AlertList alerts={alerts.data.alerts} highlight={live.lastAlertId} /> : null}
+      <p>
+        <a href="/live">{tr(s.allAlerts)}</a>
+      </p>
+    </section>
   )
 }

@@ -1,0 +1,28 @@
+import { useApp } from '../hooks/use-auth.ts'
+import { localTime, type AlertItem } from '../lib/alert-types.ts'
+
+/** Open alerts, newest first: what happened where, since when, and who took it on. */
+export function AlertList({ alerts, highlight }: { alerts: AlertItem[]; highlight?: number | null }) {
+  const { tr, lang } = useApp()
+  const vi = lang === 'vi'
+  if (!alerts.length) return <p class="muted">{vi ? 'Không có cảnh báo nào đang mở.' : 'No open alerts.'}</p>
+  return (
+    <ul class="alert-items">
+      {alerts.map((a) => (
+        <li key={a.id} class={`alert-item kind-${a.kind} state-${a.state}${a.id === highlight ? ' is-new' : ''}`}>
+          <a href={`/alerts/${a.id}`} class="alert-title">
+            {tr(a.kindText)}
+          </a>
+          <span class={`badge state-${a.state}`}>{tr(a.stateText)}</span>
+          <p class="alert-summary">{tr(a.summary)}</p>
+          <p class="muted">
+            {a.agency.name}
+            {a.desk ? ` — ${a.desk.name}` : ''}
+            {a.kiosk ? ` — ${a.kiosk.name}` : ''} · {localTime(a.raisedAt, lang)}
+            {a.owner ? ` · ${vi ? 'Phụ trách' : 'Owner'}: ${a.owner.name}` : ''}
+          </p>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,95 @@
+import { useState } from 'preact/hooks'
+import { useApp } from '../hooks/use-auth.ts'
+import { useFetch } from '../hooks/use-fetch.ts'
+import { formatNumber } from '../lib/i18n.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+
+interface HeatMapData {
+  n: number
+  minCell: number
+  timeZone: string
+  weekdays: LocalizedText[]
+  desks: Array<{ id: number; code: string; name: string }>
+  cells: Array<{ weekday: number; hour: number; n: number; index: number | null; sufficient: boolean }>
+}
+
+/** Hours with no rating on any day of the week are left out, so a desk's day fits the screen. */
+function shownHours(cells: HeatMapData['cells']) {
+  const used = cells.filter((c) => c.n > 0).map((c) => c.hour)
+  const from = Math.min(7, ...used)
+  const to = Math.max(17, ...used)
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i)
+}
+
+/** Red (low index) through amber to green (high); cells below the minimum stay grey. */
+function colour(index: number) {
+  const hue = Math.round((Math.max(0, Math.min(100, index)) / 100) * 120)
+  return `hsl(${hue} 65% 82%)`
+}
+
+/** Hour × weekday: how many ratings (n) and how satisfied, for a period, an agency (or the scope) and a desk. */
+export function HeatMap({ survey, period, agency, channel }: { survey: string; period: string; agency?: string; channel?: string }) {
+  const { lang, tr } = useApp()
+  const vi = lang === 'vi'
+  const [deskId, setDeskId] = useState('')
+  const q = new URLSearchParams({ survey, period, ...(agency ? { agency } : {}), ...(deskId ? { deskId } : {}), ...(channel ? { channel } : {}) })
+  const map = useFetch<HeatMapData>(`/api/v1/dashboard/heatmap?${q}`)
+  if (map.error) return <p class="muted">{map.error.body?.error.message[lang] ?? map.error.message}</p>
+  const m = map.data
+  if (!m) return <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p>
+  const hours = shownHours(m.cells)
+  return (
+    <div class="heat-map">
+      {m.desks.length ? (
+        <div class="filter">
+          <label for="heat-desk">{vi ? 'Quầy' : 'Desk'}</label>
+          <select id="heat-desk" value={deskId} onChange={(e) => setDeskId((e.target as HTMLSelectElement).value)}>
+            <option value="">{vi ? 'Tất cả các quầy' : 'All desks'}</option>
+            {m.desks.map((d) => (
+              <option key={d.id} value={String(d.id)}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <p class="muted">
+        {vi
+          ? `n = ${m.n} đánh giá. Mỗi ô: chỉ số (tỷ lệ 4–5 sao) và số đánh giá n; ô dưới ${m.minCell} đánh giá ghi "chưa đủ mẫu". Giờ theo ${m.timeZone}.`
+          : `n = ${m.n} ratings. Each cell: the index (share of 4–5) and the number of ratings n; cells under ${m.minCell} ratings say "too few". Hours in ${m.timeZone}.`}
+      </p>
+      <div class="table-wrap">
+        <table class="heat">
+          <caption class="sr-only">{vi ? 'Chỉ số theo giờ và thứ trong tuần' : 'Index by hour and weekday'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{vi ? 'Thứ' : 'Day'}</th>
+              {hours.map((h) => (
+                <th scope="col" key={h}>
+                  {String(h).padStart(2, '0')}h
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {m.weekdays.map((day, w) => (
+              <tr key={w}>
+                <th scope="row">{tr(day)}</th>
+                {hours.map((h) => {
+                  const c = m.cells[w * 24 + h]!
+                  const label = c.sufficient ? `${formatNumber(c.index, 0, lang)} · n = ${c.n}` : c.n ? `${vi ? 'chưa đủ mẫu' : 'too few'} · n = ${c.n}` : `n = 0`
+                  return (
+                    <td key={h} class={c.sufficient ? 'cell' : 'cell thin'} style={c.sufficient ? { background: colour(c.index!) } : undefined} title={label} data-n={c.n}>
+                      {c.sufficient ? <strong>{formatNumber(c.index, 0, lang)}</strong> : c.n ? <span>{vi ? 'ít' : 'few'}</span> : null}
+                      {c.n ? <small>n={c.n}</small> : null}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  )
+}

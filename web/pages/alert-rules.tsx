@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'preact/hooks'
+import { FormError } from '../components/form-error.tsx'
+import { useAction } from '../hooks/use-action.ts'
+import { useApp } from '../hooks/use-auth.ts'
+import { useFetch } from '../hooks/use-fetch.ts'
+import type { Meta } from '../lib/report-types.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+
+type Kind = 'unhappy_burst' | 'silence' | 'index_drop' | 'praise_run'
+interface Rule {
+  kind: Kind
+  enabled: boolean
+  params: Record<string, number>
+  source: string
+  setHere: boolean
+  sourceText: LocalizedText
+}
+
+const kindText: Record<Kind, [string, string]> = {
+  unhappy_burst: ['Nhiều đánh giá không hài lòng', 'Burst of unhappy ratings'],
+  silence: ['Quầy hoặc máy im lặng trong giờ làm việc', 'Desk or tablet silent in opening hours'],
+  index_drop: ['Chỉ số giảm so với các tuần trước', 'Index dropped against previous weeks'],
+  praise_run: ['Khen: chuỗi đánh giá rất hài lòng', 'Praise: a run of very satisfied ratings'],
+}
+
+/** Each parameter in words; shares are edited in per cent. */
+const paramText: Record<string, { label: [string, string]; percent?: boolean }> = {
+  windowMinutes: { label: ['Trong khoảng (phút)', 'Within (minutes)'] },
+  share: { label: ['Tỷ lệ không hài lòng từ (%)', 'Unhappy share from (%)'], percent: true },
+  minCount: { label: ['Ít nhất số đánh giá', 'At least this many ratings'] },
+  maxRating: { label: ['Không hài lòng là từ mức này trở xuống (1–4)', 'Unhappy means this level or below (1–4)'] },
+  tabletMinutes: { label: ['Máy không liên lạc quá (phút)', 'Tablet unheard for over (minutes)'] },
+  deskMinutes: { label: ['Quầy không có đánh giá quá (phút)', 'No rating at the desk for over (minutes)'] },
+  days: { label: ['Chỉ số của số ngày gần nhất', 'Index of the last days'] },
+  previousWeeks: { label: ['So với số tuần trước đó', 'Against the weeks before'] },
+  dropPoints: { label: ['Giảm từ (điểm)', 'Drop of at least (points)'] },
+  runLength: { label: ['Số đánh giá liên tiếp', 'Ratings in a row'] },
+  minRating: { label: ['Từ mức (4–5)', 'At level (4–5) or above'] },
+}
+
+/** Alert rules for the province, an agency or a desk: each inherits from above until set here. */
+export function AlertRulesPage() {
+  const { lang, auth } = useApp()
+  const vi = lang === 'vi'
+  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const isAdmin = auth?.user.role === 'admin'
+  const [agency, setAgency] = useState(isAdmin ? '' : (auth?.user.agency?.code ?? ''))
+  const [deskId, setDeskId] = useState('')
+  const live = useFetch<{ desks: Array<{ id: number; name: string; agency: { code: string } }> }>(agency ? `/api/v1/live?agency=${encodeURIComponent(agency)}` : null)
+  const desks = (live.data?.desks ?? []).filter((d) => d.agency.code === agency)
+  const q = new URLSearchParams(deskId ? { deskId } : agency ? { agency } : {})
+  const rules = useFetch<{ rules: Rule[] }>(`/api/v1/alerts/rules?${q}`)
+  const canEdit = auth?.user.role !== 'viewer' && (isAdmin || agency !== '')
+  return (
+    <>
+      <h1>{vi ? 'Quy tắc cảnh báo' : 'Alert rules'}</h1>
+      <p class="muted">
+        {vi
+          ? 'Mỗi quy tắc áp dụng cho quầy, cơ quan và các đơn vị cấp dưới; chỗ nào chưa đặt riêng thì theo cấp trên, rồi theo mặc định.'
+          : 'Each rule applies to a desk, an agency and the agencies below it; where not set, the level above applies, then the default.'}
+      </p>
+      <div class="filters">
+        <div class="filter">
+          <label for="rule-agency">{vi ? 'Cơ quan' : 'Agency'}</label>
+          <select
+            id="rule-agency"
+            value={agency}
+            onChange={(e) => {
+              setAgency((e.target as HTMLSelectElement).value)
+              setDeskId('')
+            }}
+          >
+            {isAdmin ? <option value="">{vi ? 'Toàn tỉnh' : 'Whole province'}</option> : null}
+            {meta.data?.agencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {agency ? (
+          <div class="filter">
+            <label for="rule-desk">{vi ? 'Quầy' : 'Desk'}</label>
+            <select id="rule-desk" value={deskId} onChange={(e) => setDeskId((e.target as HTMLSelectElement).value)}>
+              <option value="">{vi ? 'Cả cơ quan' : 'The whole agency'}</option>
+              {desks.map((d) => (
+                <option key={d.id} value={String(d.id)}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+      {rules.error ? <p class="form-error" role="alert">{rules.error.body?.error.message[lang] ?? rules.error.message}</p> : null}
+      <div class="rule-grid">
+        {rules.data?.rules.map((r) => (
+          <RuleForm key={`${q}-${r.kind}-${r.source}-${JSON.stringify(r.params)}`} rule={r} scope={{ agency: agency || undefined, deskId: deskId ? Number(deskId) : undefined }} canEdit={canEdit} onSaved={rules.reload} />
+        ))}
+      </div>
+    </>
+  )
+}
+
+function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agency?: string; deskId?: number }; canEdit: boolean; onSaved(): void }) {
+  const { lang, tr } = useApp()
+  const vi = lang === 'vi'
+  const action = useAction()
+  const [enabled, setEnabled] = useState(rule.enabled)
+  const [values, setValues] = useState<Record<string, string>>({})
+  const [saved, setSaved] = useState(false)
+  useEffect(() => {
+    setValues(Object.fromEntries(Object.entries(rule.params).map(([k, v]) => [k, String(paramText[k]?.percent ? Math.round(v * 100) : v)])))
+    setEnabled(rule.enabled)
+  }, [rule])
+  const save = async (e: Event) => {
+    e.preventDefault()
+    setSaved(false)
+    const params = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, paramText[k]?.percent ? Number(v) / 100 : Number(v)]))
+    const r = await action.run('PUT', '/api/v1/alerts/rules', { kind: rule.kind, ...scope, enabled, params })
+    if (r) {
+      setSaved(true)
+      onSaved()
+    }
+  }
+  const inherit = async () => {
+    const r = await action.run('PUT', '/api/v1/alerts/rules', { kind: rule.kind, ...scope, inherit: true })
+    if (r) onSaved()
+  }
+  const id = (k: string) => `rule-${rule.kind}-${k}`
+  return (
+    <form class="card rule-form" onSubmit={save}>
+      <h2>{kindText[rule.kind][vi ? 0 : 1]}</h2>
+      <p class="muted">{tr(rule.sourceText)}</p>
+      <label class="check">
+        <input type="checkbox" checked={enabled} disabled={!canEdit} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} /> {vi ? 'Bật' : 'On'}
+      </label>
+      <div class="rule-params">
+        {Object.keys(rule.params).map((k) => (
+          <div class="filter" key={k}>
+            <label for={id(k)}>{paramText[k]?.label[vi ? 0 : 1] ?? k}</label>
+            <input
+              id={id(k)}
+              type="number"
+              inputMode="numeric"
+              value={values[k] ?? ''}
+              disabled={!canEdit}
+              aria-invalid={action.error?.fields[`params.${k}`] ? 'true' : undefined}
+              onInput={(e) => setValues({ ...values, [k]: (e.target as HTMLInputElement).value })}
+            />
+            {action.error?.fields[`params.${k}`] ? <p class="form-error">{action.error.fields[`params.${k}`]}</p> : null}
+          </div>
+        ))}
+      </div>
+      <FormError error={action.error && !Object.keys(action.error.fields).some((f) => f.startsWith('params.')) ? action.error : null} />
+      {canEdit ? (
+        <div class="actions-row">
+          <button type="submit" disabled={action.busy}>
+            {vi ? 'Lưu cho phạm vi này' : 'Save for this scope'}
+          </button>
+          {rule.setHere ? (
+            <button type="button" class="secondary" disabled={action.busy} onClick={inherit}>
+              {vi ? 'Bỏ thiết lập riêng, theo cấp trên' : 'Remove this setting, follow the level above'}
+            </button>
+          ) : null}
+          {saved ? <span role="status">{vi ? 'Đã lưu' : 'Saved'}</span> : null}
+        </div>
+      ) : null}
+    </form>
+  )
+}
