@@ -1,6 +1,7 @@
 import { agencyInScope } from '../agencies/service.ts'
 import { agencyScope, type StaffUser } from '../auth/scope.ts'
-import type { Channel } from '../db/schema.ts'
+import type { AgencyKind, Channel } from '../db/schema.ts'
+import { listAgencies } from '../agencies/repository.ts'
 import type { Db } from '../db/types.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
 import { deskInScope } from '../desks/service.ts'
@@ -20,6 +21,7 @@ export interface HeatMapQuery {
   agency?: string
   deskId?: number
   channel?: Channel
+  kind?: AgencyKind
   minCell?: number
 }
 
@@ -38,7 +40,9 @@ export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: 
     })
   const desk = q.deskId !== undefined ? await deskInScope(deps.db, staff, q.deskId) : null
   const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
-  const scope = desk ? null : agency ? await agencyScope(deps.db, agency.id) : staff.scope
+  let scope = desk ? null : agency ? await agencyScope(deps.db, agency.id) : staff.scope
+  // The dashboard's agency-kind filter: the agencies of that kind among those in scope.
+  if (!desk && q.kind) scope = new Set((await listAgencies(deps.db)).filter((a) => a.kind === q.kind && (scope === null || scope.has(a.id))).map((a) => a.id))
   const { start, end } = periodBounds(period, deps.timeZone)
   const rows = await ratingsByHour(deps.db, {
     question,

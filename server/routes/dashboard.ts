@@ -48,6 +48,7 @@ export function dashboardRoutes(deps: AppDeps) {
             agency: z.string().max(64).optional(),
             deskId: z.coerce.number().int().positive().optional(),
             channel: Channel.optional(),
+            kind: Kind.optional(),
             minCell: z.coerce.number().int().min(1).max(10_000).optional(),
           })
           .strict(),

@@ -28,11 +28,11 @@ function colour(index: number) {
 }
 
 /** Hour × weekday: how many ratings (n) and how satisfied, for a period, an agency (or the scope) and a desk. */
-export function HeatMap({ survey, period, agency, channel }: { survey: string; period: string; agency?: string; channel?: string }) {
+export function HeatMap({ survey, period, agency, channel, kind }: { survey: string; period: string; agency?: string; channel?: string; kind?: string }) {
   const { lang, tr } = useApp()
   const vi = lang === 'vi'
   const [deskId, setDeskId] = useState('')
-  const q = new URLSearchParams({ survey, period, ...(agency ? { agency } : {}), ...(deskId ? { deskId } : {}), ...(channel ? { channel } : {}) })
+  const q = new URLSearchParams({ survey, period, ...(agency ? { agency } : {}), ...(deskId ? { deskId } : {}), ...(channel ? { channel } : {}), ...(kind ? { kind } : {}) })
   const map = useFetch<HeatMapData>(`/api/v1/dashboard/heatmap?${q}`)
   if (map.error) return <p class="muted">{map.error.body?.error.message[lang] ?? map.error.message}</p>
   const m = map.data

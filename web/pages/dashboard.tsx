@@ -82,7 +82,7 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
           {def?.index.method === 'share' && def.index.headline ? (
             <section class="card">
               <h2>{tr(s.heatMap)}</h2>
-              <HeatMap survey={values.survey!} period={values.period!} channel={values.channel || undefined} />
+              <HeatMap survey={values.survey!} period={values.period!} channel={values.channel || undefined} kind={values.kind || undefined} />
             </section>
           ) : null}
         </>
