@@ -72,6 +72,8 @@ export interface SurveyVersionTable {
   status: SurveyStatus
   created_at: string
   published_at: string | null
+  /** the version a draft was copied from (the publish review compares against it) */
+  based_on_id: number | null
 }
 
 export interface ResponseTable {

@@ -49,6 +49,14 @@ export const PointsQuestion = QuestionBase.extend({
   options: z.array(PointsOption).min(2),
 })
 
+/** What each question type is called on screens for staff. */
+export const typeWords: Record<'rating' | 'choice' | 'text' | 'points', { vi: string; en: string }> = {
+  rating: { vi: 'câu chấm mức hài lòng', en: 'a satisfaction rating' },
+  choice: { vi: 'câu chọn từ danh sách', en: 'a choice from a list' },
+  text: { vi: 'câu trả lời bằng chữ', en: 'a written answer' },
+  points: { vi: 'câu chấm điểm', en: 'a points question' },
+}
+
 export const Question = z.discriminatedUnion('type', [RatingQuestion, ChoiceQuestion, TextQuestion, PointsQuestion])
 export type Question = z.infer<typeof Question>
 export type RatingQuestion = z.infer<typeof RatingQuestion>
@@ -109,47 +117,52 @@ export const SurveyDefinition = z
     minimum: Minimum.optional(),
   })
   .superRefine((def, ctx) => {
+    // Each problem carries its words for staff (`params`), shown beside the field in the builder.
+    const add = (path: (string | number)[], message: string, vi: string, en: string) => ctx.addIssue({ code: 'custom', path, message, params: { vi, en } })
     const seen = new Map<string, Question>()
     def.pages.forEach((page, p) =>
       page.questions.forEach((q, i) => {
         const path = ['pages', p, 'questions', i]
-        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate question id "${q.id}"` })
+        if (seen.has(q.id)) add([...path, 'id'], `duplicate question id "${q.id}"`, `Mã "${q.id}" đã dùng cho một câu hỏi khác; mỗi câu hỏi cần một mã riêng`, `The id "${q.id}" is already used by another question; each question needs its own id`)
         if (q.type === 'rating' && !def.scales[q.scale])
-          ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: `unknown scale "${q.scale}"` })
+          add([...path, 'scale'], `unknown scale "${q.scale}"`, `Thang đo "${q.scale}" không có trong phiếu`, `The scale "${q.scale}" is not in this survey`)
         if (q.type === 'choice' || q.type === 'points') {
           const ids = q.options.map((o) => ('id' in o ? o.id : String(o.value)))
           if (new Set(ids).size !== ids.length)
-            ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'duplicate option' })
+            add([...path, 'options'], 'duplicate option', q.type === 'choice' ? 'Hai lựa chọn có cùng mã; mỗi lựa chọn cần một mã riêng' : 'Hai lựa chọn có cùng số điểm', q.type === 'choice' ? 'Two options have the same id; each needs its own' : 'Two options give the same points')
         }
         if (q.type === 'choice' && q.maxChoices !== undefined && (!q.multiple || q.maxChoices > q.options.length))
-          ctx.addIssue({ code: 'custom', path: [...path, 'maxChoices'], message: 'maxChoices needs multiple: true and at most as many options' })
+          add([...path, 'maxChoices'], 'maxChoices needs multiple: true and at most as many options', 'Số lựa chọn tối đa chỉ dùng khi được chọn nhiều, và không quá số lựa chọn có', 'A maximum needs "several answers" and at most as many options as there are')
+        if (q.type === 'choice' && q.minChoices !== undefined && q.minChoices > Math.min(q.maxChoices ?? q.options.length, q.multiple ? q.options.length : 1))
+          add([...path, 'minChoices'], 'minChoices is more than can be chosen', 'Số lựa chọn tối thiểu lớn hơn số có thể chọn', 'The minimum is more than can be chosen')
         if (q.visibleIf) {
           // Only earlier questions may decide visibility, so a form can be filled in order.
           if (!seen.has(q.visibleIf.question))
-            ctx.addIssue({ code: 'custom', path: [...path, 'visibleIf', 'question'], message: `unknown or later question "${q.visibleIf.question}"` })
+            add([...path, 'visibleIf', 'question'], `unknown or later question "${q.visibleIf.question}"`, 'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này', 'A display condition must depend on a question that comes before this one')
         }
         seen.set(q.id, q)
       }),
     )
     const expect = (path: (string | number)[], id: string, types: Question['type'][]) => {
       const q = seen.get(id)
-      if (!q) ctx.addIssue({ code: 'custom', path, message: `unknown question "${id}"` })
-      else if (!types.includes(q.type)) ctx.addIssue({ code: 'custom', path, message: `question "${id}" must be ${types.join(' or ')}` })
+      if (!q) add(path, `unknown question "${id}"`, `Không có câu hỏi mã "${id}"`, `There is no question "${id}"`)
+      else if (!types.includes(q.type))
+        add(path, `question "${id}" must be ${types.join(' or ')}`, `Câu hỏi "${id}" phải là ${types.map((t) => typeWords[t].vi).join(' hoặc ')}`, `Question "${id}" must be ${types.map((t) => typeWords[t].en).join(' or ')}`)
     }
     const rules = def.index
     if (rules.method === 'share') {
       if ((rules.headline === undefined) === (rules.elements === undefined))
-        ctx.addIssue({ code: 'custom', path: ['index'], message: 'give exactly one of "headline" or "elements"' })
+        add(['index'], 'give exactly one of "headline" or "elements"', 'Chỉ số tính theo một câu hỏi chính hoặc theo các yếu tố, chọn một trong hai', 'The index uses either one headline question or elements: choose one')
       if (rules.headline) expect(['index', 'headline'], rules.headline, ['rating'])
       rules.criteria.forEach((id, i) => expect(['index', 'criteria', i], id, ['rating']))
       rules.elements?.forEach((e, ei) =>
         e.criteria.forEach((id, i) => {
           if (!rules.criteria.includes(id))
-            ctx.addIssue({ code: 'custom', path: ['index', 'elements', ei, 'criteria', i], message: `"${id}" is not in index.criteria` })
+            add(['index', 'elements', ei, 'criteria', i], `"${id}" is not in index.criteria`, `Câu "${id}" chưa được chọn là tiêu chí của chỉ số`, `"${id}" is not a criterion of the index`)
         }),
       )
       if (rules.headline && !rules.criteria.includes(rules.headline))
-        ctx.addIssue({ code: 'custom', path: ['index', 'headline'], message: `"${rules.headline}" is not in index.criteria` })
+        add(['index', 'headline'], `"${rules.headline}" is not in index.criteria`, `Câu chính "${rules.headline}" phải là một tiêu chí của chỉ số`, `The headline "${rules.headline}" must be a criterion of the index`)
       if (rules.expectations) expect(['index', 'expectations'], rules.expectations, ['choice'])
       if (rules.reasons) expect(['index', 'reasons'], rules.reasons, ['choice'])
     } else {

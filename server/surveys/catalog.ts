@@ -28,7 +28,8 @@ function toVersion(row: SurveyVersionRow): SurveyVersion {
 
 /**
  * Published survey versions never change, so their parsed definitions are cached for the life of the
- * process; only the status (published → retired) is read again.
+ * process; only the status (published → retired) is read again. Drafts are not in the catalog at all: they
+ * are work in progress (possibly with problems), seen only by the builder, never by citizens or reports.
  */
 export class SurveyCatalog {
   private byId = new Map<number, SurveyVersion>()
@@ -39,7 +40,7 @@ export class SurveyCatalog {
   async byKey(key: string, db: Db = this.db): Promise<SurveyVersion | undefined> {
     const parsed = parseSurveyKey(key)
     if (!parsed) return undefined
-    for (const v of this.byId.values()) if (v.key === key && v.status !== 'draft') return v
+    for (const v of this.byId.values()) if (v.key === key) return v
     const row = await findSurveyVersion(db, parsed.instrument, parsed.version)
     return row ? this.remember(row) : undefined
   }
@@ -60,9 +61,10 @@ export class SurveyCatalog {
     this.byId.delete(id)
   }
 
-  private remember(row: SurveyVersionRow): SurveyVersion {
+  private remember(row: SurveyVersionRow): SurveyVersion | undefined {
+    if (row.status === 'draft') return undefined
     const v = toVersion(row)
-    if (v.status !== 'draft') this.byId.set(v.id, v)
+    this.byId.set(v.id, v)
     return v
   }
 }

@@ -27,7 +27,7 @@ export function latestPublished(db: Db, instrument: string) {
 
 export async function insertSurveyVersion(
   db: Db,
-  row: { instrument: string; version: number; content: string; hash: string; status: SurveyStatus; at: string },
+  row: { instrument: string; version: number; content: string; hash: string; status: SurveyStatus; at: string; basedOnId?: number | null },
 ) {
   const inserted = await db
     .insertInto('survey_versions')
@@ -39,6 +39,7 @@ export async function insertSurveyVersion(
       status: row.status,
       created_at: row.at,
       published_at: row.status === 'published' ? row.at : null,
+      based_on_id: row.basedOnId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -64,4 +65,10 @@ export async function updateSurveyStatus(db: Db, id: number, from: SurveyStatus,
     .where('id', '=', id)
     .where('status', '=', from)
     .execute()
+}
+
+/** Publishing stores the checked definition (defaults filled in) in the same statement that freezes it. False when it is no longer a draft. */
+export async function publishDraft(db: Db, id: number, d: { content: string; hash: string }, at: string) {
+  const r = await db.updateTable('survey_versions').set({ ...d, status: 'published', published_at: at }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
 }

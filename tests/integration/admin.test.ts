@@ -101,18 +101,52 @@ describe('survey versions', () => {
     expect((await send('POST', `/api/v1/admin/surveys/${v1}/retire`, {})).status).toBe(409)
   })
 
-  it('shows validation errors per field of the definition', async () => {
+  it('keeps a draft with problems, refuses to publish it with each problem at its field, in staff words', async () => {
     const def = motCua()
-    def.pages[1].questions[2].visibleIf.question = 'nope'
+    def.pages[1].questions[2].visibleIf.question = 'comment'
     delete def.pages[0].questions[0].text.vi
     const res = await send('POST', '/api/v1/admin/surveys', { instrument: 'mot-cua', definition: def })
-    expect(res.status).toBe(400)
-    expect(res.body.error.details.map((d: any) => d.field)).toEqual(['definition.pages.0.questions.0.text.vi'])
-    // Cross-references are checked once every field has the right shape.
+    expect(res.status).toBe(201)
+    expect(res.body.problems.map((p: any) => p.path)).toEqual(['pages.0.questions.0.text.vi'])
+    const refused = await send('POST', `/api/v1/admin/surveys/${res.body.id}/publish`, {})
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message.vi).toBe('Chưa ban hành được: phiếu còn 1 chỗ cần sửa')
+    expect(refused.body.error.details).toEqual([{ field: 'definition.pages.0.questions.0.text.vi', code: 'invalid_type', message: { vi: 'Trang 1, câu 1, nội dung tiếng Việt: Chưa nhập nội dung tiếng Việt', en: 'Page 1, question 1, Vietnamese text: The Vietnamese text is missing' } }])
+    // Cross-references are checked once every field has the right shape: a condition on a later question.
     def.pages[0].questions[0].text.vi = 'Câu hỏi'
-    const again = await send('POST', '/api/v1/admin/surveys', { instrument: 'mot-cua', definition: def })
+    const saved = await send('PUT', `/api/v1/admin/surveys/${res.body.id}`, { definition: def })
+    expect(saved.body.problems).toMatchObject([{ path: 'pages.1.questions.2.visibleIf.question', message: { vi: 'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này' } }])
+    const again = await send('POST', `/api/v1/admin/surveys/${res.body.id}/publish`, {})
     expect(again.body.error.details).toMatchObject([{ field: 'definition.pages.1.questions.2.visibleIf.question', code: 'custom' }])
-    expect(await t.db.selectFrom('survey_versions').select('id').execute()).toHaveLength(3)
+    const row = await t.db.selectFrom('survey_versions').selectAll().where('id', '=', res.body.id).executeTakeFirstOrThrow()
+    expect(row.status).toBe('draft')
+    // Neither citizens nor desks can use a draft.
+    expect((await t.app.request('/api/v1/surveys/mot-cua@2')).status).toBe(404)
+  })
+
+  it('publishing shows what changed against the copied version and needs a reason when comparability breaks', async () => {
+    const v1 = (await t.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'mot-cua').where('version', '=', 1).executeTakeFirstOrThrow()).id
+    const def = motCua()
+    def.pages[1].questions = def.pages[1].questions.filter((q: any) => q.id !== 'time')
+    def.index.criteria = ['overall', 'staff']
+    def.pages[1].questions[1].options[0].text.vi = 'Phải chờ quá lâu'
+    const draft = await send('POST', '/api/v1/admin/surveys', { instrument: 'mot-cua', definition: def, basedOn: v1 })
+    expect(draft.body).toMatchObject({ key: 'mot-cua@2', problems: [] })
+    const got = await send('GET', `/api/v1/admin/surveys/${draft.body.id}`, undefined)
+    expect(got.body.base.key).toBe('mot-cua@1')
+    expect(got.body.review.changes.map((c: any) => `${c.kind}:${c.severity}`)).toEqual(['question_removed:breaks', 'option_text:info', 'criterion_removed:breaks'])
+    const refused = await send('POST', `/api/v1/admin/surveys/${draft.body.id}/publish`, {})
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details).toMatchObject([{ field: 'reason', code: 'reason_required' }])
+    expect((await send('POST', `/api/v1/admin/surveys/${draft.body.id}/publish`, { reason: 'Bỏ câu thời gian theo Quyết định 12/QĐ-SNV' })).status).toBe(200)
+    const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'survey.publish').executeTakeFirstOrThrow()
+    expect(entry.actor).toMatch(/^user:/)
+    expect(JSON.parse(entry.details!)).toMatchObject({ basedOn: 'mot-cua@1', reason: 'Bỏ câu thời gian theo Quyết định 12/QĐ-SNV', breaks: [expect.stringMatching(/^Bỏ câu «Thời gian chờ/), expect.stringMatching(/bỏ tiêu chí/)] })
+    // Published content is the checked definition: defaults filled in, served to citizens.
+    const served = (await (await t.app.request('/api/v1/surveys/mot-cua@2')).json()) as any
+    expect(served.definition.pages[1].questions[0].required).toBe(false)
+    // A copy must come from a published version of the same instrument.
+    expect((await send('POST', '/api/v1/admin/surveys', { instrument: 'sipas-2017', definition: def, basedOn: v1 })).body.error.details[0].field).toBe('basedOn')
   })
 
   it('assigns a version per desk and channel; managers and admins only', async () => {

@@ -75,7 +75,7 @@ async function makeWorld(): Promise<World> {
     admin: await signIn(t, 'admin', null),
   }
   const def = structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) as any
-  const draftId = (await createDraft(t.db, 'mot-cua', def, 'test', t.clock)).id
+  const draftId = (await createDraft(t.db, 'mot-cua', def, null, 'test', t.clock)).id
   const publishedId = (await t.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'sipas-2017').executeTakeFirstOrThrow()).id
   return { t, sides, sessions, draftId, publishedId }
 }
@@ -150,6 +150,7 @@ export const ROUTES: Route[] = [
   { method: 'PATCH', route: '/api/v1/admin/users/:username', targeted: true, path: (_, s, i) => `/api/v1/admin/users/${s.users[i]}`, body: () => ({ active: false }), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/admin/audit', targeted: false, path: () => '/api/v1/admin/audit', expect: ADMIN },
   { method: 'GET', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', expect: ADMIN },
+  { method: 'GET', route: '/api/v1/admin/surveys/:id', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}`, expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', body: () => ({ instrument: 'mot-cua', definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
   { method: 'PUT', route: '/api/v1/admin/surveys/:id', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}`, body: () => ({ definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/surveys/:id/publish', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}/publish`, body: () => ({}), expect: ADMIN },

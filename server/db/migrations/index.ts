@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as init from './2026-11-22.1_init.ts'
 import * as access from './2026-11-22.2_access.ts'
 import * as administration from './2026-11-22.3_administration.ts'
+import * as surveyBasedOn from './2026-12-01.15_survey_based_on.ts'
 import * as alerts from './2026-12-01.17_alerts.ts'
 import * as dossiers from './2026-12-01.18_dossiers.ts'
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22.1_init': init,
   '2026-11-22.2_access': access,
   '2026-11-22.3_administration': administration,
+  '2026-12-01.15_survey_based_on': surveyBasedOn,
   '2026-12-01.17_alerts': alerts,
   '2026-12-01.18_dossiers': dossiers,
 }
