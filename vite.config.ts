@@ -13,7 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     rollupOptions: {
-      input: { index: web('index.html'), kiosk: web('kiosk.html'), survey: web('survey.html') },
+      // The builder's preview frames: the citizens' own pages and components, fed by the builder.
+      input: { index: web('index.html'), kiosk: web('kiosk.html'), survey: web('survey.html'), 'preview-phone': web('preview-phone.html'), 'preview-kiosk': web('preview-kiosk.html') },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },

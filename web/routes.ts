@@ -17,6 +17,8 @@ export const routes: Array<{ path: string; component: AnyComponent<any> }> = [
   { path: '/account', component: staffOnly(lazy(() => import('./pages/account.tsx').then((m) => m.AccountPage))) },
   { path: '/admin/agencies', component: staffOnly(lazy(() => import('./pages/admin-agencies.tsx').then((m) => m.AdminAgenciesPage))) },
   { path: '/admin/surveys', component: staffOnly(lazy(() => import('./pages/admin-surveys.tsx').then((m) => m.AdminSurveysPage))) },
+  // The builder carries the schema library and its editors: loaded only when a draft is opened.
+  { path: '/admin/surveys/:id/edit', component: staffOnly(lazy(() => import('./pages/survey-builder.tsx').then((m) => m.SurveyBuilderPage))) },
   { path: '/admin/users', component: staffOnly(lazy(() => import('./pages/admin-users.tsx').then((m) => m.AdminUsersPage))) },
   { path: '/admin/import', component: staffOnly(lazy(() => import('./pages/admin-import.tsx').then((m) => m.AdminImportPage))) },
   { path: '/admin/kiosks', component: staffOnly(lazy(() => import('./pages/admin-kiosks.tsx').then((m) => m.AdminKiosksPage))) },

@@ -45,6 +45,8 @@ export function webRoutes(root: string) {
     .get('/kiosk/*', page('kiosk'))
     .get('/d/:token', page('survey'))
     .get('/r/:token', page('survey'))
+    .get('/preview/phone', page('preview-phone'))
+    .get('/preview/kiosk', page('preview-kiosk'))
     .get('*', (c, next) => {
       const file = files.get(c.req.path)
       if (file && !file.endsWith('.html'))

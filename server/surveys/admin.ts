@@ -29,7 +29,8 @@ const badTransition = (from: string, to: string) =>
  * always come from the row, never from the content.
  */
 function draftContent(input: Record<string, unknown>, instrument: string, version: number) {
-  const content = canonicalJson({ ...input, instrument, version })
+  // Text in NFC whatever the keyboard produced (normalising JSON text leaves its syntax as it is).
+  const content = canonicalJson({ ...input, instrument, version }).normalize('NFC')
   return { content, hash: sha256(content), problems: problemsOf(content) }
 }
 

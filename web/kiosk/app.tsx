@@ -29,16 +29,27 @@ function followUps(def: SurveyDefinition, headline: string, answers: Answers): Q
 export function KioskApp() {
   const device = useDevice()
   const [lang, setLang] = useLang('hailong.kiosk.lang')
+  if (device.state.name === 'loading') return <p class="loading">{t(s.loading, lang)}</p>
+  if (device.state.name !== 'ready')
+    return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
+  const config = device.state.config
+  return <KioskFlow config={config} lang={lang} onLang={setLang} unsent={device.unsent} onSubmit={(answers) => device.submit(config, answers)} />
+}
+
+/**
+ * The citizen's screens for one configuration: idle, faces, follow-ups, thanks. Apart from the device, so the
+ * survey builder's preview shows exactly these screens.
+ */
+export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: KioskConfig; lang: Lang; onLang(l: Lang): void; unsent: number; onSubmit(answers: Answers): Promise<unknown> | void }) {
   const [step, setStep] = useState<Step>({ name: 'idle' })
-  const config = device.state.name === 'ready' ? device.state.config : null
   // Each citizen starts in Vietnamese, whatever the one before chose.
   const toIdle = () => {
     setStep({ name: 'idle' })
-    setLang('vi')
+    onLang('vi')
   }
 
   useEffect(() => {
-    if (!config || step.name === 'idle') return
+    if (step.name === 'idle') return
     if (step.name === 'thanks') {
       const timer = setTimeout(toIdle, config.settings.resetDelayMs)
       return () => clearTimeout(timer)
@@ -57,14 +68,11 @@ export function KioskApp() {
     }
   }, [step, config])
 
-  if (device.state.name === 'loading') return <p class="loading">{t(s.loading, lang)}</p>
-  if (!config) return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
-
   const def = config.definition
   const headline = headlineOf(def)
   const send = async (answers: Answers) => {
     const checked = checkAnswers(def, answers)
-    if (checked.ok) await device.submit(config, checked.answers)
+    if (checked.ok) await onSubmit(checked.answers)
     setStep({ name: 'thanks' })
   }
   const pick = (value: number) => {
@@ -72,7 +80,7 @@ export function KioskApp() {
     if (followUps(def, headline!.id, answers).length) setStep({ name: 'details', answers })
     else void send(answers)
   }
-  const common = { lang, onLang: setLang, unsent: device.unsent }
+  const common = { lang, onLang, unsent }
 
   if (step.name === 'rate' && headline)
     return (

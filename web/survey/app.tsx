@@ -10,7 +10,7 @@ import { t } from '../lib/i18n.ts'
 import { strings as s } from './strings.ts'
 import { forgetDraft, useDraft } from './use-draft.ts'
 
-interface LinkInfo {
+export interface LinkInfo {
   kind: 'desk' | 'receipt'
   active: boolean
   used?: boolean
@@ -91,7 +91,11 @@ function Ended({ ending, lang }: { ending: Ending; lang: 'vi' | 'en' }) {
   return <Notice title={t(s[title], lang)} text={text ? t(s[text], lang) : undefined} />
 }
 
-function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: string; lang: 'vi' | 'en'; onDone(ending?: Ending): void }) {
+/**
+ * The questionnaire itself. `send` replaces the POST to the server: the survey builder's preview shows this
+ * very form, with its pages, conditions and messages, and sends nothing.
+ */
+export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo; token: string; lang: 'vi' | 'en'; onDone(ending?: Ending): void; send?(answers: Answers): Promise<void> }) {
   const def = link.definition
   const [draft, setDraft, restored, clear] = useDraft(token)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -138,6 +142,12 @@ function SurveyForm({ link, token, lang, onDone }: { link: LinkInfo; token: stri
     const checked = checkAnswers(def, shownAnswers(draft.answers))
     if (!checked.ok) return
     setStatus('sending')
+    if (send) {
+      await send(checked.answers)
+      clear()
+      setStatus('idle')
+      return onDone()
+    }
     try {
       await api('/api/v1/responses', {
         method: 'POST',

@@ -1,10 +1,11 @@
+import { createMiddleware } from 'hono/factory'
 import { secureHeaders } from 'hono/secure-headers'
 
 /**
  * A strict Content Security Policy (no inline or foreign scripts; inline style attributes only, which
  * Preact sets), no framing, no MIME sniffing, and no full URLs (receipt tokens) in Referer headers.
  */
-export const securityHeaders = () =>
+const strict = (frame: 'none' | 'self') =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -16,13 +17,20 @@ export const securityHeaders = () =>
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],
-      frameAncestors: ["'none'"],
+      frameAncestors: [`'${frame}'`],
       workerSrc: ["'self'"],
       manifestSrc: ["'self'"],
     },
-    xFrameOptions: 'DENY',
+    xFrameOptions: frame === 'none' ? 'DENY' : 'SAMEORIGIN',
     xContentTypeOptions: 'nosniff',
     referrerPolicy: 'no-referrer',
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   })
+
+/** The builder's preview pages (`/preview/…`) are the one thing framed, and only by this site's own pages. */
+export const securityHeaders = () => {
+  const none = strict('none')
+  const self = strict('self')
+  return createMiddleware((c, next) => (c.req.path.startsWith('/preview/') ? self(c, next) : none(c, next)))
+}

@@ -1,0 +1,108 @@
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import type { DefinitionProblem } from '../../server/domain/definition-problems.ts'
+import type { Lang } from '../lib/i18n.ts'
+import type { Text } from './model.ts'
+
+/** The schema's problems by field path, and the staff member's language: every field looks itself up. */
+export interface BuilderContext {
+  problems: Map<string, DefinitionProblem>
+  lang: Lang
+}
+export const Builder = createContext<BuilderContext>({ problems: new Map(), lang: 'vi' })
+
+export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`
+const problemId = (path: string) => `p-${path.replace(/\./g, '-')}`
+
+export function useField(path: string) {
+  const { problems, lang } = useContext(Builder)
+  const problem = problems.get(path)
+  return {
+    lang,
+    vi: lang === 'vi',
+    problem,
+    props: { id: fieldId(path), 'aria-invalid': problem ? ('true' as const) : undefined, 'aria-describedby': problem ? problemId(path) : undefined },
+  }
+}
+
+/** The problem of one field, said beside it. */
+export function Problem({ path }: { path: string }) {
+  const { problems, lang } = useContext(Builder)
+  const p = problems.get(path)
+  return p ? (
+    <p class="field-problem" id={problemId(path)}>
+      {p.message[lang]}
+    </p>
+  ) : null
+}
+
+/** Problems within a part (a question, a page): how many, for its summary line. */
+export function useProblemsUnder(prefix: string): number {
+  const { problems } = useContext(Builder)
+  let n = 0
+  for (const path of problems.keys()) if (path === prefix || path.startsWith(`${prefix}.`)) n++
+  return n
+}
+
+export function TextField(props: { path: string; label: string; value: string; onInput(v: string): void; wide?: boolean; placeholder?: string }) {
+  const f = useField(props.path)
+  return (
+    <div class={`field ${props.wide ? 'wide' : ''}`}>
+      <label for={f.props.id}>{props.label}</label>
+      <input type="text" {...f.props} value={props.value} placeholder={props.placeholder} onInput={(e) => props.onInput((e.target as HTMLInputElement).value)} />
+      <Problem path={props.path} />
+    </div>
+  )
+}
+
+export function NumberField(props: { path: string; label: string; value: number | undefined; onInput(v: number | undefined): void; min?: number; step?: number }) {
+  const f = useField(props.path)
+  return (
+    <div class="field narrow">
+      <label for={f.props.id}>{props.label}</label>
+      <input
+        type="number"
+        inputMode="decimal"
+        {...f.props}
+        min={props.min}
+        step={props.step ?? 1}
+        value={props.value ?? ''}
+        onInput={(e) => {
+          const raw = (e.target as HTMLInputElement).value
+          props.onInput(raw === '' ? undefined : Number(raw))
+        }}
+      />
+      <Problem path={props.path} />
+    </div>
+  )
+}
+
+/** Vietnamese and English side by side: the two texts of one thing are written together. */
+export function TextPair(props: { path: string; label: { vi: string; en: string }; value: Text | undefined; onChange(t: Text): void }) {
+  const { lang } = useContext(Builder)
+  const value = props.value ?? { vi: '', en: '' }
+  const name = props.label[lang]
+  return (
+    <div class="text-pair">
+      <TextField path={`${props.path}.vi`} label={`${name} (${lang === 'vi' ? 'tiếng Việt' : 'Vietnamese'})`} value={value.vi} onInput={(vi) => props.onChange({ ...value, vi })} />
+      <TextField path={`${props.path}.en`} label={`${name} (${lang === 'vi' ? 'tiếng Anh' : 'English'})`} value={value.en} onInput={(en) => props.onChange({ ...value, en })} />
+    </div>
+  )
+}
+
+export function Select<V extends string>(props: { path: string; label: string; value: V | ''; options: Array<{ value: V | ''; label: string }>; onChange(v: V | ''): void }) {
+  const f = useField(props.path)
+  return (
+    <div class="field">
+      <label for={f.props.id}>{props.label}</label>
+      <select {...f.props} value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value as V | '')}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Problem path={props.path} />
+    </div>
+  )
+}

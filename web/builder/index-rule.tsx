@@ -1,0 +1,149 @@
+import { t } from '../lib/i18n.ts'
+import { NumberField, Problem, Select, TextPair, useField } from './fields.tsx'
+import { IdField } from './question-card.tsx'
+import { allQuestions, idFromText, newKey, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
+
+/**
+ * Which questions count in the index and how: the satisfied values and the headline or weighted elements
+ * (share instruments), or the indicators (points instruments). Questions are picked, never typed.
+ */
+export function IndexRuleEditor({ def, onChange }: { def: BDef; onChange(index: BShare | BPoints): void }) {
+  const { vi, lang } = useField('index')
+  const questions = allQuestions(def)
+  const label = (id: string) => {
+    const q = questions.find((x) => x.id === id)
+    return q ? t(q.text, lang) || q.id : vi ? `"${id}" (không còn trong phiếu)` : `"${id}" (no longer in the survey)`
+  }
+  const rules = def.index
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id))
+  return (
+    <section class="card" aria-labelledby="index-rule">
+      <h2 id="index-rule">{vi ? 'Cách tính chỉ số' : 'Index rule'}</h2>
+      <Problem path="index" />
+      <Select
+        path="index.method"
+        label={vi ? 'Phương pháp' : 'Method'}
+        value={rules.method}
+        options={[
+          { value: 'share', label: vi ? 'Tỷ lệ hài lòng (SIPAS, đánh giá nhanh)' : 'Share satisfied (SIPAS, quick rating)' },
+          { value: 'points', label: vi ? 'Tổng điểm (Thông tư 01/2018)' : 'Total points (Circular 01/2018)' },
+        ]}
+        onChange={(m) => m && m !== rules.method && onChange(m === 'points' ? { method: 'points', indicators: [], decimals: 1 } : { method: 'share', satisfiedValues: [4, 5], criteria: [] })}
+      />
+      {rules.method === 'share' ? (
+        <>
+          <fieldset class="checks">
+            <legend>{vi ? 'Mức được tính là hài lòng' : 'Values counted as satisfied'}</legend>
+            {[...new Set(Object.values(def.scales).flatMap((s) => s.map((p) => p.value)))].sort((a, b) => a - b).map((v) => (
+              <label class="check" key={v}>
+                <input type="checkbox" checked={rules.satisfiedValues.includes(v)} onChange={(e) => onChange({ ...rules, satisfiedValues: (e.target as HTMLInputElement).checked ? [...rules.satisfiedValues, v].sort() : rules.satisfiedValues.filter((x) => x !== v) })} /> {v}
+              </label>
+            ))}
+            <Problem path="index.satisfiedValues" />
+          </fieldset>
+          <fieldset class="checks">
+            <legend>{vi ? 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' : 'Criteria (ratings that count in the index)'}</legend>
+            {questions
+              .filter((q) => q.type === 'rating')
+              .map((q) => (
+                <label class="check" key={q._k}>
+                  <input type="checkbox" checked={rules.criteria.includes(q.id)} onChange={(e) => onChange({ ...rules, criteria: toggle(rules.criteria, q.id, (e.target as HTMLInputElement).checked) })} /> {t(q.text, lang) || q.id}
+                </label>
+              ))}
+            {rules.criteria.map((id, i) => (
+              <Problem key={id} path={`index.criteria.${i}`} />
+            ))}
+            <Problem path="index.criteria" />
+          </fieldset>
+          <div class="field">
+            <span class="label">{vi ? 'Chỉ số tính theo' : 'The index is'}</span>
+            <label class="check">
+              <input type="radio" name="index-kind" checked={!rules.elements} onChange={() => onChange({ ...rules, elements: undefined, headline: rules.criteria[0] ?? '' })} /> {vi ? 'một câu hỏi chính' : 'one headline question'}
+            </label>
+            <label class="check">
+              <input type="radio" name="index-kind" checked={!!rules.elements} onChange={() => onChange({ ...rules, headline: undefined, elements: rules.elements ?? [] })} /> {vi ? 'các yếu tố có trọng số' : 'weighted elements'}
+            </label>
+          </div>
+          {!rules.elements ? (
+            <Select path="index.headline" label={vi ? 'Câu hỏi chính' : 'Headline question'} value={rules.headline ?? ''} options={[{ value: '', label: '—' }, ...rules.criteria.map((id) => ({ value: id, label: label(id) }))]} onChange={(headline) => onChange({ ...rules, headline })} />
+          ) : (
+            <Elements rules={rules} label={label} onChange={onChange} />
+          )}
+          <div class="row">
+            {(['reasons', 'expectations'] as const).map((part) => (
+              <Select
+                key={part}
+                path={`index.${part}`}
+                label={part === 'reasons' ? (vi ? 'Câu lý do chưa hài lòng' : 'Reasons question') : vi ? 'Câu mong muốn cải thiện' : 'Expectations question'}
+                value={rules[part] ?? ''}
+                options={[{ value: '', label: vi ? '(không có)' : '(none)' }, ...questions.filter((q) => q.type === 'choice').map((q) => ({ value: q.id, label: t(q.text, lang) || q.id }))]}
+                onChange={(id) => onChange({ ...rules, [part]: id || undefined })}
+              />
+            ))}
+          </div>
+        </>
+      ) : (
+        <>
+          <fieldset class="checks">
+            <legend>{vi ? 'Chỉ tiêu (câu chấm điểm cộng vào tổng)' : 'Indicators (points questions summed)'}</legend>
+            {questions
+              .filter((q) => q.type === 'points')
+              .map((q) => (
+                <label class="check" key={q._k}>
+                  <input type="checkbox" checked={rules.indicators.includes(q.id)} onChange={(e) => onChange({ ...rules, indicators: toggle(rules.indicators, q.id, (e.target as HTMLInputElement).checked) })} /> {t(q.text, lang) || q.id}
+                </label>
+              ))}
+            <Problem path="index.indicators" />
+          </fieldset>
+          <NumberField path="index.decimals" label={vi ? 'Số chữ số thập phân' : 'Decimals'} value={rules.decimals} min={0} onInput={(decimals) => onChange({ ...rules, decimals })} />
+        </>
+      )}
+    </section>
+  )
+}
+
+function Elements({ rules, label, onChange }: { rules: BShare; label(id: string): string; onChange(r: BShare): void }) {
+  const { vi } = useField('index.elements')
+  const elements = rules.elements ?? []
+  const set = (next: BElement[]) => onChange({ ...rules, elements: next })
+  return (
+    <fieldset class="elements">
+      <legend>{vi ? 'Các yếu tố' : 'Elements'}</legend>
+      <ol class="option-list">
+        {elements.map((e, i) => {
+          const at = `index.elements.${i}`
+          const update = (patch: Partial<BElement>) => set(elements.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+          return (
+            <li key={e._k} class="option-row element">
+              <TextPair
+                path={`${at}.text`}
+                label={{ vi: `Yếu tố ${i + 1}`, en: `Element ${i + 1}` }}
+                value={e.text}
+                onChange={(text) => update(e._auto ? { text, id: uniqueId(idFromText(text.vi) || 'yeu-to', new Set(elements.filter((x) => x !== e).map((x) => x.id))) } : { text })}
+              />
+              <div class="option-tools">
+                <IdField path={`${at}.id`} item={e} auto={e._auto} onChange={(id) => update({ id, _auto: false })} />
+                <NumberField path={`${at}.weight`} label={vi ? 'Trọng số' : 'Weight'} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
+                <button type="button" class="danger small" aria-label={vi ? `Xoá yếu tố ${i + 1}` : `Remove element ${i + 1}`} onClick={() => set(elements.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </div>
+              <fieldset class="checks">
+                <legend>{vi ? 'Tiêu chí của yếu tố' : 'Criteria of the element'}</legend>
+                {rules.criteria.map((id) => (
+                  <label class="check" key={id}>
+                    <input type="checkbox" checked={e.criteria.includes(id)} onChange={(ev) => update({ criteria: (ev.target as HTMLInputElement).checked ? [...e.criteria, id] : e.criteria.filter((x) => x !== id) })} /> {label(id)}
+                  </label>
+                ))}
+                <Problem path={`${at}.criteria`} />
+              </fieldset>
+            </li>
+          )
+        })}
+      </ol>
+      <button type="button" class="secondary small" onClick={() => set([...elements, { _k: newKey(), _auto: true, id: uniqueId('yeu-to', new Set(elements.map((x) => x.id))), text: { vi: '', en: '' }, weight: 1, criteria: [] }])}>
+        {vi ? '+ Thêm yếu tố' : '+ Add element'}
+      </button>
+    </fieldset>
+  )
+}

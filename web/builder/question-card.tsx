@@ -1,0 +1,310 @@
+import type { Condition } from '../../server/domain/survey-definition.ts'
+import { t } from '../lib/i18n.ts'
+import { NumberField, Problem, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
+import { idFromText, newKey, uniqueId, type BDef, type BOption, type BPoint, type BQuestion, type QType } from './model.ts'
+
+interface Props {
+  def: BDef
+  path: string
+  /** 1-based number of the question in the whole form */
+  number: number
+  question: BQuestion
+  /** questions before this one, the only ones a condition may use */
+  earlier: BQuestion[]
+  taken: Set<string>
+  counted: boolean
+  expanded: boolean
+  onToggle(): void
+  onChange(q: BQuestion): void
+  onIdChange(q: BQuestion, from: string): void
+  onRemove(): void
+  onMove(by: -1 | 1): void
+  drag: { onDragStart(): void; onDrop(): void; dragging: boolean }
+  canMoveUp: boolean
+  canMoveDown: boolean
+}
+
+const typeNames: Record<QType, { vi: string; en: string }> = {
+  rating: { vi: 'Chấm mức hài lòng (mặt cười)', en: 'Satisfaction rating (faces)' },
+  points: { vi: 'Chấm điểm', en: 'Points' },
+  choice: { vi: 'Chọn từ danh sách', en: 'Choice from a list' },
+  text: { vi: 'Trả lời bằng chữ', en: 'Written answer' },
+}
+
+export function QuestionCard(props: Props) {
+  const { question: q, path, def } = props
+  const { vi, lang } = useField(path)
+  const problems = useProblemsUnder(path)
+  const set = (patch: Partial<BQuestion>) => props.onChange({ ...q, ...patch })
+  const setText = (text: { vi: string; en: string }) => {
+    if (q._auto && text.vi !== q.text.vi) {
+      const taken = new Set(props.taken)
+      taken.delete(q.id)
+      props.onIdChange({ ...q, text, id: uniqueId(idFromText(text.vi) || 'cau-hoi', taken) }, q.id)
+    } else set({ text })
+  }
+  const setType = (type: QType) => {
+    const scale = Object.keys(def.scales)[0] ?? ''
+    const next: BQuestion = { _k: q._k, _auto: q._auto, id: q.id, type, text: q.text, hint: q.hint, required: q.required, visibleIf: q.visibleIf }
+    if (type === 'rating') next.scale = scale
+    if (type === 'text') next.maxLength = 1000
+    if (type === 'choice') {
+      next.multiple = false
+      next.options = q.options ?? []
+    }
+    if (type === 'points') next.points = q.points ?? [0, 1, 2].map((value) => ({ _k: newKey(), value, text: { vi: '', en: '' } }))
+    props.onChange(next)
+  }
+  const summary = t(q.text, lang) || (vi ? '(chưa có nội dung)' : '(no text yet)')
+  return (
+    <li
+      class={`question-card ${props.expanded ? 'open' : ''} ${props.drag.dragging ? 'dragging' : ''}`}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => (e.preventDefault(), props.drag.onDrop())}
+    >
+      <div class="question-head">
+        <span
+          class="handle"
+          id={`handle-${q._k}`}
+          draggable
+          tabIndex={0}
+          role="button"
+          aria-label={vi ? `Kéo để chuyển câu ${props.number}; hoặc Alt + mũi tên lên/xuống` : `Drag to move question ${props.number}; or Alt + arrow up/down`}
+          title={vi ? 'Kéo để chuyển; Alt + ↑/↓ bằng bàn phím' : 'Drag to move; Alt + ↑/↓ by keyboard'}
+          onDragStart={(e) => {
+            e.dataTransfer?.setData('text/plain', q._k)
+            props.drag.onDragStart()
+          }}
+          onKeyDown={(e) => {
+            if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+              e.preventDefault()
+              props.onMove(e.key === 'ArrowUp' ? -1 : 1)
+            }
+          }}
+        >
+          ⠿
+        </span>
+        <span class="q-number">{props.number}.</span>
+        <button type="button" class="q-summary" aria-expanded={props.expanded} onClick={props.onToggle}>
+          <span class="q-text">{summary}</span>
+          <span class="q-meta">
+            {typeNames[q.type][lang]}
+            {q.required ? (vi ? ' · bắt buộc' : ' · required') : ''}
+            {q.visibleIf ? (vi ? ' · có điều kiện' : ' · conditional') : ''}
+            {props.counted ? (vi ? ' · tính vào chỉ số' : ' · counts in the index') : ''}
+          </span>
+        </button>
+        {problems ? <span class="badge-problem">{vi ? `${problems} chỗ cần sửa` : `${problems} to fix`}</span> : null}
+        <span class="q-tools">
+          <button type="button" class="secondary small" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={vi ? `Chuyển câu ${props.number} lên` : `Move question ${props.number} up`}>
+            ↑
+          </button>
+          <button type="button" class="secondary small" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={vi ? `Chuyển câu ${props.number} xuống` : `Move question ${props.number} down`}>
+            ↓
+          </button>
+        </span>
+      </div>
+      {props.expanded ? (
+        <div class="question-body">
+          <div class="row">
+            <Select path={`${path}.type`} label={vi ? 'Loại câu hỏi' : 'Question type'} value={q.type} options={(Object.keys(typeNames) as QType[]).map((k) => ({ value: k, label: typeNames[k][lang] }))} onChange={(v) => v && setType(v)} />
+            <div class="field">
+              <span class="label">{vi ? 'Trả lời' : 'Answer'}</span>
+              <label class="check">
+                <input type="checkbox" checked={q.required} onChange={(e) => set({ required: (e.target as HTMLInputElement).checked })} /> {vi ? 'Bắt buộc trả lời' : 'Required'}
+              </label>
+            </div>
+          </div>
+          <TextPair path={`${path}.text`} label={{ vi: 'Câu hỏi', en: 'Question' }} value={q.text} onChange={setText} />
+          <TextPair path={`${path}.hint`} label={{ vi: 'Gợi ý (không bắt buộc)', en: 'Hint (optional)' }} value={q.hint} onChange={(hint) => set({ hint })} />
+          <IdField path={`${path}.id`} item={q} auto={q._auto} onChange={(id) => props.onIdChange({ ...q, id, _auto: false }, q.id)} />
+          {q.type === 'rating' ? (
+            <Select
+              path={`${path}.scale`}
+              label={vi ? 'Thang đo' : 'Scale'}
+              value={q.scale ?? ''}
+              options={[...(q.scale && !def.scales[q.scale] ? [{ value: q.scale, label: q.scale }] : []), ...Object.entries(def.scales).map(([name, points]) => ({ value: name, label: points.map((p) => `${p.value} ${t(p.label, lang)}`).join(' · ') }))]}
+              onChange={(scale) => set({ scale })}
+            />
+          ) : null}
+          {q.type === 'text' ? <NumberField path={`${path}.maxLength`} label={vi ? 'Số ký tự tối đa' : 'Maximum characters'} value={q.maxLength} min={1} onInput={(maxLength) => set({ maxLength })} /> : null}
+          {q.type === 'choice' ? <ChoiceOptions path={path} q={q} onChange={props.onChange} /> : null}
+          {q.type === 'points' ? <PointsOptions path={path} q={q} onChange={props.onChange} /> : null}
+          <ConditionField path={`${path}.visibleIf`} def={def} q={q} earlier={props.earlier} onChange={(visibleIf) => set({ visibleIf })} />
+          <div class="actions-row">
+            <button type="button" class="danger small" onClick={props.onRemove}>
+              {vi ? 'Xoá câu hỏi này' : 'Remove this question'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  )
+}
+
+/** The id, shown and editable until publish; while it follows the text, it says so. */
+export function IdField({ path, item, auto, onChange }: { path: string; item: { id: string }; auto?: boolean; onChange(id: string): void }) {
+  const { vi } = useField(path)
+  return (
+    <div class="id-field">
+      <TextField path={path} label={vi ? 'Mã (dùng trong tệp xuất, phiếu giấy)' : 'Id (used in exports and paper entry)'} value={item.id} onInput={(v) => onChange(v.trim())} />
+      <p class="muted small">{auto ? (vi ? 'Tự tạo từ nội dung tiếng Việt cho đến khi sửa tay.' : 'Made from the Vietnamese text until edited by hand.') : vi ? 'Giữ nguyên mã để so sánh được với phiên bản trước.' : 'Keep the id to stay comparable with the previous version.'}</p>
+    </div>
+  )
+}
+
+function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onChange(q: BQuestion): void }) {
+  const { vi } = useField(path)
+  const options = q.options ?? []
+  const setOptions = (next: BOption[]) => onChange({ ...q, options: next })
+  const taken = () => new Set(options.map((o) => o.id))
+  return (
+    <fieldset class="options-editor">
+      <legend>{vi ? 'Các lựa chọn' : 'Options'}</legend>
+      <label class="check">
+        <input type="checkbox" checked={q.multiple ?? false} onChange={(e) => onChange({ ...q, multiple: (e.target as HTMLInputElement).checked })} /> {vi ? 'Cho chọn nhiều' : 'Several answers allowed'}
+      </label>
+      {q.multiple ? (
+        <div class="row">
+          <NumberField path={`${path}.minChoices`} label={vi ? 'Chọn tối thiểu' : 'At least'} value={q.minChoices} min={0} onInput={(minChoices) => onChange({ ...q, minChoices })} />
+          <NumberField path={`${path}.maxChoices`} label={vi ? 'Chọn tối đa' : 'At most'} value={q.maxChoices} min={1} onInput={(maxChoices) => onChange({ ...q, maxChoices })} />
+        </div>
+      ) : null}
+      <Problem path={`${path}.options`} />
+      <ol class="option-list">
+        {options.map((o, i) => {
+          const at = `${path}.options.${i}`
+          const update = (patch: Partial<BOption>) => setOptions(options.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+          return (
+            <li key={o._k} class="option-row">
+              <TextPair
+                path={`${at}.text`}
+                label={{ vi: `Lựa chọn ${i + 1}`, en: `Option ${i + 1}` }}
+                value={o.text}
+                onChange={(text) => {
+                  if (o._auto && text.vi !== o.text.vi) {
+                    const t2 = taken()
+                    t2.delete(o.id)
+                    update({ text, id: uniqueId(idFromText(text.vi) || 'lua-chon', t2) })
+                  } else update({ text })
+                }}
+              />
+              <div class="option-tools">
+                <TextField path={`${at}.id`} label={vi ? 'Mã' : 'Id'} value={o.id} onInput={(id) => update({ id: id.trim(), _auto: false })} />
+                <button type="button" class="secondary small" disabled={i === 0} aria-label={vi ? `Chuyển lựa chọn ${i + 1} lên` : `Move option ${i + 1} up`} onClick={() => setOptions(swap(options, i, i - 1))}>
+                  ↑
+                </button>
+                <button type="button" class="secondary small" disabled={i === options.length - 1} aria-label={vi ? `Chuyển lựa chọn ${i + 1} xuống` : `Move option ${i + 1} down`} onClick={() => setOptions(swap(options, i, i + 1))}>
+                  ↓
+                </button>
+                <button type="button" class="danger small" aria-label={vi ? `Xoá lựa chọn ${i + 1}` : `Remove option ${i + 1}`} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+      <button type="button" class="secondary small" onClick={() => setOptions([...options, { _k: newKey(), _auto: true, id: uniqueId('lua-chon', taken()), text: { vi: '', en: '' } }])}>
+        {vi ? '+ Thêm lựa chọn' : '+ Add option'}
+      </button>
+    </fieldset>
+  )
+}
+
+function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onChange(q: BQuestion): void }) {
+  const { vi } = useField(path)
+  const points = q.points ?? []
+  const setPoints = (next: BPoint[]) => onChange({ ...q, points: next })
+  return (
+    <fieldset class="options-editor">
+      <legend>{vi ? 'Các mức điểm' : 'Points answers'}</legend>
+      <Problem path={`${path}.options`} />
+      <ol class="option-list">
+        {points.map((o, i) => {
+          const at = `${path}.options.${i}`
+          const update = (patch: Partial<BPoint>) => setPoints(points.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+          return (
+            <li key={o._k} class="option-row">
+              <TextPair path={`${at}.text`} label={{ vi: `Mức ${i + 1}`, en: `Answer ${i + 1}` }} value={o.text} onChange={(text) => update({ text })} />
+              <div class="option-tools">
+                <NumberField path={`${at}.value`} label={vi ? 'Điểm' : 'Points'} value={o.value} min={0} onInput={(value) => update({ value })} />
+                <button type="button" class="danger small" aria-label={vi ? `Xoá mức ${i + 1}` : `Remove answer ${i + 1}`} onClick={() => setPoints(points.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+      <button type="button" class="secondary small" onClick={() => setPoints([...points, { _k: newKey(), value: points.length, text: { vi: '', en: '' } }])}>
+        {vi ? '+ Thêm mức điểm' : '+ Add answer'}
+      </button>
+    </fieldset>
+  )
+}
+
+const swap = <T,>(list: T[], a: number, b: number) => {
+  const next = [...list]
+  ;[next[a], next[b]] = [next[b]!, next[a]!]
+  return next
+}
+
+type Op = Condition['op']
+const opWords: Record<Op, { vi: string; en: string }> = {
+  lte: { vi: 'từ mức này trở xuống (≤)', en: 'at or below (≤)' },
+  gte: { vi: 'từ mức này trở lên (≥)', en: 'at or above (≥)' },
+  eq: { vi: 'đúng bằng', en: 'is' },
+  neq: { vi: 'khác', en: 'is not' },
+  includes: { vi: 'có chọn', en: 'includes' },
+}
+
+/** "Show when …": an earlier question, a comparison and one of its answers, each chosen from a list. */
+function ConditionField({ path, def, q, earlier, onChange }: { path: string; def: BDef; q: BQuestion; earlier: BQuestion[]; onChange(c: Condition | undefined): void }) {
+  const { vi, lang } = useField(path)
+  const usable = earlier.filter((x) => x.type !== 'text')
+  const c = q.visibleIf
+  const on = c ? usable.find((x) => x.id === c.question) : undefined
+  const answersOf = (x: BQuestion): Array<{ value: string; label: string }> =>
+    x.type === 'rating'
+      ? (def.scales[x.scale ?? ''] ?? []).map((p) => ({ value: String(p.value), label: `${p.value} — ${t(p.label, lang)}` }))
+      : x.type === 'points'
+        ? (x.points ?? []).map((p) => ({ value: String(p.value), label: `${p.value} — ${t(p.text, lang)}` }))
+        : (x.options ?? []).map((o) => ({ value: o.id, label: t(o.text, lang) || o.id }))
+  const opsOf = (x: BQuestion): Op[] => (x.type === 'choice' ? (x.multiple ? ['includes'] : ['eq', 'neq']) : ['lte', 'gte', 'eq', 'neq'])
+  const start = (id: string) => {
+    const x = usable.find((y) => y.id === id)
+    if (!x) return onChange(undefined)
+    const first = answersOf(x)[0]
+    const value = x.type === 'choice' ? (first?.value ?? '') : Number(first?.value ?? 0)
+    onChange({ question: x.id, op: opsOf(x)[0]!, value })
+  }
+  const questionChoices = [
+    { value: '', label: vi ? 'Luôn hiện (không có điều kiện)' : 'Always shown (no condition)' },
+    ...(c && !on ? [{ value: c.question, label: vi ? `"${c.question}" — không phải câu đứng trước` : `"${c.question}" — not an earlier question` }] : []),
+    ...usable.map((x) => ({ value: x.id, label: `${earlier.indexOf(x) + 1}. ${t(x.text, lang) || x.id}` })),
+  ]
+  return (
+    <fieldset class="condition">
+      <legend>{vi ? 'Hiện câu này khi…' : 'Show this question when…'}</legend>
+      <div class="row">
+        <Select path={`${path}.question`} label={vi ? 'Câu hỏi trước' : 'Earlier question'} value={c?.question ?? ''} options={questionChoices} onChange={(id) => start(id)} />
+        {c && on ? (
+          <>
+            <Select path={`${path}.op`} label={vi ? 'So sánh' : 'Comparison'} value={c.op} options={opsOf(on).map((op) => ({ value: op, label: opWords[op][lang] }))} onChange={(op) => op && onChange({ ...c, op })} />
+            <Select
+              path={`${path}.value`}
+              label={vi ? 'Câu trả lời' : 'Answer'}
+              value={String(c.value)}
+              options={answersOf(on)}
+              onChange={(v) => onChange({ ...c, value: on.type === 'choice' ? v : Number(v) })}
+            />
+          </>
+        ) : null}
+      </div>
+      {!usable.length ? <p class="muted small">{vi ? 'Chỉ dựa được vào câu hỏi đứng trước; câu đầu tiên luôn hiện.' : 'Only earlier questions can decide; the first question is always shown.'}</p> : null}
+      <Problem path={path} />
+    </fieldset>
+  )
+}
+
