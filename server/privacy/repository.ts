@@ -33,8 +33,8 @@ export function commentOf(db: Db, responseId: number) {
     .executeTakeFirst()
 }
 
-/** The responses given through receipt codes minted for a dossier (by its salted hash). */
-export function responsesOfDossier(db: Db, dossierHash: string) {
+/** The responses given through receipt codes minted for a dossier (by the salted hashes its code may have). */
+export function responsesOfDossier(db: Db, dossierHashes: string[]) {
   return db
     .selectFrom('invitations as i')
     .innerJoin('responses as r', 'r.invitation_id', 'i.id')
@@ -42,14 +42,10 @@ export function responsesOfDossier(db: Db, dossierHash: string) {
     .innerJoin('survey_versions as v', 'v.id', 'r.survey_version_id')
     .leftJoin('desks as d', 'd.id', 'r.desk_id')
     .select(['r.id', 'r.submitted_at as submittedAt', 'r.quarter', 'r.channel', 'a.code as agency', 'a.name as agencyName', 'd.name as deskName', 'v.instrument', 'v.version'])
-    .where('i.dossier_hash', '=', dossierHash)
+    .where('i.dossier_hash', 'in', dossierHashes)
     .where('r.deleted_at', 'is', null)
     .orderBy('r.id')
     .execute()
-}
-
-export function invitationIdsOfDossier(db: Db, dossierHash: string) {
-  return db.selectFrom('invitations').select('id').where('dossier_hash', '=', dossierHash).execute()
 }
 
 export function responseRow(db: Db, id: number) {
@@ -68,8 +64,8 @@ export async function eraseResponse(db: Db, responseId: number, at: string) {
 }
 
 /** Forget which dossier the receipt codes were for: the salted hash is the last link to the person. */
-export function forgetDossier(db: Db, dossierHash: string) {
-  return db.updateTable('invitations').set({ dossier_hash: null }).where('dossier_hash', '=', dossierHash).execute()
+export function forgetDossier(db: Db, dossierHashes: string[]) {
+  return db.updateTable('invitations').set({ dossier_hash: null }).where('dossier_hash', 'in', dossierHashes).execute()
 }
 
 export async function readSetting(db: Db, key: string) {

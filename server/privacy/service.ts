@@ -7,6 +7,7 @@ import { maskPersonalData, type PersonalDataKind } from '../domain/personal-data
 import { questionsOf } from '../domain/questions.ts'
 import { rollupCells } from '../domain/rollup-cells.ts'
 import { SurveyDefinition } from '../domain/survey-definition.ts'
+import { checkDossierCodes, type DossierContext } from '../dossiers/service.ts'
 import { dossierHash } from '../invitations/service.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
 import { isReportable } from '../responses/reportable.ts'
@@ -113,12 +114,24 @@ export function revealComment(db: Db, responseId: number, reason: string | undef
 /** The audit names a dossier only by a short part of its salted hash: the log must not hold the code itself. */
 const dossierTarget = (hash: string) => `dossier:${hash.slice(0, 16)}`
 
+/**
+ * The salted hashes a dossier code may have been stored under: its canonical form (national codes
+ * upper-cased, see domain/dossier-code.ts) and, for codes minted before that form or in a format no longer
+ * configured, the code as typed. The first is the one the audit names.
+ */
+async function dossierHashes(db: Db, ctx: DossierContext, dossier: string) {
+  const { codes } = await checkDossierCodes(db, ctx, [{ dossier, field: 'dossier' }])
+  const typed = dossier.trim().normalize('NFC')
+  const secret = await serverSecret(db)
+  return [...new Set([codes[0], typed, typed.toUpperCase()].filter((c): c is string => c !== undefined))].map((c) => dossierHash(secret, c))
+}
+
 /** A data subject's request: which responses came through the receipt codes of this dossier. Audited. */
-export async function findDossierResponses(db: Db, dossier: string, actor: string, now: Date) {
-  const hash = dossierHash(await serverSecret(db), dossier.trim())
+export async function findDossierResponses(db: Db, ctx: DossierContext, dossier: string, actor: string, now: Date) {
+  const hashes = await dossierHashes(db, ctx, dossier)
   return inTransaction(db, async (trx) => {
-    const responses = await responsesOfDossier(trx, hash)
-    await appendAudit(trx, { actor, action: 'privacy.dossier.lookup', target: dossierTarget(hash), details: { responses: responses.length } }, now)
+    const responses = await responsesOfDossier(trx, hashes)
+    await appendAudit(trx, { actor, action: 'privacy.dossier.lookup', target: dossierTarget(hashes[0]!), details: { responses: responses.length } }, now)
     return responses.map((r) => ({ ...r, survey: `${r.instrument}@${r.version}` }))
   })
 }
@@ -128,10 +141,10 @@ export async function findDossierResponses(db: Db, dossier: string, actor: strin
  * stops counting (its rollup cells move back, so the index of its quarter follows at once) and the
  * receipt codes forget the dossier. One transaction with its audit entry.
  */
-export async function eraseDossierResponses(db: Db, catalog: SurveyCatalog, dossier: string, reason: string, actor: string, now: Date) {
-  const hash = dossierHash(await serverSecret(db), dossier.trim())
+export async function eraseDossierResponses(db: Db, catalog: SurveyCatalog, ctx: DossierContext, dossier: string, reason: string, actor: string, now: Date) {
+  const hashes = await dossierHashes(db, ctx, dossier)
   return inTransaction(db, async (trx) => {
-    const found = await responsesOfDossier(trx, hash)
+    const found = await responsesOfDossier(trx, hashes)
     const quarters = new Set<string>()
     for (const { id } of found) {
       const r = await responseRow(trx, id)
@@ -143,10 +156,10 @@ export async function eraseDossierResponses(db: Db, catalog: SurveyCatalog, doss
       }
       await eraseResponse(trx, id, now.toISOString())
     }
-    await forgetDossier(trx, hash)
+    await forgetDossier(trx, hashes)
     await appendAudit(
       trx,
-      { actor, action: 'privacy.dossier.erase', target: dossierTarget(hash), details: { reason, responses: found.map((r) => r.id), quarters: [...quarters].sort() } },
+      { actor, action: 'privacy.dossier.erase', target: dossierTarget(hashes[0]!), details: { reason, responses: found.map((r) => r.id), quarters: [...quarters].sort() } },
       now,
     )
     return { erased: found.length, quarters: [...quarters].sort() }

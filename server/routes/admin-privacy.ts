@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { csrf } from '../middleware/csrf/index.ts'
+import { dossierContext } from './invitations.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { applyCommentRetention, eraseDossierResponses, findDossierResponses, PrivacySettings, privacySettings, setPrivacySettings } from '../privacy/service.ts'
@@ -19,10 +20,10 @@ export function adminPrivacyRoutes(deps: AppDeps) {
     .patch('/settings', csrf(), validate('json', PrivacySettings.partial().strict()), async (c) => c.json(await setPrivacySettings(deps.db, c.req.valid('json'), actor(c), deps.clock.now())))
     .post('/retention/run', csrf(), async (c) => c.json(await applyCommentRetention(deps.db, actor(c), deps.clock.now())))
     .post('/dossiers/lookup', csrf(), validate('json', Dossier), async (c) =>
-      c.json({ responses: await findDossierResponses(deps.db, c.req.valid('json').dossier, actor(c), deps.clock.now()) }),
+      c.json({ responses: await findDossierResponses(deps.db, dossierContext(deps), c.req.valid('json').dossier, actor(c), deps.clock.now()) }),
     )
     .post('/dossiers/erase', csrf(), validate('json', Dossier.extend({ reason: z.string().trim().min(3).max(500) }).strict()), async (c) => {
       const { dossier, reason } = c.req.valid('json')
-      return c.json(await eraseDossierResponses(deps.db, deps.catalog, dossier, reason, actor(c), deps.clock.now()))
+      return c.json(await eraseDossierResponses(deps.db, deps.catalog, dossierContext(deps), dossier, reason, actor(c), deps.clock.now()))
     })
 }

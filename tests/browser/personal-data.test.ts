@@ -11,7 +11,7 @@ const PHONE = '0912 345 678'
 const CCCD = '014090001234'
 const COMMENT = `Chờ lâu quá. Gọi ${PHONE}, CCCD ${CCCD}`
 const MASKED = 'Chờ lâu quá. Gọi •••• ••• •••, CCCD ••••••••••••'
-const DOSSIER = 'H34.22-261101-0007'
+const DOSSIER = 'H34.175.01-261101-AB0007'
 const PASSWORD = 'mat-khau-rat-dai-123'
 
 let server: TestServer
@@ -107,7 +107,7 @@ describe('personal data on staff screens', () => {
     expect(before.n).toBe(3)
     await page.getByRole('link', { name: 'Dữ liệu cá nhân' }).click()
     await page.getByRole('heading', { level: 1, name: 'Dữ liệu cá nhân' }).waitFor()
-    await page.getByLabel('Mã hồ sơ trên giấy hẹn').fill('H34.22-000000-0000')
+    await page.getByLabel('Mã hồ sơ trên giấy hẹn').fill('H34.175.01-261101-AB0008')
     await page.getByRole('button', { name: 'Tìm phiếu' }).click()
     await page.getByText('Không có phiếu nào gắn với mã hồ sơ này').waitFor()
     await page.getByLabel('Mã hồ sơ trên giấy hẹn').fill(DOSSIER)

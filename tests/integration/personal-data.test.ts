@@ -138,12 +138,12 @@ describe('retention of comment text', () => {
 })
 
 describe('erasing the responses of a dossier on request', () => {
-  const DOSSIER = 'H34.22-260510-0042'
+  const DOSSIER = 'H34.175.01-260510-AB0042'
   let admin: Awaited<ReturnType<typeof signIn>>
   beforeEach(async () => {
     admin = await signIn(t, 'admin')
     const { key } = await makeApiKey(t.db, stp.id)
-    for (const [dossier, overall] of [[DOSSIER, 1], ['H34.22-260510-0043', 5]] as const) {
+    for (const [dossier, overall] of [[DOSSIER, 1], ['H34.175.01-260510-AB0043', 5]] as const) {
       const { token } = (await post(t.app, '/api/v1/invitations', { desk: 'MC-01', dossier }, key)).body
       const res = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall, ...(overall <= 3 ? { reasons: ['attitude'], comment: 'Tôi là Nguyễn Văn A' } : {}) } }, token)
       expect(res.status).toBe(201)
@@ -155,7 +155,7 @@ describe('erasing the responses of a dossier on request', () => {
     const before = await report()
     expect(before.overall.n).toBe(3)
 
-    const found = (await (await send('POST', '/api/v1/admin/privacy/dossiers/lookup', { dossier: ` ${DOSSIER} ` }, admin.headers)).json()) as any
+    const found = (await (await send('POST', '/api/v1/admin/privacy/dossiers/lookup', { dossier: ` ${DOSSIER.toLowerCase()} ` }, admin.headers)).json()) as any
     expect(found.responses).toHaveLength(1)
     expect(found.responses[0]).toMatchObject({ agency: 'STP', survey: 'mot-cua@1', channel: 'qr', quarter: '2026-Q2' })
     const id = found.responses[0].id
