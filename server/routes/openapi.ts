@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { BatchInput, MAX_BATCH, SubmissionInput } from '../domain/submission.ts'
+import { DossierEventBatch, DossierEventResults, MAX_DOSSIER_EVENTS } from '../dossiers/schemas.ts'
+import { NATIONAL_EXAMPLE, NATIONAL_FORMAT } from '../domain/dossier-code.ts'
 import { InvitationBatchCreated, InvitationBatchInput, InvitationCreated, InvitationInput, MAX_INVITATIONS } from '../invitations/schemas.ts'
 
 const Text = z.object({ vi: z.string(), en: z.string() })
@@ -53,6 +55,8 @@ export function openApiDocument(serverUrl: string) {
         SubmissionInput: input(SubmissionInput),
         BatchInput: input(BatchInput),
         SubmissionResult: output(SubmissionResult),
+        DossierEventBatch: input(DossierEventBatch),
+        DossierEventResults: output(DossierEventResults),
       },
     },
     paths: {
@@ -78,6 +82,21 @@ export function openApiDocument(serverUrl: string) {
             201: { description: 'One entry per item, in order', ...json(ref('InvitationBatchCreated')) },
             400: err('Field-level reasons, named `items.<index>.<field>`; nothing is created'),
             401: err('Missing, forged, expired or revoked API key'),
+            429: err('Too many requests for this key'),
+          },
+        },
+      },
+      '/api/v1/dossiers/events': {
+        post: {
+          summary: `Báo hồ sơ đã tiếp nhận, đã trả kết quả / report dossiers received and returned (up to ${MAX_DOSSIER_EVENTS} events)`,
+          description: `The denominator of the response rate. Dossier codes follow ${NATIONAL_FORMAT} (Thông tư 04/2025/TT-VPCP), e.g. ${NATIONAL_EXAMPLE}; older provincial formats only when the server is configured for them. Idempotent: an event sent again is answered \`duplicate\` and counts once.`,
+          security: keyAuth,
+          requestBody: { required: true, ...json(ref('DossierEventBatch')) },
+          responses: {
+            200: { description: 'One result per event, in order: created, updated, duplicate or conflict', ...json(ref('DossierEventResults')) },
+            400: err('Field-level reasons, named `events.<index>.<field>` (a malformed dossier code names the format); nothing is stored'),
+            401: err('Missing, forged, expired or revoked API key'),
+            413: err('Over 1 MB'),
             429: err('Too many requests for this key'),
           },
         },

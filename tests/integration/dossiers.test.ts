@@ -253,3 +253,15 @@ describe('TT01 one-stop evaluation report', () => {
     expect(log.map((e) => e.action)).toEqual(['officers.report', 'officers.report.export'])
   })
 })
+
+describe('OpenAPI', () => {
+  it('documents dossier events and the dossier fields of receipt codes, from the Zod schemas', async () => {
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as any
+    expect(doc.paths['/api/v1/dossiers/events'].post.security).toEqual([{ apiKey: [] }])
+    const event = doc.components.schemas.DossierEventBatch.properties.events.items
+    expect(Object.keys(event.properties)).toEqual(expect.arrayContaining(['type', 'at', 'dossier', 'procedure', 'desk', 'agency', 'officer', 'receivedAt']))
+    expect(event.properties.dossier.description).toContain('MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX')
+    expect(Object.keys(doc.components.schemas.InvitationInput.properties)).toEqual(expect.arrayContaining(['officer', 'receivedAt']))
+    expect(doc.components.schemas.DossierEventResults.properties.results.items.properties.status.enum).toEqual(['created', 'updated', 'duplicate', 'conflict'])
+  })
+})
