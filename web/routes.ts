@@ -25,6 +25,7 @@ export const routes: Array<{ path: string; component: AnyComponent<any> }> = [
   { path: '/admin/api-keys', component: staffOnly(lazy(() => import('./pages/admin-api-keys.tsx').then((m) => m.AdminApiKeysPage))) },
   { path: '/admin/privacy', component: staffOnly(lazy(() => import('./pages/admin-privacy.tsx').then((m) => m.AdminPrivacyPage))) },
   { path: '/admin/audit', component: staffOnly(lazy(() => import('./pages/admin-audit.tsx').then((m) => m.AdminAuditPage))) },
+  { path: '/one-stop/:period', component: staffOnly(lazy(() => import('./pages/one-stop.tsx').then((m) => m.OneStopPage))) },
   { path: '/print/:survey/:period', component: staffOnly(lazy(() => import('./pages/print.tsx').then((m) => m.PrintPage))) },
   { path: '/desks/:id/poster', component: staffOnly(lazy(() => import('./pages/desk-poster.tsx').then((m) => m.DeskPosterPage))) },
 ]

@@ -3,6 +3,7 @@ import { useApp } from '../hooks/use-auth.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
 import type { Report, Unit } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
+import { formatRate } from './response-rate.tsx'
 
 type Key = 'rank' | 'name' | 'index' | 'indexChange' | 'n' | 'rankChange'
 
@@ -52,6 +53,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
               {header('indexChange', report.method === 'points' ? tr(s.pointsChange) : tr(s.indexChange))}
               {header('n', tr(s.responses))}
               <th scope="col">{tr(s.interval)}</th>
+              <th scope="col">{tr(s.responseRate)}</th>
               {elements.map((e) => (
                 <th scope="col" key={e.id} class="element">
                   <span class="tip-host" tabIndex={0}>
@@ -68,7 +70,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
           <tbody>
             {ranked.length === 0 ? (
               <tr>
-                <td colSpan={7 + elements.length}>{tr(s.noneRanked)}</td>
+                <td colSpan={8 + elements.length}>{tr(s.noneRanked)}</td>
               </tr>
             ) : null}
             {ranked.map((u) => (
@@ -82,6 +84,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
                 <td class="num">{formatChange(u.indexChange, report.method, lang)}</td>
                 <td class="num">{u.n}</td>
                 <td class="num">{formatInterval(u.ci95, report.method, lang)}</td>
+                <td class="num">{formatRate(u.responseRate, tr, lang)}</td>
                 {elements.map((e) => (
                   <td class="num" key={e.id}>
                     {formatIndex(u.elements[e.id], report.method, lang)}

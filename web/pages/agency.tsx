@@ -1,5 +1,8 @@
 import { BarList } from '../components/bar-list.tsx'
 import { CommentList } from '../components/comment-list.tsx'
+import { OfficerResults } from '../components/officer-results.tsx'
+import { ResponseRateCard } from '../components/response-rate.tsx'
+import type { ResponseRate } from '../../server/domain/response-rate.ts'
 import { filterLabel, trendQuery } from '../components/filters.tsx'
 import { HeatMap } from '../components/heat-map.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
@@ -18,6 +21,7 @@ interface Detail {
   figures: Figures | null
   byDesk: Array<Figures & { key: string; desk: { code: string; name: string } | null }>
   byChannel: Array<Figures & { key: string }>
+  responseRate: { agency: ResponseRate; byDesk: Array<ResponseRate & { desk: { code: string; name: string } | null }> }
 }
 
 export function AgencyPage({ code: raw }: { code: string }) {
@@ -136,6 +140,8 @@ export function AgencyPage({ code: raw }: { code: string }) {
           <HeatMap survey={values.survey!} period={period} agency={code} channel={values.channel || undefined} />
         </section>
       ) : null}
+      <ResponseRateCard agency={d.responseRate.agency} byDesk={d.responseRate.byDesk} />
+      <OfficerResults agency={code} period={period} />
       <section class="card">
         <h2>{tr(s.comments)}</h2>
         <CommentList agency={code} period={period} />

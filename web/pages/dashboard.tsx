@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
+import { formatRate } from '../components/response-rate.tsx'
 import { Filters, filterLabel, trendQuery } from '../components/filters.tsx'
 import { HeatMap } from '../components/heat-map.tsx'
 import { useLive } from '../hooks/use-live.ts'
@@ -54,6 +55,10 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
               <p class="big">{formatIndex(r.overall.index, r.method, lang)}</p>
               <p>
                 n = {r.overall.n} · {tr(s.interval)}: {formatInterval(r.overall.ci95, r.method, lang)}
+              </p>
+              <p>
+                {tr(s.responseRate)}: {formatRate(r.overall.responseRate, tr, lang)}
+                {r.overall.responseRate.dossierData ? ` (${r.overall.responseRate.evaluations}/${r.overall.responseRate.dossiers})` : ''}
               </p>
               <p class="muted">
                 {r.period}
