@@ -10,6 +10,7 @@ import { TtlCache } from './lib/ttl-cache.ts'
 import type { Submitter } from './responses/service.ts'
 import type { Clock } from './lib/clock.ts'
 import { defaultBodyLimit } from './middleware/body-limit/index.ts'
+import { originPolicy } from './middleware/csrf/index.ts'
 import { notFound, onError } from './middleware/errors/index.ts'
 import { requestId } from './middleware/request-id/index.ts'
 import { securityHeaders } from './middleware/security-headers/index.ts'
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions) {
   const app = new Hono()
   app.use(requestId())
   app.use(securityHeaders())
+  app.use(originPolicy(deps.publicUrl))
   app.onError(onError)
   app.notFound(notFound)
   app.use('/api/*', defaultBodyLimit())

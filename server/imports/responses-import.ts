@@ -13,7 +13,7 @@ import type { Clock } from '../lib/clock.ts'
 import { findBySubmissionIds } from '../responses/repository.ts'
 import { prepareResponse, storeResponses, type PreparedResponse } from '../responses/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
-import { ImportRejected, requireHeader, rowIssue, type RowIssue } from './row-issues.ts'
+import { IssueList, requireHeader, rowIssue, type RowIssue } from './row-issues.ts'
 import { readTable, sourceName, type TableSource } from './table-reader.ts'
 
 export const RESPONSE_COLUMNS = ['submission_id', 'survey', 'agency', 'desk', 'channel', 'submitted_at'] as const
@@ -22,7 +22,9 @@ const OPTIONAL_COLUMNS = ['procedure']
 const CHANNELS: Channel[] = ['paper', 'kiosk', 'qr', 'web']
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const CHUNK = 500
-const MAX_SHOWN = 200
+
+/** What one upload in the browser may hold (the CLI, run by the operator on their own file, has no row limit). */
+export const PAPER_IMPORT_LIMITS = { maxRows: 50_000, maxBytes: 50 * 1024 * 1024 }
 
 export interface ImportSummary {
   imported: number
@@ -41,6 +43,8 @@ export interface ImportOptions {
   dryRun?: boolean
   /** Who imports: the audit entry is written in the import's own transaction. */
   actor: string
+  /** Rows (header included) past which the file is refused whole. */
+  maxRows?: number
 }
 
 type RowResult = { ok: true; row: number; prepared: PreparedResponse } | { ok: false; row: number; issues: RowIssue[] }
@@ -51,7 +55,7 @@ async function* prepareRows(db: Db, source: TableSource, opts: ImportOptions): A
   const desks = new Map((await listDesks(db)).map((d) => [`${d.agency_code}/${d.code}`, d]))
   const now = opts.clock.now()
   let header: string[] | null = null
-  for await (const { row, cells } of readTable(source)) {
+  for await (const { row, cells } of readTable(source, { maxRows: opts.maxRows })) {
     if (!header) {
       header = cells.map((c) => c.trim())
       const missing = requireHeader(row, header, [...RESPONSE_COLUMNS])
@@ -68,10 +72,13 @@ async function* prepareRows(db: Db, source: TableSource, opts: ImportOptions): A
     if (!UUID.test(submissionId)) bad('submission_id', 'invalid_uuid', 'Phải là một UUID', 'Must be a UUID')
     const version = await opts.catalog.byKey(cell('survey'))
     if (!version || version.status === 'draft') bad('survey', 'unknown_survey', `Không có phiếu ${cell('survey')}`, `No survey ${cell('survey')}`)
-    const agency = agencies.get(cell('agency'))
-    if (!agency) bad('agency', 'unknown_agency', `Không có cơ quan mã ${cell('agency')}`, `No agency with code ${cell('agency')}`)
-    else if (opts.agencyScope && !opts.agencyScope.has(agency.id))
-      bad('agency', 'outside_scope', `Cơ quan ${agency.code} ngoài phạm vi tài khoản được nhập`, `Agency ${agency.code} is outside what this account may enter`)
+    // Outside the account's scope reads exactly as "no such agency": a manager learns no other agency's code.
+    const found = agencies.get(cell('agency'))
+    const agency = found && (!opts.agencyScope || opts.agencyScope.has(found.id)) ? found : undefined
+    if (!agency)
+      opts.agencyScope
+        ? bad('agency', 'unknown_agency', `Không có cơ quan mã ${cell('agency')} trong phạm vi tài khoản`, `No agency with code ${cell('agency')} within this account's scope`)
+        : bad('agency', 'unknown_agency', `Không có cơ quan mã ${cell('agency')}`, `No agency with code ${cell('agency')}`)
     const desk = cell('desk') ? desks.get(`${cell('agency')}/${cell('desk')}`) : undefined
     if (agency && cell('desk') && !desk) bad('desk', 'unknown_desk', `Cơ quan ${agency.code} không có quầy ${cell('desk')}`, `Agency ${agency.code} has no desk ${cell('desk')}`)
     const channel = cell('channel') as Channel
@@ -121,8 +128,7 @@ async function* prepareRows(db: Db, source: TableSource, opts: ImportOptions): A
  * none is refused, the file is read again and written in one transaction. All rows or none.
  */
 export async function importResponses(db: Db, source: TableSource, opts: ImportOptions): Promise<ImportSummary> {
-  const issues: RowIssue[] = []
-  let rejected = 0
+  const issues = new IssueList()
   const seen = new Map<string, { hash: string; row: number }>()
   let pending: Array<{ row: number; id: string; hash: string }> = []
   let rows = 0
@@ -133,8 +139,7 @@ export async function importResponses(db: Db, source: TableSource, opts: ImportO
       const hash = stored.get(p.id)
       if (hash === p.hash) alreadyStored++
       if (hash !== undefined && hash !== p.hash) {
-        rejected++
-        issues.push(rowIssue(p.row, 'submission_id', 'submission_conflict', 'Mã phiếu đã được lưu với nội dung khác', 'This submission id is already stored with different content'))
+        issues.addRow([rowIssue(p.row, 'submission_id', 'submission_conflict', 'Mã phiếu đã được lưu với nội dung khác', 'This submission id is already stored with different content')])
       }
     }
     pending = []
@@ -143,15 +148,13 @@ export async function importResponses(db: Db, source: TableSource, opts: ImportO
     rows++
     opts.onProgress?.(rows, 'check')
     if (!r.ok) {
-      rejected++
-      issues.push(...r.issues)
+      issues.addRow(r.issues)
       continue
     }
     const { submissionId: id, hash } = r.prepared
     const earlier = seen.get(id)
     if (earlier && earlier.hash !== hash) {
-      rejected++
-      issues.push(rowIssue(r.row, 'submission_id', 'duplicate_in_file', `Mã phiếu trùng với dòng ${earlier.row} nhưng khác nội dung`, `Same submission id as row ${earlier.row} with different content`))
+      issues.addRow([rowIssue(r.row, 'submission_id', 'duplicate_in_file', `Mã phiếu trùng với dòng ${earlier.row} nhưng khác nội dung`, `Same submission id as row ${earlier.row} with different content`)])
       continue
     }
     if (earlier) {
@@ -163,7 +166,7 @@ export async function importResponses(db: Db, source: TableSource, opts: ImportO
     if (pending.length >= CHUNK) await checkStored()
   }
   await checkStored()
-  if (rejected) throw new ImportRejected(issues.sort((a, b) => a.row - b.row).slice(0, MAX_SHOWN), rejected)
+  if (issues.rejectedRows) throw issues.rejection()
   // Every row that passed the check is new, or a repeat of a stored or earlier row.
   if (opts.dryRun) return { imported: rows - alreadyStored, alreadyPresent: alreadyStored, rejected: 0 }
 

@@ -1,41 +1,35 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
+import { Transform } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { CsvError, parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
+import { stripInvisible } from '../domain/text.ts'
+import { FORMULA_START } from '../exports/csv.ts'
 import { ImportRejected, rowIssue } from './row-issues.ts'
+import { readXlsxRows, XlsxRefused } from './xlsx-reader.ts'
+import { fileBytes, memoryBytes, type Bytes } from './zip.ts'
 
-export type TableSource = { path: string } | { name: string; data: Uint8Array }
+/** A file on disk (the CLI, an upload streamed to a temporary file) or bytes in memory (tests). */
+export type TableSource = { path: string; name?: string } | { name: string; data: Uint8Array }
+
+export interface TableLimits {
+  /** Rows (the header included) past which the whole file is refused, unread. */
+  maxRows?: number
+}
 
 /** The file's name as people know it (for messages and the audit log). */
-export function sourceName(source: TableSource) {
-  return 'path' in source ? source.path.split(/[\\/]/).pop()! : source.name
+export function sourceName(source: TableSource): string {
+  if (source.name) return source.name
+  return 'path' in source ? path.basename(source.path) : ''
 }
 
 function isXlsx(source: TableSource) {
-  const name = 'path' in source ? source.path : source.name
-  return path.extname(name).toLowerCase() === '.xlsx'
+  return path.extname(sourceName(source)).toLowerCase() === '.xlsx'
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('text' in value) return String(value.text)
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue)
-    if ('error' in value) return ''
-  }
-  return String(value)
-}
-
-/**
- * Rows of a CSV (UTF-8, BOM allowed, RFC 4180) or of the first sheet of an XLSX file, as arrays of
- * strings, header included, streamed so that a file of a million rows is never held whole in memory.
- */
 /** Our CSV exports prefix formula-like text with an apostrophe (see exports/csv.ts); reading undoes it. */
-function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell
+function unneutralise(text: string): string {
+  const cell = stripInvisible(text)
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell
 }
 
 export interface TableRow {
@@ -44,28 +38,57 @@ export interface TableRow {
   cells: string[]
 }
 
-export async function* readTable(source: TableSource): AsyncGenerator<TableRow> {
+/** One CSV record (a row) longer than this is refused: no form has a megabyte of answers. */
+const MAX_RECORD_CHARS = 1024 * 1024
+/** The import's work is cut into slices of this much time, so other requests are served in between. */
+const SLICE_MS = 10
+
+const refuse = (row: number, code: string, vi: string, en: string): never => {
+  throw new ImportRejected([rowIssue(row, '-', code, vi, en)], 1)
+}
+
+export function tooManyRows(maxRows: number): ImportRejected {
+  const n = { vi: maxRows.toLocaleString('vi-VN'), en: maxRows.toLocaleString('en') }
+  return new ImportRejected(
+    [rowIssue(maxRows + 1, '-', 'too_many_rows', `Tệp có hơn ${n.vi} dòng: mỗi lần nhập tối đa ${n.vi} dòng, hãy chia tệp`, `The file has more than ${n.en} rows: an import takes at most ${n.en} rows, split the file`)],
+    1,
+    { vi: `Không nhập: tệp có hơn ${n.vi} dòng (tối đa ${n.vi} dòng mỗi lần)`, en: `Nothing imported: the file has more than ${n.en} rows (at most ${n.en} per import)` },
+  )
+}
+
+/**
+ * Rows of a CSV (UTF-8, BOM allowed, RFC 4180) or of the first sheet of an XLSX file, as arrays of
+ * strings, header included, streamed so that a file of a million rows is never held whole in memory.
+ * Invisible format characters are stripped from every cell. Past `maxRows` the file is refused at once,
+ * and the reading gives the event loop a turn every few milliseconds.
+ */
+export async function* readTable(source: TableSource, limits: TableLimits = {}): AsyncGenerator<TableRow> {
+  const bytes: Bytes = 'path' in source ? await fileBytes(source.path) : memoryBytes(source.data)
+  let physical = 0
+  const count = () => {
+    if (limits.maxRows !== undefined && ++physical > limits.maxRows) throw tooManyRows(limits.maxRows)
+  }
+  let sliceStart = performance.now()
+  const pause = async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return
+    await nextTurn()
+    sliceStart = performance.now()
+  }
   if (isXlsx(source)) {
-    const input = 'path' in source ? source.path : Readable.from(Buffer.from(source.data))
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' })
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[]
-        const cells: string[] = []
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
-        yield { row: row.number, cells }
+    try {
+      for await (const r of readXlsxRows(bytes, count)) {
+        yield { row: r.row, cells: r.cells.map(stripInvisible) }
+        await pause()
       }
-      return // the first sheet only
+    } catch (e) {
+      if (e instanceof XlsxRefused) refuse(1, e.code, e.vi, e.en)
+      throw e
     }
     return
   }
-  const input = 'path' in source ? fs.createReadStream(source.path) : Readable.from(Buffer.from(source.data))
   // A file saved in another encoding (Windows-1258 from an old Excel) would otherwise import as U+FFFD.
   const decoder = new TextDecoder('utf-8', { fatal: true })
   let row = 0
-  const refuse = (vi: string, en: string): never => {
-    throw new ImportRejected([rowIssue(row + 1, '-', 'unreadable_file', vi, en)], 1)
-  }
   const utf8 = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       try {
@@ -82,15 +105,22 @@ export async function* readTable(source: TableSource): AsyncGenerator<TableRow> 
       }
     },
   })
-  const parser = input.pipe(utf8).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))
+  const input = bytes.stream(0, bytes.size)
+  const parser = input.pipe(utf8).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS }))
   utf8.on('error', (e) => parser.destroy(e))
   try {
-    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record.map(unneutralise) }
+    for await (const record of parser as AsyncIterable<string[]>) {
+      count()
+      yield { row: ++row, cells: record.map(unneutralise) }
+      await pause()
+    }
   } catch (e) {
-    if (e instanceof NotUtf8) refuse('Tệp không phải UTF-8: hãy lưu lại dưới dạng CSV UTF-8', 'The file is not UTF-8: save it again as CSV UTF-8')
+    if (e instanceof NotUtf8) refuse(row + 1, 'unreadable_file', 'Tệp không phải UTF-8: hãy lưu lại dưới dạng CSV UTF-8', 'The file is not UTF-8: save it again as CSV UTF-8')
     // csv-parse's own reasons (an unclosed quote, a stray quote) name what is wrong, in English only.
-    if (e instanceof CsvError) refuse(`Tệp CSV sai định dạng: ${e.message}`, `Malformed CSV file: ${e.message}`)
+    if (e instanceof CsvError) refuse(row + 1, 'unreadable_file', `Tệp CSV sai định dạng: ${e.message}`, `Malformed CSV file: ${e.message}`)
     throw e
+  } finally {
+    input.destroy()
   }
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { AGENCY_CODE, importAgencies } from '../agencies/import.ts'
+import { AGENCY_CODE, AGENCY_IMPORT_LIMITS, importAgencies } from '../agencies/import.ts'
 import { listAgencies } from '../agencies/repository.ts'
 import { agenciesCsv, agencyInScope as scopedAgency, createAgency, editAgency, mergeAgency, setAgencyActive } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
@@ -10,6 +10,7 @@ import { assignSurvey, createDesk, deskInScope, editDesk } from '../desks/servic
 import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
+import { receiveFile } from '../middleware/upload/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 const Kind = z.enum(['province', 'department', 'commune', 'other'])
@@ -53,9 +54,8 @@ export function adminAgencyRoutes(deps: AppDeps) {
       return c.body(await agenciesCsv(deps.db), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
     })
     .post('/agencies/import', admin, csrf(), async (c) => {
-      const file = (await c.req.parseBody())['file']
-      if (!(file instanceof File)) throw invalid([issue('file', 'required', 'Chọn tệp CSV', 'Choose a CSV file')])
-      return c.json(await importAgencies(deps.db, { name: file.name, data: new Uint8Array(await file.arrayBuffer()) }, deps.clock, actor(c.var.staff)))
+      const file = await receiveFile(c, { maxBytes: AGENCY_IMPORT_LIMITS.maxBytes, accept: /\.(csv|xlsx)$/i, choose: { vi: 'Chọn tệp CSV', en: 'Choose a CSV file' } })
+      return c.json(await importAgencies(deps.db, { path: file.path, name: file.name }, deps.clock, actor(c.var.staff), AGENCY_IMPORT_LIMITS).finally(file.discard))
     })
     .post('/agencies', admin, csrf(), validate('json', AgencyBody), async (c) => {
       const body = c.req.valid('json')

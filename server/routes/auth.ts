@@ -7,7 +7,7 @@ import { deleteSession } from '../auth/repository.ts'
 import { changePassword, login, logout, SESSION_TTL_MS } from '../auth/service.ts'
 import { dailyClientHash } from '../lib/client-ip.ts'
 import { hashToken } from '../lib/tokens.ts'
-import { csrf } from '../middleware/csrf/index.ts'
+import { csrf, sameOrigin } from '../middleware/csrf/index.ts'
 import { requireStaff, SESSION_COOKIE, type StaffUser } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { serverSecret } from '../settings/secret.ts'
@@ -29,7 +29,7 @@ export function authRoutes(deps: AppDeps) {
   const agencyOf = async (id: number | null) =>
     id === null ? null : findAgencyLabel(deps.db, id)
   return new Hono()
-    .post('/login', validate('json', Login), async (c) => {
+    .post('/login', sameOrigin(), validate('json', Login), async (c) => {
       const { username, password } = c.req.valid('json')
       const now = deps.clock.now()
       const clientKey = dailyClientHash(await serverSecret(deps.db), c, deps.trustProxy, now)

@@ -43,7 +43,10 @@ describe('paper entry in the browser', () => {
     const m = await signIn(t, 'manager', stp.id)
     const csv = [HEADER, '00000000-0000-4000-8000-000000000003,mot-cua@1,SNV,,paper,2026-04-02,5,,,,'].join('\n')
     const res = await upload(csv, m, false)
-    expect(res.body.rows).toMatchObject([{ row: 2, column: 'agency', code: 'outside_scope' }])
+    expect(res.body.rows).toMatchObject([{ row: 2, column: 'agency', code: 'unknown_agency' }])
+    // A foreign agency reads exactly as one that does not exist: the manager learns no other code.
+    const missing = await upload(csv.replace(',SNV,', ',KHONG-CO,'), m, false)
+    expect(missing.body.rows.map((r: any) => r.message)).toEqual(res.body.rows.map((r: any) => ({ vi: r.message.vi.replace('SNV', 'KHONG-CO'), en: r.message.en.replace('SNV', 'KHONG-CO') })))
     const v = await signIn(t, 'viewer')
     expect((await upload(csv, v, false)).status).toBe(403)
     expect(await countResponses(t.db)).toBe(0)

@@ -1,10 +1,17 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importResponses } from '../../server/imports/responses-import.ts'
+import { csvCell, csvLine } from '../../server/exports/csv.ts'
+import { importResponses, PAPER_IMPORT_LIMITS } from '../../server/imports/responses-import.ts'
+import { readTable } from '../../server/imports/table-reader.ts'
 import { ImportRejected } from '../../server/imports/row-issues.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { makeAgency, makeApiKey, makeDesk, signIn, submission } from '../helpers/factories.ts'
+import { tempDir } from '../helpers/cli.ts'
+import { hugeSharedStrings, oneSharedCellSheet, workbookParts, writeZip } from '../helpers/xlsx-files.ts'
 
 // Well over 10,000 hostile inputs in all (3,000 + 1,500 + 2,500 + 2,000 + 1,500), each invalid by
 // construction, so any row written or any 5xx is a bug, not an accident of generation.
@@ -294,5 +301,128 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
     expect(i.status).toBe(201)
     const a = await send('/api/v1/admin/agencies', JSON.stringify({ code: 'SYT', name: 'Sở Y tế', parent: 'SNV', kind: 'department' }), staffHeaders)
     expect(a.status).toBe(201)
+  })
+})
+
+describe('credentials named like Object.prototype never resolve', () => {
+  const tokens = ['constructor_AAAAAAAAAAAA', 'toString_AAAAAAAAAAAA', 'valueOf_AAAAAAAAAAAA', 'hasOwnProperty_AAAAAAAAAAAA', '__proto___AAAAAAAAAAAA', '__proto__AAAAAAAAAAAA', 'isPrototypeOf_AAAAAAAA', 'propertyIsEnumerable_AAAAAAAA']
+  it.each(tokens)('%s: 401 for a submission, for ?validateOnly=1 and for a batch, and nothing is stored', async (token) => {
+    const before = await rowCounts()
+    const auth = { Authorization: `Bearer ${token}` }
+    for (const [path, body] of [
+      ['/api/v1/responses', JSON.stringify(base())],
+      ['/api/v1/responses?validateOnly=1', JSON.stringify(base())],
+      ['/api/v1/responses/batch', JSON.stringify({ items: [base()] })],
+    ] as const) {
+      const r = await send(path, body, auth)
+      expect(r.status, `${path}: ${r.text}`).toBe(401)
+      expect(JSON.parse(r.text).error.code).toBe('invalid_credential')
+    }
+    expect(await rowCounts()).toEqual(before)
+  })
+})
+
+describe('hostile uploads: refused with 400 and the envelope, nothing written', () => {
+  const upload = async (body: BodyInit, contentType?: string) => {
+    const headers: Record<string, string> = { ...staffHeaders }
+    if (contentType) headers['Content-Type'] = contentType
+    const res = await t.app.request('/api/v1/admin/imports/responses?dryRun=1', { method: 'POST', headers, body })
+    return { status: res.status, text: await res.text() }
+  }
+  const fileForm = (name: string, data: BlobPart) => {
+    const form = new FormData()
+    form.set('file', new File([data], name))
+    return form
+  }
+  const HEADER = 'submission_id,survey,agency,desk,channel,submitted_at,overall'
+
+  it('malformed multipart bodies', async () => {
+    const before = await rowCounts()
+    const cases: Array<[string, string | undefined]> = [
+      ['--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc', 'multipart/form-data; boundary=xyz'], // never closed
+      ['garbage without any boundary', 'multipart/form-data; boundary=xyz'],
+      ['--xyz\r\nno headers at all\r\n--xyz--', 'multipart/form-data; boundary=xyz'],
+      ['anything', 'multipart/form-data'], // no boundary
+      ['anything', 'multipart/form-data; boundary='],
+      ['{"file":"a.csv"}', 'application/json'],
+      ['', undefined],
+    ]
+    for (const [body, type] of cases) {
+      const r = await upload(body, type)
+      expect(r.status, `${type}: ${r.text}`).toBe(400)
+      expectRefusal(r)
+    }
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it('"XLSX" files that are not zip archives, or broken ones', async () => {
+    const real = new ExcelJS.Workbook()
+    real.addWorksheet('Sheet1').addRow(HEADER.split(','))
+    const bytes = new Uint8Array(await real.xlsx.writeBuffer())
+    for (const data of [new TextEncoder().encode('hello, I am a CSV'), new Uint8Array(0), bytes.slice(0, bytes.length / 2), bytes.slice(bytes.length / 3), new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0xff)])]) {
+      const r = await upload(fileForm('phieu.xlsx', data))
+      expect(r.status, r.text).toBe(400)
+      expectRefusal(r)
+      expect(JSON.parse(r.text).rows[0].code).toMatch(/not_xlsx|unreadable_file/)
+    }
+  })
+
+  it('a file past the row limit is refused as a whole, naming the limit in both languages', async () => {
+    const rows = Array.from({ length: PAPER_IMPORT_LIMITS.maxRows + 5 }, () => 'x')
+    const r = await upload(fileForm('phieu.csv', [HEADER, ...rows].join('\n')))
+    expect(r.status).toBe(400)
+    const body = JSON.parse(r.text)
+    expect(body.error.message.vi).toContain('50.000')
+    expect(body.error.message.en).toContain('50,000')
+    expect(body.rows).toMatchObject([{ code: 'too_many_rows' }])
+  })
+
+  it('a file of many bad rows keeps the problems of the first rows only, with the count of all', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `bad-${i},mot-cua@1,SNV,,paper,2026-05-01,3`)
+    const r = await upload(fileForm('phieu.csv', [HEADER, ...rows].join('\n')))
+    const body = JSON.parse(r.text)
+    expect(body.rejected).toBe(3000)
+    expect(body.rows.length).toBeLessThanOrEqual(200)
+    expect(body.rows[0].row).toBe(2)
+  })
+
+  it('an XLSX whose shared-strings table is too large is refused before it fills memory', async () => {
+    const dir = tempDir('hailong-sst-')
+    const file = path.join(dir, 'sst.xlsx')
+    await writeZip(file, workbookParts(oneSharedCellSheet(), hugeSharedStrings(20, 1_000_000)))
+    const r = await upload(fileForm('phieu.xlsx', fs.readFileSync(file)))
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.text).rows[0]).toMatchObject({ code: 'xlsx_too_large' })
+  })
+
+  it('an XLSX with the header and a valid row is still read (dates, shared and inline strings)', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Sheet1')
+    ws.addRow(HEADER.split(','))
+    ws.addRow(['7a4c1d2e-8f3b-4a6c-9d1e-2b3c4d5e6f70', 'mot-cua@1', 'SNV', 'MC-01', 'paper', new Date('2026-05-01T03:00:00Z'), 4])
+    const r = await upload(fileForm('phieu.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())))
+    expect(JSON.parse(r.text), r.text).toMatchObject({ dryRun: true, imported: 1 })
+  })
+})
+
+describe('text: fullwidth formula characters and invisible format characters', () => {
+  it('CSV cells starting with ＝ ＋ － ＠ are neutralised, and read back as typed', async () => {
+    for (const s of ['＝HYPERLINK("http://x")', '＋1', '－2', '＠SUM(A1)', '=1', '+1', '-1', '@x']) {
+      expect(csvCell(s).replace(/^"/, '').startsWith("'")).toBe(true)
+      const rows = []
+      for await (const row of readTable({ name: 'a.csv', data: new TextEncoder().encode(csvLine([s])) })) rows.push(row.cells[0])
+      expect(rows).toEqual([s])
+    }
+  })
+
+  it('zero-width and direction marks are stripped from stored text (not refused)', async () => {
+    const body = submission({ overall: 2, reasons: ['wait'], comment: '\u200BChờ\u200F lâu\u200D\uFEFF\u2060' })
+    const r = await send('/api/v1/responses', JSON.stringify(body), { Authorization: `Bearer ${deskToken}` })
+    expect(r.status, r.text).toBe(201)
+    const stored = await t.db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select('answers.value_text').where('responses.submission_id', '=', String(body.submissionId)).where('answers.value_text', 'is not', null).execute()
+    expect(stored.map((a) => a.value_text)).toContain('Chờ lâu')
+    const a = await send('/api/v1/admin/agencies', JSON.stringify({ code: 'SXD', name: 'Sở\u200B Xây dựng\u200E', parent: 'SNV', kind: 'department' }), staffHeaders)
+    expect(a.status, a.text).toBe(201)
+    expect((await t.db.selectFrom('agencies').select('name').where('code', '=', 'SXD').executeTakeFirstOrThrow()).name).toBe('Sở Xây dựng')
   })
 })

@@ -25,13 +25,22 @@ const unauthorized = () =>
  * Agency, desk and channel of a response come from the credential that submits it, never from the
  * body: this middleware is that seam.
  */
-export const submitter = (resolvers: Record<string, SubmitterResolver>) =>
-  createMiddleware(async (c, next) => {
-    const m = /^Bearer\s+([A-Za-z0-9_-]{8,200})$/.exec(c.req.header('Authorization') ?? '')
-    const token = m?.[1]
-    const resolve = token ? resolvers[token.slice(0, token.indexOf('_'))] : undefined
-    const found = token && resolve ? await resolve(token, c) : null
-    if (!found) throw unauthorized()
+export const submitter = (resolvers: Record<string, SubmitterResolver>) => {
+  // A Map, not the object: `constructor_…` or `__proto__…` must never find Object.prototype's functions.
+  const byPrefix = new Map(Object.entries(resolvers))
+  return createMiddleware(async (c, next) => {
+    const m = /^Bearer\s+([a-z]+)_([A-Za-z0-9_-]{8,200})$/.exec(c.req.header('Authorization') ?? '')
+    const resolve = m ? byPrefix.get(m[1]!) : undefined
+    const found = m && resolve ? await resolve(`${m[1]}_${m[2]}`, c) : null
+    if (!isSubmitter(found)) throw unauthorized()
     c.set('submitter', found)
     await next()
   })
+}
+
+/** Nothing reaches storage without an agency, a channel and a kind: a resolver's mistake is a 401, not a 500. */
+function isSubmitter(s: unknown): s is Submitter {
+  if (!s || typeof s !== 'object') return false
+  const x = s as Partial<Submitter>
+  return Number.isSafeInteger(x.agencyId) && typeof x.channel === 'string' && typeof x.kind === 'string' && (x.deskId === null || Number.isSafeInteger(x.deskId))
+}

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { MiddlewareHandler, ValidationTargets } from 'hono'
 import type { z } from 'zod'
 import { DomainError, invalid, issue, type FieldIssue } from '../../domain/errors.ts'
-import { UNSAFE_TEXT } from '../../domain/text.ts'
+import { stripInvisibleDeep, UNSAFE_TEXT } from '../../domain/text.ts'
 import { zodIssues } from '../../domain/zod-issues.ts'
 
 /** Deeper than any form or definition needs; deeper still risks the stack of every recursive reader after this. */
@@ -50,7 +50,7 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
       const issues = textIssues(value)
       if (issues.length) throw invalid(issues)
     }
-    const parsed = schema.safeParse(value)
+    const parsed = schema.safeParse(target === 'json' ? stripInvisibleDeep(value) : value)
     if (!parsed.success) throw invalid(zodIssues(parsed.error, target === 'json' ? '' : target))
     return parsed.data as z.infer<S>
   })
