@@ -9,6 +9,7 @@ import { AlertEngine } from './alerts/engine.ts'
 import { deliveryConfig, readEnv } from './env.ts'
 import { systemClock } from './lib/clock.ts'
 import { startRetentionJob } from './privacy/retention-job.ts'
+import { startSweeper } from './maintenance/sweep.ts'
 
 const env = readEnv()
 const opened = await boot(env)
@@ -31,6 +32,8 @@ const app = createApp({
 // Silence, the rolling index and retries of deliveries are checked on a schedule; stopped at shutdown.
 alerts.start()
 const stopRetention = startRetentionJob(opened.db, systemClock)
+// Old rate-limit rows, lapsed sign-in counts and expired sessions are deleted every few minutes.
+const sweeper = startSweeper(opened.db, systemClock)
 const links = startupLinks(opened.db)
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const base = env.HAILONG_PUBLIC_URL ?? `http://localhost:${info.port}`
@@ -49,6 +52,7 @@ const stop = () => {
   alerts.stop()
   stopRetention()
   server.close(async () => {
+    await sweeper.stop()
     await opened.close()
     process.exit(0)
   })

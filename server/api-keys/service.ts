@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/service.ts'
 import type { ApiKey } from '../db/schema.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
-import { inScope, type StaffUser } from '../auth/scope.ts'
+import { inScope, unknownAgencyInScope, type StaffUser } from '../auth/scope.ts'
 import { hit } from '../rate-limit/repository.ts'
 import { findApiKey, findApiKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './repository.ts'
 
@@ -26,9 +26,8 @@ const notFound = () => new DomainError('not_found', 'api_key_not_found', { vi: '
 
 export async function createApiKey(db: Db, staff: StaffUser, input: { agency: string; name: string }, now: Date) {
   const agency = await findAgencyByCode(db, input.agency)
-  if (!agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
-  if (!inScope(staff, agency.id))
-    throw new DomainError('forbidden', 'out_of_scope', { vi: 'Cơ quan này ngoài phạm vi quản lý của tài khoản', en: 'This agency is outside your account’s scope' })
+  if (staff.scope === null && !agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
+  if (!agency || !inScope(staff, agency.id)) throw invalid([unknownAgencyInScope('agency', input.agency)])
   // 32 random bytes (256 bits); only the hash is stored, so the key is shown this once.
   const key = newToken('hlk', 32)
   const at = now.toISOString()

@@ -56,3 +56,8 @@ export async function setUserActiveFlag(db: Db, id: number, active: boolean) {
 export async function setUserPassword(db: Db, id: number, passwordHash: string, at: string) {
   await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: at }).where('id', '=', id).execute()
 }
+
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst()
+  return Number(r.numDeletedRows)
+}

@@ -1,6 +1,6 @@
 import { listAgencies } from '../agencies/repository.ts'
 import type { Db } from '../db/types.ts'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, issue, type FieldIssue } from '../domain/errors.ts'
 import type { Role } from '../db/schema.ts'
 
 /**
@@ -43,3 +43,11 @@ export function inScope(staff: StaffUser, agencyId: number): boolean {
 
 /** The one refusal for something outside the staff member's scope: it reads as missing, with no hint which. */
 export const notInScope = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
+
+/**
+ * What scoped staff (and API keys) are told about an agency code outside their scope: exactly what they
+ * are told about a code that does not exist, so no one learns another agency's codes by trying them.
+ */
+export function unknownAgencyInScope(field: string, code: string): FieldIssue {
+  return issue(field, 'unknown_agency', `Không có cơ quan mã ${code} trong phạm vi được quản lý`, `No agency with code ${code} within your scope`)
+}

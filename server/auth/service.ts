@@ -5,7 +5,7 @@ import type { Role } from '../db/schema.ts'
 import { appendAudit } from '../audit/service.ts'
 import { DomainError } from '../domain/errors.ts'
 import { hashToken } from '../lib/tokens.ts'
-import { hit, peek } from '../rate-limit/repository.ts'
+import { clearAttempts, countAttempt, forgiveAttempt } from '../rate-limit/repository.ts'
 import { deleteSession, deleteUserSessions, findUser, findUserByName, insertSession, insertUser, setUserActiveFlag, setUserPassword } from './repository.ts'
 import { inScope, notInScope, type StaffUser } from './scope.ts'
 import { hashPassword, verifyPassword } from './password.ts'
@@ -27,26 +27,32 @@ export function validatePassword(password: string) {
 }
 
 /**
- * Checks a username and password and opens a session. Failures are counted per account and per client
- * (in the database, so every node sees them); past the limit even a right password waits.
+ * Checks a username and password and opens a session. Attempts are counted per account and per client
+ * (in the database, so every node sees them) *before* the password is checked, in one atomic upsert:
+ * of any number of parallel guesses at most MAX_FAILURES are ever verified, and past them even the right
+ * password waits until THROTTLE_WINDOW_MS have passed since the last attempt (a sliding window, not one
+ * aligned to the clock). A success takes its own attempt back and clears the account's count.
  */
 export async function login(db: Db, input: { username: string; password: string; clientKey: string }, now: Date) {
   const username = input.username.trim().toLowerCase()
-  const keys = [`login:user:${username}`, `login:client:${input.clientKey}`]
-  for (const key of keys)
-    if ((await peek(db, key, THROTTLE_WINDOW_MS, now)) >= MAX_FAILURES)
-      throw new DomainError('rate_limited', 'too_many_attempts', {
-        vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút',
-        en: 'Too many failed sign-ins; try again in 15 minutes',
-      })
+  const userKey = `login:user:${username}`
+  const clientKey = `login:client:${input.clientKey}`
+  const counts = [await countAttempt(db, userKey, THROTTLE_WINDOW_MS, now), await countAttempt(db, clientKey, THROTTLE_WINDOW_MS, now)]
+  if (counts.some((n) => n > MAX_FAILURES))
+    throw new DomainError('rate_limited', 'too_many_attempts', {
+      vi: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút',
+      en: 'Too many failed sign-ins; try again in 15 minutes',
+    })
   const user = await findUserByName(db, username)
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH)
   if (!user || !ok || !user.active) {
-    for (const key of keys) await hit(db, key, THROTTLE_WINDOW_MS, now)
     await inTransaction(db, (trx) => appendAudit(trx, { actor: `anonymous`, action: 'login.failed', target: `user:${username}` }, now))
     throw badLogin()
   }
+  await clearAttempts(db, userKey)
+  // Only this attempt: an office's other failures stay counted against its address.
+  await forgiveAttempt(db, clientKey)
   const token = randomBytes(32).toString('base64url')
   const csrfToken = randomBytes(24).toString('base64url')
   await inTransaction(db, async (trx) => {

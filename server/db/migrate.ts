@@ -11,7 +11,9 @@ import { migrations } from './migrations/index.ts'
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrationTableSchema = isPostgres(db) ? await currentSchema(db) : undefined
-  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } })
+  // Unordered: migrations are independent additions named by the change that adds them
+  // (2026-12-01.<issue>_…), so one may land after another of a higher number has already run.
+  const migrator = new Migrator({ db, migrationTableSchema, allowUnorderedMigrations: true, provider: { getMigrations: async () => migrations } })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

@@ -17,6 +17,7 @@ export interface Database {
   api_keys: ApiKeyTable
   invitations: InvitationTable
   rate_limits: RateLimitTable
+  login_throttle: LoginThrottleTable
   link_uses: LinkUseTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
@@ -228,6 +229,13 @@ export interface RateLimitTable {
   key: string
   window_start: string
   count: number
+}
+
+/** Sign-in attempts per account or client, in a sliding window from the last one. */
+export interface LoginThrottleTable {
+  key: string
+  attempts: number
+  last_at: string
 }
 
 export interface LinkUseTable {

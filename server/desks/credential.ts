@@ -32,8 +32,8 @@ export function deskLinkResolver(deps: { db: Kysely<Database>; clock: Clock; tru
     const now = deps.clock.now()
     const id = browserId(c)
     if (id) submitter.browserHash = browserHash(secret, id)
-    const requests = await hit(deps.db, `desk_link:${desk.id}:${dailyClientHash(secret, c, deps.trustProxy, now)}`, IP_WINDOW_MS, now)
-    if (requests > DESK_LINK_IP_LIMIT) submitter.suspect = 'ip_rate'
+    const key = `desk_link:${desk.id}:${dailyClientHash(secret, c, deps.trustProxy, now)}`
+    submitter.countUse = async () => ((await hit(deps.db, key, IP_WINDOW_MS, now)) > DESK_LINK_IP_LIMIT ? 'ip_rate' : null)
     return submitter
   }
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/types.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { findAgency, findAgencyByCode } from '../agencies/repository.ts'
-import { agencyScope } from '../auth/scope.ts'
+import { agencyScope, unknownAgencyInScope } from '../auth/scope.ts'
 import type { ApiKey, Desk, Invitation } from '../db/schema.ts'
 import { DomainError, invalid, issue, type FieldIssue } from '../domain/errors.ts'
 import { surveyForDesk } from '../desks/service.ts'
@@ -110,14 +110,12 @@ function memo() {
  * key's scope, the desk active and unambiguous.
  */
 export function placeResolver(db: Db, scope: Set<number>, once = memo()) {
-  const outside = (field: string, code: string) =>
-    issue(field, 'out_of_scope', `Cơ quan ${code} không thuộc phạm vi của khóa API này`, `Agency ${code} is outside this API key’s scope`)
   return async (r: { agency?: string; desk?: string }, at: (f: string) => string): Promise<Place | { issue: FieldIssue }> => {
     let agency: { id: number; code: string } | undefined
     if (r.agency !== undefined) {
       agency = await once(`a:${r.agency}`, () => findAgencyByCode(db, r.agency!))
-      if (!agency) return { issue: issue(at('agency'), 'unknown_agency', `Không có cơ quan mã ${r.agency}`, `No agency with code ${r.agency}`) }
-      if (!scope.has(agency.id)) return { issue: outside(at('agency'), r.agency) }
+      // A key's holder learns no agency codes outside its scope: foreign and unknown read the same.
+      if (!agency || !scope.has(agency.id)) return { issue: unknownAgencyInScope(at('agency'), r.agency) }
     }
     let desk: Desk | null = null
     if (r.desk !== undefined) {

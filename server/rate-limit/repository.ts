@@ -22,7 +22,43 @@ export async function peek(db: Db, key: string, windowMs: number, now: Date): Pr
   return Number(row?.count ?? 0)
 }
 
-/** Old windows are useless; dropped now and then so the table stays small. */
-export function pruneBefore(db: Db, before: Date) {
-  return db.deleteFrom('rate_limits').where('window_start', '<', before.toISOString()).execute()
+/** Old windows are useless; dropped by the periodic sweep (see maintenance/sweep.ts) so the table stays small. */
+export async function pruneBefore(db: Db, before: Date): Promise<number> {
+  const r = await db.deleteFrom('rate_limits').where('window_start', '<', before.toISOString()).executeTakeFirst()
+  return Number(r.numDeletedRows)
+}
+
+/**
+ * Counts one attempt under `key` and returns how many there are in the sliding window: the count starts
+ * again at 1 when the previous attempt is older than `windowMs`, and every attempt moves the window on.
+ * One upsert, so concurrent attempts (on any node) each get their own number.
+ */
+export async function countAttempt(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
+  const lapsed = new Date(now.getTime() - windowMs).toISOString()
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ key, attempts: 1, last_at: now.toISOString() })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        attempts: sql<number>`case when login_throttle.last_at <= ${lapsed} then 1 else login_throttle.attempts + 1 end`,
+        last_at: now.toISOString(),
+      }),
+    )
+    .returning('attempts')
+    .executeTakeFirstOrThrow()
+  return Number(row.attempts)
+}
+
+/** Takes back one counted attempt (it turned out to be a success). */
+export async function forgiveAttempt(db: Db, key: string): Promise<void> {
+  await db.updateTable('login_throttle').set({ attempts: sql<number>`attempts - 1` }).where('key', '=', key).where('attempts', '>', 0).execute()
+}
+
+export async function clearAttempts(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute()
+}
+
+export async function pruneAttempts(db: Db, before: Date): Promise<number> {
+  const r = await db.deleteFrom('login_throttle').where('last_at', '<', before.toISOString()).executeTakeFirst()
+  return Number(r.numDeletedRows)
 }

@@ -30,8 +30,14 @@ export interface Submitter {
   browserHash?: string
   /** Responses given before this instant are still accepted (a revoked kiosk's offline queue). */
   acceptsGivenBefore?: Date
-  /** Why the credential's use looks abusive (e.g. over a desk link's per-address limit): stored, but flagged. */
+  /** Why the credential's use looks abusive: stored, but flagged. */
   suspect?: string
+  /**
+   * Counts one use of the credential against its limits and says whether it is now suspect (a desk link
+   * past its per-address limit). Called only for a valid response about to be stored, so a refused
+   * request writes nothing.
+   */
+  countUse?: () => Promise<string | null>
 }
 
 export interface PreparedResponse {

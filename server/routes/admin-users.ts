@@ -8,6 +8,7 @@ import { listAuditEntries } from '../audit/repository.ts'
 import { verifyAuditChain } from '../audit/service.ts'
 import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
+import { unknownAgencyInScope } from '../auth/scope.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
@@ -19,9 +20,12 @@ const Role = z.enum(['admin', 'manager', 'viewer'])
  */
 async function checkGrant(deps: AppDeps, staff: StaffUser, role: 'admin' | 'manager' | 'viewer', agencyCode: string | null) {
   const agency = agencyCode ? await findAgencyByCode(deps.db, agencyCode) : null
-  if (agencyCode && !agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${agencyCode}`, `No agency with code ${agencyCode}`)])
-  if (staff.role === 'admin') return agency?.id ?? null
-  if (role === 'admin' || !agency || !inScope(staff, agency.id)) throw forbidden()
+  if (staff.role === 'admin') {
+    if (agencyCode && !agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${agencyCode}`, `No agency with code ${agencyCode}`)])
+    return agency?.id ?? null
+  }
+  if (role === 'admin' || !agencyCode) throw forbidden()
+  if (!agency || !inScope(staff, agency.id)) throw invalid([unknownAgencyInScope('agency', agencyCode)])
   return agency.id
 }
 

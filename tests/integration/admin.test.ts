@@ -169,7 +169,11 @@ describe('users and audit', () => {
     const m = await signIn(t, 'manager', own.id)
     const body = (role: string, agency: string | null) => ({ username: `u-${role}-${agency}`, password: 'mat-khau-du-dai-1', role, agency })
     expect((await send('POST', '/api/v1/admin/users', body('viewer', 'STP'), m)).status).toBe(201)
-    expect((await send('POST', '/api/v1/admin/users', body('viewer', 'SNV'), m)).status).toBe(403)
+    // A foreign agency reads as one that does not exist (no code revealed), with the same reason.
+    const foreign = await send('POST', '/api/v1/admin/users', body('viewer', 'SNV'), m)
+    const missing = await send('POST', '/api/v1/admin/users', body('viewer', 'KHONG'), m)
+    expect([foreign.status, missing.status]).toEqual([400, 400])
+    expect(missing.body.error.details[0].message.en.replace('KHONG', 'SNV')).toBe(foreign.body.error.details[0].message.en)
     expect((await send('POST', '/api/v1/admin/users', body('admin', 'STP'), m)).status).toBe(403)
     expect((await send('POST', '/api/v1/admin/users', body('viewer', null), m)).status).toBe(403)
     const weak = await send('POST', '/api/v1/admin/users', { ...body('viewer', 'STP'), username: 'yeu', password: 'ngan' }, m)

@@ -51,6 +51,49 @@ describe('staff sign-in', () => {
     expect((await t.app.request('/api/v1/auth/login', json({ username: 'lan', password: 'mat-khau-rat-dai-1' }))).status).toBe(200)
   })
 
+  it('50 parallel wrong passwords: at most 5 are verified, and the right one is refused while locked', async () => {
+    await createUser(t.db, { username: 'lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, t.clock.now())
+    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => Promise.resolve(t.app.request('/api/v1/auth/login', json({ username: 'lan', password: `sai-${i}` }))).then((r) => r.status)))
+    // Every verified wrong password leaves an audit entry; those refused unverified leave none.
+    const verified = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'login.failed').execute()
+    expect(verified.length).toBeLessThanOrEqual(5)
+    expect(statuses.filter((s) => s === 401)).toHaveLength(verified.length)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(45)
+    const right = await t.app.request('/api/v1/auth/login', json({ username: 'lan', password: 'mat-khau-rat-dai-1' }))
+    expect(right.status).toBe(429)
+    expect(await t.db.selectFrom('sessions').selectAll().execute()).toHaveLength(0)
+  })
+
+  it('the right password among parallel guesses is refused once the guesses have used up the attempts', async () => {
+    await createUser(t.db, { username: 'lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, t.clock.now())
+    for (let i = 0; i < 5; i++) await t.app.request('/api/v1/auth/login', json({ username: 'lan', password: `sai-${i}` }))
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => Promise.resolve(t.app.request('/api/v1/auth/login', json({ username: 'lan', password: i === 10 ? 'mat-khau-rat-dai-1' : `sai-x${i}` }))).then((r) => r.status)))
+    expect(burst.every((s) => s === 429)).toBe(true)
+    expect(await t.db.selectFrom('sessions').selectAll().execute()).toHaveLength(0)
+  })
+
+  it('the lock is a sliding 15 minutes from the last failure, not a window aligned to the clock', async () => {
+    await createUser(t.db, { username: 'lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, t.clock.now())
+    const attempt = async (password: string) => (await t.app.request('/api/v1/auth/login', json({ username: 'lan', password }))).status
+    t.clock.set('2026-05-10T03:59:55.000Z')
+    for (let i = 0; i < 5; i++) expect(await attempt(`sai-${i}`)).toBe(401)
+    // Ten seconds later the quarter-hour has turned: a clock-aligned window would have lifted the lock.
+    t.clock.set('2026-05-10T04:00:05.000Z')
+    expect(await attempt('mat-khau-rat-dai-1')).toBe(429)
+    // 15 minutes after that refused attempt (itself a failure), and not before, the account opens again.
+    t.clock.set('2026-05-10T04:15:04.000Z')
+    expect(await attempt('mat-khau-rat-dai-1')).toBe(429)
+    t.clock.set('2026-05-10T04:30:05.000Z')
+    expect(await attempt('mat-khau-rat-dai-1')).toBe(200)
+    // A success clears the account's count: five new mistakes are allowed again before a lock.
+    for (let i = 0; i < 4; i++) expect(await attempt(`sai-${i}`)).toBe(401)
+    expect(await attempt('mat-khau-rat-dai-1')).toBe(200)
+  })
+
+  it('successful sign-ins are not counted as failures (an office signing in all morning is never locked)', async () => {
+    for (let i = 0; i < 12; i++) await signIn(t)
+  })
+
   it('gives a new session id at each sign-in (no session fixation) and ends it at logout', async () => {
     const a = await signIn(t)
     const again = await t.app.request('/api/v1/auth/login', json({ username: a.username, password: a.password }, { Cookie: a.cookie }))

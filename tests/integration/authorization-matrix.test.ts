@@ -126,8 +126,9 @@ export const ROUTES: Route[] = [
   { method: 'GET', route: '/api/v1/reports/:survey/:period/export.csv', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.csv', expect: ALL },
   { method: 'GET', route: '/api/v1/reports/:survey/:period/export.xlsx', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.xlsx', expect: ALL },
   { method: 'GET', route: '/api/v1/api-keys', targeted: false, path: () => '/api/v1/api-keys', expect: EDITORS },
-  // Creating something for a foreign agency is 403 "outside your scope" (by design, see api-keys.test.ts).
-  { method: 'POST', route: '/api/v1/api-keys', targeted: true, path: () => '/api/v1/api-keys', body: (_, s) => ({ agency: s.code, name: 'Phần mềm Một cửa' }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 403] } },
+  // Creating something for a foreign agency is 400 "no such agency within your scope", exactly as for a code that
+  // does not exist: a manager learns no other agency's codes (see api-keys.test.ts).
+  { method: 'POST', route: '/api/v1/api-keys', targeted: true, path: () => '/api/v1/api-keys', body: (_, s) => ({ agency: s.code, name: 'Phần mềm Một cửa' }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] } },
   { method: 'POST', route: '/api/v1/api-keys/:id/revoke', targeted: true, path: (_, s, i) => `/api/v1/api-keys/${s.keys[i]}/revoke`, body: () => ({}), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/desks/:id/poster', targeted: true, path: (_, s) => `/api/v1/desks/${s.desk.id}/poster`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/kiosks', targeted: false, path: () => '/api/v1/kiosks', expect: ALL },
@@ -146,7 +147,7 @@ export const ROUTES: Route[] = [
   { method: 'PATCH', route: '/api/v1/admin/desks/:id', targeted: true, path: (_, s) => `/api/v1/admin/desks/${s.desk.id}`, body: () => ({ name: 'Quầy đổi tên' }), expect: SCOPED_WRITE },
   { method: 'PUT', route: '/api/v1/admin/desks/:id/surveys', targeted: true, path: (_, s) => `/api/v1/admin/desks/${s.desk.id}/surveys`, body: () => ({ kiosk: 'mot-cua@1' }), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/admin/users', targeted: false, path: () => '/api/v1/admin/users', expect: EDITORS },
-  { method: 'POST', route: '/api/v1/admin/users', targeted: true, path: () => '/api/v1/admin/users', body: (_, s, i) => ({ username: `moi-${s.code.toLowerCase()}-${i}`, password: PASSWORD, role: 'viewer', agency: s.code }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 403] } },
+  { method: 'POST', route: '/api/v1/admin/users', targeted: true, path: () => '/api/v1/admin/users', body: (_, s, i) => ({ username: `moi-${s.code.toLowerCase()}-${i}`, password: PASSWORD, role: 'viewer', agency: s.code }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] } },
   { method: 'PATCH', route: '/api/v1/admin/users/:username', targeted: true, path: (_, s, i) => `/api/v1/admin/users/${s.users[i]}`, body: () => ({ active: false }), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/admin/audit', targeted: false, path: () => '/api/v1/admin/audit', expect: ADMIN },
   { method: 'GET', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', expect: ADMIN },

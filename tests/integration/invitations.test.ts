@@ -70,11 +70,11 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
     const res = await post(t.app, '/api/v1/invitations/batch', { items: [{ desk: 'MC-01' }, { agency: 'STC' }, { desk: 'KHONG-CO' }, { agency: 'SNV', expiresAt: '2026-05-01T00:00:00Z' }] }, key)
     expect(res.status).toBe(400)
     expect(res.body.error.details.map((d: any) => [d.field, d.code])).toEqual([
-      ['items.1.agency', 'out_of_scope'],
+      ['items.1.agency', 'unknown_agency'],
       ['items.2.desk', 'unknown_desk'],
       ['items.3.expiresAt', 'out_of_range'],
     ])
-    expect(res.body.error.details[0].message.vi).toMatch(/không thuộc phạm vi/)
+    expect(res.body.error.details[0].message.vi).toMatch(/trong phạm vi/)
     expect(await t.db.selectFrom('invitations').select('id').execute()).toHaveLength(0)
   })
 

@@ -129,6 +129,20 @@ describe.skipIf(!onPostgres)('several app nodes on one PostgreSQL', { timeout: 6
     expect(inv.used_at).not.toBeNull()
   })
 
+  it('sign-in throttling holds across both nodes: 50 parallel wrong passwords verify at most 5', async () => {
+    const { createUser } = await import('../../server/auth/service.ts')
+    await createUser(db, { username: 'mn-lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
+    const attempt = (node: NodeProcess, password: string, from: string) =>
+      fetch(`${node.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from }, body: JSON.stringify({ username: 'mn-lan', password }) }).then((r) => r.status)
+    // From fifty addresses, so only the account's own count can stop them, alternating nodes.
+    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => attempt(nodes[i % 2]!, `sai-${i}`, `10.9.${i}.1`)))
+    const verified = await db.selectFrom('audit_log').select('id').where('action', '=', 'login.failed').where('target', '=', 'user:mn-lan').execute()
+    expect(verified.length).toBeLessThanOrEqual(5)
+    expect(statuses.filter((s) => s === 401)).toHaveLength(verified.length)
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(45)
+    for (const node of nodes) expect(await attempt(node, 'mat-khau-rat-dai-1', '10.9.200.1')).toBe(429)
+  })
+
   it('reports what SQLite reports on the same data, through the API of either node', async () => {
     const quarters = [...new Set((await db.selectFrom('responses').select('quarter').execute()).map((r) => r.quarter))]
     expect(quarters).toContain(quarterOf(new Date(), TZ))

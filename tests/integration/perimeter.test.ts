@@ -6,7 +6,8 @@ import { createApp } from '../../server/app.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { startServer, WEB_ROOT, type TestServer } from '../helpers/browser.ts'
-import { makeAgency, makeApiKey, makeDesk, makeKiosk, signIn } from '../helpers/factories.ts'
+import { startSweeper } from '../../server/maintenance/sweep.ts'
+import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, signIn } from '../helpers/factories.ts'
 
 // What surrounds the authorization matrix (authorization-matrix.test.ts): cookies, headers, body sizes and
 // the static files. Login and API-key throttling are in auth.test.ts and invitations.test.ts.
@@ -181,3 +182,102 @@ describe('static files: nothing outside dist/web is ever served', () => {
     expect((await raw('/')).status).toBe(200)
   })
 })
+
+describe('cross-site requests (a second line behind the CSRF token)', () => {
+  const change = async (headers: Record<string, string>) => {
+    const staff = await signIn(t, 'admin')
+    const res = await t.app.request('/api/v1/admin/agencies', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...staff.headers, ...headers },
+      body: JSON.stringify({ code: `X${Math.random().toString(36).slice(2, 8)}`, name: 'Thử', parent: null, kind: 'other' }),
+    })
+    return { status: res.status, body: (await res.json()) as any }
+  }
+
+  it('a foreign Origin or Sec-Fetch-Site: cross-site is refused with 403 even with the token, and nothing changes', async () => {
+    const before = await t.db.selectFrom('agencies').select('id').execute()
+    for (const headers of <Array<Record<string, string>>>[{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }, { Origin: 'http://localhost.evil.example' }]) {
+      const r = await change(headers)
+      expect(r.status, JSON.stringify(headers)).toBe(403)
+      expect(r.body.error.code).toBe('cross_site_request')
+      expect(r.body.error.message.vi).toMatch(/trang web khác/)
+    }
+    expect(await t.db.selectFrom('agencies').select('id').execute()).toHaveLength(before.length)
+  })
+
+  it('the same origin, same-origin fetches and tools that send neither header are allowed', async () => {
+    for (const headers of <Array<Record<string, string>>>[{}, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'none' }]) expect((await change(headers)).status).toBe(201)
+  })
+
+  it('sign-in from another site is refused too (no login CSRF)', async () => {
+    const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body: JSON.stringify({ username: 'x', password: 'y' }) })
+    expect(res.status).toBe(403)
+  })
+})
+
+describe('/healthz tells anonymous callers only ok or unavailable', () => {
+  it('ok', async () => {
+    const res = await t.app.request('/healthz')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ status: 'ok' })
+  })
+
+  it('unavailable, without the driver’s message (which goes to the log)', async () => {
+    const broken = await createTestApp()
+    const app = createApp({ db: broken.db, databaseKind: broken.kind, clock: broken.clock, timeZone: DEFAULT_TIMEZONE, minSample: 30 })
+    await broken.close()
+    const logged: string[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '))
+    try {
+      const res = await app.request('/healthz')
+      expect(res.status).toBe(503)
+      expect(await res.json()).toEqual({ status: 'unavailable' })
+    } finally {
+      console.error = original
+    }
+    expect(logged.join('\n')).toMatch(/healthz/)
+  })
+})
+
+describe('what is kept: refused requests write nothing, and a periodic sweep deletes what has expired', () => {
+  const count = (table: 'rate_limits') => countIn(t, table)
+
+  it('a desk-link request refused with 400 writes no rate-limit row (nor does ?validateOnly=1)', async () => {
+    const before = await count('rate_limits')
+    const bad = await t.app.request('/api/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 9 } }) })
+    expect(bad.status).toBe(400)
+    const check = await t.app.request('/api/v1/responses?validateOnly=1', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }) })
+    expect(check.status).toBe(200)
+    expect(await count('rate_limits')).toBe(before)
+    const good = await t.app.request('/api/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }) })
+    expect(good.status).toBe(201)
+    expect(await count('rate_limits')).toBe(before + 1)
+  })
+
+  it('prunes old rate-limit windows, lapsed sign-in counts and expired sessions on the injected clock; stoppable', async () => {
+    const s = await createTestApp({ now: '2026-05-10T03:00:00.000Z' })
+    try {
+      const agency = await makeAgency(s.db, { code: 'SNV' })
+      const link = await makeDesk(s.db, agency.id, 'MC-01')
+      await signIn(s, 'admin')
+      await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'khong-co', password: 'sai-roi-sai-roi' }) })
+      await post(s.app, '/api/v1/responses', { submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }, link.token)
+      const counts = async () => ({ rateLimits: await countIn(s, 'rate_limits'), sessions: await countIn(s, 'sessions'), attempts: await countIn(s, 'login_throttle') })
+      expect(await counts()).toEqual({ rateLimits: 1, sessions: 1, attempts: 2 })
+      const sweeper = startSweeper(s.db, s.clock, 60_000)
+      await sweeper.runOnce()
+      expect(await counts()).toEqual({ rateLimits: 1, sessions: 1, attempts: 2 })
+      s.clock.advance(13 * 3600_000) // past the session's 12 hours, the hour of the desk window, 15 minutes of sign-in counts
+      expect(await sweeper.runOnce()).toEqual({ rateLimits: 1, loginAttempts: 2, sessions: 1 })
+      expect(await counts()).toEqual({ rateLimits: 0, sessions: 0, attempts: 0 })
+      await sweeper.stop()
+    } finally {
+      await s.close()
+    }
+  })
+})
+
+async function countIn(s: TestApp, table: 'rate_limits' | 'sessions' | 'login_throttle') {
+  return Number((await s.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+}
