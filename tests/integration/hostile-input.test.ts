@@ -395,6 +395,26 @@ describe('hostile uploads: refused with 400 and the envelope, nothing written', 
     expect(JSON.parse(r.text).rows[0]).toMatchObject({ code: 'xlsx_too_large' })
   })
 
+  it('the agencies import: past 10,000 rows refused whole; a 2,000-deep chain given children first is stored in order', async () => {
+    const send = async (csv: string) => {
+      const form = new FormData()
+      form.set('file', new File([csv], 'co-quan.csv'))
+      const res = await t.app.request('/api/v1/admin/agencies/import', { method: 'POST', headers: staffHeaders, body: form })
+      return { status: res.status, body: (await res.json()) as any }
+    }
+    const before = await rowCounts()
+    const tooMany = await send(['code,name,parent,kind', ...Array.from({ length: 10_001 }, (_, i) => `X${i},Cơ quan ${i},,other`)].join('\n'))
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.body.error.message.en).toContain('10,000')
+    expect(await rowCounts()).toEqual(before)
+    // C1999 is the top; each Ci has parent C(i+1), listed child first: every parent comes later in the file.
+    const chain = await send(['code,name,parent,kind', ...Array.from({ length: 2000 }, (_, i) => `C${i},Chuỗi ${i},${i < 1999 ? `C${i + 1}` : 'SNV'},other`)].join('\n'))
+    expect(chain.body).toMatchObject({ created: 2000 })
+    const c0 = await t.db.selectFrom('agencies').select('parent_id').where('code', '=', 'C0').executeTakeFirstOrThrow()
+    const c1 = await t.db.selectFrom('agencies').select('id').where('code', '=', 'C1').executeTakeFirstOrThrow()
+    expect(c0.parent_id).toBe(c1.id)
+  })
+
   it('an XLSX with the header and a valid row is still read (dates, shared and inline strings)', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Sheet1')
