@@ -40,6 +40,8 @@ const Env = z.object({
       }
     }, 'unknown dossier format: use tt01-2018 or a pattern ^…$'),
   HAILONG_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  /** 0: alert rules are not evaluated (the staff app, follow-up and deliveries of existing alerts still work). */
+  HAILONG_ALERTS: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
   /** Alert e-mail: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. */
   HAILONG_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'smtp://user:password@host:port or smtps://…').optional(),
   HAILONG_ALERT_EMAIL_FROM: z.string().min(3).default('hailong <hailong@localhost>'),

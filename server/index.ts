@@ -15,7 +15,7 @@ const env = readEnv()
 const opened = await boot(env)
 const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
-const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env) })
+const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env), enabled: env.HAILONG_ALERTS })
 const app = createApp({
   alerts,
   db: opened.db,

@@ -36,7 +36,7 @@ const add = (area: string, measure: string, value: string, target = '', ok?: boo
 const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
 
 /** 64 connections, each a kiosk of its own (one tablet sending hundreds a second would be flagged as a burst). */
-async function load(url: string, tokens: string[], seconds: number) {
+async function load(url: string, tokens: string[], seconds: number, answers: () => Record<string, unknown> = () => ({ overall: 5, staff: 4 })) {
   let next = 0
   const result = await autocannon({
     url,
@@ -49,7 +49,7 @@ async function load(url: string, tokens: string[], seconds: number) {
         setupRequest: (req: object) => ({
           ...req,
           headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
-          body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 5, staff: 4 } }),
+          body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: answers() }),
         }),
       },
     ],
@@ -106,6 +106,36 @@ async function intakeAndDrain() {
     add('Offline drain', '1,000 responses, 2 batches of 500 (s)', fmt(drain, 2), '≤ 10', drain <= 10)
   } finally {
     await node.stop()
+  }
+}
+
+/**
+ * The same load on two nodes, one evaluating the alert rules after each commit and one with
+ * HAILONG_ALERTS=0, alternating so that drift on a shared machine hits both alike. The ratings mix
+ * mostly satisfied with some unhappy ones, so the burst rule runs its queries (and raises alerts).
+ */
+async function intakeWithAlerts() {
+  console.log('intake with alert rules: 64 connections, on and off')
+  const seconds = quick ? 2 : 10
+  const rounds = quick ? 2 : 3
+  const nodes = []
+  for (const alerts of ['1', '0']) {
+    const file = path.join(WORK, `intake-alerts-${alerts}.db`)
+    const tokens = await kioskDatabase(file, 64)
+    nodes.push({ alerts, tokens, node: await startNode({ DATABASE_URL: file, HAILONG_ALERTS: alerts }) })
+  }
+  const mixed = () => ({ overall: [5, 5, 4, 5, 4, 3, 5, 2, 5, 1][Math.floor(Math.random() * 10)]! })
+  try {
+    for (const n of nodes) await load(`${n.node.url}/api/v1/responses`, n.tokens, quick ? 2 : 5, mixed) // warm-up
+    const runs: Record<string, number[]> = { '1': [], '0': [] }
+    for (let r = 0; r < rounds; r++) for (const n of nodes) runs[n.alerts]!.push((await load(`${n.node.url}/api/v1/responses`, n.tokens, seconds, mixed)).rps)
+    const on = median(runs['1']!)
+    const off = median(runs['0']!)
+    add('Intake + alerts', `stored with alert rules on (req/s, median of ${rounds})`, fmt(on, 0))
+    add('Intake + alerts', `stored with alert rules off, HAILONG_ALERTS=0 (req/s, median of ${rounds})`, fmt(off, 0))
+    add('Intake + alerts', 'ratio on / off', fmt(on / off, 2), '≥ 0.90', on / off >= 0.9)
+  } finally {
+    for (const n of nodes) await n.node.stop()
   }
 }
 
@@ -169,6 +199,7 @@ async function weight() {
 console.log(`hailong bench${quick ? ' (quick)' : ''} — ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB`)
 await weight()
 await intakeAndDrain()
+await intakeWithAlerts()
 await reports()
 await exports()
 

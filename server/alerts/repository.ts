@@ -51,13 +51,27 @@ function ratings(db: Db, place: { agencyId: number; deskId: number | null }) {
   return q
 }
 
-export function windowRatings(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string) {
-  return ratings(db, place)
-    .select(['responses.id', 'answers.value_num as rating'])
+/** Ratings in (from, to]: how many, and how many at `maxRating` or below. */
+export async function windowCounts(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number) {
+  const row = await ratings(db, place)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('answers.value_num', '<=', maxRating).then(1).else(0).end()).as('unhappy')])
     .where('responses.submitted_at', '>', from)
     .where('responses.submitted_at', '<=', to)
+    .executeTakeFirst()
+  return { n: Number(row?.n ?? 0), unhappy: Number(row?.unhappy ?? 0) }
+}
+
+/** The unhappy ratings of the window (the alert shows them with their comments). */
+export async function windowUnhappyIds(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number) {
+  const rows = await ratings(db, place)
+    .select('responses.id')
+    .where('responses.submitted_at', '>', from)
+    .where('responses.submitted_at', '<=', to)
+    .where('answers.value_num', '<=', maxRating)
     .orderBy('responses.id')
+    .limit(200)
     .execute()
+  return rows.map((r) => r.id)
 }
 
 /** Today's run: the last rating below `minRating` since `since`, and the ratings after it. */
@@ -125,8 +139,10 @@ export function alertRows(db: Db) {
 }
 export type AlertRow = Awaited<ReturnType<ReturnType<typeof alertRows>['executeTakeFirstOrThrow']>>
 
-export function updateAlert(db: Db, id: number, values: Updateable<AlertTable>) {
-  return db.updateTable('alerts').set(values).where('id', '=', id).execute()
+/** Changes an alert that is not resolved yet; false when it is (someone closed it meanwhile). */
+export async function updateOpenAlert(db: Db, id: number, values: Updateable<AlertTable>) {
+  const r = await db.updateTable('alerts').set(values).where('id', '=', id).where('state', '!=', 'resolved').executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
 }
 
 export async function insertAlertComment(db: Db, c: { alertId: number; userId: number; body: string; at: string }) {

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
 import { agencyScope } from '../auth/scope.ts'
 import { findUserByName } from '../auth/repository.ts'
+import { inTransaction } from '../db/transaction.ts'
 import type { Db } from '../db/types.ts'
 import { AlertKind, alertSummary, kindText, RuleParams, scopeKey, stateText } from '../domain/alert-rules.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
 import type { StaffUser } from '../auth/scope.ts'
-import { alertComments, deleteRule, deliveriesOf, insertAlertComment, triggeringResponses, updateAlert, upsertRule, type AlertRow } from './repository.ts'
+import { alertComments, deleteRule, deliveriesOf, insertAlertComment, triggeringResponses, updateOpenAlert, upsertRule, type AlertRow } from './repository.ts'
 
 export const alertNotFound = () => new DomainError('not_found', 'alert_not_found', { vi: 'Không tìm thấy cảnh báo hoặc ngoài phạm vi được xem', en: 'Alert not found, or outside what you may see' })
 
@@ -63,30 +64,37 @@ async function ownerFor(trx: Db, alert: AlertRow, username: string) {
 }
 
 /** mới → đã tiếp nhận: someone owns it now (the one who acknowledges, or the colleague named). */
-export async function acknowledgeAlert(trx: Db, alert: AlertRow, staff: StaffUser, owner: string | undefined, now: Date) {
+export async function acknowledgeAlert(db: Db, alert: AlertRow, staff: StaffUser, owner: string | undefined, now: Date) {
   if (alert.state === 'resolved') throw alreadyResolved()
-  const user = await ownerFor(trx, alert, owner ?? staff.username)
-  await updateAlert(trx, alert.id, { state: 'acknowledged', owner_user_id: user.id, acknowledged_at: alert.acknowledged_at ?? now.toISOString() })
-  await appendAudit(trx, { actor: actor(staff), action: 'alert.acknowledge', target: `alert:${alert.id}`, details: { owner: user.username, from: alert.state } }, now)
+  await inTransaction(db, async (trx) => {
+    const user = await ownerFor(trx, alert, owner ?? staff.username)
+    if (!(await updateOpenAlert(trx, alert.id, { state: 'acknowledged', owner_user_id: user.id, acknowledged_at: alert.acknowledged_at ?? now.toISOString() }))) throw alreadyResolved()
+    await appendAudit(trx, { actor: actor(staff), action: 'alert.acknowledge', target: `alert:${alert.id}`, details: { owner: user.username, from: alert.state } }, now)
+  })
 }
 
-export async function commentOnAlert(trx: Db, alert: AlertRow, staff: StaffUser, body: string, now: Date) {
-  const id = await insertAlertComment(trx, { alertId: alert.id, userId: staff.id, body, at: now.toISOString() })
-  await appendAudit(trx, { actor: actor(staff), action: 'alert.comment', target: `alert:${alert.id}`, details: { comment: id } }, now)
+export async function commentOnAlert(db: Db, alert: AlertRow, staff: StaffUser, body: string, now: Date) {
+  await inTransaction(db, async (trx) => {
+    const id = await insertAlertComment(trx, { alertId: alert.id, userId: staff.id, body, at: now.toISOString() })
+    await appendAudit(trx, { actor: actor(staff), action: 'alert.comment', target: `alert:${alert.id}`, details: { comment: id } }, now)
+  })
 }
 
 /** → đã xử lý, with the closing note saying what was done. An alert still new is taken on by the one who closes it. */
-export async function resolveAlert(trx: Db, alert: AlertRow, staff: StaffUser, note: string, now: Date) {
+export async function resolveAlert(db: Db, alert: AlertRow, staff: StaffUser, note: string, now: Date) {
   if (alert.state === 'resolved') throw alreadyResolved()
   const at = now.toISOString()
-  await updateAlert(trx, alert.id, {
-    state: 'resolved',
-    resolved_at: at,
-    closing_note: note,
-    acknowledged_at: alert.acknowledged_at ?? at,
-    owner_user_id: alert.owner_user_id ?? staff.id,
+  await inTransaction(db, async (trx) => {
+    const changed = await updateOpenAlert(trx, alert.id, {
+      state: 'resolved',
+      resolved_at: at,
+      closing_note: note,
+      acknowledged_at: alert.acknowledged_at ?? at,
+      owner_user_id: alert.owner_user_id ?? staff.id,
+    })
+    if (!changed) throw alreadyResolved()
+    await appendAudit(trx, { actor: actor(staff), action: 'alert.resolve', target: `alert:${alert.id}`, details: { note } }, now)
   })
-  await appendAudit(trx, { actor: actor(staff), action: 'alert.resolve', target: `alert:${alert.id}`, details: { note } }, now)
 }
 
 export const RuleChange = z
@@ -103,17 +111,19 @@ export const RuleChange = z
 export type RuleChange = z.infer<typeof RuleChange>
 
 /** Sets (or clears) one scope's rule of one kind; the parameters are checked against that kind's schema. */
-export async function setRule(trx: Db, change: RuleChange, target: { agencyId: number | null; deskId: number | null }, staff: StaffUser, now: Date) {
+export async function setRule(db: Db, change: RuleChange, target: { agencyId: number | null; deskId: number | null }, staff: StaffUser, now: Date) {
   const key = scopeKey(target)
-  if (change.inherit) {
-    await deleteRule(trx, change.kind, key)
-    await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.inherit', target: `alert-rule:${change.kind}:${key}` }, now)
-    return
-  }
+  if (change.inherit)
+    return inTransaction(db, async (trx) => {
+      await deleteRule(trx, change.kind, key)
+      await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.inherit', target: `alert-rule:${change.kind}:${key}` }, now)
+    })
   const parsed = RuleParams[change.kind].safeParse(change.params)
   if (!parsed.success)
     throw invalid(zodIssues(parsed.error, 'params'))
   const params = JSON.stringify(parsed.data)
-  await upsertRule(trx, { kind: change.kind, scopeKey: key, agencyId: target.agencyId, deskId: target.deskId, enabled: change.enabled, params, at: now.toISOString(), by: staff.username })
-  await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.set', target: `alert-rule:${change.kind}:${key}`, details: { enabled: change.enabled, params: parsed.data } }, now)
+  await inTransaction(db, async (trx) => {
+    await upsertRule(trx, { kind: change.kind, scopeKey: key, agencyId: target.agencyId, deskId: target.deskId, enabled: change.enabled, params, at: now.toISOString(), by: staff.username })
+    await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.set', target: `alert-rule:${change.kind}:${key}`, details: { enabled: change.enabled, params: parsed.data } }, now)
+  })
 }

@@ -96,10 +96,9 @@ export function resolveRule<K extends AlertKind>(
   return defaultRule(kind)
 }
 
-/** True when the window's ratings make an unhappy burst. */
-export function isUnhappyBurst(ratings: number[], p: BurstParams): boolean {
-  if (ratings.length < p.minCount) return false
-  return ratings.filter((r) => r <= p.maxRating).length / ratings.length >= p.share
+/** True when the window's ratings (n, of which `unhappy` at `maxRating` or below) make an unhappy burst. */
+export function isUnhappyBurst(w: { n: number; unhappy: number }, p: BurstParams): boolean {
+  return w.n >= p.minCount && w.unhappy / w.n >= p.share
 }
 
 /** Share of ratings 4 or 5, on 0–100, as the `mot-cua` index counts it; null with no rating. */

@@ -3,7 +3,6 @@ import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { agencyInScope } from '../agencies/service.ts'
 import { findAlertRow, listAlertRows, type AlertRow } from '../alerts/repository.ts'
-import type { Db } from '../db/types.ts'
 import { acknowledgeAlert, alertDetail, alertNotFound, alertView, commentOnAlert, resolveAlert, RuleChange, setRule } from '../alerts/service.ts'
 import { agencyScope, type StaffUser } from '../auth/scope.ts'
 import { deskInScope } from '../desks/service.ts'
@@ -55,10 +54,10 @@ export function alertRoutes(deps: AppDeps) {
     if (!a || !inScope(staff, a.agency_id)) throw alertNotFound()
     return a
   }
-  /** Each change runs in one transaction with its audit entry; the open pages hear of it at once. */
-  const change = async (staff: StaffUser, id: number, work: (trx: Db, a: AlertRow) => Promise<void>) => {
+  /** Each change (one transaction with its audit entry, see alerts/service.ts); the open pages hear of it at once. */
+  const change = async (staff: StaffUser, id: number, work: (a: AlertRow) => Promise<void>) => {
     const a = await scoped(staff, id)
-    await db.transaction().execute((trx) => work(trx, a))
+    await work(a)
     deps.alerts.hub.publish({ type: 'alert-updated', agencyIds: [a.agency_id], alertId: id })
     return alertDetail(db, await scoped(staff, id))
   }
@@ -102,21 +101,21 @@ export function alertRoutes(deps: AppDeps) {
       const body = c.req.valid('json')
       const t = await target(deps, c.var.staff, body, 'province')
       if (t.agencyId === null && c.var.staff.role !== 'admin') throw provinceOnly()
-      await db.transaction().execute((trx) => setRule(trx, body, t, c.var.staff, clock.now()))
+      await setRule(db, body, t, c.var.staff, clock.now())
       deps.alerts.invalidateRules()
       return c.json({ rule: await deps.alerts.ruleFor(body.kind, t) })
     })
     .get('/:id', anyStaff, validate('param', Id), async (c) => c.json(await alertDetail(db, await scoped(c.var.staff, c.req.valid('param').id))))
     .post('/:id/acknowledge', editor, csrf(), validate('param', Id), validate('json', z.object({ owner: z.string().max(64).optional() }).strict()), async (c) => {
       const owner = c.req.valid('json').owner
-      return c.json(await change(c.var.staff, c.req.valid('param').id, (trx, a) => acknowledgeAlert(trx, a, c.var.staff, owner, clock.now())))
+      return c.json(await change(c.var.staff, c.req.valid('param').id, (a) => acknowledgeAlert(db, a, c.var.staff, owner, clock.now())))
     })
     .post('/:id/comments', editor, csrf(), validate('param', Id), validate('json', z.object({ body: Text(2000) }).strict()), async (c) => {
       const body = c.req.valid('json').body
-      return c.json(await change(c.var.staff, c.req.valid('param').id, (trx, a) => commentOnAlert(trx, a, c.var.staff, body, clock.now())), 201)
+      return c.json(await change(c.var.staff, c.req.valid('param').id, (a) => commentOnAlert(db, a, c.var.staff, body, clock.now())), 201)
     })
     .post('/:id/resolve', editor, csrf(), validate('param', Id), validate('json', z.object({ note: Text(2000) }).strict()), async (c) => {
       const note = c.req.valid('json').note
-      return c.json(await change(c.var.staff, c.req.valid('param').id, (trx, a) => resolveAlert(trx, a, c.var.staff, note, clock.now())))
+      return c.json(await change(c.var.staff, c.req.valid('param').id, (a) => resolveAlert(db, a, c.var.staff, note, clock.now())))
     })
 }

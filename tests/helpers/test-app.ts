@@ -28,7 +28,7 @@ export async function createTestApp(options: { now?: string; timeZone?: string; 
     await publishDefinitions(opened.db, readDefinitionDir(), clock)
     const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
     // The alert scheduler is not started: tests call `alerts.tick()` with their own clock.
-    const alerts = new AlertEngine({ db: opened.db, clock, timeZone, delivery: options.delivery })
+    const alerts = new AlertEngine({ db: opened.db, clock, timeZone, delivery: options.delivery, throttleMs: 0 })
     const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts })
     stopAlerts = () => alerts.stop()
     return { app, db: opened.db, kind: opened.kind, clock, alerts, close }
