@@ -58,7 +58,7 @@ function where(path: PropertyKey[]): LocalizedText {
     else if ((k === 'vi' || k === 'en') && i === path.length - 1) {
       const what = path[i - 1] === 'hint' ? w('gợi ý', 'hint') : path[i - 1] === 'label' ? w('nhãn', 'label') : i === 1 ? null : w('nội dung', 'text')
       parts.push(what ? w(`${what.vi} ${langWords[k]!.vi}`, `${langWords[k]!.en} ${what.en}`) : langWords[k]!)
-    } else if (typeof k === 'string' && i === path.length - 1 && fieldWords[k]) parts.push(fieldWords[k])
+    } else if (typeof k === 'string' && fieldWords[k] && path.slice(i + 1).every((x) => typeof x === 'number')) parts.push(fieldWords[k])
   }
   if (!parts.length) return w('Phiếu', 'Survey')
   const join = (l: 'vi' | 'en') => parts.map((p) => p[l]).join(', ')

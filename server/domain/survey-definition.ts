@@ -137,8 +137,17 @@ export const SurveyDefinition = z
           add([...path, 'minChoices'], 'minChoices is more than can be chosen', 'Số lựa chọn tối thiểu lớn hơn số có thể chọn', 'The minimum is more than can be chosen')
         if (q.visibleIf) {
           // Only earlier questions may decide visibility, so a form can be filled in order.
-          if (!seen.has(q.visibleIf.question))
+          const on = seen.get(q.visibleIf.question)
+          if (!on)
             add([...path, 'visibleIf', 'question'], `unknown or later question "${q.visibleIf.question}"`, 'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này', 'A display condition must depend on a question that comes before this one')
+          else {
+            // A condition on an answer the question cannot give would hide this question for ever.
+            const values: Array<string | number> = on.type === 'rating' ? (def.scales[on.scale] ?? []).map((p) => p.value) : on.type === 'points' ? on.options.map((o) => o.value) : on.type === 'choice' ? on.options.map((o) => o.id) : []
+            const v = q.visibleIf.value
+            const possible = on.type === 'text' ? false : q.visibleIf.op === 'lte' || q.visibleIf.op === 'gte' ? typeof v === 'number' && on.type !== 'choice' : values.includes(v)
+            if (!possible)
+              add([...path, 'visibleIf', 'value'], `condition value ${JSON.stringify(v)} is not an answer of "${on.id}"`, 'Câu trả lời trong điều kiện không còn là một lựa chọn của câu hỏi đó', 'The answer in the condition is not one of that question’s answers')
+          }
         }
         seen.set(q.id, q)
       }),
@@ -170,7 +179,7 @@ export const SurveyDefinition = z
     }
     const scored = rules.method === 'share' ? rules.criteria.length : rules.indicators.length
     if (def.minimum && def.minimum.scoredAnswers > scored)
-      ctx.addIssue({ code: 'custom', path: ['minimum', 'scoredAnswers'], message: `at most ${scored}: the index scores ${scored} questions` })
+      add(['minimum', 'scoredAnswers'], `at most ${scored}: the index scores ${scored} questions`, `Tối đa ${scored}: chỉ số tính trên ${scored} câu hỏi`, `At most ${scored}: the index scores ${scored} questions`)
   })
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>

@@ -182,6 +182,10 @@ export function diffDefinitions(before: SurveyDefinition, after: SurveyDefinitio
     }
   }
 
+  if (!same(before.minimum, after.minimum)) {
+    const words = (m: SurveyDefinition['minimum']) => (m ? { vi: `ít nhất ${m.scoredAnswers} câu tính điểm`, en: `at least ${m.scoredAnswers} scored answers` } : { vi: 'ít nhất một câu tính điểm', en: 'at least one scored answer' })
+    add('minimum', 'index', 'caution', `Phiếu được nhận khi có ${words(before.minimum).vi} → ${words(after.minimum).vi}`, `A response is taken with ${words(before.minimum).en} → ${words(after.minimum).en}`)
+  }
   diffIndex(before, after, add)
   return out
 }

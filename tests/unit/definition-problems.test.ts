@@ -36,4 +36,13 @@ describe('survey definition problems in staff words', () => {
       'pages.1.questions.2.options.0.id': 'Mã chỉ gồm chữ thường không dấu, chữ số, "-" và "_", bắt đầu bằng chữ hoặc số',
     })
   })
+
+  it('a condition on an answer the earlier question no longer has is refused at the condition', () => {
+    const def = motCua()
+    def.pages[1].questions[3].visibleIf = { question: 'reasons', op: 'includes', value: 'wait' }
+    def.pages[1].questions[2].options = def.pages[1].questions[2].options.filter((o: { id: string }) => o.id !== 'wait')
+    const check = checkDefinition(def)
+    if (check.ok) throw new Error('should fail')
+    expect(check.problems).toMatchObject([{ path: 'pages.1.questions.3.visibleIf.value', message: { vi: 'Câu trả lời trong điều kiện không còn là một lựa chọn của câu hỏi đó' } }])
+  })
 })

@@ -67,4 +67,9 @@ describe('what changed between two versions', () => {
     const changes = diffDefinitions(byKey('tt01-2018'), next)
     expect(changes.filter((c) => c.subject === q.id).map((c) => `${c.kind}:${c.severity}`)).toEqual(['option_removed:breaks', 'option_added:breaks'])
   })
+
+  it('a new least-a-response rule is a caution: fewer responses may be taken', () => {
+    const next = { ...copy('mot-cua'), minimum: { scoredAnswers: 2 } }
+    expect(kinds(byKey('mot-cua'), next)).toEqual(['minimum:index:caution'])
+  })
 })

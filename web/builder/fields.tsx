@@ -44,12 +44,20 @@ export function useProblemsUnder(prefix: string): number {
   return n
 }
 
-export function TextField(props: { path: string; label: string; value: string; onInput(v: string): void; wide?: boolean; placeholder?: string }) {
+export function TextField(props: { path: string; label: string; value: string; onInput(v: string): void; onFocus?(): void; onCommit?(v: string): void; wide?: boolean; placeholder?: string }) {
   const f = useField(props.path)
   return (
     <div class={`field ${props.wide ? 'wide' : ''}`}>
       <label for={f.props.id}>{props.label}</label>
-      <input type="text" {...f.props} value={props.value} placeholder={props.placeholder} onInput={(e) => props.onInput((e.target as HTMLInputElement).value)} />
+      <input
+        type="text"
+        {...f.props}
+        value={props.value}
+        placeholder={props.placeholder}
+        onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+        onFocus={props.onFocus}
+        onChange={(e) => props.onCommit?.((e.target as HTMLInputElement).value.trim())}
+      />
       <Problem path={props.path} />
     </div>
   )

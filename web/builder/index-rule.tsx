@@ -1,5 +1,5 @@
 import { t } from '../lib/i18n.ts'
-import { NumberField, Problem, Select, TextPair, useField } from './fields.tsx'
+import { fieldId, NumberField, Problem, Select, TextPair, useField } from './fields.tsx'
 import { IdField } from './question-card.tsx'
 import { allQuestions, idFromText, newKey, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
 
@@ -7,7 +7,7 @@ import { allQuestions, idFromText, newKey, uniqueId, type BDef, type BElement, t
  * Which questions count in the index and how: the satisfied values and the headline or weighted elements
  * (share instruments), or the indicators (points instruments). Questions are picked, never typed.
  */
-export function IndexRuleEditor({ def, onChange }: { def: BDef; onChange(index: BShare | BPoints): void }) {
+export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onChange(index: BShare | BPoints): void; onMinimum(m: BDef['minimum']): void }) {
   const { vi, lang } = useField('index')
   const questions = allQuestions(def)
   const label = (id: string) => {
@@ -17,7 +17,7 @@ export function IndexRuleEditor({ def, onChange }: { def: BDef; onChange(index: 
   const rules = def.index
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id))
   return (
-    <section class="card" aria-labelledby="index-rule">
+    <section class="card" aria-labelledby="index-rule" id={fieldId('index')} tabIndex={-1}>
       <h2 id="index-rule">{vi ? 'Cách tính chỉ số' : 'Index rule'}</h2>
       <Problem path="index" />
       <Select
@@ -41,7 +41,7 @@ export function IndexRuleEditor({ def, onChange }: { def: BDef; onChange(index: 
             ))}
             <Problem path="index.satisfiedValues" />
           </fieldset>
-          <fieldset class="checks">
+          <fieldset class="checks" id={fieldId('index.criteria')} tabIndex={-1}>
             <legend>{vi ? 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' : 'Criteria (ratings that count in the index)'}</legend>
             {questions
               .filter((q) => q.type === 'rating')
@@ -84,7 +84,7 @@ export function IndexRuleEditor({ def, onChange }: { def: BDef; onChange(index: 
         </>
       ) : (
         <>
-          <fieldset class="checks">
+          <fieldset class="checks" id={fieldId('index.indicators')} tabIndex={-1}>
             <legend>{vi ? 'Chỉ tiêu (câu chấm điểm cộng vào tổng)' : 'Indicators (points questions summed)'}</legend>
             {questions
               .filter((q) => q.type === 'points')
@@ -98,6 +98,18 @@ export function IndexRuleEditor({ def, onChange }: { def: BDef; onChange(index: 
           <NumberField path="index.decimals" label={vi ? 'Số chữ số thập phân' : 'Decimals'} value={rules.decimals} min={0} onInput={(decimals) => onChange({ ...rules, decimals })} />
         </>
       )}
+      <fieldset class="checks">
+        <legend>{vi ? 'Phiếu tối thiểu' : 'Least a response must hold'}</legend>
+        <label class="check">
+          <input type="checkbox" checked={!!def.minimum} onChange={(e) => onMinimum((e.target as HTMLInputElement).checked ? { scoredAnswers: 1 } : undefined)} />{' '}
+          {vi ? 'Chỉ nhận phiếu trả lời đủ số câu tính điểm' : 'Only take responses that answer enough scored questions'}
+        </label>
+        {def.minimum ? (
+          <NumberField path="minimum.scoredAnswers" label={vi ? 'Số câu tính điểm tối thiểu' : 'Scored answers at least'} value={def.minimum.scoredAnswers} min={1} onInput={(scoredAnswers) => onMinimum({ scoredAnswers })} />
+        ) : (
+          <p class="muted small">{vi ? 'Không chọn: phiếu cần ít nhất một câu tính điểm.' : 'Unset: a response needs at least one scored answer.'}</p>
+        )}
+      </fieldset>
     </section>
   )
 }

@@ -76,6 +76,10 @@ export interface BDef {
   scales: Record<string, BScalePoint[]>
   pages: BPage[]
   index: BShare | BPoints
+  /** the least a response must contain: how many scored questions answered */
+  minimum?: { scoredAnswers: number | undefined }
+  /** top-level fields the builder does not edit, kept as they were */
+  rest: Record<string, unknown>
 }
 
 let counter = 0
@@ -113,8 +117,11 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : u
 const types: QType[] = ['rating', 'choice', 'text', 'points']
 
 /** Any stored draft or imported JSON into the builder's shape; what cannot be read starts empty. */
+const known = new Set(['instrument', 'version', 'title', 'source', 'scales', 'pages', 'index', 'minimum'])
+
 export function fromDefinition(raw: unknown): BDef {
   const d = obj(raw)
+  const rest = Object.fromEntries(Object.entries(d).filter(([k]) => !known.has(k)))
   const scales: Record<string, BScalePoint[]> = {}
   for (const [name, points] of Object.entries(obj(d.scales))) scales[name] = arr(points).map((p) => ({ value: num(obj(p).value) ?? 0, label: text(obj(p).label) }))
   const rules = obj(d.index)
@@ -137,6 +144,8 @@ export function fromDefinition(raw: unknown): BDef {
     ...(typeof d.source === 'string' ? { source: d.source } : {}),
     scales,
     index,
+    ...(d.minimum ? { minimum: { scoredAnswers: num(obj(d.minimum).scoredAnswers) } } : {}),
+    rest,
     pages: arr(d.pages).map((p) => ({
       _k: newKey(),
       id: str(obj(p).id),
@@ -167,11 +176,13 @@ const hasText = (t: Text | undefined) => !!t && (t.vi.trim() !== '' || t.en.trim
 /** The builder's shape back into a definition (what is saved, checked and previewed). */
 export function toDefinition(b: BDef): Record<string, unknown> {
   return {
+    ...b.rest,
     instrument: b.instrument,
     version: b.version,
     title: b.title,
     ...(b.source ? { source: b.source } : {}),
     scales: b.scales,
+    ...(b.minimum ? { minimum: b.minimum } : {}),
     pages: b.pages.map((p) => ({
       id: p.id,
       ...(hasText(p.title) ? { title: p.title } : {}),
@@ -208,13 +219,6 @@ export function toDefinition(b: BDef): Record<string, unknown> {
 
 export const allQuestions = (b: BDef) => b.pages.flatMap((p) => p.questions)
 
-/** A question's new id after its Vietnamese text changed: only while the id still follows the text. */
-export function followText(b: BDef, item: { _auto?: boolean; id: string }, vi: string, taken: Set<string>): string {
-  if (!item._auto) return item.id
-  taken.delete(item.id)
-  return uniqueId(idFromText(vi), taken)
-}
-
 /** Moves the item at `from` to `to` in a copy of the list. */
 export function move<T>(list: T[], from: number, to: number): T[] {
   const next = [...list]
@@ -223,9 +227,13 @@ export function move<T>(list: T[], from: number, to: number): T[] {
   return next
 }
 
-/** A question's references in the index rule and conditions follow a change of its id. */
-export function renameReferences(b: BDef, from: string, to: string): BDef {
-  if (from === to || !from) return b
+/**
+ * A question's references in the index rule and conditions follow a change of its id, unless either id is
+ * another question's too: then which question they meant is not known, and the schema says where they point.
+ */
+export function renameReferences(b: BDef, from: string, to: string, key: string): BDef {
+  const others = new Set(allQuestions(b).filter((q) => q._k !== key).map((q) => q.id))
+  if (from === to || !from || others.has(from) || others.has(to)) return b
   const swap = (id: string) => (id === from ? to : id)
   const index: BShare | BPoints =
     b.index.method === 'points'

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks'
 import type { Condition } from '../../server/domain/survey-definition.ts'
 import { t } from '../lib/i18n.ts'
 import { NumberField, Problem, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
@@ -16,7 +17,9 @@ interface Props {
   expanded: boolean
   onToggle(): void
   onChange(q: BQuestion): void
+  /** the id changed (typed, or following the text): references to the question follow when that is unambiguous */
   onIdChange(q: BQuestion, from: string): void
+  onChangeKeepingReferences(q: BQuestion): void
   onRemove(): void
   onMove(by: -1 | 1): void
   drag: { onDragStart(): void; onDrop(): void; dragging: boolean }
@@ -117,7 +120,7 @@ export function QuestionCard(props: Props) {
           </div>
           <TextPair path={`${path}.text`} label={{ vi: 'Câu hỏi', en: 'Question' }} value={q.text} onChange={setText} />
           <TextPair path={`${path}.hint`} label={{ vi: 'Gợi ý (không bắt buộc)', en: 'Hint (optional)' }} value={q.hint} onChange={(hint) => set({ hint })} />
-          <IdField path={`${path}.id`} item={q} auto={q._auto} onChange={(id) => props.onIdChange({ ...q, id, _auto: false }, q.id)} />
+          <IdField path={`${path}.id`} item={q} auto={q._auto} onChange={(id) => props.onChangeKeepingReferences({ ...q, id, _auto: false })} onCommit={(from, id) => props.onIdChange({ ...q, id, _auto: false }, from)} />
           {q.type === 'rating' ? (
             <Select
               path={`${path}.scale`}
@@ -143,11 +146,24 @@ export function QuestionCard(props: Props) {
 }
 
 /** The id, shown and editable until publish; while it follows the text, it says so. */
-export function IdField({ path, item, auto, onChange }: { path: string; item: { id: string }; auto?: boolean; onChange(id: string): void }) {
+export function IdField({ path, item, auto, onChange, onCommit }: { path: string; item: { id: string }; auto?: boolean; onChange(id: string): void; onCommit?(from: string, to: string): void }) {
   const { vi } = useField(path)
+  // References follow once the id is typed (on leaving the field), from the id it had when typing began:
+  // the steps in between may pass through another question's id.
+  const [from, setFrom] = useState(item.id)
   return (
     <div class="id-field">
-      <TextField path={path} label={vi ? 'Mã (dùng trong tệp xuất, phiếu giấy)' : 'Id (used in exports and paper entry)'} value={item.id} onInput={(v) => onChange(v.trim())} />
+      <TextField
+        path={path}
+        label={vi ? 'Mã (dùng trong tệp xuất, phiếu giấy)' : 'Id (used in exports and paper entry)'}
+        value={item.id}
+        onInput={(v) => onChange(v.trim())}
+        onFocus={() => setFrom(item.id)}
+        onCommit={(to) => {
+          onCommit?.(from, to)
+          setFrom(to)
+        }}
+      />
       <p class="muted small">{auto ? (vi ? 'Tự tạo từ nội dung tiếng Việt cho đến khi sửa tay.' : 'Made from the Vietnamese text until edited by hand.') : vi ? 'Giữ nguyên mã để so sánh được với phiên bản trước.' : 'Keep the id to stay comparable with the previous version.'}</p>
     </div>
   )

@@ -246,7 +246,8 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                         expanded={expanded.has(q._k)}
                         onToggle={() => setExpanded((s) => (s.has(q._k) ? new Set([...s].filter((k) => k !== q._k)) : new Set([...s, q._k])))}
                         onChange={(next) => setQuestion(p, i, next)}
-                        onIdChange={(next, from) => update((b) => renameReferences({ ...b, pages: b.pages.map((pg, j) => (j === p ? { ...pg, questions: pg.questions.map((x, k) => (k === i ? next : x)) } : pg)) }, from, next.id))}
+                        onIdChange={(next, from) => update((b) => renameReferences({ ...b, pages: b.pages.map((pg, j) => (j === p ? { ...pg, questions: pg.questions.map((x, k) => (k === i ? next : x)) } : pg)) }, from, next.id, next._k))}
+                        onChangeKeepingReferences={(next) => setQuestion(p, i, next)}
                         onRemove={() => removeQuestion(p, i)}
                         onMove={(by) => moveQuestion(p, i, by)}
                         canMoveUp={g > 0}
@@ -271,7 +272,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                 {vi ? '+ Thêm trang' : '+ Add a page'}
               </button>
             </div>
-            <IndexRuleEditor def={def} onChange={(index) => update((b) => ({ ...b, index }))} />
+            <IndexRuleEditor def={def} onChange={(index) => update((b) => ({ ...b, index }))} onMinimum={(minimum) => update((b) => ({ ...b, minimum }))} />
             <ScalesEditor def={def} onChange={(scales) => update((b) => ({ ...b, scales }))} />
             <JsonPanel definition={definition} filename={`${loaded.instrument}.v${loaded.version}.json`} onImport={(raw) => update(() => fromDefinition({ ...(raw as object), instrument: loaded.instrument, version: loaded.version }))} />
           </div>
