@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
-import { openEntry, zipEntries, ZipTooLarge, type Bytes, type ZipEntry } from './zip.ts'
+import { NotZip, openEntry, zipEntries, ZipTooLarge, type Bytes, type ZipEntry } from './zip.ts'
 
 /**
  * What one XLSX upload may hold once unpacked. The shared-strings table is the one part that must be
@@ -50,7 +50,9 @@ async function* parseXml<T>(stream: Readable, setup: (p: SaxesParser, out: T[]) 
     if (e instanceof XlsxRefused) throw e
     if (e instanceof ZipTooLarge)
       throw new XlsxRefused('xlsx_too_large', 'Tệp XLSX quá lớn khi giải nén', 'The XLSX file is too large once unpacked')
-    throw notXlsx(e instanceof Error ? e.message.slice(0, 120) : 'unreadable')
+    // The parser's own errors are plain Errors; anything else (the row limit of the caller) passes through.
+    if (e instanceof NotZip || (e instanceof Error && e.constructor === Error)) throw notXlsx(e.message.slice(0, 120))
+    throw e
   }
 }
 
