@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { findAgency } from '../agencies/repository.ts'
 import type { Database } from '../db/schema.ts'
 import { findDeskLabel } from '../desks/repository.ts'
+import { publicPrivacy } from '../privacy/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { findReceipt, receiptState } from './service.ts'
 
@@ -29,6 +30,7 @@ export async function receiptLinkInfo(db: Kysely<Database>, catalog: SurveyCatal
     desk: desk ? { code: desk.code, name: desk.name } : null,
     survey: version.key,
     procedure: inv.procedure_code,
+    privacy: await publicPrivacy(db),
     ...(status === 'open' ? { definition: version.definition } : {}),
   }
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/types.ts'
 import { DomainError } from '../domain/errors.ts'
 import { contentHash } from '../lib/canonical-json.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
+import { publicPrivacy } from '../privacy/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { surveyForDesk } from '../desks/service.ts'
 import { fleetStatus } from './opening-hours.ts'
@@ -135,6 +136,7 @@ export async function kioskConfig(db: Db, catalog: SurveyCatalog, k: KioskRow) {
     survey: version.key,
     definition: version.definition,
     settings: await kioskSettings(db),
+    privacy: await publicPrivacy(db),
   }
   return { ...body, configHash: contentHash(body) }
 }

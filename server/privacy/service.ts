@@ -58,6 +58,12 @@ export async function privacySettings(db: Db): Promise<PrivacySettings> {
   return { commentYears: null, contact: null }
 }
 
+/** What the privacy notice on citizen pages says about this province: how long comment text is kept, whom to ask. */
+export async function publicPrivacy(db: Db) {
+  const { commentYears, contact } = await privacySettings(db)
+  return { commentYears, contact }
+}
+
 /** Changes the settings given, keeps the others; audited with before and after. */
 export function setPrivacySettings(db: Db, change: Partial<PrivacySettings>, actor: string, now: Date) {
   return inTransaction(db, async (trx) => {

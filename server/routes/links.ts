@@ -8,6 +8,7 @@ import { browserHash, browserId, ensureBrowserId } from '../desks/browser-id.ts'
 import { localDateOf } from '../domain/periods.ts'
 import { serverSecret } from '../settings/secret.ts'
 import { receiptLinkInfo } from '../invitations/link-info.ts'
+import { publicPrivacy } from '../privacy/service.ts'
 import { isHttps } from './auth.ts'
 
 const missing = () =>
@@ -41,6 +42,7 @@ export function linkRoutes(deps: AppDeps) {
       desk: { code: desk.code, name: desk.name },
       survey: version.key,
       definition: version.definition,
+      privacy: await publicPrivacy(deps.db),
     })
   })
 }

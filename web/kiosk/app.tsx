@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { checkAnswers, isVisible, type Answers, type AnswerValue } from '../../server/domain/answers.ts'
 import { questionsOf } from '../../server/domain/questions.ts'
 import type { Question, SurveyDefinition } from '../../server/domain/survey-definition.ts'
+import { PrivacyNotice, type PrivacyFacts } from '../components/privacy-notice.tsx'
 import { QuestionField } from '../components/question-field.tsx'
 import { useLang } from '../hooks/use-lang.ts'
 import { t, type Lang } from '../lib/i18n.ts'
@@ -89,7 +90,7 @@ export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: 
       </Screen>
     )
   if (step.name === 'details')
-    return <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} onSend={send} onBack={() => setStep({ name: 'rate' })} />
+    return <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} privacy={config.privacy} onSend={send} onBack={() => setStep({ name: 'rate' })} />
   if (step.name === 'thanks')
     return (
       <Screen name="thanks" title={t(s.thanks, lang)} {...common} onBack={toIdle} backLabel={s.home}>
@@ -103,6 +104,7 @@ export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: 
         {t(s.start, lang)}
       </button>
       <p class="big-text">{t(s.startHint, lang)}</p>
+      <PrivacyNotice lang={lang} facts={config.privacy} />
     </Screen>
   )
 }
@@ -113,6 +115,7 @@ function Details(props: {
   start: Answers
   lang: Lang
   common: { lang: Lang; onLang(l: Lang): void; unsent: number }
+  privacy?: PrivacyFacts
   onSend(answers: Answers): void
   onBack(): void
 }) {
@@ -134,6 +137,7 @@ function Details(props: {
           {t(s.send, props.lang)}
         </button>
       </form>
+      <PrivacyNotice lang={props.lang} facts={props.privacy} />
     </Screen>
   )
 }

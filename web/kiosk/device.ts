@@ -1,8 +1,8 @@
+import type { PrivacyFacts } from '../components/privacy-notice.tsx'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
 
 export const APP_VERSION = '0.1.0'
-
 export interface KioskConfig {
   kiosk: { id: number; name: string }
   agency: { code: string; name: string }
@@ -10,6 +10,8 @@ export interface KioskConfig {
   survey: string
   definition: SurveyDefinition
   settings: { resetDelayMs: number; idleTimeoutMs: number; repeatIntervalMs: number }
+  /** Absent in a configuration stored before the notice existed. */
+  privacy?: PrivacyFacts
   configHash: string
 }
 

@@ -3,6 +3,7 @@ import { checkAnswers, isVisible, type Answers, type AnswerValue } from '../../s
 import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { LangSwitch } from '../components/lang-switch.tsx'
+import { PrivacyNotice, type PrivacyFacts } from '../components/privacy-notice.tsx'
 import { QuestionField } from '../components/question-field.tsx'
 import { useLang } from '../hooks/use-lang.ts'
 import { api, ApiError } from '../lib/api.ts'
@@ -23,6 +24,7 @@ export interface LinkInfo {
   survey: string
   procedure?: string | null
   definition: SurveyDefinition
+  privacy?: PrivacyFacts
 }
 
 type Ending = 'used' | 'expired' | 'today' | 'inactive'
@@ -241,6 +243,7 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
         </button>
       </div>
       <p class="privacy">{t(s.privacy, lang)}</p>
+      <PrivacyNotice lang={lang} facts={link.privacy} phone />
     </form>
   )
 }

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { setPrivacySettings } from '../../server/privacy/service.ts'
+import { launchBrowser, phone, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { makeAgency, makeApiKey, makeDesk, makeKiosk, post } from '../helpers/factories.ts'
+
+const CONTACT = 'Văn phòng Sở Nội vụ, 0212 3852 000'
+let server: TestServer
+let browser: Browser
+let desk: { id: number; token: string }
+let key: string
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+  const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
+  desk = await makeDesk(server.db, agency.id, 'MC-01')
+  key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
+  await setPrivacySettings(server.db, { commentYears: 3, contact: CONTACT }, 'test', new Date())
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Opens the notice and checks the four things it must say, in the language shown. */
+async function readNotice(page: Page, lang: 'vi' | 'en', phoneLine: boolean) {
+  const notice = page.locator('details.privacy-notice')
+  await notice.getByText(lang === 'vi' ? 'Dữ liệu của Ông/Bà được dùng thế nào' : 'How your data is used').click()
+  const text = (await notice.textContent())!
+  if (lang === 'vi') {
+    expect(text).toContain('Được ghi nhận: mức hài lòng')
+    expect(text).toContain('Mục đích: đo sự hài lòng')
+    expect(text).toContain('góp ý được xoá sau 3 năm')
+    expect(text).toContain(CONTACT)
+    expect(text.includes('Trên điện thoại: một mã ngẫu nhiên')).toBe(phoneLine)
+  } else {
+    expect(text).toContain('We record: your rating')
+    expect(text).toContain('Why: to measure satisfaction')
+    expect(text).toContain('comments are deleted after 3 years')
+    expect(text).toContain(CONTACT)
+    expect(text.includes('On a phone: a random code')).toBe(phoneLine)
+  }
+  await notice.locator('summary').click()
+}
+
+/** No choice is made for the citizen: every checkbox and radio starts empty. */
+const checkedInputs = (page: Page) => page.locator('input[type="checkbox"]:checked, input[type="radio"]:checked').count()
+
+describe('privacy notice on every citizen page', () => {
+  it('at the kiosk, in Vietnamese and English, on the start and the comment screens; nothing is pre-ticked', async () => {
+    const { code } = await makeKiosk(server.db, desk.id)
+    const context = await browser.newContext(tablet)
+    const page = await context.newPage()
+    await page.goto(`${server.url}/kiosk#pair=${code}`)
+    await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
+    await readNotice(page, 'vi', false)
+    await page.getByRole('button', { name: 'English' }).click()
+    await readNotice(page, 'en', false)
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+    expect(await seriousA11yViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
+    await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click()
+    await page.getByLabel('Góp ý thêm').waitFor()
+    expect(await page.locator('input[type="checkbox"]').count()).toBeGreaterThan(0)
+    expect(await checkedInputs(page)).toBe(0)
+    await readNotice(page, 'vi', false)
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  it('on the phone survey through a desk link and through a receipt code; nothing is pre-ticked', async () => {
+    const minted = await post(server.app, '/api/v1/invitations', { desk: 'MC-01', survey: 'sipas-2017' }, key)
+    expect(minted.status).toBe(201)
+    for (const url of [`${server.url}/d/${desk.token}`, `${server.url}/r/${minted.body.token}`]) {
+      const context = await browser.newContext(phone)
+      const page = await context.newPage()
+      await page.goto(url)
+      await page.locator('form.survey').waitFor()
+      expect(await page.locator('input[type="checkbox"], input[type="radio"]').count()).toBeGreaterThan(0)
+      expect(await checkedInputs(page)).toBe(0)
+      await readNotice(page, 'vi', true)
+      await page.getByRole('button', { name: 'English' }).click()
+      await readNotice(page, 'en', true)
+      expect(await seriousA11yViolations(page)).toEqual([])
+      await context.close()
+    }
+  })
+})
