@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
+import { ensureOfficer } from '../../server/dossiers/repository.ts'
 import { createDraft } from '../../server/surveys/admin.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
@@ -26,6 +27,8 @@ interface Side {
   keys: number[]
   users: string[]
   responseId: number
+  /** An officer the one-stop software named for this agency. */
+  officerId: number
 }
 interface World {
   t: TestApp
@@ -65,7 +68,8 @@ async function makeWorld(): Promise<World> {
     const answer = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: 'Chờ lâu' } }, desk.token)
     expect(answer.status).toBe(201)
     const responseId = (await t.db.selectFrom('responses').select('id').where('submission_id', '=', answer.body.submissionId).executeTakeFirstOrThrow()).id
-    return { code, id: agency.id, desk, subs, kiosks, keys, users, responseId }
+    const officerId = await ensureOfficer(t.db, agency.id, `${code}-CB01`, t.clock.now().toISOString())
+    return { code, id: agency.id, desk, subs, kiosks, keys, users, responseId, officerId }
   }
   const sides = { own: await side('SNV'), foreign: await side('STC') }
   const sessions: World['sessions'] = {
@@ -96,6 +100,8 @@ const ALL: Route['expect'] = { viewerProvince: '2xx', viewerA: '2xx', managerA: 
 const SCOPED_READ: Route['expect'] = { viewerProvince: '2xx', viewerA: ['2xx', 404], managerA: ['2xx', 404], admin: '2xx' }
 const SCOPED_WRITE: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: ['2xx', 404], admin: '2xx' }
 const EDITORS: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: '2xx', admin: '2xx' }
+// Per-officer results: admins and the agency's managers only, viewers never (even of their own agency).
+const OFFICERS: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: ['2xx', 404], admin: '2xx' }
 const ADMIN: Route['expect'] = { viewerProvince: 403, viewerA: 403, managerA: 403, admin: '2xx' }
 
 const csvFile = (name: string, text: string) => {
@@ -112,6 +118,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', route: '/api/v1/dashboard/meta', targeted: false, path: () => '/api/v1/dashboard/meta', expect: ALL },
   { method: 'GET', route: '/api/v1/dashboard/trend/:survey', targeted: true, path: (_, s) => `/api/v1/dashboard/trend/mot-cua?agency=${s.code}`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/agencies/:code', targeted: true, path: (_, s) => `/api/v1/dashboard/agencies/${s.code}?survey=mot-cua&period=2026-Q2`, expect: SCOPED_READ },
+  { method: 'GET', route: '/api/v1/dashboard/heatmap', targeted: true, path: (_, s) => `/api/v1/dashboard/heatmap?survey=mot-cua&period=2026-Q2&agency=${s.code}`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/comments', targeted: true, path: (_, s) => `/api/v1/dashboard/comments?agency=${s.code}`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/comments/export.csv', targeted: true, path: (_, s) => `/api/v1/dashboard/comments/export.csv?agency=${s.code}`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/comments/export.xlsx', targeted: true, path: (_, s) => `/api/v1/dashboard/comments/export.xlsx?agency=${s.code}`, expect: SCOPED_READ },
@@ -156,6 +163,10 @@ export const ROUTES: Route[] = [
   { method: 'PUT', route: '/api/v1/admin/surveys/:id', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}`, body: () => ({ definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/surveys/:id/publish', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}/publish`, body: () => ({}), expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/surveys/:id/retire', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.publishedId}/retire`, body: () => ({}), expect: ADMIN },
+  { method: 'GET', route: '/api/v1/officers', targeted: true, path: (_, s) => `/api/v1/officers?period=2026-Q2&agency=${s.code}`, expect: OFFICERS },
+  { method: 'GET', route: '/api/v1/officers/one-stop-report', targeted: true, path: (_, s) => `/api/v1/officers/one-stop-report?period=2026-Q2&agency=${s.code}`, expect: OFFICERS },
+  { method: 'GET', route: '/api/v1/officers/one-stop-report/export.xlsx', targeted: true, path: (_, s) => `/api/v1/officers/one-stop-report/export.xlsx?period=2026-Q2&agency=${s.code}`, expect: OFFICERS },
+  { method: 'PATCH', route: '/api/v1/officers/:id', targeted: true, path: (_, s) => `/api/v1/officers/${s.officerId}`, body: () => ({ displayName: 'Nguyễn Thị Uyên' }), expect: OFFICERS },
   // A manager's file naming a foreign agency is refused row by row (400), never imported.
   {
     method: 'POST',
@@ -232,6 +243,7 @@ describe('the matrix is complete', () => {
     'server/routes/admin-surveys.ts': '/api/v1/admin/surveys',
     'server/routes/admin-imports.ts': '/api/v1/admin/imports',
     'server/routes/admin-privacy.ts': '/api/v1/admin/privacy',
+    'server/routes/officers.ts': '/api/v1/officers',
   }
   it('names every route declared in the staff route files', () => {
     const declared: string[] = []
