@@ -19,9 +19,45 @@ export function auditPage(db: Db, afterId: number, limit: number) {
   return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()
 }
 
-/** The newest entries (before an id, for paging back), newest first, details parsed. */
-export async function listAuditEntries(db: Db, q: { limit: number; before?: number }) {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit)
+export interface AuditQuery {
+  limit: number
+  offset?: number
+  before?: number
+  /** `user:admin`, `system`… exactly. */
+  actor?: string
+  /** An action (`desk.update`) or a family (`desk`: every `desk.*`). */
+  action?: string
+  /** Entries about this agency: its own target, its desks' (`desk:CODE/…`), or naming it in the details. */
+  agency?: string
+  /** ISO instants, from inclusive, to exclusive. */
+  from?: string
+  to?: string
+}
+
+/** The newest entries matching the filters (before an id or from an offset, for paging back), newest first, with the total. */
+export async function listAuditEntries(db: Db, q: AuditQuery) {
+  let query = db.selectFrom('audit_log')
   if (q.before) query = query.where('id', '<', q.before)
-  return (await query.execute()).map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as unknown) : null }))
+  if (q.actor) query = query.where('actor', '=', q.actor)
+  if (q.action) query = query.where((eb) => eb.or([eb('action', '=', q.action!), eb('action', 'like', `${q.action}.%`)]))
+  if (q.agency) {
+    const code = q.agency
+    query = query.where((eb) => eb.or([eb('target', '=', `agency:${code}`), eb('target', 'like', `desk:${code}/%`), eb('details', 'like', `%"${code}"%`)]))
+  }
+  if (q.from) query = query.where('at', '>=', q.from)
+  if (q.to) query = query.where('at', '<', q.to)
+  const [rows, total] = await Promise.all([
+    query.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute(),
+    query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { total: Number(total.n), entries: rows.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as unknown) : null })) }
+}
+
+/** Who appears in the log, and which actions: the audit page's pick-lists. */
+export async function auditFacets(db: Db) {
+  const [actors, actions] = await Promise.all([
+    db.selectFrom('audit_log').select('actor').distinct().orderBy('actor').execute(),
+    db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
+  ])
+  return { actors: actors.map((r) => r.actor), actions: actions.map((r) => r.action) }
 }

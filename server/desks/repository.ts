@@ -82,3 +82,12 @@ export async function deskSurveyVersionId(db: Db, deskId: number, channel: DeskS
   const desk = await db.selectFrom('desks').select('survey_version_id').where('id', '=', deskId).executeTakeFirst()
   return desk?.survey_version_id ?? null
 }
+
+/** Every desk's per-channel survey assignment, as `instrument@version`. */
+export function listDeskSurveys(db: Db) {
+  return db
+    .selectFrom('desk_surveys')
+    .innerJoin('survey_versions', 'survey_versions.id', 'desk_surveys.survey_version_id')
+    .select(['desk_surveys.desk_id', 'desk_surveys.channel', 'survey_versions.instrument', 'survey_versions.version'])
+    .execute()
+}

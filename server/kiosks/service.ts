@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { inScope, type StaffUser } from '../auth/scope.ts'
-import { getSetting } from '../settings/repository.ts'
+import { getSetting, upsertSetting } from '../settings/repository.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { DomainError } from '../domain/errors.ts'
 import { contentHash } from '../lib/canonical-json.ts'
@@ -35,6 +37,19 @@ export async function kioskSettings(db: Db): Promise<KioskSettings> {
   }
   const parsed = KioskSettings.safeParse(stored)
   return parsed.success ? parsed.data : KioskSettings.parse({})
+}
+
+/**
+ * Changes the tablets' delays for the whole province, with its audit entry in the same transaction; every
+ * tablet picks them up at its next heartbeat (they are part of the configuration's hash).
+ */
+export async function setKioskSettings(db: Kysely<Database>, next: KioskSettings, actor: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const before = await kioskSettings(trx)
+    await upsertSetting(trx, KIOSK_SETTINGS_KEY, JSON.stringify(next))
+    await appendAudit(trx, { actor, action: 'kiosk.settings', target: null, details: { from: before, to: next } }, now)
+    return next
+  })
 }
 
 export const kioskNotFound = () => new DomainError('not_found', 'kiosk_not_found', { vi: 'Không tìm thấy máy tính bảng', en: 'Kiosk not found' })

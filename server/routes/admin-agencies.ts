@@ -5,7 +5,7 @@ import { AGENCY_CODE, AGENCY_IMPORT_LIMITS, importAgencies } from '../agencies/i
 import { listAgencies } from '../agencies/repository.ts'
 import { agenciesCsv, agencyInScope as scopedAgency, createAgency, editAgency, mergeAgency, setAgencyActive } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
-import { listDesksByCode } from '../desks/repository.ts'
+import { listDeskSurveys, listDesksByCode } from '../desks/repository.ts'
 import { assignSurvey, createDesk, deskInScope, editDesk } from '../desks/service.ts'
 import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
@@ -34,6 +34,8 @@ export function adminAgencyRoutes(deps: AppDeps) {
       const all = await listAgencies(deps.db)
       const codes = new Map(all.map((a) => [a.id, a.code]))
       const desks = await listDesksByCode(deps.db)
+      const surveys = new Map<number, Record<string, string>>()
+      for (const r of await listDeskSurveys(deps.db)) (surveys.get(r.desk_id) ?? surveys.set(r.desk_id, {}).get(r.desk_id)!)[r.channel] = `${r.instrument}@${r.version}`
       return c.json({
         agencies: all
           .filter((a) => inScope(c.var.staff, a.id))
@@ -44,7 +46,9 @@ export function adminAgencyRoutes(deps: AppDeps) {
             parent: a.parent_id ? (codes.get(a.parent_id) ?? null) : null,
             active: a.active === 1,
             mergedInto: a.merged_into_id ? (codes.get(a.merged_into_id) ?? null) : null,
-            desks: desks.filter((d) => d.agency_id === a.id).map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}` })),
+            desks: desks
+              .filter((d) => d.agency_id === a.id)
+              .map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}`, surveys: surveys.get(d.id) ?? {} })),
           })),
       })
     })

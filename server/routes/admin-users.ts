@@ -4,7 +4,7 @@ import type { AppDeps } from '../app.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { listUsers } from '../auth/repository.ts'
 import { createUser, forbidden, setUserActive } from '../auth/service.ts'
-import { listAuditEntries } from '../audit/repository.ts'
+import { auditFacets, listAuditEntries } from '../audit/repository.ts'
 import { verifyAuditChain } from '../audit/service.ts'
 import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
@@ -55,9 +55,29 @@ export function adminUserRoutes(deps: AppDeps) {
       await setUserActive(deps.db, c.var.staff, c.req.param('username'), c.req.valid('json').active, deps.clock.now())
       return c.json({ ok: true })
     })
-    .get('/audit', admin, validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().positive().optional() }).strict()), async (c) => {
-      const q = c.req.valid('query')
-      const [entries, chain] = await Promise.all([listAuditEntries(deps.db, q), verifyAuditChain(deps.db)])
-      return c.json({ chain, entries })
-    })
+    .get(
+      '/audit',
+      admin,
+      validate(
+        'query',
+        z
+          .object({
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+            offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+            before: z.coerce.number().int().positive().optional(),
+            actor: z.string().max(200).optional(),
+            action: z.string().regex(/^[a-z_.]{1,64}$/).optional(),
+            agency: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+            from: z.iso.datetime({ offset: true }).optional(),
+            to: z.iso.datetime({ offset: true }).optional(),
+          })
+          .strict(),
+      ),
+      async (c) => {
+        const q = c.req.valid('query')
+        const iso = (t?: string) => (t ? new Date(t).toISOString() : undefined)
+        const [page, chain, facets] = await Promise.all([listAuditEntries(deps.db, { ...q, from: iso(q.from), to: iso(q.to) }), verifyAuditChain(deps.db), auditFacets(deps.db)])
+        return c.json({ chain, total: page.total, entries: page.entries, facets })
+      },
+    )
 }

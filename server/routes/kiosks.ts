@@ -4,7 +4,7 @@ import { publicBase } from '../desks/public-url.ts'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { deskInScope } from '../desks/service.ts'
-import { createKiosk, editKiosk, findKioskRow, fleetEntry, kioskInScope, kioskRevoked, renewPairing, revokeKiosk } from '../kiosks/service.ts'
+import { createKiosk, editKiosk, findKioskRow, fleetEntry, kioskInScope, kioskRevoked, KioskSettings, kioskSettings, renewPairing, revokeKiosk, setKioskSettings } from '../kiosks/service.ts'
 import { listKioskRows } from '../kiosks/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff } from '../middleware/session/index.ts'
@@ -31,7 +31,11 @@ export function kioskRoutes(deps: AppDeps) {
   const anyStaff = requireStaff(db, clock)
   const editor = requireStaff(db, clock, ['admin', 'manager'])
   const actor = (c: Context) => `user:${c.var.staff.username}`
+  const admin = requireStaff(db, clock, ['admin'])
   return new Hono()
+    // The tablets' delays are one setting for the province: every staff member may read them, admins change them.
+    .get('/settings', anyStaff, async (c) => c.json(await kioskSettings(db)))
+    .put('/settings', admin, csrf(), validate('json', KioskSettings.required().strict()), async (c) => c.json(await setKioskSettings(db, c.req.valid('json'), actor(c), clock.now())))
     .get('/', anyStaff, async (c) => {
       const now = clock.now()
       const rows = (await listKioskRows(db)).filter((k) => inScope(c.var.staff, k.agency_id))

@@ -12,3 +12,8 @@ export async function insertSetting(db: Db, key: string, value: string) {
 export async function insertSettingIfAbsent(db: Db, key: string, value: string) {
   await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute()
 }
+
+/** Inserts or replaces a setting. */
+export async function upsertSetting(db: Db, key: string, value: string) {
+  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+}

@@ -75,6 +75,8 @@ export const strings = {
   counted: s('Được tính', 'Counted'),
   rating: s('Mức đánh giá', 'Rating'),
   back: s('Quay lại', 'Back'),
+  cancel: s('Hủy, không làm gì', 'Cancel, do nothing'),
+  choose: s('— Chọn —', '— Choose —'),
   currentPassword: s('Mật khẩu hiện tại', 'Current password'),
   newPassword: s('Mật khẩu mới (ít nhất 10 ký tự)', 'New password (at least 10 characters)'),
   changePassword: s('Đổi mật khẩu', 'Change password'),
@@ -128,3 +130,26 @@ export const strings = {
   indicator: s('Chỉ số', 'Indicator'),
 }
 export type StringKey = keyof typeof strings
+
+/** API field names as the forms label them, for refusals that name a field. */
+export const fieldLabels = {
+  code: s('Mã', 'Code'),
+  name: s('Tên', 'Name'),
+  parent: s('Cơ quan cấp trên', 'Parent agency'),
+  kind: s('Loại cơ quan', 'Agency kind'),
+  agency: s('Cơ quan', 'Agency'),
+  into: s('Sáp nhập vào', 'Merge into'),
+  deskId: s('Quầy', 'Desk'),
+  desk: s('Quầy', 'Desk'),
+  username: s('Tên đăng nhập', 'Username'),
+  displayName: s('Họ tên', 'Full name'),
+  password: s('Mật khẩu', 'Password'),
+  role: s('Vai trò', 'Role'),
+  kiosk: s('Phiếu cho máy tính bảng', 'Survey on the tablet'),
+  qr: s('Phiếu cho mã QR', 'Survey for the QR code'),
+  receipt: s('Phiếu cho mã trên giấy hẹn', 'Survey for receipt codes'),
+  resetDelayMs: s('Về màn hình đầu sau khi cảm ơn', 'Back to start after the thank-you'),
+  idleTimeoutMs: s('Bỏ dở khi không chạm trong', 'Abandon after no touch for'),
+  repeatIntervalMs: s('Không nhận đánh giá lặp lại trong', 'Ignore a repeat rating within'),
+  file: s('Tệp', 'File'),
+}

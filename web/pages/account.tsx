@@ -1,3 +1,4 @@
+import { roleName } from '../lib/roles.ts'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { useApp } from '../hooks/use-auth.ts'
@@ -24,7 +25,7 @@ export function AccountPage() {
     <section class="card narrow">
       <h1>{tr(s.account)}</h1>
       <p>
-        {auth?.user.displayName} ({auth?.user.username}) · {auth?.user.role}
+        {auth?.user.displayName} ({auth?.user.username}) · {roleName(auth?.user.role ?? '', lang)}
         {auth?.user.agency ? ` · ${auth.user.agency.name}` : ''}
       </p>
       <h2>{tr(s.changePassword)}</h2>

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks'
+import { AgencySelect } from '../components/agency-select.tsx'
+import { useConfirm } from '../components/confirm.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
@@ -22,13 +24,15 @@ export function AdminApiKeysPage() {
   const vi = lang === 'vi'
   const list = useFetch<{ items: Key[] }>('/api/v1/api-keys')
   const action = useAction()
+  const confirm = useConfirm()
   const [form, setForm] = useState({ agency: auth?.user.agency?.code ?? '', name: '' })
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null)
   const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—')
   return (
     <>
       <h1>{vi ? 'Khóa API cho phần mềm Một cửa' : 'API keys for the one-stop software'}</h1>
-      <FormError error={action.error} />
+      {confirm.element}
+      <FormError error={action.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', name: vi ? 'Tên (dùng cho hệ thống nào)' : 'Name (which system uses it)' }} />
       <section class="card">
         <h2>{vi ? 'Tạo khóa' : 'Create a key'}</h2>
         <form
@@ -42,10 +46,7 @@ export function AdminApiKeysPage() {
             }
           }}
         >
-          <div class="filter">
-            <label for="ak-agency">{vi ? 'Mã cơ quan' : 'Agency code'}</label>
-            <input id="ak-agency" value={form.agency} onInput={(e) => setForm({ ...form, agency: (e.target as HTMLInputElement).value })} />
-          </div>
+          <AgencySelect id="ak-agency" label={vi ? 'Cơ quan' : 'Agency'} value={form.agency} onChange={(agency) => setForm({ ...form, agency })} />
           <div class="filter">
             <label for="ak-name">{vi ? 'Tên (dùng cho hệ thống nào)' : 'Name (which system uses it)'}</label>
             <input id="ak-name" value={form.name} onInput={(e) => setForm({ ...form, name: (e.target as HTMLInputElement).value })} />
@@ -75,8 +76,21 @@ export function AdminApiKeysPage() {
               {k.revokedAt ? (
                 vi ? 'Đã thu hồi' : 'Revoked'
               ) : (
-                <button type="button" class="secondary small" onClick={async () => (await action.run('POST', `/api/v1/api-keys/${k.id}/revoke`, {})) && list.reload()}>
-                  {vi ? 'Thu hồi' : 'Revoke'}
+                <button
+                  type="button"
+                  class="secondary small"
+                  onClick={async () => {
+                    const ok = await confirm.ask({
+                      title: vi ? `Thu hồi khóa ${k.name}?` : `Revoke the key ${k.name}?`,
+                      consequence: vi
+                        ? `Phần mềm dùng khóa này sẽ không tạo được mã đánh giá mới cho ${k.agency.name} nữa (bị từ chối 401). Các mã đã in trên giấy hẹn vẫn dùng được. Không hoàn tác được: cần tạo khóa mới.`
+                        : `The software using this key can no longer mint rating codes for ${k.agency.name} (refused with 401). Codes already printed still work. This cannot be undone: create a new key.`,
+                      confirm: vi ? 'Thu hồi khóa' : 'Revoke the key',
+                    })
+                    if (ok && (await action.run('POST', `/api/v1/api-keys/${k.id}/revoke`, {}))) list.reload()
+                  }}
+                >
+                  {vi ? 'Thu hồi…' : 'Revoke…'}
                 </button>
               )}
             </td>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks'
+import { useConfirm } from '../components/confirm.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
@@ -39,6 +40,7 @@ export function AdminKiosksPage() {
   const list = useFetch<{ kiosks: Kiosk[] }>('/api/v1/kiosks')
   const desks = useFetch<AgencyDesks>('/api/v1/admin/agencies')
   const action = useAction()
+  const confirm = useConfirm()
   const [form, setForm] = useState({ deskId: '', name: '' })
   const [pairing, setPairing] = useState<(Pairing & { name: string }) | null>(null)
   const canEdit = auth?.user.role !== 'viewer'
@@ -51,6 +53,16 @@ export function AdminKiosksPage() {
       list.reload()
     }
   }
+  const revoke = async (k: Kiosk) => {
+    const ok = await confirm.ask({
+      title: vi ? `Thu hồi ${k.name}?` : `Revoke ${k.name}?`,
+      consequence: vi
+        ? `Máy tại ${k.desk.name} (${k.agency.name}) sẽ hiện "Máy chưa được ghép nối" và không nhận đánh giá mới; những đánh giá máy đã lưu trước lúc này vẫn được gửi và tính. Muốn dùng lại phải tạo máy mới và ghép nối lại.`
+        : `The tablet at ${k.desk.name} (${k.agency.name}) will show "not paired" and take no new ratings; what it stored before now is still sent and counted. To use it again, create a new tablet and pair it.`,
+      confirm: vi ? 'Thu hồi máy' : 'Revoke the tablet',
+    })
+    if (ok && (await action.run('POST', `/api/v1/kiosks/${k.id}/revoke`, {}))) list.reload()
+  }
   const renew = async (k: Kiosk) => {
     const r = await action.run<{ pairing: Pairing }>('POST', `/api/v1/kiosks/${k.id}/pairing`, {})
     if (r) setPairing({ ...r.pairing, name: k.name })
@@ -58,7 +70,8 @@ export function AdminKiosksPage() {
   return (
     <>
       <h1>{vi ? 'Máy tính bảng tại quầy' : 'Desk tablets'}</h1>
-      <FormError error={action.error} />
+      {confirm.element}
+      <FormError error={action.error} labels={{ deskId: vi ? 'Quầy' : 'Desk', name: vi ? 'Tên máy' : 'Tablet name' }} />
       {canEdit ? (
         <section class="card">
           <h2>{vi ? 'Thêm máy tính bảng' : 'Add a tablet'}</h2>
@@ -105,6 +118,7 @@ export function AdminKiosksPage() {
           </p>
         </section>
       ) : null}
+      <KioskDelays />
       <DataTable caption={vi ? 'Tình trạng các máy' : 'Fleet status'} columns={[vi ? 'Máy' : 'Tablet', vi ? 'Quầy' : 'Desk', vi ? 'Trạng thái' : 'Status', vi ? 'Liên lạc lần cuối' : 'Last seen', vi ? 'Chưa gửi' : 'Unsent', vi ? 'Đánh giá gần nhất' : 'Last rating', vi ? 'Thao tác' : 'Actions']}>
         {list.data?.kiosks.map((k) => (
           <tr key={k.id} class={k.status === 'silent' ? 'attention' : ''}>
@@ -122,8 +136,9 @@ export function AdminKiosksPage() {
                   <button type="button" class="secondary small" onClick={() => renew(k)}>
                     {vi ? 'Mã ghép nối mới' : 'New pairing code'}
                   </button>
-                  <button type="button" class="secondary small" onClick={async () => (await action.run('POST', `/api/v1/kiosks/${k.id}/revoke`, {})) && list.reload()}>
-                    {vi ? 'Thu hồi' : 'Revoke'}
+                  <KioskEditor kiosk={k} desks={desks.data} onDone={() => list.reload()} />
+                  <button type="button" class="secondary small" onClick={() => void revoke(k)}>
+                    {vi ? 'Thu hồi…' : 'Revoke…'}
                   </button>
                 </>
               ) : null}
@@ -132,5 +147,111 @@ export function AdminKiosksPage() {
         ))}
       </DataTable>
     </>
+  )
+}
+
+/** Rename a tablet or move it to another desk (its pairing stays; the new desk's survey applies at the next heartbeat). */
+function KioskEditor({ kiosk, desks, onDone }: { kiosk: Kiosk; desks: AgencyDesks | null; onDone(): void }) {
+  const { lang } = useApp()
+  const vi = lang === 'vi'
+  const [open, setOpen] = useState(false)
+  const [name, setName] = useState(kiosk.name)
+  const [deskId, setDeskId] = useState(String(kiosk.desk.id))
+  const action = useAction()
+  const id = `kiosk-${kiosk.id}`
+  const save = async (e: Event) => {
+    e.preventDefault()
+    const change = { ...(name !== kiosk.name ? { name } : {}), ...(Number(deskId) !== kiosk.desk.id ? { deskId: Number(deskId) } : {}) }
+    if (Object.keys(change).length && !(await action.run('PATCH', `/api/v1/kiosks/${kiosk.id}`, change))) return
+    setOpen(false)
+    onDone()
+  }
+  return (
+    <>
+      <button type="button" class="secondary small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {vi ? 'Đổi tên, chuyển quầy' : 'Rename, move'}
+      </button>
+      {open ? (
+        <form id={id} class="desk-edit" onSubmit={save}>
+          <div class="filter">
+            <label for={`${id}-name`}>{vi ? 'Tên máy' : 'Tablet name'}</label>
+            <input id={`${id}-name`} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="filter">
+            <label for={`${id}-desk`}>{vi ? 'Quầy' : 'Desk'}</label>
+            <select id={`${id}-desk`} value={deskId} onChange={(e) => setDeskId((e.target as HTMLSelectElement).value)}>
+              {desks?.agencies.flatMap((a) =>
+                a.desks
+                  .filter((d) => d.active || d.id === kiosk.desk.id)
+                  .map((d) => (
+                    <option value={String(d.id)} key={d.id}>
+                      {a.name} — {d.name}
+                    </option>
+                  )),
+              )}
+            </select>
+          </div>
+          <button type="submit" disabled={action.busy}>
+            {vi ? 'Lưu' : 'Save'}
+          </button>
+        </form>
+      ) : null}
+      <FormError error={action.error} labels={{ name: vi ? 'Tên máy' : 'Tablet name', deskId: vi ? 'Quầy' : 'Desk' }} />
+    </>
+  )
+}
+
+interface Delays {
+  resetDelayMs: number
+  idleTimeoutMs: number
+  repeatIntervalMs: number
+}
+
+/** The tablets' delays, in seconds: one setting for the province, changed by admins, picked up at the next heartbeat. */
+function KioskDelays() {
+  const { lang, auth } = useApp()
+  const vi = lang === 'vi'
+  const current = useFetch<Delays>('/api/v1/kiosks/settings')
+  const action = useAction()
+  const [edit, setEdit] = useState<Record<keyof Delays, string> | null>(null)
+  const [saved, setSaved] = useState(false)
+  const isAdmin = auth?.user.role === 'admin'
+  const labels: Record<keyof Delays, string> = {
+    resetDelayMs: vi ? 'Về màn hình đầu sau lời cảm ơn (giây)' : 'Back to the start after the thank-you (seconds)',
+    idleTimeoutMs: vi ? 'Bỏ dở, không gửi, khi không chạm trong (giây)' : 'Abandon, sending nothing, after no touch for (seconds)',
+    repeatIntervalMs: vi ? 'Không nhận đánh giá thứ hai trong vòng (giây)' : 'Ignore a second rating within (seconds)',
+  }
+  if (!current.data) return null
+  const values = edit ?? (Object.fromEntries(Object.entries(current.data).map(([k, v]) => [k, String(v / 1000)])) as Record<keyof Delays, string>)
+  const save = async (e: Event) => {
+    e.preventDefault()
+    setSaved(false)
+    const body = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(Number(v.replace(',', '.')) * 1000)]))
+    if (await action.run('PUT', '/api/v1/kiosks/settings', body)) {
+      setEdit(null)
+      setSaved(true)
+      current.reload()
+    }
+  }
+  return (
+    <section class="card">
+      <h2>{vi ? 'Thời gian chờ của máy tính bảng' : 'Tablet delays'}</h2>
+      <p class="muted">{vi ? 'Áp dụng cho mọi máy trong tỉnh, từ lần liên lạc kế tiếp (tối đa một phút).' : 'For every tablet in the province, from its next heartbeat (within a minute).'}</p>
+      <form class="filters" onSubmit={save}>
+        {(Object.keys(labels) as Array<keyof Delays>).map((k) => (
+          <div class="filter" key={k}>
+            <label for={`kd-${k}`}>{labels[k]}</label>
+            <input id={`kd-${k}`} inputMode="decimal" value={values[k]} disabled={!isAdmin} onInput={(e) => setEdit({ ...values, [k]: (e.target as HTMLInputElement).value })} />
+          </div>
+        ))}
+        {isAdmin ? (
+          <button type="submit" disabled={action.busy}>
+            {vi ? 'Lưu thời gian chờ' : 'Save the delays'}
+          </button>
+        ) : null}
+      </form>
+      {saved ? <p role="status">{vi ? 'Đã lưu. Các máy sẽ dùng thời gian mới từ lần liên lạc kế tiếp.' : 'Saved. The tablets use the new delays from their next heartbeat.'}</p> : null}
+      <FormError error={action.error} labels={labels} />
+    </section>
   )
 }

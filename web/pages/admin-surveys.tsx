@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import '../builder/builder.css'
+import { useConfirm } from '../components/confirm.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
@@ -15,7 +16,7 @@ interface Version {
   status: 'draft' | 'published' | 'retired'
   basedOn: string | null
   responses: number
-  definition: Record<string, unknown>
+  definition: Record<string, unknown> & { title: { vi: string; en: string }; version: number }
 }
 interface Agencies {
   agencies: Array<{ code: string; name: string; desks: Array<{ id: number; code: string; name: string; active: boolean }> }>
@@ -39,11 +40,23 @@ export function AdminSurveysPage() {
     const r = await action.run<{ id: number }>('POST', '/api/v1/admin/surveys', { instrument: v.instrument, definition: rest, basedOn: v.id })
     if (r) route(`/admin/surveys/${r.id}/edit`)
   }
-  const retire = async (v: Version) => (await action.run('POST', `/api/v1/admin/surveys/${v.id}/retire`, {})) && list.reload()
+  const confirm = useConfirm()
+  const retire = async (v: Version) => {
+    const name = `${v.definition.title[lang]} — ${vi ? 'phiên bản' : 'version'} ${v.definition.version}`
+    const ok = await confirm.ask({
+      title: vi ? `Ngừng dùng ${name}?` : `Retire ${name}?`,
+      consequence: vi
+        ? 'Quầy, máy tính bảng và mã giấy hẹn không dùng phiên bản này cho phiếu mới nữa; các câu trả lời đã có vẫn được tính trong báo cáo. Không ban hành lại được.'
+        : 'Desks, tablets and receipt codes stop using this version for new answers; answers already given still count in the reports. It cannot be published again.',
+      confirm: vi ? 'Ngừng dùng' : 'Retire',
+    })
+    if (ok && (await action.run('POST', `/api/v1/admin/surveys/${v.id}/retire`, {}))) list.reload()
+  }
   const published = query.published
   return (
     <>
       <h1>{vi ? 'Phiếu khảo sát và phiên bản' : 'Surveys and versions'}</h1>
+      {confirm.element}
       {published ? (
         <p class="notice-ok" role="status">
           {vi ? `Đã ban hành ${published}. Gán phiên bản này cho quầy ở dưới để máy tại quầy và mã QR dùng nó.` : `${published} is published. Give it to desks below so their tablets and QR codes use it.`}
@@ -53,7 +66,9 @@ export function AdminSurveysPage() {
       <DataTable caption={vi ? 'Các phiên bản' : 'Versions'} columns={[vi ? 'Phiên bản' : 'Version', vi ? 'Trạng thái' : 'Status', vi ? 'Sao chép từ' : 'Copied from', vi ? 'Số phiếu' : 'Responses', vi ? 'Thao tác' : 'Actions']}>
         {list.data?.versions.map((v) => (
           <tr key={v.id}>
-            <th scope="row">{v.key}</th>
+            <th scope="row">
+              {v.definition.title[lang]} — {vi ? 'phiên bản' : 'version'} {v.definition.version}
+            </th>
             <td>{vi ? statusVi[v.status] : v.status}</td>
             <td>{v.basedOn ?? '—'}</td>
             <td class="num">{v.responses}</td>
@@ -185,7 +200,7 @@ function AssignToDesk({ versions, initial }: { versions: Version[]; initial?: st
           <select id="assign-survey" value={chosen} onChange={(e) => setSurvey((e.target as HTMLSelectElement).value)}>
             {versions.map((v) => (
               <option key={v.key} value={v.key}>
-                {v.key}
+                {v.definition.title[lang]} — {vi ? 'phiên bản' : 'version'} {v.definition.version}
               </option>
             ))}
           </select>

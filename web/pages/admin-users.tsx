@@ -1,5 +1,9 @@
 import { useState } from 'preact/hooks'
+import { AgencySelect } from '../components/agency-select.tsx'
+import { useConfirm } from '../components/confirm.tsx'
 import { FormError } from '../components/form-error.tsx'
+import { roleName } from '../lib/roles.ts'
+import type { Meta } from '../lib/report-types.ts'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -18,6 +22,9 @@ export function AdminUsersPage() {
   const vi = lang === 'vi'
   const list = useFetch<{ users: UserRow[] }>('/api/v1/admin/users')
   const action = useAction()
+  const confirm = useConfirm()
+  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const agencyNames = new Map((meta.data?.agencies ?? []).map((a) => [a.code, a.name]))
   const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'viewer', agency: auth?.user.agency?.code ?? '' })
   const input = (id: keyof typeof form, label: string, type = 'text') => (
     <div class="filter">
@@ -28,9 +35,10 @@ export function AdminUsersPage() {
   return (
     <>
       <h1>{vi ? 'Tài khoản cán bộ' : 'Staff accounts'}</h1>
-      <FormError error={action.error} />
+      {confirm.element}
       <section class="card">
         <h2>{vi ? 'Tạo tài khoản' : 'Create an account'}</h2>
+        <FormError error={action.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', password: vi ? 'Mật khẩu' : 'Password' }} />
         <form class="filters" onSubmit={async (e) => (e.preventDefault(), (await action.run('POST', '/api/v1/admin/users', { ...form, agency: form.agency || null })) && list.reload())}>
           {input('username', vi ? 'Tên đăng nhập' : 'Username')}
           {input('displayName', vi ? 'Họ tên' : 'Full name')}
@@ -38,12 +46,12 @@ export function AdminUsersPage() {
           <div class="filter">
             <label for="u-role">{vi ? 'Vai trò' : 'Role'}</label>
             <select id="u-role" value={form.role} onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value })}>
-              <option value="viewer">{vi ? 'Xem' : 'Viewer'}</option>
-              <option value="manager">{vi ? 'Quản lý cơ quan' : 'Agency manager'}</option>
-              {auth?.user.role === 'admin' ? <option value="admin">{vi ? 'Quản trị' : 'Admin'}</option> : null}
+              <option value="viewer">{roleName('viewer', lang)}</option>
+              <option value="manager">{roleName('manager', lang)}</option>
+              {auth?.user.role === 'admin' ? <option value="admin">{roleName('admin', lang)}</option> : null}
             </select>
           </div>
-          {input('agency', vi ? 'Mã cơ quan (trống: toàn tỉnh)' : 'Agency code (empty: province)')}
+          <AgencySelect id="u-agency" label={vi ? 'Cơ quan' : 'Agency'} value={form.agency} empty={auth?.user.role === 'admin' ? (vi ? 'Toàn tỉnh' : 'Whole province') : undefined} onChange={(agency) => setForm({ ...form, agency })} />
           <button type="submit">{vi ? 'Tạo' : 'Create'}</button>
         </form>
       </section>
@@ -52,12 +60,29 @@ export function AdminUsersPage() {
           <tr key={u.username}>
             <th scope="row">{u.username}</th>
             <td>{u.display_name}</td>
-            <td>{u.role}</td>
-            <td>{u.agency ?? (vi ? 'toàn tỉnh' : 'province')}</td>
+            <td>{roleName(u.role, lang)}</td>
+            <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : vi ? 'toàn tỉnh' : 'province'}</td>
             <td>
               {u.active ? (vi ? 'hoạt động' : 'active') : vi ? 'đã khoá' : 'disabled'}{' '}
               {u.username !== auth?.user.username ? (
-                <button type="button" class="secondary small" onClick={async () => (await action.run('PATCH', `/api/v1/admin/users/${u.username}`, { active: !u.active })) && list.reload()}>
+                <button
+                  type="button"
+                  class="secondary small"
+                  onClick={async () => {
+                    if (
+                      u.active &&
+                      !(await confirm.ask({
+                        title: vi ? `Khoá tài khoản ${u.username}?` : `Disable ${u.username}?`,
+                        consequence: vi
+                          ? `${u.display_name} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi được mở khoá. Nhật ký và dữ liệu vẫn giữ nguyên.`
+                          : `${u.display_name} is signed out and cannot sign in until re-enabled. The log and data stay as they are.`,
+                        confirm: vi ? 'Khoá tài khoản' : 'Disable the account',
+                      }))
+                    )
+                      return
+                    ;(await action.run('PATCH', `/api/v1/admin/users/${u.username}`, { active: !u.active })) && list.reload()
+                  }}
+                >
                   {u.active ? (vi ? 'Khoá' : 'Disable') : vi ? 'Mở khoá' : 'Enable'}
                 </button>
               ) : null}

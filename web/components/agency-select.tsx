@@ -1,0 +1,24 @@
+import { useApp } from '../hooks/use-auth.ts'
+import { useFetch } from '../hooks/use-fetch.ts'
+import type { Meta } from '../lib/report-types.ts'
+import { strings as s } from '../lib/strings.ts'
+
+/** The agencies the signed-in user may act on, by name (their code beside it), instead of a typed code. */
+export function AgencySelect(props: { id: string; label: string; value: string; onChange(code: string): void; empty?: string; exclude?: string; required?: boolean }) {
+  const { tr } = useApp()
+  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const agencies = [...(meta.data?.agencies ?? [])].filter((a) => a.code !== props.exclude).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  return (
+    <div class="filter">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} required={props.required} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
+        <option value="">{props.empty ?? tr(s.choose)}</option>
+        {agencies.map((a) => (
+          <option value={a.code} key={a.code}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

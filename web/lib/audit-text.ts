@@ -1,0 +1,144 @@
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { roleName } from './roles.ts'
+
+const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+
+/** Each audited action in plain words; a new action without a line here falls back to its family's, then to its code. */
+export const auditActions: Record<string, LocalizedText> = {
+  login: s('Đăng nhập', 'Signed in'),
+  'login.failed': s('Đăng nhập không thành công', 'Failed sign-in'),
+  logout: s('Đăng xuất', 'Signed out'),
+  'password.change': s('Đổi mật khẩu', 'Changed password'),
+  'user.create': s('Tạo tài khoản cán bộ', 'Created a staff account'),
+  'user.activate': s('Mở lại tài khoản', 'Re-enabled an account'),
+  'user.deactivate': s('Khóa tài khoản', 'Disabled an account'),
+  'agency.create': s('Thêm cơ quan', 'Added an agency'),
+  'agency.update': s('Sửa cơ quan', 'Edited an agency'),
+  'agency.activate': s('Kích hoạt lại cơ quan', 'Re-activated an agency'),
+  'agency.deactivate': s('Ngừng hoạt động cơ quan', 'Deactivated an agency'),
+  'agency.merge': s('Sáp nhập cơ quan', 'Merged an agency'),
+  'agencies.import': s('Nhập danh sách cơ quan', 'Imported agencies'),
+  'agencies.export': s('Tải danh sách cơ quan', 'Downloaded agencies'),
+  'desk.create': s('Thêm quầy', 'Added a desk'),
+  'desk.update': s('Sửa quầy', 'Edited a desk'),
+  'desk.survey': s('Đổi phiếu khảo sát của quầy', 'Changed a desk’s survey'),
+  'kiosk.create': s('Thêm máy tính bảng', 'Added a tablet'),
+  'kiosk.pair': s('Ghép nối máy tính bảng', 'Paired a tablet'),
+  'kiosk.pairing': s('Tạo mã ghép nối mới', 'New pairing code'),
+  'kiosk.rename': s('Đổi tên máy tính bảng', 'Renamed a tablet'),
+  'kiosk.move': s('Chuyển máy tính bảng sang quầy khác', 'Moved a tablet to another desk'),
+  'kiosk.revoke': s('Thu hồi máy tính bảng', 'Revoked a tablet'),
+  'kiosk.settings': s('Đổi thời gian chờ của máy tính bảng', 'Changed the tablets’ delays'),
+  'api_key.create': s('Tạo khóa API', 'Created an API key'),
+  'api_key.revoke': s('Thu hồi khóa API', 'Revoked an API key'),
+  'report.export': s('Tải báo cáo', 'Downloaded a report'),
+  'responses.import': s('Nhập phiếu giấy', 'Imported paper responses'),
+  'response.spam': s('Đánh dấu phiếu là rác', 'Marked a response as spam'),
+  'response.unspam': s('Bỏ đánh dấu rác', 'Cleared a spam mark'),
+  'survey.draft': s('Tạo bản nháp phiếu khảo sát', 'Created a survey draft'),
+  'survey.edit': s('Sửa bản nháp phiếu khảo sát', 'Edited a survey draft'),
+  'survey.publish': s('Ban hành phiếu khảo sát', 'Published a survey'),
+  'survey.retire': s('Ngừng dùng phiếu khảo sát', 'Retired a survey'),
+  alert: s('Cảnh báo', 'Alert'),
+  'alert.raise': s('Phát sinh cảnh báo', 'Alert raised'),
+  'alert.acknowledge': s('Tiếp nhận cảnh báo', 'Acknowledged an alert'),
+  'alert.resolve': s('Xử lý xong cảnh báo', 'Resolved an alert'),
+  'alert.comment': s('Ghi chú cảnh báo', 'Commented on an alert'),
+  'alert.rule.set': s('Đặt quy tắc cảnh báo', 'Set an alert rule'),
+  'alert.rule.inherit': s('Dùng quy tắc cảnh báo của cấp trên', 'Inherited an alert rule'),
+}
+
+export function actionText(action: string, lang: 'vi' | 'en'): string {
+  const text = auditActions[action] ?? auditActions[action.split('.')[0]!]
+  return text ? text[lang] : action
+}
+
+/** Who did it: a staff account by its name, else the system, a tablet, or a visitor. */
+export function actorText(actor: string, lang: 'vi' | 'en'): string {
+  const [kind, rest] = actor.includes(':') ? [actor.slice(0, actor.indexOf(':')), actor.slice(actor.indexOf(':') + 1)] : [actor, '']
+  if (kind === 'user') return rest
+  if (kind === 'kiosk') return lang === 'vi' ? `Máy tính bảng số ${rest}` : `Tablet no. ${rest}`
+  if (kind === 'system' || kind.startsWith('demo')) return lang === 'vi' ? 'Hệ thống' : 'System'
+  if (kind === 'anonymous') return lang === 'vi' ? 'Người chưa đăng nhập' : 'Not signed in'
+  return actor
+}
+
+const targetKinds: Record<string, LocalizedText> = {
+  agency: s('Cơ quan', 'Agency'),
+  desk: s('Quầy', 'Desk'),
+  kiosk: s('Máy tính bảng', 'Tablet'),
+  user: s('Tài khoản', 'Account'),
+  survey: s('Phiếu khảo sát', 'Survey'),
+  report: s('Báo cáo', 'Report'),
+  response: s('Phiếu trả lời', 'Response'),
+  api_key: s('Khóa API', 'API key'),
+  alert: s('Cảnh báo', 'Alert'),
+}
+
+/** What it was done to: "Cơ quan Sở Tư pháp", "Quầy SNV/MC-01", "Phiếu khảo sát SIPAS, phiên bản 2". */
+export function targetText(target: string | null, lang: 'vi' | 'en', names: { agencies: Map<string, string>; surveys: Map<string, string> }): string {
+  if (!target) return ''
+  const i = target.indexOf(':')
+  if (i < 0) return target
+  const kind = target.slice(0, i)
+  const rest = target.slice(i + 1)
+  const label = targetKinds[kind]?.[lang] ?? kind
+  if (kind === 'agency') return `${label} ${names.agencies.get(rest) ?? rest}`
+  if (kind === 'report' || kind === 'survey') {
+    const [instrument, more] = rest.split(/[/@]/)
+    const title = names.surveys.get(instrument!) ?? instrument
+    return `${label}: ${title}${more ? (kind === 'survey' && rest.includes('@') ? `, ${lang === 'vi' ? 'phiên bản' : 'version'} ${more}` : ` — ${more}`) : ''}`
+  }
+  return `${label} ${rest}`
+}
+
+const detailLabels: Record<string, LocalizedText> = {
+  name: s('tên', 'name'),
+  agency: s('cơ quan', 'agency'),
+  agencyId: s('cơ quan', 'agency'),
+  desk: s('quầy', 'desk'),
+  deskId: s('quầy', 'desk'),
+  active: s('hoạt động', 'active'),
+  role: s('vai trò', 'role'),
+  channel: s('kênh', 'channel'),
+  survey: s('phiếu', 'survey'),
+  format: s('định dạng', 'format'),
+  filters: s('bộ lọc', 'filters'),
+  into: s('vào', 'into'),
+  from: s('từ', 'from'),
+  to: s('thành', 'to'),
+  reason: s('lý do', 'reason'),
+  file: s('tệp', 'file'),
+  imported: s('đã nhập', 'imported'),
+  duplicates: s('đã có', 'already present'),
+  rejected: s('bị từ chối', 'rejected'),
+  parent: s('cấp trên', 'parent'),
+  kind: s('loại', 'kind'),
+  note: s('ghi chú', 'note'),
+  resetDelayMs: s('về màn hình đầu sau', 'back to start after'),
+  idleTimeoutMs: s('bỏ dở sau', 'abandoned after'),
+  repeatIntervalMs: s('chặn chạm lặp trong', 'repeat taps ignored within'),
+}
+
+function valueText(key: string, v: unknown, lang: 'vi' | 'en'): string {
+  if (v === null || v === undefined) return '—'
+  if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no'
+  if (key === 'role' && typeof v === 'string') return roleName(v, lang)
+  if (key.endsWith('Ms') && typeof v === 'number') return `${v / 1000} ${lang === 'vi' ? 'giây' : 's'}`
+  if (typeof v === 'object') {
+    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== undefined)
+    return parts.length ? parts.map(([k, x]) => `${detailLabels[k]?.[lang] ?? k} ${valueText(k, x, lang)}`).join(', ') : '—'
+  }
+  return String(v)
+}
+
+/** The details as "tên: Quầy 2; hoạt động: không" instead of raw JSON. */
+export function detailsText(details: unknown, lang: 'vi' | 'en'): string {
+  if (details === null || details === undefined) return ''
+  if (typeof details !== 'object' || Array.isArray(details)) return valueText('', details, lang)
+  return Object.entries(details as Record<string, unknown>)
+    // Internal row numbers mean nothing to staff; the entry's target already names the thing.
+    .filter(([k, v]) => !(typeof v === 'number' && (k.endsWith('Id') || k === 'desk' || k === 'agency' || k === 'comment')))
+    .map(([k, v]) => `${detailLabels[k]?.[lang] ?? k}: ${valueText(k, v, lang)}`)
+    .join('; ')
+}
