@@ -4,10 +4,20 @@ import type { Meta } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 
 /** The agencies the signed-in user may act on, by name (their code beside it), instead of a typed code. */
-export function AgencySelect(props: { id: string; label: string; value: string; onChange(code: string): void; empty?: string; exclude?: string; required?: boolean }) {
+export function AgencySelect(props: {
+  id: string
+  label: string
+  value: string
+  onChange(code: string): void
+  empty?: string
+  exclude?: string
+  required?: boolean
+  /** The page's own list, when it changes while the page is open (a page that adds agencies). */
+  options?: Array<{ code: string; name: string }>
+}) {
   const { tr } = useApp()
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
-  const agencies = [...(meta.data?.agencies ?? [])].filter((a) => a.code !== props.exclude).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  const meta = useFetch<Meta>(props.options ? null : '/api/v1/dashboard/meta')
+  const agencies = [...(props.options ?? meta.data?.agencies ?? [])].filter((a) => a.code !== props.exclude).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
   return (
     <div class="filter">
       <label for={props.id}>{props.label}</label>

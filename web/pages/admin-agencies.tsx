@@ -38,9 +38,11 @@ export function AdminAgenciesPage() {
   const list = useFetch<{ agencies: AgencyRow[] }>('/api/v1/admin/agencies')
   const isAdmin = auth?.user.role === 'admin'
   const names = new Map((list.data?.agencies ?? []).map((a) => [a.code, a.name]))
+  const pickable = (list.data?.agencies ?? []).filter((a) => a.active && !a.mergedInto)
   const confirm = useConfirm()
   const add = useAction()
   const merging = useAction()
+  const addDesk = useAction()
   const row = useAction()
   const [form, setForm] = useState({ code: '', name: '', parent: '', kind: 'department' })
   const [desk, setDesk] = useState({ agency: '', code: '', name: '' })
@@ -93,7 +95,7 @@ export function AdminAgenciesPage() {
           <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await add.run('POST', '/api/v1/admin/agencies', { ...form, parent: form.parent || null })))}>
             {field('a-code', vi ? 'Mã' : 'Code', form.code, (code) => setForm({ ...form, code }), CODE_HINT[lang])}
             {field('a-name', vi ? 'Tên' : 'Name', form.name, (name) => setForm({ ...form, name }))}
-            <AgencySelect id="a-parent" label={vi ? 'Cơ quan cấp trên' : 'Parent agency'} value={form.parent} empty={vi ? 'Không có (trực thuộc tỉnh)' : 'None (under the province)'} onChange={(parent) => setForm({ ...form, parent })} />
+            <AgencySelect options={pickable} id="a-parent" label={vi ? 'Cơ quan cấp trên' : 'Parent agency'} value={form.parent} empty={vi ? 'Không có (trực thuộc tỉnh)' : 'None (under the province)'} onChange={(parent) => setForm({ ...form, parent })} />
             <div class="filter">
               <label for="a-kind">{vi ? 'Loại' : 'Kind'}</label>
               <select id="a-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: (e.target as HTMLSelectElement).value })}>
@@ -110,8 +112,8 @@ export function AdminAgenciesPage() {
           <FormError error={add.error} labels={{ code: vi ? 'Mã' : 'Code', name: vi ? 'Tên' : 'Name', parent: vi ? 'Cơ quan cấp trên' : 'Parent agency' }} />
           <h2>{vi ? 'Sáp nhập cơ quan' : 'Merge agencies'}</h2>
           <form class="filters" onSubmit={(e) => (e.preventDefault(), void doMerge())}>
-            <AgencySelect id="m-from" label={vi ? 'Sáp nhập cơ quan' : 'Merge agency'} value={merge.from} onChange={(from) => setMerge({ ...merge, from })} />
-            <AgencySelect id="m-into" label={vi ? 'vào cơ quan' : 'into agency'} value={merge.into} exclude={merge.from} onChange={(into) => setMerge({ ...merge, into })} />
+            <AgencySelect options={pickable} id="m-from" label={vi ? 'Sáp nhập cơ quan' : 'Merge agency'} value={merge.from} onChange={(from) => setMerge({ ...merge, from })} />
+            <AgencySelect options={pickable} id="m-into" label={vi ? 'vào cơ quan' : 'into agency'} value={merge.into} exclude={merge.from} onChange={(into) => setMerge({ ...merge, into })} />
             <button type="submit" class="danger" disabled={!merge.from || !merge.into}>
               {vi ? 'Sáp nhập…' : 'Merge…'}
             </button>
@@ -126,13 +128,13 @@ export function AdminAgenciesPage() {
       ) : null}
       <section class="card">
         <h2>{vi ? 'Thêm quầy' : 'Add a desk'}</h2>
-        <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await add.run('POST', '/api/v1/admin/desks', desk)))}>
-          <AgencySelect id="d-agency" label={vi ? 'Cơ quan' : 'Agency'} value={desk.agency} onChange={(agency) => setDesk({ ...desk, agency })} />
+        <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await addDesk.run('POST', '/api/v1/admin/desks', desk)))}>
+          <AgencySelect options={pickable} id="d-agency" label={vi ? 'Cơ quan' : 'Agency'} value={desk.agency} onChange={(agency) => setDesk({ ...desk, agency })} />
           {field('d-code', vi ? 'Mã quầy' : 'Desk code', desk.code, (code) => setDesk({ ...desk, code }), CODE_HINT[lang])}
           {field('d-name', vi ? 'Tên quầy' : 'Desk name', desk.name, (name) => setDesk({ ...desk, name }))}
           <button type="submit">{vi ? 'Thêm quầy' : 'Add desk'}</button>
         </form>
-        {!isAdmin ? <FormError error={add.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', code: vi ? 'Mã quầy' : 'Desk code', name: vi ? 'Tên quầy' : 'Desk name' }} /> : null}
+        <FormError error={addDesk.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', code: vi ? 'Mã quầy' : 'Desk code', name: vi ? 'Tên quầy' : 'Desk name' }} />
       </section>
       <FormError error={row.error} />
       <DataTable caption={vi ? 'Danh sách cơ quan' : 'Agencies'} columns={[vi ? 'Tên' : 'Name', vi ? 'Mã' : 'Code', vi ? 'Cấp trên' : 'Parent', vi ? 'Quầy' : 'Desks', vi ? 'Trạng thái' : 'Status']}>
