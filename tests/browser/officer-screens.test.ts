@@ -94,7 +94,7 @@ describe('agency page and filters', () => {
     const { context, page } = await staffPage('quanly.stp')
     await page.goto(`${server.url}/agencies/STP`)
     await page.getByRole('heading', { name: 'Sở Tư pháp', level: 1 }).waitFor()
-    await expect(page.locator('.stat .big').textContent()).resolves.toMatch(/^\d{2,3},\d{2}$/)
+    await expect(page.locator('.stat .big').first().textContent()).resolves.toMatch(/^\d{2,3},\d{2}$/)
     await page.getByText(new RegExp(`Đánh giá nhanh tại Bộ phận Một cửa · ${currentQuarter}`)).waitFor()
     // Question text, never its id.
     await page.getByText('Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?').first().waitFor()
@@ -160,11 +160,11 @@ describe('agency page and filters', () => {
     const { context, page } = await staffPage('admin', { width: 390, height: 844 })
     for (const path of [`/dashboard?survey=sipas-2017&period=${previousQuarter}`, '/agencies/SNV']) {
       await page.goto(`${server.url}${path}`)
-      await page.locator('.card.stat .big').waitFor()
+      await page.locator('.card.stat .big').first().waitFor()
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     }
     await page.goto(`${server.url}/dashboard?survey=sipas-2017&period=${previousQuarter}`)
-    await page.locator('.card.stat .big').waitFor()
+    await page.locator('.card.stat .big').first().waitFor()
     await page.screenshot({ path: `${SHOTS}/staff-390-dashboard.png`, fullPage: true })
     expect(await seriousA11yViolations(page)).toEqual([])
     await context.close()
