@@ -7,10 +7,11 @@ import type { Clock } from '../lib/clock.ts'
 import { readTable, type TableSource } from '../imports/table-reader.ts'
 import { ImportRejected, MAX_SHOWN, requireHeader, rowIssue, type RowIssue } from '../imports/row-issues.ts'
 import { insertAgency, listAgencies, updateAgency } from './repository.ts'
+import { AGENCY_CODE, AGENCY_KINDS } from '../domain/vocabulary.ts'
+import { BODY_LIMITS } from '../lib/limits.ts'
 
-const KINDS: AgencyKind[] = ['province', 'department', 'commune', 'other']
+const KINDS: readonly AgencyKind[] = AGENCY_KINDS
 export const AGENCY_COLUMNS = ['code', 'name', 'parent', 'kind'] as const
-export const AGENCY_CODE = /^[A-Za-z0-9_-]{1,64}$/
 
 interface AgencyRow {
   row: number
@@ -25,7 +26,7 @@ interface AgencyRow {
  * the file or already exist; all rows or none.
  */
 /** What one upload in the browser may hold: a province has hundreds of agencies, not tens of thousands. */
-export const AGENCY_IMPORT_LIMITS = { maxRows: 10_000, maxBytes: 1024 * 1024 }
+export const AGENCY_IMPORT_LIMITS = { maxRows: 10_000, maxBytes: BODY_LIMITS.agencyImport }
 
 export async function importAgencies(db: Db, source: TableSource, clock: Clock, actor: string, limits: { maxRows?: number } = {}) {
   const issues: RowIssue[] = []

@@ -5,7 +5,7 @@ import { inScope, notInScope, type StaffUser } from '../auth/scope.ts'
 import { BOM, csvLine } from '../exports/csv.ts'
 import type { AgencyKind, Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
-import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { codeTaken, DomainError, invalid, issue, unknownAgencyIssue } from '../domain/errors.ts'
 import type { Clock } from '../lib/clock.ts'
 import { listDesksOfAgency, updateDesk } from '../desks/repository.ts'
 import { findAgencyByCode, insertAgency, listAgencies, markAgencyMerged, reparentChildren, setAgencyActiveFlag, updateAgency } from './repository.ts'
@@ -25,7 +25,7 @@ const notFound = (code: string) => new DomainError('not_found', 'unknown_agency'
  */
 export async function agencyInScope(db: Db, staff: StaffUser, code: string, opts: { field?: string } = {}) {
   const agency = await findAgencyByCode(db, code)
-  if (!agency && opts.field && staff.scope === null) throw invalid([issue(opts.field, 'unknown_agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)])
+  if (!agency && opts.field && staff.scope === null) throw invalid([unknownAgencyIssue(opts.field, code)])
   if (!agency || !inScope(staff, agency.id)) throw notInScope()
   return agency
 }
@@ -42,7 +42,7 @@ async function parentId(db: Db, code: string | null, self?: number) {
 }
 
 export async function createAgency(db: Db, input: AgencyInput, actor: string, clock: Clock) {
-  if (await findAgencyByCode(db, input.code)) throw new DomainError('conflict', 'code_taken', { vi: `Mã ${input.code} đã có`, en: `Code ${input.code} is taken` })
+  if (await findAgencyByCode(db, input.code)) throw codeTaken(`Mã ${input.code} đã có`, `Code ${input.code} is taken`)
   const at = clock.now()
   const parent = await parentId(db, input.parent)
   return inTransaction(db, async (trx) => {

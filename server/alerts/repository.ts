@@ -3,6 +3,7 @@ import type { AlertKind, AlertTable } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { RATING_QUESTION } from '../domain/alert-rules.ts'
 import { kioskRows } from '../kiosks/repository.ts'
+import { reportable } from '../responses/repository.ts'
 
 export function listRuleRows(db: Db) {
   return db.selectFrom('alert_rules').selectAll().execute()
@@ -43,10 +44,7 @@ function ratings(db: Db, place: { agencyId: number; deskId: number | null }) {
   let q = db
     .selectFrom('responses')
     .innerJoin('answers', (j) => j.onRef('answers.response_id', '=', 'responses.id').on('answers.question_id', '=', RATING_QUESTION))
-    .where('responses.is_spam', '=', 0)
-    .where('responses.is_flagged', '=', 0)
-    .where('responses.is_test', '=', 0)
-    .where('responses.deleted_at', 'is', null)
+    .where(reportable())
   q = place.deskId === null ? q.where('responses.agency_id', '=', place.agencyId).where('responses.desk_id', 'is', null) : q.where('responses.desk_id', '=', place.deskId)
   return q
 }
@@ -102,10 +100,7 @@ export function ratingCountsByAgency(db: Db, from: string, to: string) {
   return db
     .selectFrom('responses')
     .innerJoin('answers', (j) => j.onRef('answers.response_id', '=', 'responses.id').on('answers.question_id', '=', RATING_QUESTION))
-    .where('responses.is_spam', '=', 0)
-    .where('responses.is_flagged', '=', 0)
-    .where('responses.is_test', '=', 0)
-    .where('responses.deleted_at', 'is', null)
+    .where(reportable())
     .where('responses.submitted_at', '>=', from)
     .where('responses.submitted_at', '<', to)
     .groupBy('responses.agency_id')

@@ -3,7 +3,7 @@ import { inTransaction } from '../db/transaction.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
 import type { ApiKey } from '../db/schema.ts'
-import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { DomainError, invalid, issue, unknownAgencyIssue } from '../domain/errors.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
 import { inScope, unknownAgencyInScope, type StaffUser } from '../auth/scope.ts'
 import { hit } from '../rate-limit/repository.ts'
@@ -26,7 +26,7 @@ const notFound = () => new DomainError('not_found', 'api_key_not_found', { vi: '
 
 export async function createApiKey(db: Db, staff: StaffUser, input: { agency: string; name: string }, now: Date) {
   const agency = await findAgencyByCode(db, input.agency)
-  if (staff.scope === null && !agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
+  if (staff.scope === null && !agency) throw invalid([unknownAgencyIssue('agency', input.agency)])
   if (!agency || !inScope(staff, agency.id)) throw invalid([unknownAgencyInScope('agency', input.agency)])
   // 32 random bytes (256 bits); only the hash is stored, so the key is shown this once.
   const key = newToken('hlk', 32)

@@ -1,6 +1,6 @@
 import { listAgencies } from '../agencies/repository.ts'
 import type { Db } from '../db/types.ts'
-import { DomainError, issue, type FieldIssue } from '../domain/errors.ts'
+import { issue, notInScope, type FieldIssue } from '../domain/errors.ts'
 import type { Role } from '../db/schema.ts'
 
 /**
@@ -42,7 +42,7 @@ export function inScope(staff: StaffUser, agencyId: number): boolean {
 }
 
 /** The one refusal for something outside the staff member's scope: it reads as missing, with no hint which. */
-export const notInScope = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
+export { notInScope }
 
 /**
  * What scoped staff (and API keys) are told about an agency code outside their scope: exactly what they

@@ -3,7 +3,7 @@ import { inTransaction } from '../db/transaction.ts'
 import { randomBytes } from 'node:crypto'
 import type { Role } from '../db/schema.ts'
 import { appendAudit } from '../audit/service.ts'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, forbidden } from '../domain/errors.ts'
 import { hashToken } from '../lib/tokens.ts'
 import { clearAttempts, countAttempt, forgiveAttempt } from '../rate-limit/repository.ts'
 import { deleteSession, deleteUserSessions, findUser, findUserByName, insertSession, insertUser, setUserActiveFlag, setUserPassword } from './repository.ts'
@@ -105,7 +105,6 @@ export async function createUser(
   })
 }
 
-export const forbidden = () => new DomainError('forbidden', 'forbidden', { vi: 'Tài khoản không có quyền này', en: 'Your account may not do this' })
 
 /** (De)activates an account; managers only within their scope and never an admin. A deactivated account loses its sessions at once. */
 export async function setUserActive(db: Db, staff: StaffUser, username: string, active: boolean, now: Date) {

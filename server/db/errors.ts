@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors.ts'
+import { alreadyExists, DomainError } from '../domain/errors.ts'
 import { isUniqueViolation } from './dialect.ts'
 
 /**
@@ -7,7 +7,6 @@ import { isUniqueViolation } from './dialect.ts'
  * 409, never a 500.
  */
 export function fromDatabaseError(e: unknown): DomainError | undefined {
-  if (isUniqueViolation(e))
-    return new DomainError('conflict', 'already_exists', { vi: 'Đã có một bản ghi như vậy (vừa được tạo); hãy tải lại và kiểm tra', en: 'Such a record already exists (it was just created); reload and check' })
+  if (isUniqueViolation(e)) return alreadyExists()
   return undefined
 }

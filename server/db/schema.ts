@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { AgencyKind, AssignableChannel, Channel, Role, SurveyStatus } from '../domain/vocabulary.ts'
 
 /**
  * The tables as both databases return them: booleans are 0/1 integers, instants are ISO 8601 UTC
@@ -32,8 +33,7 @@ export interface Database {
   dossiers: DossierTable
 }
 
-export type AgencyKind = 'province' | 'department' | 'commune' | 'other'
-export type Channel = 'paper' | 'kiosk' | 'qr' | 'web'
+export type { AgencyKind, Channel, Role, SurveyStatus }
 
 export interface AgencyTable {
   id: Generated<number>
@@ -62,7 +62,6 @@ export interface DeskTable {
   created_at: string
 }
 
-export type SurveyStatus = 'draft' | 'published' | 'retired'
 export interface SurveyVersionTable {
   id: Generated<number>
   instrument: string
@@ -128,7 +127,6 @@ export interface RollupTable {
   count: number
 }
 
-export type Role = 'admin' | 'manager' | 'viewer'
 export interface UserTable {
   id: Generated<number>
   username: string
@@ -263,7 +261,7 @@ export interface AuditHeadTable {
 
 export interface DeskSurveyTable {
   desk_id: number
-  channel: 'kiosk' | 'qr' | 'receipt'
+  channel: AssignableChannel
   survey_version_id: number
 }
 

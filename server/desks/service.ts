@@ -3,16 +3,16 @@ import { findAgencyByCode } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
 import { inScope, type StaffUser } from '../auth/scope.ts'
 import type { Db } from '../db/types.ts'
-import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { codeTaken, deskNotFound, DomainError, invalid, issue, unknownAgencyIssue, unknownSurvey } from '../domain/errors.ts'
 import type { Clock } from '../lib/clock.ts'
 import { newToken } from '../lib/tokens.ts'
 import type { SurveyCatalog, SurveyVersion } from '../surveys/catalog.ts'
 import { deskSurveyVersionId, findDesk, findDeskByCode, insertDesk, setDeskSurvey, updateDesk } from './repository.ts'
+import type { AssignableChannel } from '../domain/vocabulary.ts'
 
-export type AssignableChannel = 'kiosk' | 'qr' | 'receipt'
+export type { AssignableChannel }
 
-/** The one refusal for a desk that does not exist or that the staff member may not see (no hint which). */
-export const deskNotFound = () => new DomainError('not_found', 'desk_not_found', { vi: 'Không tìm thấy quầy', en: 'Desk not found' })
+export { deskNotFound }
 
 /** A desk the staff member may see, else 404: other agencies' desks read as missing. */
 export async function deskInScope(db: Db, staff: StaffUser, id: number) {
@@ -23,9 +23,9 @@ export async function deskInScope(db: Db, staff: StaffUser, id: number) {
 
 export async function createDesk(db: Db, input: { agency: string; code: string; name: string }, actor: string, clock: Clock) {
   const agency = await findAgencyByCode(db, input.agency)
-  if (!agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
+  if (!agency) throw invalid([unknownAgencyIssue('agency', input.agency)])
   if (await findDeskByCode(db, agency.id, input.code))
-    throw new DomainError('conflict', 'code_taken', { vi: `Cơ quan đã có quầy mã ${input.code}`, en: `The agency already has a desk ${input.code}` })
+    throw codeTaken(`Cơ quan đã có quầy mã ${input.code}`, `The agency already has a desk ${input.code}`)
   const at = clock.now()
   return inTransaction(db, async (trx) => {
     const id = await insertDesk(trx, { agencyId: agency.id, code: input.code, name: input.name.normalize('NFC'), publicToken: newToken('desk'), at: at.toISOString() })
@@ -41,9 +41,9 @@ export async function editDesk(db: Db, id: number, input: { name?: string; agenc
   let agencyId = desk.agency_id
   if (input.agency) {
     const agency = await findAgencyByCode(db, input.agency)
-    if (!agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`)])
+    if (!agency) throw invalid([unknownAgencyIssue('agency', input.agency)])
     if (agency.id !== desk.agency_id && (await findDeskByCode(db, agency.id, desk.code)))
-      throw new DomainError('conflict', 'code_taken', { vi: `Cơ quan đích đã có quầy mã ${desk.code}`, en: `The target agency already has a desk ${desk.code}` })
+      throw codeTaken(`Cơ quan đích đã có quầy mã ${desk.code}`, `The target agency already has a desk ${desk.code}`)
     agencyId = agency.id
   }
   const at = clock.now()
@@ -75,6 +75,6 @@ export async function surveyForDesk(db: Db, catalog: SurveyCatalog, deskId: numb
     if (versionId) return (await catalog.get(versionId, db))!
   }
   const latest = await catalog.latest('mot-cua')
-  if (!latest) throw new DomainError('not_found', 'unknown_survey', { vi: 'Chưa có phiếu mot-cua nào được ban hành', en: 'No published mot-cua survey' })
+  if (!latest) throw unknownSurvey({ vi: 'Chưa có phiếu mot-cua nào được ban hành', en: 'No published mot-cua survey' })
   return latest
 }

@@ -1,4 +1,5 @@
 import type { Question, SurveyDefinition } from './survey-definition.ts'
+import { SURVEY_KEY } from './vocabulary.ts'
 
 // Zod-free helpers over survey definitions, so the kiosk bundle can use them without the schema library.
 
@@ -8,7 +9,7 @@ export function surveyKey(def: { instrument: string; version: number }): string 
 }
 
 export function parseSurveyKey(key: string): { instrument: string; version: number } | null {
-  const m = /^([a-z0-9][a-z0-9_-]*)@([1-9][0-9]{0,5})$/.exec(key)
+  const m = SURVEY_KEY.exec(key)
   return m ? { instrument: m[1]!, version: Number(m[2]) } : null
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SurveyKey } from './vocabulary-schemas.ts'
 
 /**
  * What a kiosk, phone or integration sends for one response. Agency, desk and channel are not here on
@@ -7,7 +8,7 @@ import { z } from 'zod'
 export const SubmissionInput = z
   .object({
     submissionId: z.uuid(),
-    survey: z.string().regex(/^[a-z0-9][a-z0-9_-]*@[1-9][0-9]{0,5}$/, 'instrument@version, e.g. mot-cua@1'),
+    survey: SurveyKey,
     answers: z.unknown(),
     /** When the citizen answered (kiosks freeze it at the tap, so offline answers keep their time). */
     givenAt: z.iso.datetime({ offset: true }).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { InstrumentId } from './vocabulary-schemas.ts'
 
 /** Vietnamese first, English second (see text.ts for the type used everywhere else). */
 export const LocalizedText = z.object({
@@ -10,7 +11,7 @@ export const LocalizedText = z.object({
  * The survey definition contract (files in `survey-definitions/`). Question and option ids are stable:
  * paper imports, exports and reports use them, so a published version is never edited, only succeeded.
  */
-const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "-" and "_"')
+const Id = InstrumentId
 
 export const ScalePoint = z.object({ value: z.number().int(), label: LocalizedText })
 export const Scale = z.array(ScalePoint).min(2)

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Channel, DossierTable } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
+import { reportable } from '../responses/repository.ts'
 
 export function findDossiersByHash(db: Db, hashes: string[]) {
   return db.selectFrom('dossiers').selectAll().where('dossier_hash', 'in', hashes.length ? hashes : ['-']).execute()
@@ -113,10 +114,7 @@ function reportableByOfficer(db: Db, surveyVersionIds: number[], quarters: strin
     .where('r.agency_id', 'in', agencyIds.length ? agencyIds : [-1])
     .where('r.quarter', 'in', quarters)
     .where('r.survey_version_id', 'in', surveyVersionIds)
-    .where('r.is_spam', '=', 0)
-    .where('r.is_flagged', '=', 0)
-    .where('r.is_test', '=', 0)
-    .where('r.deleted_at', 'is', null)
+    .where(reportable('r'))
 }
 
 /** Codes minted without an officer take the one the dossier's events named. */

@@ -15,16 +15,17 @@ import { prepareResponse, storeResponses, type PreparedResponse } from '../respo
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { IssueList, requireHeader, rowIssue, type RowIssue } from './row-issues.ts'
 import { readTable, sourceName, type TableSource } from './table-reader.ts'
+import { CHANNELS } from '../domain/vocabulary.ts'
+import { BODY_LIMITS } from '../lib/limits.ts'
 
 export const RESPONSE_COLUMNS = ['submission_id', 'survey', 'agency', 'desk', 'channel', 'submitted_at'] as const
 /** Optional columns added to the format after the first version (additions only, never renames). */
 const OPTIONAL_COLUMNS = ['procedure']
-const CHANNELS: Channel[] = ['paper', 'kiosk', 'qr', 'web']
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const CHUNK = 500
 
 /** What one upload in the browser may hold (the CLI, run by the operator on their own file, has no row limit). */
-export const PAPER_IMPORT_LIMITS = { maxRows: 50_000, maxBytes: 50 * 1024 * 1024 }
+export const PAPER_IMPORT_LIMITS = { maxRows: 50_000, maxBytes: BODY_LIMITS.paperImport }
 
 export interface ImportSummary {
   imported: number

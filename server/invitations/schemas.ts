@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dossierFields } from '../dossiers/schemas.ts'
+import { SurveyRef } from '../domain/vocabulary-schemas.ts'
 
 /** How many receipt codes one call may mint: a day's receipts at a busy centre. */
 export const MAX_INVITATIONS = 1000
@@ -21,10 +22,7 @@ const fields = {
     officer: dossierFields.officer,
     receivedAt: z.iso.datetime({ offset: true }).optional().describe('When the dossier was received (with `dossier`): recorded as its `received` event'),
     procedure: Code.optional().describe('Administrative procedure code (mã thủ tục)'),
-    survey: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9_-]*(@[1-9][0-9]{0,5})?$/, 'instrument or instrument@version, e.g. sipas-2017')
-      .optional()
+    survey: SurveyRef.optional()
       .describe('Questionnaire; default the desk’s, else the newest published mot-cua'),
     expiresAt: z.iso.datetime({ offset: true }).optional().describe('When the code stops working; default in 30 days'),
     expiresInDays: z.number().int().min(1).max(MAX_EXPIRY_DAYS).optional(),

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
+import { sha256 } from './canonical-json.ts'
 
 /** A random URL-safe secret with a readable prefix that tells what it opens (desk_, kiosk_, rcpt_…). */
 export function newToken(prefix: string, bytes = 18): string {
@@ -7,5 +8,5 @@ export function newToken(prefix: string, bytes = 18): string {
 
 /** Secrets are stored only as this hash; a leaked database opens nothing. */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
+  return sha256(token)
 }

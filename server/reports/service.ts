@@ -1,7 +1,7 @@
 import { listAgencies } from '../agencies/repository.ts'
 import type { AgencyKind, Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, unknownSurvey } from '../domain/errors.ts'
 import { addCounts, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
 import { formatPeriod, previousPeriod, quartersOf, type Period } from '../domain/periods.ts'
 import { compareWithPrevious, rankUnits } from '../domain/ranking.ts'
@@ -84,7 +84,7 @@ const countsByAgency = async (db: Db, surveyVersionIds: number[], quarters: stri
 export async function instrumentRules(db: Db, catalog: SurveyCatalog, instrument: string, quarters: string[]) {
   const versions = (await listSurveyVersions(db)).filter((v) => v.instrument === instrument && v.status !== 'draft')
   if (!versions.length)
-    throw new DomainError('not_found', 'unknown_survey', { vi: `Không có phiếu khảo sát ${instrument}`, en: `No survey ${instrument}` })
+    throw unknownSurvey({ vi: `Không có phiếu khảo sát ${instrument}`, en: `No survey ${instrument}` })
   const used = await versionsUsed(db, instrument, quarters)
   const version = (await catalog.get((used.at(-1) ?? versions.at(-1)!).id, db))!
   return { rules: version.definition.index, definition: version.definition, versionIds: versions.map((v) => v.id), used: used.map((v) => `${instrument}@${v.version}`) }

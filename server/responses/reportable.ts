@@ -1,4 +1,12 @@
-/** Only reportable responses count: not spam, not flagged as suspect, not test, not deleted. */
-export function isReportable(r: { is_spam: number; is_flagged: number; is_test: number; deleted_at: string | null }): boolean {
-  return r.is_spam === 0 && r.is_flagged === 0 && r.is_test === 0 && r.deleted_at === null
+/**
+ * What a response must be to count in the index: not spam, not flagged as suspect, not test, not deleted.
+ * The one statement of the rule; `isReportable` reads it for rows in memory and `reportable()` in
+ * responses/repository.ts turns it into SQL.
+ */
+export const REPORTABLE = { is_spam: 0, is_flagged: 0, is_test: 0, deleted_at: null } as const
+
+type Flags = { [K in keyof typeof REPORTABLE]: (typeof REPORTABLE)[K] extends null ? string | null : number }
+
+export function isReportable(r: Flags): boolean {
+  return (Object.keys(REPORTABLE) as Array<keyof typeof REPORTABLE>).every((k) => r[k] === REPORTABLE[k])
 }

@@ -1,9 +1,18 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { likeIgnoringCase, withoutIndex } from '../db/dialect.ts'
 import type { NewResponse } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { periodBounds, type Period } from '../domain/periods.ts'
 import { nfc } from '../domain/text.ts'
+import { REPORTABLE } from './reportable.ts'
+
+/** The reportable rule (reportable.ts) as a condition on the responses table or its alias. */
+export function reportable(table: string = 'responses'): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.join(
+    Object.entries(REPORTABLE).map(([column, value]) => (value === null ? sql`${sql.ref(`${table}.${column}`)} is null` : sql`${sql.ref(`${table}.${column}`)} = ${value}`)),
+    sql` and `,
+  )})`
+}
 
 export function findBySubmissionIds(db: Db, ids: string[]) {
   if (!ids.length) return Promise.resolve([])
@@ -122,7 +131,7 @@ export async function listComments(db: Db, query: CommentQuery) {
   }
   if (query.status === 'spam') q = q.where('r.is_spam', '=', 1)
   if (query.status === 'flagged') q = q.where('r.is_flagged', '=', 1)
-  if (query.status === 'counted') q = q.where('r.is_spam', '=', 0).where('r.is_flagged', '=', 0).where('r.is_test', '=', 0)
+  if (query.status === 'counted') q = q.where(reportable('r'))
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const items = await q
     .leftJoin('answers as o', (j) => j.onRef('o.response_id', '=', 'r.id').on('o.question_id', 'in', ['overall', 'hl_chung']))
@@ -161,10 +170,7 @@ export function reportableResponsesPage(db: Db, q: { afterId: number; start: str
     .where(sql<boolean>`${at} >= ${q.start}`)
     .where(sql<boolean>`${at} < ${q.end}`)
     .where('survey_version_id', 'in', q.surveyVersionIds.length ? q.surveyVersionIds : [-1])
-    .where('is_spam', '=', 0)
-    .where('is_flagged', '=', 0)
-    .where('is_test', '=', 0)
-    .where('deleted_at', 'is', null)
+    .where(reportable())
     .orderBy('id')
     .limit(q.limit)
     .execute()

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { AGENCY_CODE, AGENCY_IMPORT_LIMITS, importAgencies } from '../agencies/import.ts'
+import { AGENCY_IMPORT_LIMITS, importAgencies } from '../agencies/import.ts'
 import { listAgencies } from '../agencies/repository.ts'
 import { agenciesCsv, agencyInScope as scopedAgency, createAgency, editAgency, mergeAgency, setAgencyActive } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
@@ -12,13 +12,13 @@ import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { receiveFile } from '../middleware/upload/index.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { AgencyCode, AgencyKind, DeskCode, SurveyKey } from '../domain/vocabulary-schemas.ts'
+import type { AssignableChannel } from '../domain/vocabulary.ts'
 
-const Kind = z.enum(['province', 'department', 'commune', 'other'])
-const Code = z.string().regex(AGENCY_CODE, 'letters, digits, "-" and "_" (at most 64)')
+const Kind = AgencyKind
+const Code = AgencyCode
 const Name = z.string().trim().min(1).max(200)
 const AgencyBody = z.object({ code: Code, name: Name, parent: Code.nullable().default(null), kind: Kind }).strict()
-const DeskCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/)
-const SurveyKey = z.string().regex(/^[a-z0-9][a-z0-9_-]*@[1-9][0-9]{0,5}$/).nullable()
 
 const actor = (staff: StaffUser) => `user:${staff.username}`
 
@@ -97,9 +97,9 @@ export function adminAgencyRoutes(deps: AppDeps) {
         return c.json({ ok: true })
       },
     )
-    .put('/desks/:id{[0-9]+}/surveys', editor, csrf(), validate('json', z.object({ kiosk: SurveyKey.optional(), qr: SurveyKey.optional(), receipt: SurveyKey.optional() }).strict()), async (c) => {
+    .put('/desks/:id{[0-9]+}/surveys', editor, csrf(), validate('json', z.object({ kiosk: SurveyKey.nullable().optional(), qr: SurveyKey.nullable().optional(), receipt: SurveyKey.nullable().optional() }).strict()), async (c) => {
       const desk = await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
-      for (const [channel, key] of Object.entries(c.req.valid('json')) as Array<['kiosk' | 'qr' | 'receipt', string | null | undefined]>) {
+      for (const [channel, key] of Object.entries(c.req.valid('json')) as Array<[AssignableChannel, string | null | undefined]>) {
         if (key === undefined) continue
         const version = key ? await deps.catalog.byKey(key) : null
         if (key && !version) throw invalid([issue(channel, 'unknown_survey', `Không có phiếu ${key}`, `No survey ${key}`)])

@@ -1,13 +1,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { DomainError } from '../domain/errors.ts'
+import { unknownSurvey } from '../domain/errors.ts'
 import { countResponsesByVersion } from '../responses/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { createDraft, publishSurvey, retireSurvey, reviewDraft, updateDraft } from '../surveys/admin.ts'
 import { findSurveyVersionById, listSurveyVersions } from '../surveys/repository.ts'
+import { InstrumentId } from '../domain/vocabulary-schemas.ts'
 
 const Id = z.object({ id: z.coerce.number().int().positive() })
 const Definition = z.record(z.string(), z.unknown())
@@ -40,7 +41,7 @@ export function adminSurveyRoutes(deps: AppDeps) {
     // One version for the builder: a draft with its problems and what changed against the version it was copied from.
     .get('/:id', validate('param', Id), async (c) => {
       const row = await findSurveyVersionById(deps.db, c.req.valid('param').id)
-      if (!row) throw new DomainError('not_found', 'unknown_survey', { vi: 'Không có phiên bản phiếu này', en: 'No such survey version' })
+      if (!row) throw unknownSurvey({ vi: 'Không có phiên bản phiếu này', en: 'No such survey version' })
       const base = row.based_on_id ? await findSurveyVersionById(deps.db, row.based_on_id) : undefined
       return c.json({
         id: row.id,
@@ -53,7 +54,7 @@ export function adminSurveyRoutes(deps: AppDeps) {
         review: row.status === 'draft' ? await reviewDraft(deps.db, row) : null,
       })
     })
-    .post('/', csrf(), validate('json', z.object({ instrument: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(64), definition: Definition, basedOn: z.number().int().positive().optional() }).strict()), async (c) => {
+    .post('/', csrf(), validate('json', z.object({ instrument: InstrumentId.max(64), definition: Definition, basedOn: z.number().int().positive().optional() }).strict()), async (c) => {
       const body = c.req.valid('json')
       return c.json(await createDraft(deps.db, body.instrument, body.definition, body.basedOn ?? null, who(c), deps.clock), 201)
     })

@@ -3,25 +3,26 @@ import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { listUsers } from '../auth/repository.ts'
-import { createUser, forbidden, setUserActive } from '../auth/service.ts'
+import { createUser, setUserActive } from '../auth/service.ts'
 import { auditFacets, listAuditEntries } from '../audit/repository.ts'
 import { verifyAuditChain } from '../audit/service.ts'
-import { invalid, issue } from '../domain/errors.ts'
+import { forbidden, invalid, issue, unknownAgencyIssue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { unknownAgencyInScope } from '../auth/scope.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { Role } from '../domain/vocabulary-schemas.ts'
+import type { Role as RoleName } from '../domain/vocabulary.ts'
 
-const Role = z.enum(['admin', 'manager', 'viewer'])
 
 /**
  * A manager may give accounts only inside their own scope and never above their own role; an admin may
  * do anything. Returns the agency id the new or edited account is bound to.
  */
-async function checkGrant(deps: AppDeps, staff: StaffUser, role: 'admin' | 'manager' | 'viewer', agencyCode: string | null) {
+async function checkGrant(deps: AppDeps, staff: StaffUser, role: RoleName, agencyCode: string | null) {
   const agency = agencyCode ? await findAgencyByCode(deps.db, agencyCode) : null
   if (staff.role === 'admin') {
-    if (agencyCode && !agency) throw invalid([issue('agency', 'unknown_agency', `Không có cơ quan mã ${agencyCode}`, `No agency with code ${agencyCode}`)])
+    if (agencyCode && !agency) throw invalid([unknownAgencyIssue('agency', agencyCode)])
     return agency?.id ?? null
   }
   if (role === 'admin' || !agencyCode) throw forbidden()

@@ -8,11 +8,10 @@ import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { heatMap } from '../patterns/service.ts'
+import { AgencyKind, Channel, InstrumentId, PeriodKey } from '../domain/vocabulary-schemas.ts'
 
-const Channel = z.enum(['paper', 'kiosk', 'qr', 'web'])
-const Kind = z.enum(['province', 'department', 'commune', 'other'])
-const Instrument = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)
-const PeriodKey = z.string().regex(/^\d{4}(-Q[1-4])?$/, '2026-Q1 hoặc/or 2026')
+const Kind = AgencyKind
+const Instrument = InstrumentId
 
 const CommentFilter = z.object({
   agency: z.string().max(64).optional(),

@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import type { AppDeps } from '../app.ts'
 import { authenticateApiKey } from '../api-keys/service.ts'
@@ -9,16 +8,13 @@ import { qrPngDataUrl, qrSvg } from '../lib/qr.ts'
 import { DomainError } from '../domain/errors.ts'
 import { InvitationBatchInput, InvitationInput, type InvitationCreated } from '../invitations/schemas.ts'
 import { mintInvitations, type MintedInvitation } from '../invitations/service.ts'
+import { BODY_LIMITS, limitBody } from '../middleware/body-limit/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 declare module 'hono' {
   interface ContextVariableMap {
     apiKey: ApiKey
   }
-}
-
-export const tooLarge = () => {
-  throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
 }
 
 type Format = 'svg' | 'png'
@@ -52,14 +48,14 @@ export function invitationRoutes(deps: AppDeps) {
   const noStore = (c: Context) => c.header('Cache-Control', 'no-store')
   return new Hono()
     .use(apiKey)
-    .post('/', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), validate('json', InvitationInput), async (c) => {
+    .post('/', limitBody(BODY_LIMITS.invitation), validate('json', InvitationInput), async (c) => {
       const { qr, ...request } = c.req.valid('json')
       const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, [request], dossierContext(deps), deps.clock.now())
       const [created] = await present(minted, publicBase(c, deps.publicUrl), qr)
       noStore(c)
       return c.json(created!, 201)
     })
-    .post('/batch', bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge }), validate('json', InvitationBatchInput), async (c) => {
+    .post('/batch', limitBody(BODY_LIMITS.invitationBatch), validate('json', InvitationBatchInput), async (c) => {
       const { items, qr } = c.req.valid('json')
       const minted = await mintInvitations(deps.db, deps.catalog, c.var.apiKey, items, dossierContext(deps), deps.clock.now(), 'items.')
       noStore(c)

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { findAgencyByCode } from '../agencies/repository.ts'
 import { appendAudit, audit } from '../audit/service.ts'
-import { DomainError } from '../domain/errors.ts'
+import { notInScope } from '../domain/errors.ts'
 import { parsePeriod } from '../domain/periods.ts'
 import { oneStopReport, officerResults } from '../dossiers/officers.ts'
 import { findOfficerById, setOfficerName } from '../dossiers/repository.ts'
@@ -14,10 +14,10 @@ import { requireStaff } from '../middleware/session/index.ts'
 import { agencyScope, inScope } from '../auth/scope.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { listAgencies } from '../agencies/repository.ts'
+import { PeriodKey } from '../domain/vocabulary-schemas.ts'
 
-const PeriodKey = z.string().regex(/^\d{4}(-Q[1-4])?$/, '2026-Q1 hoặc/or 2026')
 const Query = z.object({ period: PeriodKey, agency: z.string().max(64).optional(), survey: z.enum(['mot-cua', 'tt01-2018']).optional() }).strict()
-const notFound = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
+const notFound = notInScope
 
 /**
  * Per-officer results: only admins and the managers of the officer's agency (viewers none), never on a

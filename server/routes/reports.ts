@@ -10,11 +10,12 @@ import { buildReport, instrumentRules, type Report } from '../reports/service.ts
 import { listAgencies } from '../agencies/repository.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
+import { AgencyKind, Channel } from '../domain/vocabulary-schemas.ts'
 
 const Query = z
   .object({
-    channel: z.enum(['paper', 'kiosk', 'qr', 'web']).optional(),
-    kind: z.enum(['province', 'department', 'commune', 'other']).optional(),
+    channel: Channel.optional(),
+    kind: AgencyKind.optional(),
     minSample: z.coerce.number().int().min(1).max(100_000).optional(),
   })
   .strict()

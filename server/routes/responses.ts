@@ -1,21 +1,17 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { bodyLimit } from 'hono/body-limit'
 import type { AppDeps } from '../app.ts'
 import { DomainError, type FieldIssue } from '../domain/errors.ts'
 import { BatchInput, SubmissionInput, type SubmissionStatus } from '../domain/submission.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
 import { textIssues, validate } from '../middleware/validate/index.ts'
+import { BODY_LIMITS, limitBody } from '../middleware/body-limit/index.ts'
 import { errorResponse } from '../middleware/errors/index.ts'
 import { submitter, type SubmitterResolver } from '../middleware/submitter/index.ts'
 import type { GroupOutcome } from '../responses/group-commit.ts'
 import { conflictError, prepareResponse, type Draft, type PreparedResponse, type Submitter } from '../responses/service.ts'
 
 const ValidateOnly = z.object({ validateOnly: z.enum(['0', '1']).optional() }).strict()
-
-const tooLarge = () => {
-  throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
-}
 
 function draftOf(input: SubmissionInput): Draft {
   return { submissionId: input.submissionId, survey: input.survey, answers: input.answers, givenAt: input.givenAt ? new Date(input.givenAt) : undefined, procedure: input.procedure, honeypot: input.website }
@@ -45,7 +41,7 @@ export function responseRoutes(deps: AppDeps, resolvers: Record<string, Submitte
 
   return new Hono()
     .use(submitter(resolvers))
-    .post('/', bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }), validate('query', ValidateOnly), validate('json', SubmissionInput), async (c) => {
+    .post('/', limitBody(BODY_LIMITS.response), validate('query', ValidateOnly), validate('json', SubmissionInput), async (c) => {
       const prepared = await prepareResponse(deps.catalog, deps.clock.now(), c.var.submitter, draftOf(c.req.valid('json')))
       // `?validateOnly=1` checks a submission exactly as for storing, and stores nothing (integration tests, benchmarks).
       if (c.req.valid('query').validateOnly === '1') return c.json({ submissionId: prepared.submissionId, status: 'valid' })
@@ -54,7 +50,7 @@ export function responseRoutes(deps: AppDeps, resolvers: Record<string, Submitte
       if (outcome!.status === 'conflict') return errorResponse(c, conflictError(outcome!.submissionId))
       return c.json({ submissionId: outcome!.submissionId, status: outcome!.status }, outcome!.status === 'created' ? 201 : 200)
     })
-    .post('/batch', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }), validate('json', BatchInput, { text: 'per-item' }), async (c) => {
+    .post('/batch', limitBody(BODY_LIMITS.responseBatch), validate('json', BatchInput, { text: 'per-item' }), async (c) => {
       const results: ItemResult[] = []
       const ready: Array<{ index: number; prepared: PreparedResponse }> = []
       const now = deps.clock.now()

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
-import { DomainError } from '../domain/errors.ts'
+import { DomainError, unknownSurvey } from '../domain/errors.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 
 /** Published definitions are public: kiosks and phones render from them and cache them offline. */
@@ -15,7 +15,7 @@ export function surveyRoutes(deps: AppDeps) {
     .get('/:key', async (c) => {
       const version = await deps.catalog.byKey(c.req.param('key'))
       if (!version || version.status === 'draft')
-        throw new DomainError('not_found', 'unknown_survey', { vi: 'Không có phiếu khảo sát này', en: 'No such survey' })
+        throw unknownSurvey()
       c.header('Cache-Control', 'public, max-age=31536000, immutable')
       return c.json({ key: version.key, status: version.status, hash: version.hash, definition: version.definition })
     })

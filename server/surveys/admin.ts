@@ -3,7 +3,7 @@ import type { SurveyVersionRow } from '../db/schema.ts'
 import { inTransaction } from '../db/transaction.ts'
 import type { Db } from '../db/types.ts'
 import { checkDefinition, problemIssues, type DefinitionProblem } from '../domain/definition-problems.ts'
-import { DomainError, invalid, issue } from '../domain/errors.ts'
+import { DomainError, invalid, issue, unknownSurvey } from '../domain/errors.ts'
 import { SurveyDefinition } from '../domain/survey-definition.ts'
 import { comparabilityBreaks, diffDefinitions, type DefinitionChange } from '../domain/survey-diff.ts'
 import { canonicalJson, sha256 } from '../lib/canonical-json.ts'
@@ -11,7 +11,7 @@ import type { Clock } from '../lib/clock.ts'
 import { definitionHash, type SurveyCatalog } from './catalog.ts'
 import { findSurveyVersionById, insertSurveyVersion, latestVersionNumber, publishDraft, updateDraftContent, updateSurveyStatus } from './repository.ts'
 
-const notFound = () => new DomainError('not_found', 'unknown_survey', { vi: 'Không có phiên bản phiếu này', en: 'No such survey version' })
+const notFound = () => unknownSurvey({ vi: 'Không có phiên bản phiếu này', en: 'No such survey version' })
 const frozen = () =>
   new DomainError('conflict', 'published_version_immutable', {
     vi: 'Phiên bản đã ban hành không được sửa; hãy tạo phiên bản mới',

@@ -1,6 +1,8 @@
 import { useApp } from '../hooks/use-auth.ts'
 import type { Meta } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import type { AgencyKind, Channel } from '../../server/domain/vocabulary.ts'
 
 interface Props {
   meta: Meta
@@ -9,8 +11,9 @@ interface Props {
   show?: Array<'survey' | 'period' | 'kind' | 'channel'>
 }
 
-const kinds = { department: s.department, commune: s.commune, other: s.other } as const
-const channels = { kiosk: s.kiosk, qr: s.qr, paper: s.paper, web: s.web } as const
+// Every channel and every kind below the province has its words (the compiler checks against the vocabulary).
+const kinds = { department: s.department, commune: s.commune, other: s.other } satisfies Record<Exclude<AgencyKind, 'province'>, LocalizedText>
+const channels = { kiosk: s.kiosk, qr: s.qr, paper: s.paper, web: s.web } satisfies Record<Channel, LocalizedText>
 
 /**
  * What the figures beside it count, in words: "Toàn tỉnh · UBND xã, phường · Mã QR". Every card, chart

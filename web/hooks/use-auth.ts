@@ -1,10 +1,11 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { LocalizedText } from '../../server/domain/text.ts'
+import type { Role } from '../../server/domain/vocabulary.ts'
 import type { Lang } from '../lib/i18n.ts'
 
 export interface SignedIn {
-  user: { username: string; displayName: string; role: 'admin' | 'manager' | 'viewer'; agency: { code: string; name: string } | null }
+  user: { username: string; displayName: string; role: Role; agency: { code: string; name: string } | null }
   csrfToken: string
 }
 

@@ -7,13 +7,14 @@ import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import type { SurveyStatus } from '../../server/domain/vocabulary.ts'
 
 interface Version {
   id: number
   key: string
   instrument: string
   version: number
-  status: 'draft' | 'published' | 'retired'
+  status: SurveyStatus
   basedOn: string | null
   responses: number
   definition: Record<string, unknown> & { title: { vi: string; en: string }; version: number }

@@ -1,20 +1,26 @@
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import type { MiddlewareHandler } from 'hono'
-import { DomainError } from '../../domain/errors.ts'
+import { tooLarge } from '../../domain/errors.ts'
+import type { LocalizedText } from '../../domain/text.ts'
+import { BODY_LIMITS } from '../../lib/limits.ts'
 
-/** What any API request may send unless its route is listed below: far above any form, definition or sign-in. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024
+export { BODY_LIMITS }
 
-/** Routes that take more; each also checks its own limit (the batch 2 MB, paper-entry files 50 MB). */
+/** Paths whose routes take more than the default; each route also sets its own limit with `limitBody`. */
 const LARGER: Array<[prefix: string, bytes: number]> = [
-  ['/api/v1/responses/batch', 2 * 1024 * 1024],
-  ['/api/v1/admin/imports/', 50 * 1024 * 1024],
+  ['/api/v1/responses/batch', BODY_LIMITS.responseBatch],
+  ['/api/v1/admin/imports/', BODY_LIMITS.paperImport],
 ]
 
-const tooLarge = () => {
-  throw new DomainError('too_large', 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' })
-}
+/** A route's own body limit (413 body_too_large), with the refusal's wording when it should say more. */
+export const limitBody = (bytes: number, text?: LocalizedText): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: bytes,
+    onError: () => {
+      throw tooLarge(text)
+    },
+  })
 
 /**
  * A ceiling on every request body under /api, so that no route (sign-in and kiosk pairing take anonymous
@@ -22,9 +28,9 @@ const tooLarge = () => {
  */
 export const defaultBodyLimit = (): MiddlewareHandler => {
   const limits = new Map<number, MiddlewareHandler>()
-  const limitFor = (bytes: number) => limits.get(bytes) ?? limits.set(bytes, bodyLimit({ maxSize: bytes, onError: tooLarge })).get(bytes)!
+  const limitFor = (bytes: number) => limits.get(bytes) ?? limits.set(bytes, limitBody(bytes)).get(bytes)!
   return createMiddleware(async (c, next) => {
-    const bytes = LARGER.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? DEFAULT_BODY_LIMIT
+    const bytes = LARGER.find(([prefix]) => c.req.path.startsWith(prefix))?.[1] ?? BODY_LIMITS.default
     return limitFor(bytes)(c, next)
   })
 }

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { fromDatabaseError } from '../../db/errors.ts'
-import { DomainError, type ErrorKind, type FieldIssue } from '../../domain/errors.ts'
+import { DomainError, tooLarge, type ErrorCode, type ErrorKind, type FieldIssue } from '../../domain/errors.ts'
 import type { LocalizedText } from '../../domain/text.ts'
 
 const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
@@ -20,7 +20,7 @@ export interface ErrorBody {
   error: { code: string; message: LocalizedText; details?: FieldIssue[]; requestId: string }
 }
 
-export function errorBody(c: Context, code: string, message: LocalizedText, details?: FieldIssue[]): ErrorBody {
+export function errorBody(c: Context, code: ErrorCode, message: LocalizedText, details?: FieldIssue[]): ErrorBody {
   return { error: { code, message, ...(details?.length ? { details } : {}), requestId: c.get('requestId') ?? '' } }
 }
 
@@ -39,7 +39,7 @@ export function onError(e: Error, c: Context) {
   if (e instanceof HTTPException) {
     const status = e.status as ContentfulStatusCode
     if (status === 413)
-      return c.json(errorBody(c, 'body_too_large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'The request body is too large' }), 413)
+      return errorResponse(c, tooLarge())
     if (status === 400)
       return c.json(errorBody(c, 'malformed_body', { vi: 'Dữ liệu gửi lên không đọc được (JSON sai)', en: 'The request body could not be read (malformed JSON)' }), 400)
     return c.json(errorBody(c, 'http_error', { vi: 'Yêu cầu không hợp lệ', en: e.message || 'Request refused' }), status)

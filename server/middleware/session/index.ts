@@ -7,7 +7,7 @@ import { agencyScope, type StaffUser } from '../../auth/scope.ts'
 // Re-exported so route files keep one import for the signed-in user.
 export { inScope, type StaffUser } from '../../auth/scope.ts'
 import type { Database, Role } from '../../db/schema.ts'
-import { DomainError } from '../../domain/errors.ts'
+import { DomainError, forbidden } from '../../domain/errors.ts'
 import type { Clock } from '../../lib/clock.ts'
 import { hashToken } from '../../lib/tokens.ts'
 
@@ -29,7 +29,7 @@ export const requireStaff = (db: Kysely<Database>, clock: Clock, roles?: Role[])
     const session = cookie ? await findSession(db, hashToken(cookie)) : undefined
     if (!session || !session.active || session.expires_at <= clock.now().toISOString()) throw notSignedIn()
     if (roles && !roles.includes(session.role))
-      throw new DomainError('forbidden', 'forbidden', { vi: 'Tài khoản không có quyền này', en: 'Your account may not do this' })
+      throw forbidden()
     c.set('staff', {
       id: session.user_id,
       username: session.username,

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import busboy from 'busboy'
 import type { Context } from 'hono'
-import { DomainError, invalid, issue } from '../../domain/errors.ts'
+import { DomainError, invalid, issue, tooLarge } from '../../domain/errors.ts'
 
 export interface UploadedFile {
   /** The name the browser gave, for its extension and the audit entry. */
@@ -58,7 +58,7 @@ export async function receiveFile(c: Context, options: UploadOptions): Promise<U
     found = entry
     stream.on('data', (chunk: Buffer) => (entry.size += chunk.length))
     stream.on('limit', () => {
-      failure = new DomainError('too_large', 'body_too_large', {
+      failure = tooLarge({
         vi: `Tệp quá lớn (tối đa ${megabytes(options.maxBytes)})`,
         en: `The file is too large (${megabytes(options.maxBytes)} at most)`,
       })
