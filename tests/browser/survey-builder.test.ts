@@ -215,6 +215,8 @@ describe('survey builder', () => {
     const draftId = await copyMotCua(page, /^Soạn phiếu mot-cua@\d+/)
     const criteria = page.getByRole('group', { name: 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' })
     await criteria.getByRole('checkbox', { name: 'Thời gian chờ và giải quyết hồ sơ' }).uncheck()
+    await page.getByRole('heading', { name: 'Cách tính chỉ số' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: '/tmp/shots-i15/builder-index-1440.png' })
     await page.getByRole('button', { name: 'Ban hành…' }).click()
     const review = page.getByRole('region', { name: 'Ban hành phiên bản này' })
     const warning = review.getByRole('alert')
