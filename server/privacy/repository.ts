@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/types.ts'
 
 /** Survey versions with their stored definitions (JSON text), for finding their free-text questions. */
@@ -63,9 +64,14 @@ export async function eraseResponse(db: Db, responseId: number, at: string) {
   await db.updateTable('responses').set({ deleted_at: at }).where('id', '=', responseId).execute()
 }
 
-/** Forget which dossier the receipt codes were for: the salted hash is the last link to the person. */
-export function forgetDossier(db: Db, dossierHashes: string[]) {
-  return db.updateTable('invitations').set({ dossier_hash: null }).where('dossier_hash', 'in', dossierHashes).execute()
+/**
+ * Forget which dossier the receipt codes were for: the salted hash is the last link to the person. The
+ * dossier itself stays counted in the response rate (it was received and returned) under a random key.
+ */
+export async function forgetDossier(db: Db, dossierHashes: string[]) {
+  await db.updateTable('invitations').set({ dossier_hash: null }).where('dossier_hash', 'in', dossierHashes).execute()
+  for (const hash of dossierHashes)
+    await db.updateTable('dossiers').set({ dossier_hash: `forgotten:${randomUUID()}` }).where('dossier_hash', '=', hash).execute()
 }
 
 export async function readSetting(db: Db, key: string) {

@@ -160,9 +160,14 @@ describe('erasing the responses of a dossier on request', () => {
     expect(found.responses[0]).toMatchObject({ agency: 'STP', survey: 'mot-cua@1', channel: 'qr', quarter: '2026-Q2' })
     const id = found.responses[0].id
 
+    const dossiersBefore = await t.db.selectFrom('dossiers').select('dossier_hash').execute()
     const erased = await send('POST', '/api/v1/admin/privacy/dossiers/erase', { dossier: DOSSIER, reason: 'Đơn yêu cầu xoá dữ liệu số 12/2026' }, admin.headers)
     expect(erased.status).toBe(200)
     expect(await erased.json()).toEqual({ erased: 1, quarters: ['2026-Q2'] })
+    // The dossier still counts in the response rate, under a key that no longer leads to the person.
+    const dossiersAfter = await t.db.selectFrom('dossiers').select('dossier_hash').execute()
+    expect(dossiersAfter).toHaveLength(dossiersBefore.length)
+    expect(dossiersAfter.filter((d) => d.dossier_hash.startsWith('forgotten:'))).toHaveLength(1)
 
     const after = await report()
     expect(after.overall.n).toBe(2)
