@@ -15,14 +15,6 @@ export function withId<T extends string>(db: Kysely<any>, table: CreateTableBuil
     : table.addColumn('id', 'integer', (c) => c.primaryKey())
 }
 
-/**
- * The operator for a text search that ignores case: SQLite's `like` already does (for ASCII letters),
- * PostgreSQL's `like` does not and its `ilike` does (for every letter, Vietnamese ones included).
- */
-export function likeIgnoringCase(db: Kysely<any>): RawBuilder<unknown> {
-  return sql.raw(isPostgres(db) ? 'ilike' : 'like')
-}
-
 function errorCode(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code
   return typeof code === 'string' ? code : ''

@@ -106,6 +106,8 @@ export interface AnswerTable {
   value_num: number | null
   /** Choice option ids (one row per option) and free text. */
   value_text: string | null
+  /** value_text folded for search (foldForSearch: NFC, lower case); null with it. */
+  value_folded: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /**

@@ -39,3 +39,11 @@ export function stripInvisibleDeep(value: unknown, depth = 0): unknown {
   for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: stripInvisibleDeep(v, depth + 1), enumerable: true, writable: true, configurable: true })
   return out
 }
+
+/**
+ * Text as search compares it: NFC, then lower case by Unicode rules (`Đợi LÂU` → `đợi lâu`), the same
+ * in JavaScript for both databases, since SQLite's `like` folds only ASCII letters.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFC').toLowerCase()
+}

@@ -14,7 +14,7 @@ export async function clearTextBefore(db: Db, surveyVersionId: number, questionI
   if (!questionIds.length) return 0
   const result = await db
     .updateTable('answers')
-    .set({ value_text: null })
+    .set({ value_text: null, value_folded: null })
     .where('question_id', 'in', questionIds)
     .where('value_num', 'is', null)
     .where('value_text', 'is not', null)

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely'
-import { likeIgnoringCase, withoutIndex } from '../db/dialect.ts'
+import { withoutIndex } from '../db/dialect.ts'
 import type { NewResponse } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { periodBounds, type Period } from '../domain/periods.ts'
-import { nfc } from '../domain/text.ts'
+import { foldForSearch } from '../domain/text.ts'
 import { REPORTABLE } from './reportable.ts'
 
 /** The reportable rule (reportable.ts) as a condition on the responses table or its alias. */
@@ -30,7 +30,8 @@ export async function insertResponses(db: Db, rows: NewResponse[]) {
 }
 
 export async function insertAnswers(db: Db, rows: Array<{ response_id: number; question_id: string; value_num: number | null; value_text: string | null }>) {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('answers').values(rows.slice(i, i + 500)).execute()
+  const folded = rows.map((r) => ({ ...r, value_folded: r.value_text === null ? null : foldForSearch(r.value_text) }))
+  for (let i = 0; i < folded.length; i += 500) await db.insertInto('answers').values(folded.slice(i, i + 500)).execute()
 }
 
 export function countResponses(db: Db) {
@@ -107,8 +108,9 @@ export interface CommentQuery {
 }
 
 /**
- * Citizens' comments for review, newest first, with the rating beside them. The search text is NFC like
- * the stored text, so words typed in decomposed form (NFD) are found too.
+ * Citizens' comments for review, newest first, with the rating beside them. The search compares folded
+ * text with folded text (value_folded, foldForSearch: NFC and lower case), so `đợi` finds `Đợi lâu` and
+ * words typed in decomposed form (NFD) are found too, the same on SQLite and PostgreSQL.
  */
 export async function listComments(db: Db, query: CommentQuery) {
   let q = db
@@ -122,8 +124,8 @@ export async function listComments(db: Db, query: CommentQuery) {
     .where('r.deleted_at', 'is', null)
   if (query.agencyIds) q = q.where('r.agency_id', 'in', query.agencyIds.length ? query.agencyIds : [-1])
   if (query.q?.trim()) {
-    const pattern = `%${nfc(query.q.trim()).replace(/[%_\\]/g, (m) => `\\${m}`)}%`
-    q = q.where(sql<boolean>`c.value_text ${likeIgnoringCase(db)} ${pattern} escape '\\'`)
+    const pattern = `%${foldForSearch(query.q.trim()).replace(/[%_\\]/g, (m) => `\\${m}`)}%`
+    q = q.where(sql<boolean>`c.value_folded like ${pattern} escape '\\'`)
   }
   if (query.period) {
     const { start, end } = periodBounds(query.period, query.timeZone)

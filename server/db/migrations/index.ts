@@ -6,6 +6,7 @@ import * as surveyBasedOn from './2026-12-01.15_survey_based_on.ts'
 import * as loginThrottle from './2026-12-01.16_login_throttle.ts'
 import * as alerts from './2026-12-01.17_alerts.ts'
 import * as dossiers from './2026-12-01.18_dossiers.ts'
+import * as searchFold from './2026-12-01.19_search-fold.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.16_login_throttle': loginThrottle,
   '2026-12-01.17_alerts': alerts,
   '2026-12-01.18_dossiers': dossiers,
+  '2026-12-01.19_search-fold': searchFold,
 }
