@@ -30,6 +30,9 @@ export class XlsxRefused extends Error {
   }
 }
 
+/** Longest tag or text run between markup characters: far above a cell's 32,767 characters in any encoding. */
+const MAX_XML_RUN = 1024 * 1024
+
 const notXlsx = (why: string) => new XlsxRefused('not_xlsx', 'Tệp không phải bảng tính XLSX hợp lệ', `The file is not a valid XLSX workbook (${why})`)
 
 /** Runs a SAX parser over a stream; the handlers may push results, drained by `each` after every chunk. */
@@ -38,9 +41,16 @@ async function* parseXml<T>(stream: Readable, setup: (p: SaxesParser, out: T[]) 
   const out: T[] = []
   setup(parser, out)
   const decoder = new StringDecoder('utf8')
+  // The parser keeps a tag (with its attributes) or a text run whole until it ends: one of megabytes is
+  // an attack that packs into kilobytes, refused before the parser buffers it.
+  let run = 0
   try {
     for await (const chunk of stream) {
-      parser.write(decoder.write(chunk as Buffer))
+      const text = decoder.write(chunk as Buffer)
+      const end = Math.max(text.lastIndexOf('>'), text.lastIndexOf('<'))
+      run = end < 0 ? run + text.length : text.length - end - 1
+      if (run > MAX_XML_RUN) throw new XlsxRefused('xlsx_too_large', 'Tệp XLSX chứa một thẻ hoặc đoạn văn bản quá dài', 'The XLSX file holds an overlong tag or text run')
+      parser.write(text)
       while (out.length) yield out.shift()!
     }
     parser.write(decoder.end())

@@ -415,6 +415,22 @@ describe('hostile uploads: refused with 400 and the envelope, nothing written', 
     expect(c0.parent_id).toBe(c1.id)
   })
 
+  it('an XLSX whose sheet hides a megabytes-long attribute (a few KB packed) is refused before the parser buffers it', async () => {
+    const file = path.join(tempDir('hailong-attr-'), 'attr.xlsx')
+    await writeZip(
+      file,
+      workbookParts(function* () {
+        yield '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A'
+        for (let i = 0; i < 80; i++) yield '1'.repeat(64 * 1024)
+        yield '"><v>1</v></c></row></sheetData></worksheet>'
+      }),
+    )
+    expect(fs.statSync(file).size).toBeLessThan(64 * 1024)
+    const r = await upload(fileForm('phieu.xlsx', fs.readFileSync(file)))
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.text).rows[0]).toMatchObject({ code: 'xlsx_too_large' })
+  })
+
   it('an XLSX with the header and a valid row is still read (dates, shared and inline strings)', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Sheet1')
