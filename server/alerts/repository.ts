@@ -39,14 +39,18 @@ export async function alertRaisedSince(db: Db, kind: AlertKind, place: { agencyI
   return (await q.limit(1).executeTakeFirst()) !== undefined
 }
 
-/** Counted ratings (not spam, flagged, test or deleted) with the rating answer, for one desk or an agency's desk-less responses. */
-function ratings(db: Db, place: { agencyId: number; deskId: number | null }) {
-  let q = db
+/** Counted ratings (not spam, flagged, test or deleted) joined to their rating answer. */
+function countedRatings(db: Db) {
+  return db
     .selectFrom('responses')
     .innerJoin('answers', (j) => j.onRef('answers.response_id', '=', 'responses.id').on('answers.question_id', '=', RATING_QUESTION))
     .where(reportable())
-  q = place.deskId === null ? q.where('responses.agency_id', '=', place.agencyId).where('responses.desk_id', 'is', null) : q.where('responses.desk_id', '=', place.deskId)
-  return q
+}
+
+/** Counted ratings of one desk, or of an agency's responses that came from no desk. */
+function ratings(db: Db, place: { agencyId: number; deskId: number | null }) {
+  const q = countedRatings(db)
+  return place.deskId === null ? q.where('responses.agency_id', '=', place.agencyId).where('responses.desk_id', 'is', null) : q.where('responses.desk_id', '=', place.deskId)
 }
 
 /** Ratings in (from, to]: how many, and how many at `maxRating` or below. */
@@ -97,10 +101,7 @@ export async function lastRatingAt(db: Db, deskId: number) {
 
 /** Rating counts per agency over [from, to): n and how many were 4 or 5. */
 export function ratingCountsByAgency(db: Db, from: string, to: string) {
-  return db
-    .selectFrom('responses')
-    .innerJoin('answers', (j) => j.onRef('answers.response_id', '=', 'responses.id').on('answers.question_id', '=', RATING_QUESTION))
-    .where(reportable())
+  return countedRatings(db)
     .where('responses.submitted_at', '>=', from)
     .where('responses.submitted_at', '<', to)
     .groupBy('responses.agency_id')
@@ -244,9 +245,7 @@ export function ratingsSince(db: Db, agencyIds: number[] | null, since: string) 
     .leftJoin('answers as c', (j) => j.onRef('c.response_id', '=', 'responses.id').on('c.question_id', '=', 'comment'))
     .select(['responses.id', 'responses.agency_id', 'responses.desk_id', 'responses.submitted_at', 'responses.channel', 'answers.value_num as rating', 'c.value_text as comment'])
     .where('responses.submitted_at', '>=', since)
-    .where('responses.is_spam', '=', 0)
-    .where('responses.is_test', '=', 0)
-    .where('responses.deleted_at', 'is', null)
+    .where(reportable())
   if (agencyIds) q = q.where('responses.agency_id', 'in', agencyIds.length ? agencyIds : [-1])
   return q.orderBy('responses.id', 'desc').limit(5000).execute()
 }

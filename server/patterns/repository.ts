@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
+import { reportable } from '../responses/repository.ts'
 
 /**
  * Counted answers to one rating question per UTC hour (`YYYY-MM-DDTHH`, the first 13 characters of the
@@ -17,10 +18,7 @@ export function ratingsByHour(
     .where('responses.survey_version_id', 'in', f.surveyVersionIds.length ? f.surveyVersionIds : [-1])
     .where('responses.submitted_at', '>=', f.from)
     .where('responses.submitted_at', '<', f.to)
-    .where('responses.is_spam', '=', 0)
-    .where('responses.is_flagged', '=', 0)
-    .where('responses.is_test', '=', 0)
-    .where('responses.deleted_at', 'is', null)
+    .where(reportable())
     .where('answers.value_num', 'is not', null)
   if (f.agencyIds) q = q.where('responses.agency_id', 'in', f.agencyIds.length ? f.agencyIds : [-1])
   if (f.deskId !== undefined) q = q.where('responses.desk_id', '=', f.deskId)

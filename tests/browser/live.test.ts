@@ -2,10 +2,9 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
-import { demoUsers } from '../../server/demo/users.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { makeKiosk, submission } from '../helpers/factories.ts'
-import { launchBrowser, startServer, type TestServer } from '../helpers/browser.ts'
+import { launchBrowser, signInDemo, startServer, type TestServer } from '../helpers/browser.ts'
 
 const SHOTS = '/tmp/shots-i17'
 let server: TestServer
@@ -21,14 +20,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function signIn(page: Page, username: string) {
-  const user = demoUsers.find((u) => u.username === username)!
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(user.username)
-  await page.getByLabel('Mật khẩu').fill(user.password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/dashboard/)
-}
+const signIn = (page: Page, username: string) => signInDemo(page, server.url, username)
 
 /** A tablet at the first desk of the Department of Justice (STP), paired as staff would. */
 async function stpTablet() {
@@ -80,6 +72,12 @@ describe('live operations in the staff app', () => {
     await expect(card.locator('.desk-n').textContent()).resolves.toBe('4')
 
     await page.screenshot({ path: `${SHOTS}/live.png`, fullPage: true })
+    // English second: the same page in English.
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Live' }).waitFor()
+    await page.getByText('4 of 4 ratings at 2 or below within 15 minutes').waitFor()
+    await page.screenshot({ path: `${SHOTS}/live-en.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click()
 
     await page.getByRole('region', { name: 'Cảnh báo đang mở' }).getByRole('link', { name: 'Nhiều đánh giá không hài lòng' }).click()
     await page.getByText('“Chờ hơn một tiếng”').first().waitFor()

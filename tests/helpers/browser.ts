@@ -78,3 +78,14 @@ export async function seriousA11yViolations(page: Page) {
   })
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
 }
+
+/** Signs a demo account in through the real login page (the demo's passwords, see server/demo/users.ts). */
+export async function signInDemo(page: Page, baseUrl: string, username: string) {
+  const { demoUsers } = await import('../../server/demo/users.ts')
+  const user = demoUsers.find((u) => u.username === username)!
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(user.username)
+  await page.getByLabel('Mật khẩu').fill(user.password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/dashboard/)
+}

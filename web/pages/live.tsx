@@ -90,14 +90,14 @@ export function LivePage() {
               <p class="muted">{vi ? 'Không có máy tính bảng' : 'No tablet'}</p>
             )}
             {desk.recent.length ? (
-              <ol class="plain recent-ratings">
+              <ul class="plain recent-ratings">
                 {desk.recent.map((r) => (
                   <li key={r.id}>
                     <span class="muted">{localTime(r.at, lang, false)}</span> {r.rating !== null ? <span class={`level level-${r.rating}`}>{r.rating}★</span> : null}
                     {r.comment ? <q>{r.comment}</q> : null}
                   </li>
                 ))}
-              </ol>
+              </ul>
             ) : null}
           </section>
         ))}
