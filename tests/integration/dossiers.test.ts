@@ -138,7 +138,8 @@ describe('dossier events (integration API)', () => {
     const other = await makeAgency(t.db, { code: 'KHAC' })
     const narrow = (await makeApiKey(t.db, stp.id)).key
     const r = await events([{ type: 'received', dossier: code(9), agency: other.code, at: '2026-04-02T08:00:00+07:00' }], narrow)
-    expect(r.body.error.details[0]).toMatchObject({ field: 'events.0.agency', code: 'out_of_scope' })
+    // Outside the key reads exactly as an unknown agency: the key's holder learns no other agency's codes.
+    expect(r.body.error.details[0]).toMatchObject({ field: 'events.0.agency', code: 'unknown_agency' })
     expect((await post(t.app, '/api/v1/dossiers/events', { events: [] })).status).toBe(401)
     const stored = JSON.stringify(await t.db.selectFrom('dossiers').selectAll().execute())
     for (const d of Object.values(D)) expect(stored).not.toContain(d)
