@@ -47,6 +47,7 @@ export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: 
   const toIdle = () => {
     setStep({ name: 'idle' })
     onLang('vi')
+    document.documentElement.classList.remove('large-text')
   }
 
   useEffect(() => {
@@ -120,18 +121,32 @@ function Details(props: {
   onBack(): void
 }) {
   const [answers, setAnswers] = useState<Answers>(props.start)
+  const [errors, setErrors] = useState<Record<string, string>>({})
   const questions = followUps(props.def, props.headline, props.start)
+  /** The same rules the server checks, said beside the question (role=alert, so a screen reader hears it). */
+  const problems = (a: Answers) => {
+    const checked = checkAnswers(props.def, a)
+    return checked.ok ? {} : Object.fromEntries(checked.issues.map((i) => [i.field.replace(/^answers\./, ''), t(i.message, props.lang)]))
+  }
   const change = (id: string, v: AnswerValue | undefined) => {
     const next = { ...answers }
     if (v === undefined) delete next[id]
     else next[id] = v
     setAnswers(next)
+    setErrors(problems(next))
+  }
+  const send = () => {
+    const found = problems(answers)
+    setErrors(found)
+    const first = Object.keys(found)[0]
+    if (first === undefined) return props.onSend(answers)
+    setTimeout(() => document.getElementById(`q-${first}`)?.focus())
   }
   return (
     <Screen name="details" title={t(s.details, props.lang)} {...props.common} onBack={props.onBack}>
-      <form class="details" onSubmit={(e) => (e.preventDefault(), props.onSend(answers))}>
+      <form class="details" onSubmit={(e) => (e.preventDefault(), send())} noValidate>
         {questions.map((q) => (
-          <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} onChange={(v) => change(q.id, v)} />
+          <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} error={errors[q.id]} onChange={(v) => change(q.id, v)} />
         ))}
         <button type="submit" class="cta">
           {t(s.send, props.lang)}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { LangSwitch } from '../components/lang-switch.tsx'
 import { t, type Lang } from '../lib/i18n.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
@@ -12,6 +12,13 @@ import { strings as s } from './strings.ts'
 export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; onBack?: () => void; backLabel?: LocalizedText; children?: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [props.name])
+  // Read from the page, so the return to idle (which clears it for the next citizen) is seen at once.
+  const large = document.documentElement.classList.contains('large-text')
+  const [, redraw] = useState(0)
+  const toggleLarge = () => {
+    document.documentElement.classList.toggle('large-text', !large)
+    redraw((n) => n + 1)
+  }
   return (
     <main class={`kiosk-screen ${props.name}`} data-screen={props.name}>
       <header class="bar">
@@ -22,11 +29,19 @@ export function Screen(props: { name: string; title: string; lang: Lang; onLang(
             {t(props.backLabel ?? s.back, props.lang)}
           </button>
         ) : null}
+        <button type="button" class="text-size" aria-pressed={large} onClick={toggleLarge}>
+          <span aria-hidden="true">A+ </span>
+          {t(s.largeText, props.lang)}
+        </button>
         <LangSwitch lang={props.lang} onChange={props.onLang} />
       </header>
       <h1 tabIndex={-1} ref={heading}>
         {props.title}
       </h1>
+      {/* Said by a screen reader whenever the screen changes, besides the focus moving to the heading. */}
+      <p class="sr-only" role="status">
+        {props.title}
+      </p>
       <div class="body">{props.children}</div>
       {props.unsent > 0 ? (
         <p class="unsent" role="status">

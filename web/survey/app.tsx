@@ -138,6 +138,8 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
     setErrors({})
     setDraft({ ...draft, page: to })
     window.scrollTo(0, 0)
+    // The new page is announced (live region below) and focus starts at its top, not on a button that moved.
+    setTimeout(() => document.getElementById('survey-title')?.focus())
   }
   const submit = async () => {
     if (show(problems(draft.answers), page)) return
@@ -202,11 +204,15 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
         <p class="agency">{link.agency.name}</p>
         {link.desk ? <p class="desk">{link.desk.name}</p> : null}
       </div>
-      <h1>{t(def.title, lang)}</h1>
+      <h1 id="survey-title" tabIndex={-1}>
+        {t(def.title, lang)}
+      </h1>
+
       {restored && draft.page + Object.keys(draft.answers).length > 0 ? <p class="info">{t(s.resumed, lang)}</p> : null}
       {pages.length > 1 ? (
         <div class="progress">
-          <p id="progress-label">
+          {/* A live region: a screen reader says the new step when the page changes. */}
+          <p id="progress-label" role="status">
             {t(s.step, lang)} {page + 1} {t(s.of, lang)} {pages.length}
             {pages[page]!.title ? ` — ${t(pages[page]!.title, lang)}` : ''}
           </p>
