@@ -31,11 +31,13 @@ async function signIn(page: Page) {
 const card = (page: Page, text: string | RegExp): Locator => page.locator('li.question-card', { has: page.locator('.q-summary', { hasText: text }) })
 const summaries = (page: Page) => page.locator('.page-card').nth(1).locator('.q-summary .q-text').allTextContents()
 
-async function copyMotCua(page: Page, expected: string | RegExp) {
+const MOT_CUA = 'Đánh giá nhanh tại Bộ phận Một cửa'
+
+async function copyMotCua(page: Page, version: number | null) {
   await page.goto(`${server.url}/admin/surveys`)
-  await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'mot-cua@1', exact: true }) }).getByRole('button', { name: 'Tạo phiên bản mới từ đây' }).click()
+  await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${MOT_CUA} — phiên bản 1`, exact: true }) }).getByRole('button', { name: 'Tạo phiên bản mới từ đây' }).click()
   await page.waitForURL(/\/admin\/surveys\/\d+\/edit$/)
-  await page.getByRole('heading', { name: typeof expected === 'string' ? `Soạn phiếu ${expected}` : expected }).waitFor()
+  await page.getByRole('heading', { name: version ? `Soạn phiếu: ${MOT_CUA} — phiên bản ${version}` : new RegExp(`^Soạn phiếu: ${MOT_CUA} — phiên bản \\d+`) }).waitFor()
   return Number(/\/admin\/surveys\/(\d+)\/edit/.exec(page.url())![1])
 }
 
@@ -51,8 +53,8 @@ describe('survey builder', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
     await signIn(page)
-    await copyMotCua(page, 'mot-cua@2')
-    await page.getByText('Sao chép từ mot-cua@1').waitFor()
+    await copyMotCua(page, 2)
+    await page.getByText('Sao chép từ phiên bản 1').waitFor()
 
     // Add a question to page 2; its id follows the Vietnamese text (no diacritics, đ → d) until edited.
     await page.getByRole('button', { name: '+ Thêm câu hỏi vào trang 2' }).click()
@@ -123,7 +125,7 @@ describe('survey builder', () => {
     // Publish: what changed against mot-cua@1, in words.
     await page.getByRole('button', { name: 'Ban hành…' }).click()
     const review = page.getByRole('region', { name: 'Ban hành phiên bản này' })
-    await review.getByText('So với mot-cua@1, phiên bản được sao chép:').waitFor()
+    await review.getByText('So với phiên bản 1, phiên bản được sao chép:').waitFor()
     const changes = await review.locator('ul.changes li').allTextContents()
     expect(changes).toEqual([
       'Thêm câu «Ông/Bà đến làm thủ tục gì?» (hiện khi «Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?» ≤ 3)',
@@ -134,13 +136,14 @@ describe('survey builder', () => {
     await page.screenshot({ path: '/tmp/shots-i15/builder-review-1440.png' })
     await review.getByRole('button', { name: 'Xác nhận ban hành' }).click()
     await page.waitForURL(/\/admin\/surveys\?published=mot-cua%402$/)
-    await page.getByRole('row', { name: /mot-cua@2/ }).getByRole('cell', { name: 'Đã ban hành', exact: true }).waitFor()
+    await page.getByText(`Đã ban hành ${MOT_CUA} — phiên bản 2.`).waitFor()
+    await page.getByRole('row', { name: new RegExp(`${MOT_CUA} — phiên bản 2`) }).getByRole('cell', { name: 'Đã ban hành', exact: true }).waitFor()
 
     // Give it to the desk's tablet.
     await page.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Sở Nội vụ — Quầy MC-01' })
     expect(await page.getByLabel('Phiên bản', { exact: true }).inputValue()).toBe('mot-cua@2')
     await page.getByRole('button', { name: 'Gán cho quầy' }).click()
-    await page.getByText('Sở Nội vụ — Quầy MC-01: máy tại quầy dùng mot-cua@2').waitFor()
+    await page.getByText(`Sở Nội vụ — Quầy MC-01: máy tại quầy dùng ${MOT_CUA} — phiên bản 2`).waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
 
     // The paired tablet picks up its new questionnaire and asks the new question after a 3.
@@ -162,7 +165,7 @@ describe('survey builder', () => {
     page.setDefaultTimeout(8000)
     await signIn(page)
     // Whether or not the test above ran: the next version of mot-cua.
-    const draftId = await copyMotCua(page, /^Soạn phiếu mot-cua@\d+/)
+    const draftId = await copyMotCua(page, null)
 
     const time = card(page, 'Thời gian chờ và giải quyết hồ sơ')
     await time.locator('.q-summary').click()
@@ -212,7 +215,7 @@ describe('survey builder', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
     await signIn(page)
-    const draftId = await copyMotCua(page, /^Soạn phiếu mot-cua@\d+/)
+    const draftId = await copyMotCua(page, null)
     const criteria = page.getByRole('group', { name: 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' })
     await criteria.getByRole('checkbox', { name: 'Thời gian chờ và giải quyết hồ sơ' }).uncheck()
     await page.getByRole('heading', { name: 'Cách tính chỉ số' }).scrollIntoViewIfNeeded()

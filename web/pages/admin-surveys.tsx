@@ -24,6 +24,9 @@ interface Agencies {
 }
 
 const statusVi = { draft: 'Nháp', published: 'Đã ban hành', retired: 'Ngừng dùng' }
+
+/** A version as staff name it: the questionnaire's title and the version number, never its key. */
+const nameOf = (v: Version | undefined, lang: 'vi' | 'en') => (v ? `${v.definition.title?.[lang] || v.instrument} — ${lang === 'vi' ? 'phiên bản' : 'version'} ${v.version}` : '—')
 const channels = { kiosk: { vi: 'Máy tại quầy', en: 'Desk tablet' }, qr: { vi: 'Mã QR tại quầy', en: 'Desk QR code' }, receipt: { vi: 'Mã trên giấy hẹn', en: 'Receipt code' } }
 
 /**
@@ -53,7 +56,8 @@ export function AdminSurveysPage() {
     })
     if (ok && (await action.run('POST', `/api/v1/admin/surveys/${v.id}/retire`, {}))) list.reload()
   }
-  const published = query.published
+  const byKey = new Map((list.data?.versions ?? []).map((v) => [v.key, v]))
+  const published = query.published ? nameOf(byKey.get(query.published), lang) : undefined
   return (
     <>
       <h1>{vi ? 'Phiếu khảo sát và phiên bản' : 'Surveys and versions'}</h1>
@@ -71,7 +75,7 @@ export function AdminSurveysPage() {
               {v.definition.title[lang]} — {vi ? 'phiên bản' : 'version'} {v.definition.version}
             </th>
             <td>{vi ? statusVi[v.status] : v.status}</td>
-            <td>{v.basedOn ?? '—'}</td>
+            <td>{v.basedOn ? nameOf(byKey.get(v.basedOn), lang) : '—'}</td>
             <td class="num">{v.responses}</td>
             <td class="row-actions">
               {v.status === 'draft' ? (
@@ -93,7 +97,7 @@ export function AdminSurveysPage() {
         ))}
       </DataTable>
       <ImportJson onCreated={(id) => route(`/admin/surveys/${id}/edit`)} />
-      <AssignToDesk versions={(list.data?.versions ?? []).filter((v) => v.status === 'published')} initial={published} />
+      <AssignToDesk versions={(list.data?.versions ?? []).filter((v) => v.status === 'published')} initial={query.published} />
     </>
   )
 }
@@ -193,7 +197,8 @@ function AssignToDesk({ versions, initial }: { versions: Version[]; initial?: st
           setDone('')
           const ok = await action.run('PUT', `/api/v1/admin/desks/${desk}/surveys`, { [channel]: chosen })
           const name = desks.find((d) => String(d.id) === desk)?.label ?? ''
-          if (ok) setDone(vi ? `${name}: ${channels[channel].vi.toLowerCase()} dùng ${chosen}` : `${name}: ${channels[channel].en.toLowerCase()} uses ${chosen}`)
+          const version = nameOf(versions.find((v) => v.key === chosen), lang)
+          if (ok) setDone(vi ? `${name}: ${channels[channel].vi.toLowerCase()} dùng ${version}` : `${name}: ${channels[channel].en.toLowerCase()} uses ${version}`)
         }}
       >
         <div class="filter">

@@ -36,7 +36,7 @@ export function SurveyBuilderPage({ id }: { id: string }) {
   if (loaded.data.status !== 'draft')
     return (
       <p class="form-error">
-        {lang === 'vi' ? `${loaded.data.key} đã ban hành, không sửa được. ` : `${loaded.data.key} is published and cannot change. `}
+        {lang === 'vi' ? `Phiên bản ${loaded.data.version} đã ban hành, không sửa được. ` : `Version ${loaded.data.version} is published and cannot change. `}
         <a href="/admin/surveys">{lang === 'vi' ? 'Tạo phiên bản mới từ danh sách' : 'Create a new version from the list'}</a>
       </p>
     )
@@ -70,6 +70,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
     const parsed = loaded.base ? SurveyDefinition.safeParse(loaded.base.definition) : null
     return parsed?.success ? parsed.data : null
   }, [loaded])
+  const baseName = loaded.base ? `${vi ? 'phiên bản' : 'version'} ${(loaded.base.definition as { version?: number }).version ?? ''}` : null
   const changes = useMemo(() => (check.ok && base ? diffDefinitions(base, check.definition) : []), [check, base])
 
   useEffect(() => {
@@ -177,9 +178,9 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
               <a href="/admin/surveys">{vi ? '← Danh sách phiếu' : '← Surveys'}</a>
             </p>
             <h1>
-              {vi ? 'Soạn phiếu' : 'Survey builder'} {loaded.key} <span class="status-draft">{vi ? 'Nháp' : 'Draft'}</span>
+              {vi ? 'Soạn phiếu' : 'Survey builder'}: {def.title[lang] || def.title.vi || loaded.instrument} — {vi ? 'phiên bản' : 'version'} {loaded.version} <span class="status-draft">{vi ? 'Nháp' : 'Draft'}</span>
             </h1>
-            {loaded.base ? <p class="muted small">{vi ? `Sao chép từ ${loaded.base.key}` : `Copied from ${loaded.base.key}`}</p> : null}
+            {baseName ? <p class="muted small">{vi ? `Sao chép từ ${baseName}` : `Copied from ${baseName}`}</p> : null}
           </div>
           <div class="builder-actions">
             <p class="save-state" role="status">
@@ -196,7 +197,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
         </header>
         <FormError error={action.error && !action.error.fields.reason ? action.error : null} />
         {phase.name === 'refused' ? <ProblemList problems={phase.problems} lang={lang} onGo={goTo} title={vi ? `Chưa ban hành được: còn ${phase.problems.length} chỗ cần sửa` : `Not published: ${phase.problems.length} problem(s) to fix`} live /> : null}
-        {phase.name === 'review' ? <PublishReview lang={lang} basedOn={loaded.base?.key ?? null} changes={changes} busy={action.busy} reasonError={reasonError} onPublish={publish} onCancel={() => setPhase({ name: 'edit' })} /> : null}
+        {phase.name === 'review' ? <PublishReview lang={lang} basedOn={baseName} changes={changes} busy={action.busy} reasonError={reasonError} onPublish={publish} onCancel={() => setPhase({ name: 'edit' })} /> : null}
         <div class="builder-grid">
           <div class="builder-editor">
             <section class="card" aria-labelledby="general">
