@@ -2,7 +2,11 @@ import type { Db } from '../db/types.ts'
 
 /** Takes the head row's lock (PostgreSQL) with a no-op update, so the previous hash is read by one writer at a time. */
 export async function lockAuditHead(trx: Db) {
-  await trx.updateTable('audit_head').set((eb) => ({ hash: eb.ref('hash') })).where('id', '=', 1).execute()
+  await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ hash: eb.ref('hash') }))
+    .where('id', '=', 1)
+    .execute()
 }
 
 export async function auditHead(db: Db): Promise<string | undefined> {
@@ -47,7 +51,12 @@ export async function listAuditEntries(db: Db, q: AuditQuery) {
   if (q.from) query = query.where('at', '>=', q.from)
   if (q.to) query = query.where('at', '<', q.to)
   const [rows, total] = await Promise.all([
-    query.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute(),
+    query
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset ?? 0)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { total: Number(total.n), entries: rows.map((e) => ({ ...e, details: e.details ? (JSON.parse(e.details) as unknown) : null })) }

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely, type RawBuilder } from 'kysely'
+import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely'
 
 /**
  * Every difference between SQLite and PostgreSQL that the application needs lives here. What does not

@@ -1,4 +1,4 @@
-import { alreadyExists, DomainError } from '../domain/errors.ts'
+import { alreadyExists, type DomainError } from '../domain/errors.ts'
 import { isUniqueViolation } from './dialect.ts'
 
 /**

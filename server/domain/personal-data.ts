@@ -40,7 +40,7 @@ const patterns: Array<{ kind: PersonalDataKind; re: RegExp }> = [
   // Passport: one capital letter and seven digits (B1234567, C7654321).
   { kind: 'passport', re: new RegExp(`${BEFORE}[A-Z]\\d{7}${AFTER}`, 'gu') },
   // A bank account is only a number after the words that name it (the digits alone could be anything).
-  { kind: 'bank_account', re: /(?<=(?:\bstk|số tài khoản|so tai khoan|tài khoản|tai khoan|\baccount)\s*(?:số|so|no\.?)?\s*[:.]?\s*)\d(?:[ .\-]?\d){5,18}(?![\p{L}\p{N}])/giu },
+  { kind: 'bank_account', re: /(?<=(?:\bstk|số tài khoản|so tai khoan|tài khoản|tai khoan|\baccount)\s*(?:số|so|no\.?)?\s*[:.]?\s*)\d(?:[ .-]?\d){5,18}(?![\p{L}\p{N}])/giu },
 ]
 
 /** A dotted group of thousands ("150.000.000", "1.500.000") is money, never a CMND or a phone. */

@@ -2,7 +2,7 @@ import { listAgencies } from '../agencies/repository.ts'
 import type { Db } from '../db/types.ts'
 import { ANSWERED, computeIndex, emptyCounts, type UnitCounts } from '../domain/indices.ts'
 import { formatPeriod, quartersOf, type Period } from '../domain/periods.ts'
-import type { ResponseRate } from '../domain/response-rate.ts'
+import type { OfficerResult, OneStopReport, Tt01Figures } from '../domain/report-types.ts'
 import { countsBy, instrumentRules } from '../reports/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { ratesByAgency, ratesByOfficer } from './rates.ts'
@@ -13,27 +13,7 @@ export const TT01 = 'tt01-2018'
 /** The quick rating, whose `staff` question is the officer's share satisfied. */
 export const QUICK = 'mot-cua'
 
-export interface Tt01Figures {
-  /** evaluations counted */
-  n: number
-  sufficient: boolean
-  /** indicator id → mean points rounded to one decimal (null below the minimum sample or not evaluated) */
-  indicators: Record<string, number | null>
-  indicatorsN: Record<string, number>
-  /** sum of the rounded indicator scores */
-  total: number | null
-}
-
-export interface OfficerResult {
-  id: number
-  code: string
-  displayName: string | null
-  agency: { code: string; name: string }
-  responseRate: ResponseRate
-  tt01: Tt01Figures
-  /** the quick rating's `staff` question: share satisfied (4 or 5) */
-  staff: { n: number; sufficient: boolean; share: number | null; ci95: [number, number] | null }
-}
+export type { OfficerResult, Tt01Figures }
 
 function countsFrom(rows: Awaited<ReturnType<typeof answerCountsByOfficer>>) {
   const out = new Map<number, UnitCounts>()
@@ -102,13 +82,7 @@ export async function officerResults(db: Db, catalog: SurveyCatalog, opts: { age
   return out
 }
 
-export interface OneStopReport {
-  period: string
-  minSample: number
-  indicators: string[]
-  agencies: Array<{ code: string; name: string; responseRate: ResponseRate; tt01: Tt01Figures }>
-  officers: OfficerResult[]
-}
+export type { OneStopReport }
 
 /**
  * The one-stop evaluation report of Thông tư 01/2018 (điều 15): the per-dossier points aggregated per

@@ -1,16 +1,16 @@
 import { listAgencies } from '../agencies/repository.ts'
 import type { AgencyKind, Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
-import { DomainError, unknownSurvey } from '../domain/errors.ts'
+import { unknownSurvey } from '../domain/errors.ts'
 import { addCounts, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
 import { formatPeriod, previousPeriod, quartersOf, type Period } from '../domain/periods.ts'
 import { compareWithPrevious, rankUnits } from '../domain/ranking.ts'
-import type { IndexRules } from '../domain/survey-definition.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { sumRollups, versionsUsed, type CountFilter, type SplitBy } from './repository.ts'
 import { ratesByAgency } from '../dossiers/rates.ts'
-import { combinedRate, responseRate, type ResponseRate } from '../domain/response-rate.ts'
+import type { Figures, Report, UnitReport } from '../domain/report-types.ts'
+import { combinedRate, responseRate } from '../domain/response-rate.ts'
 
 export interface ReportOptions {
   instrument: string
@@ -22,40 +22,7 @@ export interface ReportOptions {
   kind?: AgencyKind
 }
 
-type Figures = Pick<IndexResult, 'n' | 'index' | 'ci95' | 'elements' | 'criteria' | 'criteriaN' | 'expectations' | 'expectationsN' | 'reasons' | 'reasonsN'>
-
-export interface UnitReport extends Figures {
-  agency: string
-  name: string
-  kind: AgencyKind
-  parent: string | null
-  sufficient: boolean
-  rank: number | null
-  previousRank: number | null
-  rankChange: number | null
-  previousIndex: number | null
-  indexChange: number | null
-  /** Rank among agencies of the same kind (departments apart from communes). */
-  rankInKind: number | null
-  /** Evaluations ÷ dossiers returned (dossier events of the one-stop software). */
-  responseRate: ResponseRate
-}
-
-export interface Report {
-  survey: string
-  period: string
-  timezone: string
-  minSample: number
-  method: IndexRules['method']
-  /** The survey versions whose answers the period counts. */
-  versions: string[]
-  filters: { channel: Channel | null; kind: AgencyKind | null }
-  /** `responseRate` counts only the agencies that returned dossiers in the period. */
-  overall: Figures & { responseRate: ResponseRate }
-  units: UnitReport[]
-  /** Parent agencies other than the province: their own answers plus their sub-agencies'. */
-  parents: Array<Figures & { agency: string; name: string; kind: AgencyKind }>
-}
+export type { Figures, Report, UnitReport }
 
 function figures(r: IndexResult): Figures {
   const { n, index, ci95, elements, criteria, criteriaN, expectations, expectationsN, reasons, reasonsN } = r

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
-import { DomainError, unknownSurvey } from '../domain/errors.ts'
+import { unknownSurvey } from '../domain/errors.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 
 /** Published definitions are public: kiosks and phones render from them and cache them offline. */

@@ -10,10 +10,18 @@ export async function insertSetting(db: Db, key: string, value: string) {
 
 /** Inserts unless the key is there already (a concurrent writer may have won); never overwrites. */
 export async function insertSettingIfAbsent(db: Db, key: string, value: string) {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute()
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
 }
 
 /** Inserts or replaces a setting. */
 export async function upsertSetting(db: Db, key: string, value: string) {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
 }

@@ -19,7 +19,7 @@ describe.skipIf(onPostgres)('hailong backup FILE on a live SQLite server', { tim
   const live = path.join(dir, 'live.db')
   let node: NodeProcess
   let opened: OpenDatabase
-  let tokens: string[] = []
+  const tokens: string[] = []
   let sent = 0
 
   const submit = async (token: string) => {

@@ -9,7 +9,11 @@ beforeEach(async () => {
   t = await createTestApp({ now: '2026-05-10T03:00:00Z' })
   const agency = await makeAgency(t.db, { code: 'SNV', name: 'Sở Nội vụ' })
   const desk = await makeDesk(t.db, agency.id)
-  for (const [overall, comment] of [[2, 'Đợi lâu quá, ĐÔNG người'], [5, 'Cán bộ tận tình'], [3, 'đợi hơi lâu']] as const)
+  for (const [overall, comment] of [
+    [2, 'Đợi lâu quá, ĐÔNG người'],
+    [5, 'Cán bộ tận tình'],
+    [3, 'đợi hơi lâu'],
+  ] as const)
     expect((await post(t.app, '/api/v1/responses', submission({ overall, comment, ...(overall <= 3 ? { reasons: ['wait'] } : {}) }), desk.token)).status).toBe(201)
   headers = (await signIn(t, 'admin')).headers
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkDefinition, problemIssues } from '../../server/domain/definition-problems.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 const motCua = (): any => structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!)
 
 describe('survey definition problems in staff words', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks'
-import type { OfficerResult } from '../../server/dossiers/officers.ts'
+import type { OfficerResult } from '../../server/domain/report-types.ts'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'

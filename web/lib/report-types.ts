@@ -1,6 +1,6 @@
 /** Shapes of the report and dashboard APIs as the web app reads them. */
 // The report's own types, shared with the server (type-only: nothing of the server is bundled).
-import type { Report as ServerReport, UnitReport } from '../../server/reports/service.ts'
+import type { Report as ServerReport, UnitReport } from '../../server/domain/report-types.ts'
 
 export type Report = ServerReport
 export type Unit = UnitReport

@@ -1,4 +1,4 @@
-import type { OneStopReport } from '../../server/dossiers/officers.ts'
+import type { OneStopReport } from '../../server/domain/report-types.ts'
 import { DataTable } from '../components/data-table.tsx'
 import { formatRate } from '../components/response-rate.tsx'
 import { indicatorHeading, Tt01Legend } from '../components/tt01-legend.tsx'

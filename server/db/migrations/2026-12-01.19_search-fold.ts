@@ -21,7 +21,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .limit(500)
       .execute()
     if (!page.length) break
-    for (const { value_text } of page) await db.updateTable('answers').set({ value_folded: fold(value_text) }).where('value_text', '=', value_text).execute()
+    for (const { value_text } of page)
+      await db
+        .updateTable('answers')
+        .set({ value_folded: fold(value_text) })
+        .where('value_text', '=', value_text)
+        .execute()
   }
 }
 
