@@ -1,5 +1,6 @@
 import type { Report, UnitReport } from '../reports/service.ts'
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
+import { questionsOf } from '../domain/questions.ts'
 
 export type Cell = string | number | null
 
@@ -23,7 +24,8 @@ export function rankingTable(report: Report, def: SurveyDefinition): { header: s
     'KTC 95% - trên',
     'Đủ mẫu',
     ...elements.map((e) => `Yếu tố: ${e.text.vi}`),
-    ...criteria.map((c) => `Tiêu chí ${c}`),
+    // The criterion's question as citizens read it; its id stays in front for files read by programs.
+    ...criteria.map((c) => `Tiêu chí ${c}: ${questionsOf(def).find((q) => q.id === c)?.text.vi ?? c}`),
   ]
   const rows = report.units.map((u: UnitReport): Cell[] => [
     u.rank,

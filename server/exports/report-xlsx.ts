@@ -9,15 +9,38 @@ const formula: Record<string, string> = {
   points: 'Điểm chỉ số = tổng điểm ÷ số hồ sơ, làm tròn 1 chữ số thập phân; tổng điểm = tổng các chỉ số đã làm tròn (TT 01/2018/TT-VPCP, điều 15)',
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][]) {
+/**
+ * A sheet with a bold, wrapped header row. Cells are typed values (numbers as numbers, text as text):
+ * nothing a citizen typed becomes a formula. Index, share and rate columns show `decimals` places (92,29
+ * rather than 92.29238226702192; the full value stays in the cell), ranks and counts none.
+ */
+function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Cell[][], decimals = 2) {
   const ws = wb.addWorksheet(name)
-  ws.addRow(header).font = { bold: true }
-  // Cells are typed values (numbers as numbers, text as text): nothing a citizen typed becomes a formula.
+  const head = ws.addRow(header)
+  head.font = { bold: true }
+  head.alignment = { wrapText: true, vertical: 'top' }
   for (const r of rows) ws.addRow(r.map((v) => (v === null ? null : v)))
-  ws.columns.forEach((c, i) => (c.width = Math.min(60, Math.max(10, header[i]!.length + 2))))
+  const fraction = `0.${'0'.repeat(decimals)}`
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(40, Math.max(10, header[i]!.length + 2))
+    const values = rows.map((r) => r[i]).filter((v): v is number => typeof v === 'number')
+    if (values.length) c.numFmt = COUNT_HEADER.test(header[i]!) ? '0' : fraction
+  })
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   return ws
 }
+
+/** Columns of ranks and counts (whole numbers); every other numeric column is an index, a share or a rate. */
+const COUNT_HEADER = /^(Hạng|Thay đổi hạng|Số phiếu|Số đánh giá|Hồ sơ|Cỡ mẫu)/
+
+/** A moment as staff read it: local date and time in the report's time zone, the zone named. */
+export function localTime(at: Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('vi-VN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(at)
+  return `${text} (${timeZone})`
+}
+
+const channelVi: Record<string, string> = { kiosk: 'Máy tại quầy', qr: 'Mã QR', paper: 'Phiếu giấy', web: 'Trực tuyến' }
+const kindVi: Record<string, string> = { province: 'Tỉnh', department: 'Sở, ban, ngành', commune: 'UBND xã, phường', other: 'Khác' }
 
 /** The quarterly report workbook: ranking, elements, criteria, expectations and metadata sheets. */
 export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string; heatMap?: HeatMap }): Promise<Buffer> {
@@ -25,25 +48,29 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
   wb.creator = 'hailong'
   wb.created = meta.generatedAt
   const { header, rows } = rankingTable(report, def)
-  sheet(wb, 'Xếp hạng', header, rows)
+  const decimals = def.index.method === 'points' ? 1 : 2
+  sheet(wb, 'Xếp hạng', header, rows, decimals)
 
   const elements = def.index.method === 'share' ? (def.index.elements ?? []) : []
   sheet(wb, 'Yếu tố', ['Mã cơ quan', 'Tên cơ quan', ...elements.map((e) => e.text.vi)], [
     ['(Toàn tỉnh)', 'Toàn tỉnh', ...elements.map((e) => report.overall.elements[e.id] ?? null)],
     ...report.units.map((u) => [u.agency, u.name, ...elements.map((e) => u.elements[e.id] ?? null)]),
-  ])
+  ], decimals)
 
   const criteria = def.index.method === 'share' ? def.index.criteria : def.index.indicators
-  sheet(wb, 'Tiêu chí', ['Mã cơ quan', 'Tên cơ quan', ...criteria], [
+  const questions = def.pages.flatMap((p) => p.questions)
+  sheet(wb, 'Tiêu chí', ['Mã cơ quan', 'Tên cơ quan', ...criteria.map((c) => `${c}: ${questions.find((q) => q.id === c)?.text.vi ?? c}`)], [
     ['(Toàn tỉnh)', 'Toàn tỉnh', ...criteria.map((c) => report.overall.criteria[c] ?? null)],
     ...report.units.map((u) => [u.agency, u.name, ...criteria.map((c) => u.criteria[c] ?? null)]),
-  ])
+  ], decimals)
 
   const choiceId = def.index.method === 'share' ? (def.index.expectations ?? def.index.reasons) : undefined
   const choice = def.pages.flatMap((p) => p.questions).find((q) => q.id === choiceId)
   const options = choice?.type === 'choice' ? choice.options : []
   const shares = (f: { expectations?: Record<string, number>; reasons?: Record<string, number> }) => f.expectations ?? f.reasons ?? {}
-  sheet(wb, 'Mong đợi', ['Mã cơ quan', 'Tên cơ quan', ...options.map((o) => `${o.id}: ${o.text.vi}`)], [
+  // SIPAS asks what citizens expect; the one-stop quick rating asks why they were not satisfied.
+  const isReasons = def.index.method === 'share' && !def.index.expectations && !!def.index.reasons
+  sheet(wb, isReasons ? 'Lý do chưa hài lòng' : 'Mong đợi', ['Mã cơ quan', 'Tên cơ quan', ...options.map((o) => `${o.text.vi} (%)`)], [
     ['(Toàn tỉnh)', 'Toàn tỉnh', ...options.map((o) => shares(report.overall)[o.id] ?? 0)],
     ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)]),
   ])
@@ -69,7 +96,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     )
 
   sheet(wb, 'Thông tin', ['Mục', 'Giá trị'], [
-    ['Phiếu khảo sát', `${def.instrument} — ${def.title.vi}`],
+    ['Phiếu khảo sát', def.title.vi],
     ['Phiên bản sử dụng trong kỳ', report.versions.join(', ') || `${def.instrument}@${def.version}`],
     ['Kỳ báo cáo', report.period],
     ['Múi giờ', report.timezone],
@@ -79,9 +106,9 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     ['Số phiếu toàn tỉnh (n)', report.overall.n],
     ['Chỉ số toàn tỉnh', report.overall.index],
     ['Tỷ lệ đánh giá', 'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); toàn tỉnh: chỉ các cơ quan có dữ liệu hồ sơ'],
-    ['Bộ lọc kênh', report.filters.channel ?? 'tất cả'],
-    ['Bộ lọc loại cơ quan', report.filters.kind ?? 'tất cả'],
-    ['Thời điểm tạo', meta.generatedAt.toISOString()],
+    ['Bộ lọc kênh', report.filters.channel ? (channelVi[report.filters.channel] ?? report.filters.channel) : 'tất cả'],
+    ['Bộ lọc loại cơ quan', report.filters.kind ? (kindVi[report.filters.kind] ?? report.filters.kind) : 'tất cả'],
+    ['Thời điểm tạo', localTime(meta.generatedAt, report.timezone)],
     ['Người tạo', meta.user],
   ])
   return Buffer.from(await wb.xlsx.writeBuffer())

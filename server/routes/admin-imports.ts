@@ -3,6 +3,8 @@ import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
 import { importResponses, PAPER_IMPORT_LIMITS } from '../imports/responses-import.ts'
 import { ImportRejected } from '../imports/row-issues.ts'
+import { importTemplate } from '../imports/template.ts'
+import { invalid, issue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { receiveFile } from '../middleware/upload/index.ts'
@@ -13,7 +15,23 @@ import { validate } from '../middleware/validate/index.ts'
  * `?dryRun=1`), then import all rows or none. Managers may enter only their own agencies' forms.
  */
 export function adminImportRoutes(deps: AppDeps) {
-  return new Hono().post(
+  const editor = requireStaff(deps.db, deps.clock, ['admin', 'manager'])
+  const templateOf = async (key: string) => {
+    const version = await deps.catalog.byKey(key)
+    if (!version || version.status === 'draft') throw invalid([issue('survey', 'unknown_survey', `Không có phiếu khảo sát ${key}`, `No survey ${key}`)])
+    return importTemplate(version.definition, version.key)
+  }
+  const Survey = z.object({ survey: z.string().regex(/^[a-z0-9][a-z0-9_-]*@[1-9][0-9]{0,5}$/) }).strict()
+  return new Hono()
+    // The file to fill in, with every column explained in plain words (the page shows the same table).
+    .get('/responses/template', editor, validate('query', Survey), async (c) => c.json(await templateOf(c.req.valid('query').survey)))
+    .get('/responses/template.csv', editor, validate('query', Survey), async (c) => {
+      const { header } = await templateOf(c.req.valid('query').survey)
+      c.header('Content-Disposition', `attachment; filename="mau-nhap-phieu-${c.req.valid('query').survey.replace('@', '-v')}.csv"`)
+      // With a BOM so Excel opens the Vietnamese as UTF-8.
+      return c.body(`\ufeff${header.join(',')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+    })
+    .post(
     '/responses',
     requireStaff(deps.db, deps.clock, ['admin', 'manager']),
     csrf(),

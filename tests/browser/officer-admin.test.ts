@@ -24,7 +24,7 @@ afterAll(async () => {
 
 async function staffPage(username: string) {
   const user = demoUsers.find((u) => u.username === username)!
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: true })
   const login = await context.request.post(`${server.url}/api/v1/auth/login`, { data: { username: user.username, password: user.password } })
   expect(login.status()).toBe(200)
   return { context, page: await context.newPage() }
@@ -120,6 +120,24 @@ describe('administration without typed codes', () => {
     await dialog(page).getByRole('button', { name: 'Thu hồi máy' }).click()
     await page.getByRole('row', { name: /Máy lý lịch.*Đã thu hồi/ }).waitFor()
     await page.screenshot({ path: `${SHOTS}/staff-1440-kiosks.png`, fullPage: true })
+    await context.close()
+  })
+})
+
+describe('paper entry', () => {
+  it('offers a template to download, its columns explained in plain words', async () => {
+    const { context, page } = await staffPage('quanly.stp')
+    await page.goto(`${server.url}/admin/import`)
+    await page.getByLabel('Phiếu khảo sát').selectOption({ label: 'Đánh giá nhanh tại Bộ phận Một cửa — phiên bản 1' })
+    const table = page.getByRole('table', { name: 'Các cột của mẫu, theo thứ tự' })
+    await table.getByRole('row', { name: /submitted_at.*năm-tháng-ngày/ }).waitFor()
+    await table.getByRole('row', { name: /overall.*Ông\/Bà hài lòng thế nào về sự phục vụ hôm nay\? — ghi một số: 1 = Rất không hài lòng/ }).waitFor()
+    await table.getByRole('row', { name: /reasons.*cách nhau bằng dấu \|/ }).waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải mẫu/ }).click()])
+    const text = fs.readFileSync((await download.path())!, 'utf8')
+    expect(text).toBe('\ufeffsubmission_id,survey,agency,desk,channel,submitted_at,overall,staff,time,reasons,comment\r\n')
+    await page.screenshot({ path: `${SHOTS}/staff-1440-import.png`, fullPage: true })
+    expect(await seriousA11yViolations(page)).toEqual([])
     await context.close()
   })
 })

@@ -73,6 +73,10 @@ describe('the SIPAS ranking is readable on screen and on paper', () => {
     await page.goto(`${server.url}/print/sipas-2017/${previousQuarter}`)
     const table = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await table.locator('tbody tr').first().waitFor()
+    // Filed as an administrative document: national heading, issuing authority, date, signature block.
+    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH SƠN LA', 'SỞ NỘI VỤ', 'NGƯỜI LẬP BIỂU', 'GIÁM ĐỐC', '(Ký, ghi rõ họ tên, đóng dấu)'])
+      await page.getByText(text, { exact: true }).waitFor()
+    await page.getByText(/^Sơn La, ngày \d{2} tháng \d{2} năm \d{4}$/).waitFor()
     await page.emulateMedia({ media: 'print' })
     const fits = await page.locator('table.ranking').evaluate((t) => ({ table: t.scrollWidth, page: document.documentElement.clientWidth, wrap: t.parentElement!.clientWidth }))
     expect(fits.table).toBeLessThanOrEqual(fits.wrap)

@@ -139,6 +139,8 @@ export const ROUTES: Route[] = [
   { method: 'POST', route: '/api/v1/api-keys/:id/revoke', targeted: true, path: (_, s, i) => `/api/v1/api-keys/${s.keys[i]}/revoke`, body: () => ({}), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/desks/:id/poster', targeted: true, path: (_, s) => `/api/v1/desks/${s.desk.id}/poster`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/kiosks', targeted: false, path: () => '/api/v1/kiosks', expect: ALL },
+  { method: 'GET', route: '/api/v1/admin/imports/responses/template', targeted: false, path: () => '/api/v1/admin/imports/responses/template?survey=mot-cua@1', expect: EDITORS },
+  { method: 'GET', route: '/api/v1/admin/imports/responses/template.csv', targeted: false, path: () => '/api/v1/admin/imports/responses/template.csv?survey=mot-cua@1', expect: EDITORS },
   { method: 'GET', route: '/api/v1/kiosks/settings', targeted: false, path: () => '/api/v1/kiosks/settings', expect: ALL },
   { method: 'PUT', route: '/api/v1/kiosks/settings', targeted: false, path: () => '/api/v1/kiosks/settings', body: () => ({ resetDelayMs: 5000, idleTimeoutMs: 30_000, repeatIntervalMs: 5000 }), expect: ADMIN },
   { method: 'POST', route: '/api/v1/kiosks', targeted: true, path: () => '/api/v1/kiosks', body: (_, s) => ({ deskId: s.desk.id, name: 'Máy mới' }), expect: SCOPED_WRITE },

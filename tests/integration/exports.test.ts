@@ -45,16 +45,26 @@ describe('report exports', () => {
     expect(res.status).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Yếu tố', 'Tiêu chí', 'Mong đợi', 'Tỷ lệ đánh giá', 'Giờ trong tuần', 'Thông tin'])
+    // The quick rating asks why a citizen was not satisfied: its sheet says so (SIPAS's is "Mong đợi").
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Yếu tố', 'Tiêu chí', 'Lý do chưa hài lòng', 'Tỷ lệ đánh giá', 'Giờ trong tuần', 'Thông tin'])
     const ranking = wb.getWorksheet('Xếp hạng')!
     expect(ranking.getCell('G1').value).toBe('Chỉ số hài lòng (%)')
     expect(ranking.getCell('G2').value).toBe(100)
     expect(ranking.getCell('G2').type).toBe(ExcelJS.ValueType.Number)
     expect(ranking.getCell('E3').value).toBe(HOSTILE)
     expect(ranking.getCell('E3').type).toBe(ExcelJS.ValueType.String)
+    // Indices show two decimals (the cell keeps the full value); counts none; criteria headed by their question.
+    expect(ranking.getColumn('G').numFmt).toBe('0.00')
+    expect(ranking.getColumn('I').numFmt).toBe('0')
+    expect(ranking.getRow(1).values).toContain('Tiêu chí overall: Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?')
+    expect(wb.getWorksheet('Tiêu chí')!.getCell('C1').value).toBe('overall: Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?')
+    expect(wb.getWorksheet('Lý do chưa hài lòng')!.getCell('C1').value).toBe('Thời gian chờ lâu (%)')
     const meta = wb.getWorksheet('Thông tin')!
     const values = Object.fromEntries(meta.getSheetValues().slice(2).map((r: any) => [r[1], r[2]]))
     expect(values).toMatchObject({ 'Kỳ báo cáo': '2026-Q2', 'Múi giờ': 'Asia/Ho_Chi_Minh', 'Người tạo': a.username, 'Phiên bản sử dụng trong kỳ': 'mot-cua@1' })
+    // Generated at the local time of the province, the zone named: 07:00 local is 00:00 UTC.
+    const local = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(t.clock.now())
+    expect(values['Thời điểm tạo']).toMatch(new RegExp(`${local}.*\\(Asia/Ho_Chi_Minh\\)$`))
   })
 
   it('a manager exports only their own agency rows', async () => {

@@ -1,4 +1,4 @@
-import { trendQuery } from '../components/filters.tsx'
+import { filterLabel, trendQuery } from '../components/filters.tsx'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
@@ -6,7 +6,7 @@ import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatIndex, formatInterval } from '../lib/format.ts'
-import type { Report, TrendPoint } from '../lib/report-types.ts'
+import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 
 /** The report laid out for A4 paper, charts included, for the browser's "Save as PDF". */
@@ -17,8 +17,14 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
   const report = useFetch<Report>(`/api/v1/reports/${survey}/${period}?${filter}`)
   const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${survey}?${trendQuery({ ...values, period })}`)
   const def = useDefinition(survey)
+  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
   const r = report.data
   if (!r) return <p aria-busy="true">{tr(s.loading)}</p>
+  const scope = filterLabel(tr(s.province), values, tr)
+  // The province is the agency of kind "province" (demo: Tỉnh Sơn La); the report is issued by its Sở Nội vụ.
+  const province = meta.data?.agencies.find((a) => a.kind === 'province')?.name ?? 'Tỉnh'
+  const place = province.replace(/^Tỉnh\s+/, '')
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: r.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).split('-')
   return (
     <article class="print-view">
       <p class="no-print">
@@ -26,14 +32,44 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
           {tr(s.print)}
         </button>
       </p>
+      {/* The heading of an administrative document (Nghị định 30/2020/NĐ-CP): issuing authority left, national heading right. */}
+      <header class="doc-head">
+        <div class="authority">
+          <p>UBND {province.toUpperCase()}</p>
+          <p class="strong underline">SỞ NỘI VỤ</p>
+        </div>
+        <div class="nation">
+          <p class="strong">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
+          <p class="strong underline">Độc lập - Tự do - Hạnh phúc</p>
+          <p class="date">
+            <em>
+              {place}, ngày {today[2]} tháng {today[1]} năm {today[0]}
+            </em>
+          </p>
+        </div>
+      </header>
       <h1>
         {lang === 'vi' ? 'Báo cáo chỉ số hài lòng' : 'Satisfaction index report'} — {def ? tr(def.title) : survey} — {r.period}
       </h1>
       <p>
-        {tr(s.province)}: <strong>{formatIndex(r.overall.index, r.method, lang)}</strong> (n = {r.overall.n}; {tr(s.interval)} {formatInterval(r.overall.ci95, r.method, lang)})
+        {scope}: <strong>{formatIndex(r.overall.index, r.method, lang)}</strong> (n = {r.overall.n}; {tr(s.interval)} {formatInterval(r.overall.ci95, r.method, lang)})
       </p>
-      {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={tr(s.province)} /> : null}
+      {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={scope} current={meta.data?.currentQuarter} /> : null}
       <RankingTable report={r} elements={elementsOf(def, tr)} query={`survey=${survey}&period=${period}`} />
+      <footer class="signatures">
+        <div>
+          <p class="strong">NGƯỜI LẬP BIỂU</p>
+          <p>
+            <em>(Ký, ghi rõ họ tên)</em>
+          </p>
+        </div>
+        <div>
+          <p class="strong">GIÁM ĐỐC</p>
+          <p>
+            <em>(Ký, ghi rõ họ tên, đóng dấu)</em>
+          </p>
+        </div>
+      </footer>
       <p class="muted">
         {tr(s.generated)}: {new Date().toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: r.timezone })} · {r.timezone} · {r.versions.join(', ')}
       </p>
