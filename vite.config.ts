@@ -12,7 +12,11 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     target: 'es2020',
+    // dist/web/.vite/manifest.json: which chunk holds what; the bundle test reads it (never served: see routes/web.ts).
+    manifest: true,
     rollupOptions: {
+      // Chart.js in a chunk of its own, so the manifest can tell which pages reach it.
+      output: { manualChunks: (id) => (id.includes('/node_modules/chart.js/') ? 'chart' : undefined) },
       // The builder's preview frames: the citizens' own pages and components, fed by the builder.
       input: { index: web('index.html'), kiosk: web('kiosk.html'), survey: web('survey.html'), 'preview-phone': web('preview-phone.html'), 'preview-kiosk': web('preview-kiosk.html') },
     },

@@ -16,6 +16,8 @@ const types: Record<string, string> = {
 
 function listFiles(root: string, dir = root, out = new Map<string, string>()) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    // Build metadata (.vite/manifest.json) is for the tests, not for browsers.
+    if (entry.name.startsWith('.')) continue
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) listFiles(root, full, out)
     else out.set('/' + path.relative(root, full).split(path.sep).join('/'), full)
