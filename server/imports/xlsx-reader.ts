@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
-import { NotZip, openEntry, zipEntries, ZipTooLarge, type Bytes, type ZipEntry } from './zip.ts'
+import { NotZip, openZip, ZipTooLarge, type Bytes, type ZipArchive, type ZipEntry } from './zip.ts'
 
 /**
  * What one XLSX upload may hold once unpacked. The shared-strings table is the one part that must be
@@ -73,13 +73,13 @@ async function drain(events: AsyncGenerator<unknown>) {
 const local = (name: string) => name.slice(name.indexOf(':') + 1)
 
 /** The first sheet's part and the workbook's date system, from workbook.xml and its relationships. */
-async function firstSheet(bytes: Bytes, entries: Map<string, ZipEntry>) {
+async function firstSheet(zip: ZipArchive, entries: Map<string, ZipEntry>) {
   let date1904 = false
   let firstId: string | null = null
   const workbook = entries.get('xl/workbook.xml')
   if (!workbook) throw notXlsx('no xl/workbook.xml')
   await drain(
-    parseXml(await openEntry(bytes, workbook, 4 * 1024 * 1024), (p) =>
+    parseXml(zip.open(workbook, 4 * 1024 * 1024), (p) =>
       p.on('opentag', (node: SaxesTagPlain) => {
         if (local(node.name) === 'workbookPr') date1904 = node.attributes['date1904'] === '1' || node.attributes['date1904'] === 'true'
         if (local(node.name) === 'sheet' && firstId === null) firstId = String(node.attributes['r:id'] ?? '')
@@ -90,7 +90,7 @@ async function firstSheet(bytes: Bytes, entries: Map<string, ZipEntry>) {
   const rels = entries.get('xl/_rels/workbook.xml.rels')
   if (rels && firstId)
     await drain(
-      parseXml(await openEntry(bytes, rels, 4 * 1024 * 1024), (p) =>
+      parseXml(zip.open(rels, 4 * 1024 * 1024), (p) =>
         p.on('opentag', (node: SaxesTagPlain) => {
           if (local(node.name) === 'Relationship' && node.attributes['Id'] === firstId) target = String(node.attributes['Target'] ?? '')
         }),
@@ -105,7 +105,7 @@ async function firstSheet(bytes: Bytes, entries: Map<string, ZipEntry>) {
 }
 
 /** The shared-strings table, refused as soon as it outgrows XLSX_LIMITS (never cached without bound). */
-async function sharedStrings(bytes: Bytes, entry: ZipEntry | undefined): Promise<string[]> {
+async function sharedStrings(zip: ZipArchive, entry: ZipEntry | undefined): Promise<string[]> {
   if (!entry) return []
   const tooLarge = () =>
     new XlsxRefused(
@@ -121,7 +121,7 @@ async function sharedStrings(bytes: Bytes, entry: ZipEntry | undefined): Promise
   let inT = false
   let phonetic = 0
   await drain(
-    parseXml(await openEntry(bytes, entry, XLSX_LIMITS.partBytes), (p) => {
+    parseXml(zip.open(entry, XLSX_LIMITS.partBytes), (p) => {
       p.on('opentag', (node: SaxesTagPlain) => {
         const name = local(node.name)
         if (name === 'si') text = []
@@ -152,14 +152,14 @@ async function sharedStrings(bytes: Bytes, entry: ZipEntry | undefined): Promise
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47])
 
 /** Which cell styles (`s` attribute) show a number as a date or time. */
-async function dateStyles(bytes: Bytes, entry: ZipEntry | undefined): Promise<Set<number>> {
+async function dateStyles(zip: ZipArchive, entry: ZipEntry | undefined): Promise<Set<number>> {
   const out = new Set<number>()
   if (!entry) return out
   const custom = new Map<number, string>()
   let inCellXfs = false
   let xf = 0
   await drain(
-    parseXml(await openEntry(bytes, entry, 8 * 1024 * 1024), (p) => {
+    parseXml(zip.open(entry, 8 * 1024 * 1024), (p) => {
       p.on('opentag', (node: SaxesTagPlain) => {
         const name = local(node.name)
         if (name === 'numFmt') custom.set(Number(node.attributes['numFmtId']), String(node.attributes['formatCode'] ?? ''))
@@ -206,15 +206,24 @@ export interface SheetRow {
  * of millions of empty rows meets the row limit like any other.
  */
 export async function* readXlsxRows(bytes: Bytes, onRow: () => void): AsyncGenerator<SheetRow> {
-  let entries: Map<string, ZipEntry>
+  let zip: ZipArchive
   try {
-    entries = new Map((await zipEntries(bytes)).map((e) => [e.name, e]))
+    zip = await openZip(bytes)
   } catch (e) {
     throw notXlsx(e instanceof Error ? e.message : 'unreadable')
   }
-  const { sheet, date1904 } = await firstSheet(bytes, entries)
-  const shared = await sharedStrings(bytes, entries.get('xl/sharedStrings.xml'))
-  const dates = await dateStyles(bytes, entries.get('xl/styles.xml'))
+  try {
+    yield* sheetRows(zip, onRow)
+  } finally {
+    zip.close()
+  }
+}
+
+async function* sheetRows(zip: ZipArchive, onRow: () => void): AsyncGenerator<SheetRow> {
+  const entries = new Map(zip.entries.map((e) => [e.name, e]))
+  const { sheet, date1904 } = await firstSheet(zip, entries)
+  const shared = await sharedStrings(zip, entries.get('xl/sharedStrings.xml'))
+  const dates = await dateStyles(zip, entries.get('xl/styles.xml'))
 
   let rowNumber = 0
   let cells: string[] = []
@@ -248,7 +257,7 @@ export async function* readXlsxRows(bytes: Bytes, onRow: () => void): AsyncGener
       }
     }
   }
-  yield* parseXml<SheetRow>(await openEntry(bytes, sheet, XLSX_LIMITS.partBytes), (p, out) => {
+  yield* parseXml<SheetRow>(zip.open(sheet, XLSX_LIMITS.partBytes), (p, out) => {
     p.on('opentag', (node: SaxesTagPlain) => {
       switch (local(node.name)) {
         case 'row': {

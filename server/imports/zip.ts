@@ -1,30 +1,31 @@
 import fs from 'node:fs'
 import { Readable, Transform } from 'node:stream'
-import { createInflateRaw } from 'node:zlib'
+import yauzl from 'yauzl'
 
-/** Random access to an uploaded file, on disk or in memory. */
+/** An uploaded file, on disk or in memory: streamed as it is (CSV) or opened as a ZIP archive (XLSX). */
 export interface Bytes {
   size: number
-  read(start: number, length: number): Promise<Buffer>
   /** Bytes [start, end), in chunks of at most 64 KB. */
   stream(start: number, end: number): Readable
+  openZip(): Promise<yauzl.ZipFile>
 }
+
+/*
+ * lazyEntries: the central directory is read one record at a time, so the entry cap stops a hostile one
+ * early. autoClose off: the reader opens parts after the listing ends; `ZipArchive.close` lets go of the file.
+ * validateEntrySizes: yauzl itself cuts off a part that inflates past what its header declares.
+ */
+const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }
+
+const opened = (resolve: (z: yauzl.ZipFile) => void, reject: (e: unknown) => void) => (err: Error | null, zip?: yauzl.ZipFile) =>
+  err || !zip ? reject(err) : resolve(zip)
 
 export async function fileBytes(path: string): Promise<Bytes> {
   const size = (await fs.promises.stat(path)).size
   return {
     size,
-    async read(start, length) {
-      const handle = await fs.promises.open(path, 'r')
-      try {
-        const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - start)))
-        await handle.read(buffer, 0, buffer.length, start)
-        return buffer
-      } finally {
-        await handle.close()
-      }
-    },
     stream: (start, end) => (end > start ? fs.createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 }) : Readable.from([])),
+    openZip: () => new Promise((resolve, reject) => yauzl.open(path, YAUZL_OPTIONS, opened(resolve, reject))),
   }
 }
 
@@ -32,7 +33,6 @@ export function memoryBytes(data: Uint8Array): Bytes {
   const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   return {
     size: buffer.length,
-    read: async (start, length) => buffer.subarray(start, start + length),
     stream: (start, end) =>
       // Slices, not one chunk: a parser handed the whole file at once would work through it in one turn.
       Readable.from(
@@ -40,16 +40,15 @@ export function memoryBytes(data: Uint8Array): Bytes {
           for (let at = start; at < end; at += 64 * 1024) yield buffer.subarray(at, Math.min(end, at + 64 * 1024))
         })(),
       ),
+    openZip: () => new Promise((resolve, reject) => yauzl.fromBuffer(buffer, YAUZL_OPTIONS, opened(resolve, reject))),
   }
 }
 
 export interface ZipEntry {
   name: string
-  method: number
-  compressedSize: number
   /** As the archive declares it; `open` enforces it, since a hostile file may lie. */
   size: number
-  headerOffset: number
+  readonly raw: yauzl.Entry
 }
 
 export class NotZip extends Error {}
@@ -59,59 +58,54 @@ export class ZipTooLarge extends Error {
   }
 }
 
+export interface ZipArchive {
+  entries: ZipEntry[]
+  /**
+   * The inflated bytes of one entry, cut off with ZipTooLarge past `maxBytes` (whatever the archive
+   * declares: a "zip bomb" declares little and inflates to gigabytes). Failures arrive on the stream.
+   */
+  open(entry: ZipEntry, maxBytes: number): Readable
+  /** Lets go of the file once the streams still open have ended. */
+  close(): void
+}
+
 /** An XLSX holds a dozen parts; thousands are an attack on the reader, not a spreadsheet. */
 const MAX_ENTRIES = 2000
 
 /**
- * The central directory of a ZIP archive (an XLSX file), read from its end without inflating anything.
- * Zip64 and multi-disk archives are refused: no spreadsheet of the size an upload allows needs them.
+ * yauzl's errors are plain Errors named by their message; a part inflating past its declared size is
+ * the zip bomb the caps are there for, anything else is a file that is not a readable archive.
  */
-export async function zipEntries(bytes: Bytes): Promise<ZipEntry[]> {
-  const tailLength = Math.min(bytes.size, 22 + 0xffff)
-  const tail = await bytes.read(bytes.size - tailLength, tailLength)
-  let end = -1
-  for (let i = tail.length - 22; i >= 0; i--)
-    if (tail.readUInt32LE(i) === 0x06054b50) {
-      end = i
-      break
-    }
-  if (end < 0) throw new NotZip('no end of central directory')
-  const count = tail.readUInt16LE(end + 10)
-  const dirSize = tail.readUInt32LE(end + 12)
-  const dirOffset = tail.readUInt32LE(end + 16)
-  if (count === 0xffff || dirOffset === 0xffffffff || count > MAX_ENTRIES) throw new NotZip('zip64 or too many entries')
-  if (dirOffset + dirSize > bytes.size) throw new NotZip('central directory outside the file')
-  const dir = await bytes.read(dirOffset, dirSize)
-  const entries: ZipEntry[] = []
-  let at = 0
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > dir.length || dir.readUInt32LE(at) !== 0x02014b50) throw new NotZip('broken central directory')
-    const nameLength = dir.readUInt16LE(at + 28)
-    const extraLength = dir.readUInt16LE(at + 30)
-    const commentLength = dir.readUInt16LE(at + 32)
-    entries.push({
-      method: dir.readUInt16LE(at + 10),
-      compressedSize: dir.readUInt32LE(at + 20),
-      size: dir.readUInt32LE(at + 24),
-      name: dir.toString('utf8', at + 46, at + 46 + nameLength),
-      headerOffset: dir.readUInt32LE(at + 42),
-    })
-    at += 46 + nameLength + extraLength + commentLength
-  }
-  return entries
+function zipError(e: unknown, entry?: string): Error {
+  if (e instanceof NotZip || e instanceof ZipTooLarge) return e
+  const message = e instanceof Error ? e.message : String(e)
+  if (entry !== undefined && message.startsWith('too many bytes in the stream')) return new ZipTooLarge(entry)
+  return new NotZip(message)
 }
 
-/**
- * The inflated bytes of one entry, cut off with ZipTooLarge past `maxBytes` (whatever the archive
- * declares: a "zip bomb" declares little and inflates to gigabytes).
- */
-export async function openEntry(bytes: Bytes, entry: ZipEntry, maxBytes: number): Promise<Readable> {
-  const header = await bytes.read(entry.headerOffset, 30)
-  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new NotZip('broken local header')
-  const start = entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
-  const end = start + entry.compressedSize
-  if (end > bytes.size) throw new NotZip('entry outside the file')
-  if (entry.method !== 0 && entry.method !== 8) throw new NotZip(`compression method ${entry.method}`)
+/** The entries of a ZIP archive (an XLSX file), listed from its central directory without inflating anything. */
+export async function openZip(bytes: Bytes): Promise<ZipArchive> {
+  let zip: yauzl.ZipFile
+  try {
+    zip = await bytes.openZip()
+  } catch (e) {
+    throw zipError(e)
+  }
+  try {
+    if (zip.entryCount > MAX_ENTRIES) throw new NotZip('too many entries')
+    const entries: ZipEntry[] = []
+    for await (const raw of zip.eachEntry()) {
+      if (entries.length >= MAX_ENTRIES) throw new NotZip('too many entries')
+      entries.push({ name: raw.fileName, size: raw.uncompressedSize, raw })
+    }
+    return { entries, open: (entry, maxBytes) => openEntry(zip, entry, maxBytes), close: () => zip.close() }
+  } catch (e) {
+    zip.close()
+    throw zipError(e)
+  }
+}
+
+function openEntry(zip: yauzl.ZipFile, entry: ZipEntry, maxBytes: number): Readable {
   let seen = 0
   const cap = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -120,13 +114,23 @@ export async function openEntry(bytes: Bytes, entry: ZipEntry, maxBytes: number)
       else done(null, chunk)
     },
   })
-  const raw = bytes.stream(start, end)
-  const inflated = entry.method === 8 ? raw.pipe(createInflateRaw()) : raw
-  inflated.on('error', (e) => cap.destroy(e instanceof ZipTooLarge ? e : new NotZip(String(e))))
-  raw.on('error', (e) => cap.destroy(e))
-  cap.on('close', () => {
-    raw.destroy()
-    inflated.destroy()
-  })
-  return inflated.pipe(cap)
+  if (entry.size > maxBytes) {
+    process.nextTick(() => cap.destroy(new ZipTooLarge(entry.name)))
+    return cap
+  }
+  let inflated: Readable | undefined
+  cap.on('close', () => inflated?.destroy())
+  try {
+    zip.openReadStream(entry.raw, (err, stream) => {
+      if (err) return cap.destroy(zipError(err, entry.name))
+      if (cap.destroyed) return stream.destroy()
+      inflated = stream
+      // yauzl emits its (and zlib's) errors on the stream it hands out, without ending the pipe.
+      stream.on('error', (e) => cap.destroy(zipError(e, entry.name)))
+      stream.pipe(cap)
+    })
+  } catch (e) {
+    process.nextTick(() => cap.destroy(zipError(e, entry.name)))
+  }
+  return cap
 }

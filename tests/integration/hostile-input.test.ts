@@ -431,6 +431,26 @@ describe('hostile uploads: refused with 400 and the envelope, nothing written', 
     expect(JSON.parse(r.text).rows[0]).toMatchObject({ code: 'xlsx_too_large' })
   })
 
+  it('an XLSX whose central directory understates a part (a zip bomb that lies) is cut off while inflating', async () => {
+    const file = path.join(tempDir('hailong-lie-'), 'lie.xlsx')
+    await writeZip(
+      file,
+      workbookParts(function* () {
+        yield '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        for (let r = 1; r <= 20_000; r++) yield `<row r="${r}"><c r="A${r}"><v>1</v></c></row>`
+        yield '</sheetData></worksheet>'
+      }),
+    )
+    const bytes = fs.readFileSync(file)
+    // The sheet's record in the central directory (whose offset the end record holds), name after 46 bytes.
+    const record = bytes.indexOf('xl/worksheets/sheet1.xml', bytes.readUInt32LE(bytes.length - 22 + 16)) - 46
+    expect(bytes.readUInt32LE(record)).toBe(0x02014b50)
+    bytes.writeUInt32LE(1000, record + 24) // declared unpacked size: 1 KB, for about 700 KB of XML
+    const r = await upload(fileForm('phieu.xlsx', bytes))
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.text).rows[0]).toMatchObject({ code: 'xlsx_too_large' })
+  })
+
   it('an XLSX with the header and a valid row is still read (dates, shared and inline strings)', async () => {
     const wb = new ExcelJS.Workbook()
     const ws = wb.addWorksheet('Sheet1')
