@@ -48,9 +48,10 @@ export function authRoutes(deps: AppDeps) {
       return c.json({
         user: publicUser({ username: u.username, displayName: u.display_name, role: u.role, agencyId: u.agency_id }, await agencyOf(u.agency_id)),
         csrfToken: session.csrfToken,
+        timeZone: deps.timeZone,
       })
     })
-    .get('/me', staff, async (c) => c.json({ user: publicUser(c.var.staff, await agencyOf(c.var.staff.agencyId)), csrfToken: c.var.staff.csrfToken }))
+    .get('/me', staff, async (c) => c.json({ user: publicUser(c.var.staff, await agencyOf(c.var.staff.agencyId)), csrfToken: c.var.staff.csrfToken, timeZone: deps.timeZone }))
     .post('/logout', staff, csrf(), async (c) => {
       await logout(deps.db, c.var.staff, deps.clock.now())
       deleteCookie(c, SESSION_COOKIE, { path: '/' })

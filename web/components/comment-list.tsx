@@ -3,6 +3,7 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { api } from '../lib/api.ts'
 import { strings as s } from '../lib/strings.ts'
+import { formatDateTime } from '../lib/format.ts'
 
 const kindLabel = { phone: s.pdPhone, id_number: s.pdIdNumber, email: s.pdEmail, passport: s.pdPassport, bank_account: s.pdBankAccount }
 
@@ -128,7 +129,7 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
                   </p>
                 ) : null}
                 <p class="muted">
-                  {new Date(i.submittedAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })} · {i.agencyName}
+                  {formatDateTime(i.submittedAt, lang, auth?.timeZone)} · {i.agencyName}
                   {i.deskName ? ` · ${i.deskName}` : ''} · {tr(s.rating)}: {i.rating ?? '—'}
                   {i.spam ? ` · ${tr(s.spam)}` : ''}
                   {i.flagged ? ` · ${tr(s.flagged)} (${i.flagReason ?? ''})` : ''}

@@ -7,6 +7,8 @@ import type { Lang } from '../lib/i18n.ts'
 export interface SignedIn {
   user: { username: string; displayName: string; role: Role; agency: { code: string; name: string } | null }
   csrfToken: string
+  /** The zone that decides quarters (HAILONG_TZ): every time on the staff pages is shown in it. */
+  timeZone: string
 }
 
 export interface AppState {

@@ -19,3 +19,12 @@ export function formatRankChange(value: number | null | undefined): string {
 export function formatInterval(ci: [number, number] | null | undefined, method: 'share' | 'points', lang: Lang): string {
   return ci ? `${formatIndex(ci[0], method, lang)} – ${formatIndex(ci[1], method, lang)}` : '—'
 }
+
+/** A date and time as staff read it, in the server's zone (HAILONG_TZ, from the session), never the browser's. */
+export function formatDateTime(iso: string, lang: Lang, timeZone: string | undefined): string {
+  return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
+}
+
+export function formatDate(iso: string, lang: Lang, timeZone: string | undefined): string {
+  return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
+}

@@ -6,6 +6,7 @@ import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import { formatDate } from '../lib/format.ts'
 
 interface Key {
   id: number
@@ -27,7 +28,7 @@ export function AdminApiKeysPage() {
   const confirm = useConfirm()
   const [form, setForm] = useState({ agency: auth?.user.agency?.code ?? '', name: '' })
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null)
-  const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—')
+  const day = (iso: string | null) => (iso ? formatDate(iso, lang, auth?.timeZone) : '—')
   return (
     <>
       <h1>{vi ? 'Khóa API cho phần mềm Một cửa' : 'API keys for the one-stop software'}</h1>

@@ -5,6 +5,7 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { actionText, actorText, detailsText, targetText } from '../lib/audit-text.ts'
 import type { Meta } from '../lib/report-types.ts'
+import { formatDateTime } from '../lib/format.ts'
 
 interface Entry {
   id: number
@@ -28,7 +29,7 @@ const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+07:00`).getTime(
 
 /** The audit log in words: who did what to which agency and when, filtered and paged back to the first entry. */
 export function AdminAuditPage() {
-  const { lang } = useApp()
+  const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const [f, setF] = useState({ actor: '', action: '', agency: '', from: '', to: '' })
   const [page, setPage] = useState(0)
@@ -112,7 +113,7 @@ export function AdminAuditPage() {
           >
             {data.entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })}</td>
+                <td>{formatDateTime(e.at, lang, auth?.timeZone)}</td>
                 <td>{actorText(e.actor, lang)}</td>
                 <th scope="row">{actionText(e.action, lang)}</th>
                 <td>{targetText(e.target, lang, names)}</td>

@@ -5,6 +5,7 @@ import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import { formatDateTime } from '../lib/format.ts'
 
 interface Kiosk {
   id: number
@@ -44,7 +45,7 @@ export function AdminKiosksPage() {
   const [form, setForm] = useState({ deskId: '', name: '' })
   const [pairing, setPairing] = useState<(Pairing & { name: string }) | null>(null)
   const canEdit = auth?.user.role !== 'viewer'
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) : '—')
+  const time = (iso: string | null) => (iso ? formatDateTime(iso, lang, auth?.timeZone) : '—')
   const create = async (e: Event) => {
     e.preventDefault()
     const r = await action.run<{ pairing: Pairing }>('POST', '/api/v1/kiosks', { deskId: Number(form.deskId), name: form.name })

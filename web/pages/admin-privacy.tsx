@@ -4,6 +4,7 @@ import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import { formatDateTime } from '../lib/format.ts'
 
 interface Settings {
   commentYears: number | null
@@ -24,7 +25,7 @@ interface Found {
  * notice names, and a citizen's request to erase their answers, found by the dossier code on their receipt.
  */
 export function AdminPrivacyPage() {
-  const { lang } = useApp()
+  const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const settings = useFetch<Settings>('/api/v1/admin/privacy/settings')
   const save = useAction()
@@ -38,7 +39,7 @@ export function AdminPrivacyPage() {
   useEffect(() => {
     if (settings.data) setForm({ years: settings.data.commentYears === null ? '' : String(settings.data.commentYears), contact: settings.data.contact ?? '' })
   }, [settings.data])
-  const when = (iso: string) => new Date(iso).toLocaleString(vi ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })
+  const when = (iso: string) => formatDateTime(iso, lang, auth?.timeZone)
 
   return (
     <>
