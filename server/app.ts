@@ -34,6 +34,9 @@ import { reportRoutes } from './routes/reports.ts'
 import { responseRoutes } from './routes/responses.ts'
 import { surveyRoutes } from './routes/surveys.ts'
 import { webRoutes } from './routes/web.ts'
+import { moderationRoutes } from './routes/moderation.ts'
+import { periodRoutes } from './routes/periods.ts'
+import { publicRoutes } from './routes/public.ts'
 import { SurveyCatalog } from './surveys/catalog.ts'
 import { GroupCommitter } from './responses/group-commit.ts'
 import { AlertEngine } from './alerts/engine.ts'
@@ -94,7 +97,7 @@ export function createApp(options: AppOptions) {
   // Chained, so the type of `api` (AppType) describes every route for hono's typed client.
   const api = app
     .route('/healthz', healthRoutes(deps))
-    .route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db, deps.kioskCache), rcpt: receiptResolver(deps) }))
+    .route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db, deps.catalog, deps.clock, deps.kioskCache), rcpt: receiptResolver(deps) }))
     .route('/api/v1/surveys', surveyRoutes(deps))
     .route('/api/v1/links', linkRoutes(deps))
     .route('/api/v1/auth', authRoutes(deps))
@@ -110,6 +113,9 @@ export function createApp(options: AppOptions) {
     .route('/api/v1/dashboard', dashboardRoutes(deps))
     .route('/api/v1/alerts', alertRoutes(deps))
     .route('/api/v1/live', liveRoutes(deps))
+    .route('/api/v1/moderation', moderationRoutes(deps))
+    .route('/api/v1/periods', periodRoutes(deps))
+    .route('/api/v1/public', publicRoutes(deps))
     .route('/api/v1/admin', adminAgencyRoutes(deps))
     .route('/api/v1/admin', adminUserRoutes(deps))
     .route('/api/v1/admin/surveys', adminSurveyRoutes(deps))

@@ -26,6 +26,10 @@ export const routes: Array<{ path: string; component: AnyComponent<any> }> = [
   { path: '/admin/privacy', component: staffOnly(lazy(() => import('./pages/admin-privacy.tsx').then((m) => m.AdminPrivacyPage))) },
   { path: '/admin/audit', component: staffOnly(lazy(() => import('./pages/admin-audit.tsx').then((m) => m.AdminAuditPage))) },
   { path: '/one-stop/:period', component: staffOnly(lazy(() => import('./pages/one-stop.tsx').then((m) => m.OneStopPage))) },
+  { path: '/admin/moderation', component: staffOnly(lazy(() => import('./pages/moderation.tsx').then((m) => m.ModerationPage))) },
+  // The public results page: no sign-in, only published quarters.
+  { path: '/cong-khai', component: lazy(() => import('./pages/public-results.tsx').then((m) => m.PublicResultsPage)) },
+  { path: '/cong-khai/:survey/:period', component: lazy(() => import('./pages/public-results.tsx').then((m) => m.PublicResultsPage)) },
   { path: '/print/:survey/:period', component: staffOnly(lazy(() => import('./pages/print.tsx').then((m) => m.PrintPage))) },
   { path: '/desks/:id/poster', component: staffOnly(lazy(() => import('./pages/desk-poster.tsx').then((m) => m.DeskPosterPage))) },
 ]

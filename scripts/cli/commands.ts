@@ -7,7 +7,8 @@ import { importResponses } from '../../server/imports/responses-import.ts'
 import { systemClock } from '../../server/lib/clock.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { parsePeriod } from '../../server/domain/periods.ts'
-import { buildReport, instrumentRules } from '../../server/reports/service.ts'
+import { instrumentRules } from '../../server/reports/service.ts'
+import { officialReport } from '../../server/periods/service.ts'
 import { quartersOf } from '../../server/domain/periods.ts'
 import { reportCsv } from '../../server/exports/report-csv.ts'
 import { reportXlsx } from '../../server/exports/report-xlsx.ts'
@@ -110,7 +111,8 @@ export const commands: Record<string, Command> = {
       if (minSample !== undefined && !(Number.isInteger(minSample) && minSample > 0)) throw new UsageError('--min-sample phải là số nguyên dương / must be a positive whole number')
       return withDatabase(async ({ db, env }) => {
         const catalog = new SurveyCatalog(db)
-        const report = await buildReport(db, catalog, { instrument: survey, period, timeZone: env.HAILONG_TZ, minSample: minSample ?? env.HAILONG_MIN_SAMPLE })
+        // A closed quarter prints its frozen snapshot, exactly as the dashboard shows it.
+        const { report } = await officialReport(db, catalog, { instrument: survey, period, timeZone: env.HAILONG_TZ, minSample: minSample ?? env.HAILONG_MIN_SAMPLE, defaultMinSample: env.HAILONG_MIN_SAMPLE })
         const text = JSON.stringify(report, null, 2) + '\n'
         if (values.out) {
           const { definition } = await instrumentRules(db, catalog, survey, quartersOf(period))
@@ -187,9 +189,9 @@ export const commands: Record<string, Command> = {
       }),
   },
   'users add': {
-    args: 'USERNAME --role admin|manager|viewer [--agency CODE] [--name "Họ tên"] [--password P]',
+    args: 'USERNAME --role admin|manager|viewer [--agency CODE] [--home-agency CODE] [--name "Họ tên"] [--password P]',
     help: 'Tạo tài khoản cán bộ (mật khẩu ngẫu nhiên nếu không nhập) / create a staff account (random password unless given)',
-    options: { role: { type: 'string' }, agency: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    options: { role: { type: 'string' }, agency: { type: 'string' }, 'home-agency': { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
     run: ({ values, positionals }) => {
       const username = positionals[0]
       if (!username) throw new UsageError('Thiếu tên đăng nhập / USERNAME is missing')
@@ -202,8 +204,15 @@ export const commands: Record<string, Command> = {
           if (!agency) throw new UsageError(`Không có cơ quan mã / no agency with code ${values.agency}`)
           agencyId = agency.id
         }
+        // The agency the person works for: it decides which exclusions they may approve (conflict of interest).
+        let homeAgencyId: number | null = agencyId
+        if (values['home-agency']) {
+          const home = await findAgencyByCode(db, values['home-agency'] as string)
+          if (!home) throw new UsageError(`Không có cơ quan mã / no agency with code ${values['home-agency']}`)
+          homeAgencyId = home.id
+        }
         const password = (values.password as string | undefined) ?? generatePassword()
-        await createUser(db, { username, displayName: values.name as string | undefined, password, role, agencyId, actor: 'cli' }, systemClock.now())
+        await createUser(db, { username, displayName: values.name as string | undefined, password, role, agencyId, homeAgencyId, actor: 'cli' }, systemClock.now())
         console.log(`user ${username.toLowerCase()} created (${role}${values.agency ? `, ${values.agency}` : ', toàn tỉnh/province'})${values.password ? '' : `; mật khẩu/password: ${password}`}`)
         return 0
       })

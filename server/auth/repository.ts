@@ -9,10 +9,10 @@ export function findUser(db: Db, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function insertUser(db: Db, u: { username: string; displayName: string; passwordHash: string; role: Role; agencyId: number | null; at: string }) {
+export async function insertUser(db: Db, u: { username: string; displayName: string; passwordHash: string; role: Role; agencyId: number | null; homeAgencyId?: number | null; at: string }) {
   const row = await db
     .insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, role: u.role, agency_id: u.agencyId, created_at: u.at, password_changed_at: u.at })
+    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, role: u.role, agency_id: u.agencyId, home_agency_id: u.homeAgencyId ?? u.agencyId, created_at: u.at, password_changed_at: u.at })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -22,7 +22,7 @@ export function findSession(db: Db, idHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id_hash', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'users.active'])
+    .select(['sessions.id_hash', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'users.home_agency_id', 'users.active'])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst()
 }

@@ -30,6 +30,8 @@ export interface StaffUser {
   displayName: string
   role: Role
   agencyId: number | null
+  /** The agency the person works for (conflicts of interest); null when not recorded. */
+  homeAgencyId: number | null
   /** Agency ids the user may see; null for the whole province. */
   scope: Set<number> | null
   csrfToken: string

@@ -82,7 +82,7 @@ export async function changePassword(db: Db, userId: number, current: string, ne
 
 export async function createUser(
   db: Db,
-  input: { username: string; displayName?: string; password: string; role: Role; agencyId: number | null; actor: string },
+  input: { username: string; displayName?: string; password: string; role: Role; agencyId: number | null; homeAgencyId?: number | null; actor: string },
   now: Date,
 ) {
   const username = input.username.trim().toLowerCase()
@@ -99,8 +99,8 @@ export async function createUser(
     throw new DomainError('conflict', 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async (trx) => {
-    const id = await insertUser(trx, { username, displayName: input.displayName?.normalize('NFC') || username, passwordHash, role: input.role, agencyId: input.agencyId, at: now.toISOString() })
-    await appendAudit(trx, { actor: input.actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId } }, now)
+    const id = await insertUser(trx, { username, displayName: input.displayName?.normalize('NFC') || username, passwordHash, role: input.role, agencyId: input.agencyId, homeAgencyId: input.homeAgencyId, at: now.toISOString() })
+    await appendAudit(trx, { actor: input.actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId, homeAgencyId: input.homeAgencyId ?? input.agencyId } }, now)
     return id
   })
 }

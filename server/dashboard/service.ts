@@ -1,4 +1,5 @@
 import { inTransaction } from '../db/transaction.ts'
+import { credibility } from '../reports/credibility.ts'
 import type { Kysely } from 'kysely'
 import { listAgencies } from '../agencies/repository.ts'
 import { agencyInScope } from '../agencies/service.ts'
@@ -17,7 +18,6 @@ import { ratesByAgency, ratesByDesk } from '../dossiers/rates.ts'
 import { responseRate } from '../domain/response-rate.ts'
 import { listRollupQuarters } from '../rollups/repository.ts'
 import { listComments, type CommentQuery } from '../responses/repository.ts'
-import { setResponseFlags } from '../responses/moderation.ts'
 import { findResponseOwner } from '../responses/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
@@ -101,6 +101,7 @@ export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, cod
         .filter(([id, r]) => id !== 0 || r.evaluations > 0 || r.dossiers > 0)
         .map(([id, r]) => ({ desk: id === 0 ? null : { code: desks.get(String(id))?.code ?? String(id), name: desks.get(String(id))?.name ?? String(id) }, ...r })),
     },
+    credibility: await credibility(deps.db, deps.catalog, { agencyId: agency.id, rules, versionIds, quarters }),
   }
 }
 
@@ -140,14 +141,3 @@ export async function dashboardCommentsExport(
   return rows
 }
 
-/** Marks a response as spam (it stops counting) or clears the mark, with the audit entry in the same transaction. */
-export async function moderateResponse(deps: DashboardDeps, staff: StaffUser, id: number, m: { spam: boolean; reason?: string }) {
-  const response = await findResponseOwner(deps.db, id)
-  if (!response || !inScope(staff, response.agency_id)) throw notInScope()
-  const after = await inTransaction(deps.db, async (trx) => {
-    const r = await setResponseFlags(trx, deps.catalog, id, { spam: m.spam, reason: m.spam ? (m.reason ?? 'spam') : null })
-    await appendAudit(trx, { actor: `user:${staff.username}`, action: m.spam ? 'response.spam' : 'response.unspam', target: `response:${id}`, details: m.reason ? { reason: m.reason } : null }, deps.clock.now())
-    return r
-  })
-  return { id, spam: after.is_spam === 1 }
-}

@@ -31,6 +31,11 @@ export interface Database {
   alert_deliveries: AlertDeliveryTable
   officers: OfficerTable
   dossiers: DossierTable
+  desk_survey_history: DeskSurveyHistoryTable
+  exclusions: ExclusionTable
+  report_snapshots: ReportSnapshotTable
+  period_closures: PeriodClosureTable
+  frozen_rollups: FrozenRollupTable
 }
 
 export type { AgencyKind, Channel, Role, SurveyStatus }
@@ -60,6 +65,8 @@ export interface DeskTable {
   survey_version_id: number | null
   active: ColumnType<number, number | undefined, number>
   created_at: string
+  /** JSON `{"days":[1,…,6],"open":"07:00","close":"17:30"}`; null: Mon–Sat 07:00–17:30. */
+  opening_hours: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface SurveyVersionTable {
@@ -97,6 +104,12 @@ export interface ResponseTable {
   deleted_at: string | null
   kiosk_id: ColumnType<number | null, number | null | undefined, number | null>
   invitation_id: ColumnType<number | null, number | null | undefined, number | null>
+  /** The comment's text is hidden from staff screens and exports (abuse, personal data); the rating still counts. */
+  text_hidden: ColumnType<number, number | undefined, number>
+  /** Stored while its quarter was closed: never added to the frozen figures. */
+  is_late: ColumnType<number, number | undefined, number>
+  /** Every rating at the top of its scale (the "long run of top ratings" signal). */
+  is_top: ColumnType<number, number | undefined, number>
 }
 
 export interface AnswerTable {
@@ -141,6 +154,8 @@ export interface UserTable {
   active: ColumnType<number, number | undefined, number>
   created_at: string
   password_changed_at: string
+  /** The agency the person works for (decides conflicts of interest); may differ from what they see. */
+  home_agency_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface SessionTable {
@@ -265,6 +280,60 @@ export interface DeskSurveyTable {
   desk_id: number
   channel: AssignableChannel
   survey_version_id: number
+}
+
+export interface DeskSurveyHistoryTable {
+  desk_id: number
+  channel: 'kiosk' | 'qr' | 'receipt'
+  survey_version_id: number
+  until_at: string
+}
+
+export type ExclusionStatus = 'proposed' | 'approved' | 'rejected' | 'withdrawn'
+export interface ExclusionTable {
+  id: Generated<number>
+  response_id: number
+  reason: string
+  note: string
+  status: ExclusionStatus
+  proposed_by: number | null
+  proposed_at: string
+  decided_by: number | null
+  decided_at: string | null
+  decision_note: string | null
+  /** Approved after the response's quarter was closed: the frozen figures keep it. */
+  after_close: ColumnType<number, number | undefined, number>
+}
+
+export interface ReportSnapshotTable {
+  id: Generated<number>
+  instrument: string
+  quarter: string
+  version: number
+  /** The Report JSON as published, canonical: byte for byte what the closed quarter answers. */
+  content: string
+  hash: string
+  method: string
+  /** JSON array of the survey versions counted. */
+  survey_versions: string
+  closed_by: string
+  closed_at: string
+  reopened_by: string | null
+  reopened_at: string | null
+  reopen_reason: string | null
+  published_by: string | null
+  published_at: string | null
+}
+
+export interface PeriodClosureTable {
+  instrument: string
+  quarter: string
+  snapshot_id: number | null
+  published_snapshot_id: number | null
+}
+
+export interface FrozenRollupTable extends RollupTable {
+  snapshot_id: number
 }
 
 export interface SettingTable {

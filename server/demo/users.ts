@@ -6,8 +6,10 @@ import { verifyPassword } from '../auth/password.ts'
 import type { Database, Role } from '../db/schema.ts'
 
 /** Demo accounts with known passwords, for trying the dashboard; never created outside the demo seed. */
-export const demoUsers: Array<{ username: string; password: string; role: Role; agency: string | null; name: string }> = [
-  { username: 'admin', password: 'hailong-admin-2026', role: 'admin', agency: null, name: 'Quản trị Sở Nội vụ' },
+export const demoUsers: Array<{ username: string; password: string; role: Role; agency: string | null; home?: string; name: string }> = [
+  { username: 'admin', password: 'hailong-admin-2026', role: 'admin', agency: null, home: 'SNV', name: 'Quản trị Sở Nội vụ' },
+  // Works for the provincial People's Committee office, which is not ranked: may approve the Sở Nội vụ's exclusions.
+  { username: 'duyet', password: 'hailong-duyet-2026', role: 'admin', agency: null, home: 'TINH-SL', name: 'Thẩm định Văn phòng UBND tỉnh' },
   { username: 'xem', password: 'hailong-xem-2026', role: 'viewer', agency: null, name: 'Cán bộ theo dõi' },
   { username: 'quanly.stp', password: 'hailong-stp-2026', role: 'manager', agency: 'STP', name: 'Quản lý Sở Tư pháp' },
 ]
@@ -15,7 +17,8 @@ export const demoUsers: Array<{ username: string; password: string; role: Role; 
 export async function seedDemoUsers(db: Kysely<Database>, now: Date) {
   for (const u of demoUsers) {
     const agency = u.agency ? await findAgencyByCode(db, u.agency) : undefined
-    await createUser(db, { username: u.username, displayName: u.name, password: u.password, role: u.role, agencyId: agency?.id ?? null, actor: 'demo-seed' }, now)
+    const home = u.home ? await findAgencyByCode(db, u.home) : undefined
+    await createUser(db, { username: u.username, displayName: u.name, password: u.password, role: u.role, agencyId: agency?.id ?? null, homeAgencyId: home?.id ?? agency?.id ?? null, actor: 'demo-seed' }, now)
   }
 }
 

@@ -53,7 +53,7 @@ export function listDesksOfAgency(db: Db, agencyId: number) {
 
 /** Every desk, by code, as the administration page lists them under their agencies. */
 export function listDesksByCode(db: Db) {
-  return db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token']).orderBy('code').execute()
+  return db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token', 'opening_hours']).orderBy('code').execute()
 }
 
 /** Desk codes by id (exports name desks by code). */
@@ -61,10 +61,10 @@ export async function deskCodes(db: Db) {
   return new Map((await db.selectFrom('desks').select(['id', 'code']).execute()).map((d) => [d.id, d.code]))
 }
 
-export async function updateDesk(db: Db, id: number, d: { name?: string; agencyId?: number; code?: string; active?: number }) {
+export async function updateDesk(db: Db, id: number, d: { name?: string; agencyId?: number; code?: string; active?: number; openingHours?: string | null }) {
   await db
     .updateTable('desks')
-    .set({ name: d.name, agency_id: d.agencyId, code: d.code, active: d.active })
+    .set({ name: d.name, agency_id: d.agencyId, code: d.code, active: d.active, opening_hours: d.openingHours })
     .where('id', '=', id)
     .execute()
 }
@@ -91,3 +91,11 @@ export function listDeskSurveys(db: Db) {
     .select(['desk_surveys.desk_id', 'desk_surveys.channel', 'survey_versions.instrument', 'survey_versions.version'])
     .execute()
 }
+export async function insertSurveyHistory(db: Db, h: { deskId: number; channel: 'kiosk' | 'qr' | 'receipt'; surveyVersionId: number; untilAt: string }) {
+  await db.insertInto('desk_survey_history').values({ desk_id: h.deskId, channel: h.channel, survey_version_id: h.surveyVersionId, until_at: h.untilAt }).execute()
+}
+
+export function surveyHistory(db: Db, deskId: number, channel: 'kiosk' | 'qr' | 'receipt') {
+  return db.selectFrom('desk_survey_history').select(['survey_version_id', 'until_at']).where('desk_id', '=', deskId).where('channel', '=', channel).execute()
+}
+

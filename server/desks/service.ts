@@ -7,7 +7,9 @@ import { codeTaken, deskNotFound, invalid, issue, unknownAgencyIssue, unknownSur
 import type { Clock } from '../lib/clock.ts'
 import { newToken } from '../lib/tokens.ts'
 import type { SurveyCatalog, SurveyVersion } from '../surveys/catalog.ts'
-import { deskSurveyVersionId, findDesk, findDeskByCode, insertDesk, setDeskSurvey, updateDesk } from './repository.ts'
+import { deskSurveyVersionId, findDesk, findDeskByCode, insertDesk, insertSurveyHistory, setDeskSurvey, surveyHistory, updateDesk } from './repository.ts'
+import type { SurveyBinding } from '../domain/survey-binding.ts'
+import type { DeskHours } from '../kiosks/opening-hours.ts'
 import type { AssignableChannel } from '../domain/vocabulary.ts'
 
 export type { AssignableChannel }
@@ -35,7 +37,7 @@ export async function createDesk(db: Db, input: { agency: string; code: string; 
 }
 
 /** Rename, move to another agency, or (de)activate a desk; its public link stays the same. */
-export async function editDesk(db: Db, id: number, input: { name?: string; agency?: string; active?: boolean }, actor: string, clock: Clock) {
+export async function editDesk(db: Db, id: number, input: { name?: string; agency?: string; active?: boolean; openingHours?: DeskHours | null }, actor: string, clock: Clock) {
   const desk = await findDesk(db, id)
   if (!desk) throw deskNotFound()
   let agencyId = desk.agency_id
@@ -48,18 +50,26 @@ export async function editDesk(db: Db, id: number, input: { name?: string; agenc
   }
   const at = clock.now()
   await inTransaction(db, async (trx) => {
-    await updateDesk(trx, id, { name: input.name?.normalize('NFC') ?? desk.name, agencyId, active: input.active === undefined ? desk.active : Number(input.active) })
+    await updateDesk(trx, id, {
+      name: input.name?.normalize('NFC') ?? desk.name,
+      agencyId,
+      active: input.active === undefined ? desk.active : Number(input.active),
+      openingHours: input.openingHours === undefined ? desk.opening_hours : input.openingHours && JSON.stringify(input.openingHours),
+    })
     await appendAudit(trx, { actor, action: 'desk.update', target: `desk:${id}`, details: { ...input } }, at)
   })
   return { ...desk, agency_id: agencyId }
 }
 
 /** Chooses the survey version a desk uses on one channel; null goes back to the default. */
-export async function assignSurvey(db: Db, deskId: number, channel: AssignableChannel, version: SurveyVersion | null, actor: string, clock: Clock) {
+export async function assignSurvey(db: Db, catalog: SurveyCatalog, deskId: number, channel: AssignableChannel, version: SurveyVersion | null, actor: string, clock: Clock) {
   if (version && version.status !== 'published')
     throw invalid([issue(channel, 'not_published', 'Chỉ gán được phiên bản đã ban hành', 'Only a published version can be assigned')])
   const at = clock.now()
   await inTransaction(db, async (trx) => {
+    // The version in force until now stays acceptable for what a kiosk queued before this instant.
+    const before = await surveyForDesk(trx, catalog, deskId, channel)
+    if (before.id !== version?.id) await insertSurveyHistory(trx, { deskId, channel, surveyVersionId: before.id, untilAt: at.toISOString() })
     await setDeskSurvey(trx, deskId, channel, version?.id ?? null)
     await appendAudit(trx, { actor, action: 'desk.survey', target: `desk:${deskId}`, details: { channel, survey: version?.key ?? null } }, at)
   })
@@ -74,7 +84,19 @@ export async function surveyForDesk(db: Db, catalog: SurveyCatalog, deskId: numb
     const versionId = await deskSurveyVersionId(db, deskId, channel)
     if (versionId) return (await catalog.get(versionId, db))!
   }
-  const latest = await catalog.latest('mot-cua')
+  const latest = await catalog.latest('mot-cua', db)
   if (!latest) throw unknownSurvey({ vi: 'Chưa có phiếu mot-cua nào được ban hành', en: 'No published mot-cua survey' })
   return latest
+}
+
+/**
+ * What a desk's channel accepts (channel binding): the version it uses now; the versions it used before,
+ * each until the instant it was replaced; and, when nobody assigned one (the newest `mot-cua` applies),
+ * any version of that instrument, so publishing a new version does not strand a tablet's queue.
+ */
+export async function surveyBinding(db: Db, catalog: SurveyCatalog, deskId: number, channel: AssignableChannel): Promise<SurveyBinding> {
+  const current = await surveyForDesk(db, catalog, deskId, channel)
+  const explicit = await deskSurveyVersionId(db, deskId, channel)
+  const earlier = (await surveyHistory(db, deskId, channel)).map((h) => ({ surveyVersionId: h.survey_version_id, until: h.until_at }))
+  return { current: current.id, ...(explicit ? {} : { instrument: current.definition.instrument }), earlier }
 }

@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'weak_password',
   'wrong_password',
   'manager_needs_agency',
+  'survey_not_allowed',
+  'quarter_only',
   // who is asking
   'not_signed_in',
   'invalid_login',
@@ -33,6 +35,12 @@ export const ERROR_CODES = [
   'cross_site_request',
   'kiosk_revoked',
   'device_revoked',
+  // separation of duties (exclusions and held-back ratings)
+  'admin_only',
+  'own_proposal',
+  'not_proposer',
+  'conflict_of_interest',
+  'home_agency_unknown',
   // what is asked for
   'not_found',
   'unknown_agency',
@@ -43,6 +51,7 @@ export const ERROR_CODES = [
   'unknown_link',
   'unknown_response',
   'unknown_survey',
+  'not_published',
   // state
   'already_exists',
   'code_taken',
@@ -56,6 +65,12 @@ export const ERROR_CODES = [
   'receipt_expired',
   'pairing_invalid',
   'desk_inactive',
+  'exclusion_exists',
+  'already_decided',
+  'not_flagged',
+  'quarter_not_ended',
+  'quarter_closed',
+  'quarter_not_closed',
   // pace
   'already_answered_today',
   'too_many_attempts',

@@ -22,6 +22,8 @@ export interface UnitReport extends Figures {
   rankInKind: number | null
   /** Evaluations ÷ dossiers returned (dossier events of the one-stop software). */
   responseRate: ResponseRate
+  /** Ratings taken out of the index by an approved exclusion, by reason (only reasons that occur). */
+  excluded: Record<string, number>
 }
 
 export interface Report {
@@ -38,6 +40,8 @@ export interface Report {
   units: UnitReport[]
   /** Parent agencies other than the province: their own answers plus their sub-agencies'. */
   parents: Array<Figures & { agency: string; name: string; kind: AgencyKind }>
+  /** Excluded ratings of the whole report, by reason. */
+  excluded: Record<string, number>
 }
 
 export interface Tt01Figures {

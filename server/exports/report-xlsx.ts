@@ -3,6 +3,7 @@ import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import type { HeatMap } from '../patterns/service.ts'
 import type { Report } from '../reports/service.ts'
 import { rankingTable, type Cell } from './report-table.ts'
+import { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT } from '../domain/separation.ts'
 
 const formula: Record<string, string> = {
   share: 'Chỉ số = 100 × (số câu trả lời 4 hoặc 5) ÷ (số câu trả lời); yếu tố = trung bình các tiêu chí; chỉ số chung = trung bình có trọng số các yếu tố',
@@ -94,6 +95,13 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
       ['Thứ', 'Giờ', 'Số đánh giá (n)', 'Chỉ số', 'Ghi chú'],
       heat.cells.map((c) => [heat.weekdays[c.weekday]!.vi, `${String(c.hour).padStart(2, '0')}:00–${String(c.hour + 1).padStart(2, '0')}:00`, c.n, c.index, c.sufficient ? '' : `Chưa đủ mẫu (dưới ${heat.minCell})`]),
     )
+
+  // Ratings taken out of the index (two-person exclusions), per agency and reason: what staff must be able to answer for.
+  const reasons = EXCLUSION_REASONS.filter((r) => report.units.some((u) => (u.excluded?.[r] ?? 0) > 0) || (report.excluded?.[r] ?? 0) > 0)
+  sheet(wb, 'Phiếu loại trừ', ['Mã cơ quan', 'Tên cơ quan', 'Tổng số phiếu loại trừ', ...reasons.map((r) => EXCLUSION_REASON_TEXT[r].vi)], [
+    ['(Toàn tỉnh)', 'Toàn tỉnh', Object.values(report.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => report.excluded?.[r] ?? 0)],
+    ...report.units.map((u) => [u.agency, u.name, Object.values(u.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => u.excluded?.[r] ?? 0)]),
+  ], 0)
 
   sheet(wb, 'Thông tin', ['Mục', 'Giá trị'], [
     ['Phiếu khảo sát', def.title.vi],

@@ -24,6 +24,7 @@ export function receiptResolver(deps: { db: Kysely<Database>; catalog: SurveyCat
       trustsClientTime: false,
       invitationId: inv.id,
       instrument: version.definition.instrument,
+      binding: { current: version.id, earlier: [] },
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types.ts'
 import type { Channel } from '../db/schema.ts'
+import { frozenSnapshots } from '../periods/repository.ts'
 
 export interface CountFilter {
   surveyVersionIds: number[]
@@ -17,14 +18,30 @@ export type SplitBy = 'agency' | 'desk' | 'channel' | 'procedure' | 'quarter'
 export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
   if (!filter.surveyVersionIds.length || !filter.quarters.length) return []
   const column = ({ agency: 'agency_id', desk: 'desk_id', channel: 'channel', procedure: 'procedure_code', quarter: 'quarter' } as const)[split]
-  let q = db
-    .selectFrom('rollups')
-    .select([`${column} as key`, 'agency_id', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
-    .where('quarter', 'in', filter.quarters)
-    .where('survey_version_id', 'in', filter.surveyVersionIds)
-  if (filter.channel) q = q.where('channel', '=', filter.channel)
-  if (filter.agencyIds) q = q.where('agency_id', 'in', filter.agencyIds.length ? filter.agencyIds : [-1])
-  const rows = await q.groupBy([column, 'agency_id', 'question_id', 'value']).execute()
+  // A closed quarter is read from the counters frozen at its closing, never from the live ones.
+  const frozen = await frozenSnapshots(db, filter.surveyVersionIds, filter.quarters)
+  const open = filter.quarters.filter((q) => !frozen.has(q))
+  const rows = []
+  if (open.length) {
+    let q = db
+      .selectFrom('rollups')
+      .select([`${column} as key`, 'agency_id', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .where('quarter', 'in', open)
+      .where('survey_version_id', 'in', filter.surveyVersionIds)
+    if (filter.channel) q = q.where('channel', '=', filter.channel)
+    if (filter.agencyIds) q = q.where('agency_id', 'in', filter.agencyIds.length ? filter.agencyIds : [-1])
+    rows.push(...(await q.groupBy([column, 'agency_id', 'question_id', 'value']).execute()))
+  }
+  if (frozen.size) {
+    let q = db
+      .selectFrom('frozen_rollups')
+      .select([`${column} as key`, 'agency_id', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .where('snapshot_id', 'in', [...frozen.values()].flat())
+      .where('survey_version_id', 'in', filter.surveyVersionIds)
+    if (filter.channel) q = q.where('channel', '=', filter.channel)
+    if (filter.agencyIds) q = q.where('agency_id', 'in', filter.agencyIds.length ? filter.agencyIds : [-1])
+    rows.push(...(await q.groupBy([column, 'agency_id', 'question_id', 'value']).execute()))
+  }
   // PostgreSQL returns sums of integers as strings (bigint).
   return rows.map((r) => ({ key: r.key as string | number, agencyId: r.agency_id, question: r.question_id, value: r.value, count: Number(r.count) }))
 }
@@ -32,16 +49,51 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
 /** Which versions of an instrument have counted responses in the given quarters. */
 export async function versionsUsed(db: Db, instrument: string, quarters: string[]) {
   if (!quarters.length) return []
+  const ids = (await db.selectFrom('survey_versions').select('id').where('instrument', '=', instrument).execute()).map((v) => v.id)
+  const frozen = await frozenSnapshots(db, ids, quarters)
+  const open = quarters.filter((q) => !frozen.has(q))
+  const found = new Map<number, { id: number; version: number }>()
+  if (open.length)
+    for (const v of await db
+      .selectFrom('rollups')
+      .innerJoin('survey_versions', 'survey_versions.id', 'rollups.survey_version_id')
+      .select(['survey_versions.id', 'survey_versions.version'])
+      .distinct()
+      .where('survey_versions.instrument', '=', instrument)
+      .where('rollups.quarter', 'in', open)
+      .where('rollups.question_id', '=', '*')
+      .where('rollups.count', '>', 0)
+      .execute())
+      found.set(v.id, v)
+  if (frozen.size)
+    for (const v of await db
+      .selectFrom('frozen_rollups')
+      .innerJoin('survey_versions', 'survey_versions.id', 'frozen_rollups.survey_version_id')
+      .select(['survey_versions.id', 'survey_versions.version'])
+      .distinct()
+      .where('frozen_rollups.snapshot_id', 'in', [...frozen.values()].flat())
+      .where('survey_versions.instrument', '=', instrument)
+      .where('frozen_rollups.question_id', '=', '*')
+      .where('frozen_rollups.count', '>', 0)
+      .execute())
+      found.set(v.id, v)
+  return [...found.values()].sort((a, b) => a.version - b.version)
+}
+
+/** Reportable receipt-code responses of one agency (the citizen answering at home, one code per dossier). */
+export function receiptResponses(db: Db, agencyId: number, surveyVersionIds: number[], quarters: string[]) {
   return db
-    .selectFrom('rollups')
-    .innerJoin('survey_versions', 'survey_versions.id', 'rollups.survey_version_id')
-    .select(['survey_versions.id', 'survey_versions.version'])
-    .distinct()
-    .where('survey_versions.instrument', '=', instrument)
-    .where('rollups.quarter', 'in', quarters)
-    .where('rollups.question_id', '=', '*')
-    .where('rollups.count', '>', 0)
-    .orderBy('survey_versions.version')
+    .selectFrom('responses')
+    .select(['id', 'survey_version_id'])
+    .where('agency_id', '=', agencyId)
+    .where('invitation_id', 'is not', null)
+    .where('survey_version_id', 'in', surveyVersionIds.length ? surveyVersionIds : [-1])
+    .where('quarter', 'in', quarters.length ? quarters : [''])
+    .where('is_spam', '=', 0)
+    .where('is_flagged', '=', 0)
+    .where('is_test', '=', 0)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
     .execute()
 }
 
@@ -59,4 +111,27 @@ export async function latestQuarterWithData(db: Db, surveyVersionIds: number[], 
     .limit(1)
     .executeTakeFirst()
   return row?.quarter
+}
+
+export function answersOfResponses(db: Db, responseIds: number[]) {
+  if (!responseIds.length) return Promise.resolve([])
+  return db.selectFrom('answers').select(['response_id', 'question_id', 'value_num', 'value_text']).where('response_id', 'in', responseIds).execute()
+}
+
+/** Held-back, excluded and late responses of one agency: the credibility panel's counts. */
+export async function integrityCounts(db: Db, agencyId: number, surveyVersionIds: number[], quarters: string[]) {
+  if (!surveyVersionIds.length || !quarters.length) return { flagged: 0, excluded: 0, late: 0 }
+  const row = await db
+    .selectFrom('responses')
+    .select([
+      (eb) => eb.fn.sum<number>(eb.case().when(eb.and([eb('is_flagged', '=', 1), eb('is_spam', '=', 0)])).then(1).else(0).end()).as('flagged'),
+      (eb) => eb.fn.sum<number>(eb.case().when('is_spam', '=', 1).then(1).else(0).end()).as('excluded'),
+      (eb) => eb.fn.sum<number>(eb.case().when('is_late', '=', 1).then(1).else(0).end()).as('late'),
+    ])
+    .where('agency_id', '=', agencyId)
+    .where('survey_version_id', 'in', surveyVersionIds)
+    .where('quarter', 'in', quarters)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return { flagged: Number(row?.flagged ?? 0), excluded: Number(row?.excluded ?? 0), late: Number(row?.late ?? 0) }
 }

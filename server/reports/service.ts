@@ -11,6 +11,8 @@ import { sumRollups, versionsUsed, type CountFilter, type SplitBy } from './repo
 import { ratesByAgency } from '../dossiers/rates.ts'
 import type { Figures, Report, UnitReport } from '../domain/report-types.ts'
 import { combinedRate, responseRate } from '../domain/response-rate.ts'
+import { excludedCounts } from '../moderation/repository.ts'
+import { closingTimes } from '../periods/repository.ts'
 
 export interface ReportOptions {
   instrument: string
@@ -65,11 +67,12 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
   const quarters = quartersOf(opts.period)
   const previousQuarters = quartersOf(previousPeriod(opts.period))
   const { rules, versionIds: ids, used } = await instrumentRules(db, catalog, opts.instrument, quarters)
-  const [current, previous, agencies, rates] = await Promise.all([
+  const [current, previous, agencies, rates, excludedRows] = await Promise.all([
     countsByAgency(db, ids, quarters, opts.channel),
     countsByAgency(db, ids, previousQuarters, opts.channel),
     listAgencies(db),
     ratesByAgency(db, { surveyVersionIds: ids, quarters, channel: opts.channel }),
+    excludedByAgency(db, ids, quarters, opts.channel),
   ])
   const byId = new Map(agencies.map((a) => [a.id, a]))
   const byCode = new Map(agencies.map((a) => [a.code, a]))
@@ -103,8 +106,11 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
       indexChange: u.indexChange,
       rankInKind: rankInKind.get(u.key) ?? null,
       responseRate: rates.get(a.id) ?? responseRate(0, {}),
+      excluded: excludedRows.get(a.id) ?? {},
     }
   })
+  const excluded: Record<string, number> = {}
+  for (const [id, byReason] of excludedRows) if (inScope(id)) for (const [reason, n] of Object.entries(byReason)) excluded[reason] = (excluded[reason] ?? 0) + n
 
   let total = emptyCounts()
   for (const [id, c] of current) if (inScope(id)) total = addCounts(total, c)
@@ -132,5 +138,22 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
     overall: { ...figures(computeIndex(rules, total)), responseRate: combinedRate([...rates].filter(([id]) => inScope(id)).map(([, r]) => r)) },
     units,
     parents,
+    excluded,
   }
+}
+
+/**
+ * Approved exclusions per agency and reason. In a closed quarter only those approved before its closing
+ * count, like the frozen figures they belong to; later ones are shown apart ("loại trừ sau khi khoá sổ").
+ */
+export async function excludedByAgency(db: Db, surveyVersionIds: number[], quarters: string[], channel?: Channel) {
+  const cutoffs = await closingTimes(db, surveyVersionIds, quarters)
+  const out = new Map<number, Record<string, number>>()
+  for (const r of await excludedCounts(db, surveyVersionIds, quarters, channel)) {
+    const cutoff = cutoffs.get(r.quarter)
+    if (cutoff && r.decidedAt! >= cutoff) continue
+    const m = out.get(r.agencyId) ?? out.set(r.agencyId, {}).get(r.agencyId)!
+    m[r.reason] = (m[r.reason] ?? 0) + 1
+  }
+  return out
 }

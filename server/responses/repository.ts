@@ -83,15 +83,16 @@ export function answersOf(db: Db, responseId: number) {
   return db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).where('response_id', '=', responseId).execute()
 }
 
-/** How many responses a kiosk sent in the window (after `from`, up to and including `to`). */
-export async function countKioskResponses(db: Db, kioskId: number, from: string, to: string) {
-  const { n } = await db
+/** How many of a kiosk's responses were tapped (or received) in (from, to]: the burst signals. */
+export async function countKioskResponses(db: Db, kioskId: number, column: 'submitted_at' | 'received_at', from: Date, to: Date, tappedAfter?: Date) {
+  let q = db
     .selectFrom('responses')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('kiosk_id', '=', kioskId)
-    .where('submitted_at', '>', from)
-    .where('submitted_at', '<=', to)
-    .executeTakeFirstOrThrow()
+    .where(column, '>', from.toISOString())
+    .where(column, '<=', to.toISOString())
+  if (tappedAfter) q = q.where('submitted_at', '>', tappedAfter.toISOString())
+  const { n } = await q.executeTakeFirstOrThrow()
   return Number(n)
 }
 
@@ -125,7 +126,8 @@ export async function listComments(db: Db, query: CommentQuery) {
   if (query.agencyIds) q = q.where('r.agency_id', 'in', query.agencyIds.length ? query.agencyIds : [-1])
   if (query.q?.trim()) {
     const pattern = `%${foldForSearch(query.q.trim()).replace(/[%_\\]/g, (m) => `\\${m}`)}%`
-    q = q.where(sql<boolean>`c.value_folded like ${pattern} escape '\\'`)
+    // A hidden text is never found by its words either.
+    q = q.where('r.text_hidden', '=', 0).where(sql<boolean>`c.value_folded like ${pattern} escape '\\'`)
   }
   if (query.period) {
     const { start, end } = periodBounds(query.period, query.timeZone)
@@ -149,13 +151,15 @@ export async function listComments(db: Db, query: CommentQuery) {
       'r.is_spam as spam',
       'r.is_flagged as flagged',
       'r.flag_reason as flagReason',
+      'r.text_hidden as textHidden',
     ])
     .orderBy('r.submitted_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(query.limit)
     .offset(query.offset)
     .execute()
-  return { total: Number(total.n), items: items.map((i) => ({ ...i, spam: i.spam === 1, flagged: i.flagged === 1 })) }
+  // A hidden text (abuse, personal data) leaves the screen; the rating beside it still counts.
+  return { total: Number(total.n), items: items.map((i) => ({ ...i, text: i.textHidden ? null : i.text, textHidden: i.textHidden === 1, spam: i.spam === 1, flagged: i.flagged === 1 })) }
 }
 
 /**
@@ -176,4 +180,14 @@ export function reportableResponsesPage(db: Db, q: { afterId: number; start: str
     .orderBy('id')
     .limit(q.limit)
     .execute()
+}
+
+/** A desk's latest kiosk ratings since an instant, newest first, by tap time and by arrival time. */
+export async function recentDeskRatings(db: Db, deskId: number, since: Date, limit: number) {
+  const base = () => db.selectFrom('responses').select(['submitted_at', 'received_at', 'is_top']).where('desk_id', '=', deskId).where('channel', '=', 'kiosk')
+  const [tapped, arrived] = await Promise.all([
+    base().where('submitted_at', '>', since.toISOString()).orderBy('submitted_at', 'desc').limit(limit).execute(),
+    base().where('received_at', '>', since.toISOString()).orderBy('received_at', 'desc').limit(limit).execute(),
+  ])
+  return { tapped, arrived }
 }

@@ -11,7 +11,12 @@ import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { answerRows } from './answer-rows.ts'
 import { markInvitationUsed } from '../invitations/repository.ts'
 import { answeredToday, insertLinkUse } from '../desks/repository.ts'
-import { countKioskResponses, findBySubmissionIds, insertAnswers, insertResponses } from './repository.ts'
+import { countKioskResponses, findBySubmissionIds, insertAnswers, insertResponses, recentDeskRatings } from './repository.ts'
+import { closedKeys } from '../periods/repository.ts'
+import { integritySettings } from '../integrity/settings.ts'
+import { completesTopRun, isTopRating } from '../domain/signals.ts'
+import { bindingAccepts, type SurveyBinding } from '../domain/survey-binding.ts'
+import { isOpen, type OpeningHours } from '../kiosks/opening-hours.ts'
 
 /** Who is submitting, established from a credential (kiosk device, desk link, receipt code, paper import). */
 export interface Submitter {
@@ -30,7 +35,15 @@ export interface Submitter {
   browserHash?: string
   /** Responses given before this instant are still accepted (a revoked kiosk's offline queue). */
   acceptsGivenBefore?: Date
-  /** Why the credential's use looks abusive: stored, but flagged. */
+  /** A kiosk's pairing: nothing it sends can have been given before it existed. */
+  acceptsGivenAfter?: Date
+  /** A kiosk's rating given longer ago than this is kept but held for review (an implausibly old queue). */
+  maxAgeMs?: number
+  /** The survey versions this credential may answer (channel binding). */
+  binding?: SurveyBinding
+  /** A kiosk's desk hours: a tablet rating while the desk is closed is held for review. */
+  openingHours?: OpeningHours
+  /** Why the credential's use looks abusive (e.g. over a desk link's per-address limit): stored, but flagged. */
   suspect?: string
   /**
    * Counts one use of the credential against its limits and says whether it is now suspect (a desk link
@@ -76,16 +89,23 @@ export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitt
   const version = await catalog.byKey(draft.survey)
   if (!version || version.status === 'draft')
     throw invalid([issue('survey', 'unknown_survey', `Không có phiếu khảo sát ${draft.survey}`, `No survey ${draft.survey}`)])
-  if (submitter.instrument && version.definition.instrument !== submitter.instrument)
-    throw invalid([issue('survey', 'survey_not_allowed', 'Mã này dành cho phiếu khảo sát khác', 'This code is for another survey')])
-  const checked = checkAnswers(version.definition, draft.answers)
-  if (!checked.ok) throw invalid(checked.issues)
   let submittedAt = now
   if (submitter.trustsClientTime && draft.givenAt) {
     if (draft.givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
       throw invalid([issue('givenAt', 'given_at_in_future', 'Thời điểm đánh giá ở tương lai', 'The time given is in the future')])
+    if (submitter.acceptsGivenAfter && draft.givenAt.getTime() < submitter.acceptsGivenAfter.getTime() - CLOCK_SKEW_MS)
+      throw invalid([
+        issue('givenAt', 'given_at_before_pairing', 'Thời điểm đánh giá sớm hơn lúc máy được ghép nối với quầy', 'The time given is before this tablet was paired with its desk'),
+      ])
     submittedAt = draft.givenAt
   }
+  if (
+    (submitter.instrument && version.definition.instrument !== submitter.instrument) ||
+    (submitter.binding && !bindingAccepts(submitter.binding, { id: version.id, instrument: version.definition.instrument }, submittedAt))
+  )
+    throw surveyNotAllowed(draft.survey)
+  const checked = checkAnswers(version.definition, draft.answers)
+  if (!checked.ok) throw invalid(checked.issues)
   if (submitter.acceptsGivenBefore && submittedAt.getTime() >= submitter.acceptsGivenBefore.getTime())
     throw new DomainError('forbidden', 'device_revoked', {
       vi: 'Thiết bị này đã bị thu hồi, không nhận đánh giá mới',
@@ -115,8 +135,25 @@ export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitt
     kioskId: submitter.kioskId ?? null,
     invitationId: submitter.invitationId ?? null,
     browserHash: submitter.browserHash ?? null,
-    flagReason: draft.honeypot ? 'honeypot' : (submitter.suspect ?? null),
+    flagReason: draft.honeypot
+      ? 'honeypot'
+      : (submitter.suspect ??
+        (submitter.maxAgeMs !== undefined && submittedAt.getTime() < now.getTime() - submitter.maxAgeMs
+          ? 'stale'
+          : submitter.openingHours && !isOpen(submittedAt, submitter.openingHours)
+            ? 'after_hours'
+            : null)),
   }
+}
+
+/** A credential answered a survey it is not bound to (another desk's, another channel's, another receipt's). */
+export function surveyNotAllowed(survey: string): DomainError {
+  return new DomainError(
+    'invalid',
+    'survey_not_allowed',
+    { vi: `Đường dẫn, mã hay máy này không dùng phiếu khảo sát ${survey}`, en: `This link, code or tablet does not take survey ${survey}` },
+    [issue('survey', 'survey_not_allowed', `Chỉ nhận phiếu khảo sát được gán cho quầy hoặc mã này, không nhận ${survey}`, `Only the survey assigned to this desk or code is taken, not ${survey}`)],
+  )
 }
 
 export type StoreOutcome = { submissionId: string; status: 'created'; id: number } | { submissionId: string; status: 'duplicate' | 'conflict' }
@@ -129,7 +166,7 @@ export type StoreOutcome = { submissionId: string; status: 'created'; id: number
 export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts: { now: Date; timeZone: string; isTest?: boolean }): Promise<StoreOutcome[]> {
   const existing = new Map((await findBySubmissionIds(trx, [...new Set(prepared.map((p) => p.submissionId))])).map((r) => [r.submission_id, r.payload_hash]))
   const outcomes: StoreOutcome[] = []
-  const fresh: Array<{ p: PreparedResponse; index: number; quarter: string; flagReason: string | null }> = []
+  const fresh: Array<{ p: PreparedResponse; index: number; quarter: string; flagReason: string | null; top: boolean; late: boolean }> = []
   for (const [index, p] of prepared.entries()) {
     const known = existing.get(p.submissionId)
     if (known !== undefined) {
@@ -138,12 +175,16 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
     }
     existing.set(p.submissionId, p.hash)
     if (p.invitationId !== null) await useInvitation(trx, p.invitationId, opts.now)
-    fresh.push({ p, index, quarter: quarterOf(p.submittedAt, opts.timeZone), flagReason: p.flagReason })
+    fresh.push({ p, index, quarter: quarterOf(p.submittedAt, opts.timeZone), flagReason: p.flagReason, top: isTopRating(p.definition, p.answers), late: false })
   }
-  await flagBursts(trx, fresh)
+  // A quarter already closed keeps its frozen figures: what arrives for it now is stored and marked late.
+  const closed = await closedKeys(trx, [...new Set(fresh.map((f) => f.quarter))])
+  for (const f of fresh) f.late = closed.has(`${f.p.definition.instrument}|${f.quarter}`)
+  await flagBursts(trx, fresh, opts.now)
+  await flagTopRuns(trx, fresh, opts.now)
   const ids = await insertResponses(
     trx,
-    fresh.map(({ p, quarter, flagReason }) => ({
+    fresh.map(({ p, quarter, flagReason, top, late }) => ({
       submission_id: p.submissionId,
       survey_version_id: p.surveyVersionId,
       agency_id: p.agencyId,
@@ -159,6 +200,8 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
       flag_reason: flagReason,
       kiosk_id: p.kioskId,
       invitation_id: p.invitationId,
+      is_top: top ? 1 : 0,
+      is_late: late ? 1 : 0,
     })),
   )
   await insertAnswers(trx, fresh.flatMap(({ p }) => answerRows(p.answers).map((a) => ({ ...a, response_id: ids.get(p.submissionId)! }))))
@@ -181,21 +224,62 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
 /** Bursts from one device (20 in a minute) are held back as suspect instead of being counted. */
 export const BURST_LIMIT = 20
 const BURST_WINDOW_MS = 60_000
+/** Ratings claiming a tap this recent are judged on their arrival too. */
+const LIVE_TAP_MS = 3600_000
 
 /**
- * Marks the kiosk responses that complete 20 within a minute of their device, counting what is stored
- * (through the kiosk/time index) and the group's earlier responses. Counts only, however busy the device.
+ * Marks the kiosk responses that complete 20 within a minute of their device, judged twice: on the time of
+ * the tap (`burst`) and on the time of arrival (`arrival_burst`): 20 arriving within a minute that all claim
+ * a tap in the last hour are taps spaced out on paper but made now (a tablet online sends each rating
+ * within seconds). An offline queue's older ratings are not counted on arrival, so a tablet back from an
+ * outage drains without review. Counts what is stored (through the kiosk/time indexes) and the group's.
  */
-async function flagBursts(trx: Db, fresh: Array<{ p: PreparedResponse; flagReason: string | null }>) {
+async function flagBursts(trx: Db, fresh: Array<{ p: PreparedResponse; flagReason: string | null }>, now: Date) {
   const earlier = new Map<number, number[]>()
+  const arrived = new Map<number, number>()
   for (const f of fresh) {
     const kioskId = f.p.kioskId
-    if (kioskId === null || f.flagReason) continue
+    if (kioskId === null) continue
     const at = f.p.submittedAt.getTime()
-    const n = await countKioskResponses(trx, kioskId, new Date(at - BURST_WINDOW_MS).toISOString(), f.p.submittedAt.toISOString())
     const group = earlier.get(kioskId) ?? earlier.set(kioskId, []).get(kioskId)!
-    if (n + group.filter((t) => t > at - BURST_WINDOW_MS && t <= at).length + 1 >= BURST_LIMIT) f.flagReason = 'burst'
+    const live = at > now.getTime() - LIVE_TAP_MS
+    const before = arrived.get(kioskId) ?? (await countKioskResponses(trx, kioskId, 'received_at', new Date(now.getTime() - BURST_WINDOW_MS), now, new Date(now.getTime() - LIVE_TAP_MS)))
+    if (live) arrived.set(kioskId, before + 1)
+    else arrived.set(kioskId, before)
+    if (f.flagReason) continue
+    const tapped = await countKioskResponses(trx, kioskId, 'submitted_at', new Date(at - BURST_WINDOW_MS), f.p.submittedAt)
+    if (tapped + group.filter((t) => t > at - BURST_WINDOW_MS && t <= at).length + 1 >= BURST_LIMIT) f.flagReason = 'burst'
+    else if (live && before + 1 >= BURST_LIMIT) f.flagReason = 'arrival_burst'
     group.push(at)
+  }
+}
+
+/**
+ * Marks a kiosk rating that completes a long run of top ratings at its desk within a short time (settings
+ * `topRunLength`, `topRunMinutes`), judged on tap time and on arrival time: a tablet left to its own staff.
+ */
+async function flagTopRuns(trx: Db, fresh: Array<{ p: PreparedResponse; flagReason: string | null; top: boolean }>, now: Date) {
+  const candidates = fresh.filter((f) => f.p.kioskId !== null && f.p.deskId !== null)
+  if (!candidates.length) return
+  const { topRunLength: length, topRunMinutes } = await integritySettings(trx)
+  const windowMs = topRunMinutes * 60_000
+  const byDesk = new Map<number, { tapped: Array<{ at: number; top: boolean }>; arrived: Array<{ at: number; top: boolean }> }>()
+  for (const f of candidates) {
+    const deskId = f.p.deskId!
+    let seen = byDesk.get(deskId)
+    if (!seen) {
+      const since = new Date(Math.min(now.getTime(), ...candidates.filter((c) => c.p.deskId === deskId).map((c) => c.p.submittedAt.getTime())) - windowMs)
+      const rows = await recentDeskRatings(trx, deskId, since, length * 4)
+      seen = {
+        tapped: rows.tapped.map((r) => ({ at: Date.parse(r.submitted_at), top: r.is_top === 1 })),
+        arrived: rows.arrived.map((r) => ({ at: Date.parse(r.received_at), top: r.is_top === 1 })),
+      }
+      byDesk.set(deskId, seen)
+    }
+    const at = f.p.submittedAt.getTime()
+    if (f.top && !f.flagReason && (completesTopRun(at, seen.tapped, length, windowMs) || completesTopRun(now.getTime(), seen.arrived, length, windowMs))) f.flagReason = 'top_run'
+    seen.tapped.push({ at, top: f.top })
+    seen.arrived.push({ at: now.getTime(), top: f.top })
   }
 }
 

@@ -8,6 +8,7 @@ import { audit } from '../audit/service.ts'
 import { listDeskSurveys, listDesksByCode } from '../desks/repository.ts'
 import { assignSurvey, createDesk, deskInScope, editDesk } from '../desks/service.ts'
 import { invalid, issue } from '../domain/errors.ts'
+import { DeskHours } from '../kiosks/opening-hours.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { receiveFile } from '../middleware/upload/index.ts'
@@ -48,7 +49,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
             mergedInto: a.merged_into_id ? (codes.get(a.merged_into_id) ?? null) : null,
             desks: desks
               .filter((d) => d.agency_id === a.id)
-              .map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}`, surveys: surveys.get(d.id) ?? {} })),
+              .map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}`, surveys: surveys.get(d.id) ?? {}, openingHours: d.opening_hours ? (JSON.parse(d.opening_hours) as unknown) : null })),
           })),
       })
     })
@@ -88,7 +89,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
       '/desks/:id{[0-9]+}',
       editor,
       csrf(),
-      validate('json', z.object({ name: Name.optional(), agency: Code.optional(), active: z.boolean().optional() }).strict()),
+      validate('json', z.object({ name: Name.optional(), agency: Code.optional(), active: z.boolean().optional(), openingHours: DeskHours.nullable().optional() }).strict()),
       async (c) => {
         const body = c.req.valid('json')
         await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
@@ -103,7 +104,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
         if (key === undefined) continue
         const version = key ? await deps.catalog.byKey(key) : null
         if (key && !version) throw invalid([issue(channel, 'unknown_survey', `Không có phiếu ${key}`, `No survey ${key}`)])
-        await assignSurvey(deps.db, desk.id, channel, version ?? null, actor(c.var.staff), deps.clock)
+        await assignSurvey(deps.db, deps.catalog, desk.id, channel, version ?? null, actor(c.var.staff), deps.clock)
       }
       return c.json({ ok: true })
     })

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { dashboardAgency, dashboardComments, dashboardCommentsExport, dashboardMeta, dashboardTrend, moderateResponse } from '../dashboard/service.ts'
+import { dashboardAgency, dashboardComments, dashboardCommentsExport, dashboardMeta, dashboardTrend } from '../dashboard/service.ts'
 import { commentsCsv, commentsXlsx } from '../exports/comments-export.ts'
 import { revealComment } from '../privacy/service.ts'
 import { csrf } from '../middleware/csrf/index.ts'
@@ -81,13 +81,5 @@ export function dashboardRoutes(deps: AppDeps) {
       validate('param', z.object({ id: z.coerce.number().int().positive() })),
       validate('json', z.object({ reason: z.string().max(200).optional() }).strict()),
       async (c) => c.json(await revealComment(deps.db, c.req.valid('param').id, c.req.valid('json').reason, `user:${c.var.staff.username}`, deps.clock.now())),
-    )
-    .post(
-      '/responses/:id/moderation',
-      requireStaff(deps.db, deps.clock, ['admin', 'manager']),
-      csrf(),
-      validate('param', z.object({ id: z.coerce.number().int().positive() })),
-      validate('json', z.object({ spam: z.boolean(), reason: z.string().max(200).optional() }).strict()),
-      async (c) => c.json(await moderateResponse(deps, c.var.staff, c.req.valid('param').id, c.req.valid('json'))),
     )
 }

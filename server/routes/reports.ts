@@ -6,11 +6,12 @@ import { audit } from '../audit/service.ts'
 import { reportCsv } from '../exports/report-csv.ts'
 import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
-import { buildReport, instrumentRules, type Report } from '../reports/service.ts'
+import { instrumentRules, type Report } from '../reports/service.ts'
 import { listAgencies } from '../agencies/repository.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
 import { AgencyKind, Channel } from '../domain/vocabulary-schemas.ts'
+import { officialReport } from '../periods/service.ts'
 
 const Query = z
   .object({
@@ -24,29 +25,40 @@ const Query = z
 export function reportRoutes(deps: AppDeps) {
   const staff = requireStaff(deps.db, deps.clock)
   /** The report as the signed-in user may see it: province figures are published, agency rows scoped. */
-  const scopedReport = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>) => {
-    const report = await buildReport(deps.db, deps.catalog, {
+  const scopedReport = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>) => (await reportOf(c, survey, period, q)).report
+  /**
+   * A closed quarter's report as published (unfiltered) is its frozen snapshot, byte for byte; `raw` is
+   * that stored text when the user may see all of it. Filtered views of it read the frozen counters.
+   */
+  const reportOf = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>): Promise<{ report: Report; raw?: string }> => {
+    const { report, snapshot } = await officialReport(deps.db, deps.catalog, {
       instrument: survey,
       period: parsePeriod(period),
       timeZone: deps.timeZone,
       minSample: q.minSample ?? deps.minSample,
+      defaultMinSample: deps.minSample,
       channel: q.channel,
       kind: q.kind,
     })
+    if (snapshot) c.header('X-Hailong-Snapshot', `${snapshot.version}:${snapshot.hash}`)
     const scope = c.var.staff.scope
     if (scope) {
       const codes = new Set((await listAgencies(deps.db)).filter((a) => scope.has(a.id)).map((a) => a.code))
       report.units = report.units.filter((u) => codes.has(u.agency))
       report.parents = report.parents.filter((p) => codes.has(p.agency))
+      return { report }
     }
-    return report
+    return { report, raw: snapshot?.content }
   }
   const exported = async (c: Context, report: Report, format: string) => {
     await audit(deps.db, { actor: `user:${c.var.staff.username}`, action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format, filters: report.filters } }, deps.clock.now())
     c.header('Content-Disposition', `attachment; filename="hailong-${report.survey}-${report.period}.${format}"`)
   }
   return new Hono()
-    .get('/:survey/:period', staff, validate('query', Query), async (c) => c.json(await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))))
+    .get('/:survey/:period', staff, validate('query', Query), async (c) => {
+      const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
+      return raw ? c.body(raw, 200, { 'Content-Type': 'application/json; charset=utf-8' }) : c.json(report)
+    })
     .get('/:survey/:period/export.csv', staff, validate('query', Query), async (c) => {
       const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
       const { definition } = await instrumentRules(deps.db, deps.catalog, report.survey, quartersOf(parsePeriod(report.period)))

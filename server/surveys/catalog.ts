@@ -52,8 +52,8 @@ export class SurveyCatalog {
     return row ? this.remember(row) : undefined
   }
 
-  async latest(instrument: string): Promise<SurveyVersion | undefined> {
-    const row = await latestPublished(this.db, instrument)
+  async latest(instrument: string, db: Db = this.db): Promise<SurveyVersion | undefined> {
+    const row = await latestPublished(db, instrument)
     return row ? this.remember(row) : undefined
   }
 

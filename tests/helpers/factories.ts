@@ -36,11 +36,13 @@ export async function signIn(
   t: { app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }; db: Kysely<Database>; clock: { now(): Date } },
   role: 'admin' | 'manager' | 'viewer' = 'admin',
   agencyId: number | null = null,
+  /** The agency the person works for; defaults to agencyId. */
+  homeAgencyId?: number | null,
 ) {
   const { createUser } = await import('../../server/auth/service.ts')
   const username = `${role}-${++seq}`
   const password = 'mat-khau-rat-dai-123'
-  await createUser(t.db, { username, password, role, agencyId, actor: 'test' }, t.clock.now())
+  await createUser(t.db, { username, password, role, agencyId, homeAgencyId, actor: 'test' }, t.clock.now())
   const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) })
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('Set-Cookie')!.split(';')[0]!

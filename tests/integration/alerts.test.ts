@@ -148,6 +148,10 @@ describe('silence', () => {
 describe('index drop and praise', () => {
   it('a drop of the last week against the four before raises one alert; a run of 5s raises one "khen"', async () => {
     const { agency, kiosk } = await setup()
+    // This tablet rates weeks back: it was paired a month ago, and this province holds queues for 60 days
+    // (issue 13's rules refuse ratings before pairing and hold queues older than 14 days by default).
+    await t.db.updateTable('kiosks').set({ paired_at: new Date(Date.parse(MONDAY_9) - 30 * 86_400_000).toISOString() }).where('id', '=', kiosk.id).execute()
+    await t.db.insertInto('settings').values({ key: 'integrity.settings', value: JSON.stringify({ maxQueueAgeDays: 60 }) }).execute()
     const admin = await signIn(t, 'admin')
     const now = t.clock.now().getTime()
     const at = (daysAgo: number, i: number) => new Date(now - daysAgo * 86_400_000 - i * 3_600_000).toISOString()

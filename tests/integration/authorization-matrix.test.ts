@@ -6,6 +6,9 @@ import { ensureOfficer } from '../../server/dossiers/repository.ts'
 import { createDraft } from '../../server/surveys/admin.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
+import { insertExclusion } from '../../server/moderation/repository.ts'
+import { closeQuarter } from '../../server/periods/service.ts'
 import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, signIn } from '../helpers/factories.ts'
 
 /**
@@ -29,6 +32,10 @@ interface Side {
   responseId: number
   /** An officer the one-stop software named for this agency. */
   officerId: number
+  /** One per role index: plain ratings, pending exclusion proposals (by managerA), held-back ratings. */
+  ratings: number[]
+  proposals: number[]
+  flagged: number[]
 }
 interface World {
   t: TestApp
@@ -69,15 +76,28 @@ async function makeWorld(): Promise<World> {
     expect(answer.status).toBe(201)
     const responseId = (await t.db.selectFrom('responses').select('id').where('submission_id', '=', answer.body.submissionId).executeTakeFirstOrThrow()).id
     const officerId = await ensureOfficer(t.db, agency.id, `${code}-CB01`, t.clock.now().toISOString())
-    return { code, id: agency.id, desk, subs, kiosks, keys, users, responseId, officerId }
+    const ratings: number[] = []
+    const flagged: number[] = []
+    for (let i = 0; i < 5; i++) {
+      for (const [list, extra] of [[ratings, {}], [flagged, { website: 'robot' }]] as const) {
+        const r = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 4 }, ...extra }, desk.token)
+        list.push((await t.db.selectFrom('responses').select('id').where('submission_id', '=', r.body.submissionId).executeTakeFirstOrThrow()).id)
+      }
+    }
+    return { code, id: agency.id, desk, subs, kiosks, keys, users, responseId, officerId, ratings, proposals: [] as number[], flagged }
   }
   const sides = { own: await side('SNV'), foreign: await side('STC') }
   const sessions: World['sessions'] = {
     viewerProvince: await signIn(t, 'viewer', null),
     viewerA: await signIn(t, 'viewer', sides.own.id),
     managerA: await signIn(t, 'manager', sides.own.id),
-    admin: await signIn(t, 'admin', null),
+    // Works for the (unranked) province office: an independent approver of either side's exclusions.
+    admin: await signIn(t, 'admin', null, province.id),
   }
+  const proposer = (await t.db.selectFrom('users').select('id').where('username', '=', sessions.managerA!.username).executeTakeFirstOrThrow()).id
+  for (const s of Object.values(sides))
+    for (const responseId of s.ratings) s.proposals.push(await insertExclusion(t.db, { responseId, reason: 'spam', note: 'Rác', status: 'proposed', proposedBy: proposer, at: t.clock.now().toISOString() }))
+  await closeQuarter({ db: t.db, catalog: new SurveyCatalog(t.db), timeZone: 'Asia/Ho_Chi_Minh', minSample: 1 }, { instrument: 'mot-cua', quarter: '2025-Q4', actor: 'test' }, t.clock.now())
   const def = structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) as any
   const draftId = (await createDraft(t.db, 'mot-cua', def, null, 'test', t.clock)).id
   const publishedId = (await t.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'sipas-2017').executeTakeFirstOrThrow()).id
@@ -128,7 +148,18 @@ export const ROUTES: Route[] = [
   { method: 'POST', route: '/api/v1/admin/privacy/retention/run', targeted: false, path: () => '/api/v1/admin/privacy/retention/run', body: () => ({}), expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/privacy/dossiers/lookup', targeted: false, path: () => '/api/v1/admin/privacy/dossiers/lookup', body: () => ({ dossier: 'H40.175.01-260510-AB0001' }), expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/privacy/dossiers/erase', targeted: false, path: () => '/api/v1/admin/privacy/dossiers/erase', body: () => ({ dossier: 'H40.175.01-260510-AB0001', reason: 'Đơn yêu cầu' }), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/dashboard/responses/:id/moderation', targeted: true, path: (_, s) => `/api/v1/dashboard/responses/${s.responseId}/moderation`, body: () => ({ spam: true }), expect: SCOPED_WRITE },
+  { method: 'GET', route: '/api/v1/moderation/queue', targeted: false, path: () => '/api/v1/moderation/queue', expect: EDITORS },
+  { method: 'POST', route: '/api/v1/moderation/responses/:id/text', targeted: true, path: (_, s) => `/api/v1/moderation/responses/${s.responseId}/text`, body: () => ({ hidden: true, reason: 'Dữ liệu cá nhân' }), expect: SCOPED_WRITE },
+  { method: 'POST', route: '/api/v1/moderation/exclusions', targeted: true, path: () => '/api/v1/moderation/exclusions', body: (_, s, i) => ({ responseId: s.flagged[i], reason: 'spam', note: 'Phiếu rác' }), expect: SCOPED_WRITE },
+  { method: 'POST', route: '/api/v1/moderation/exclusions/:id/approve', targeted: true, path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/approve`, body: () => ({}), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/moderation/exclusions/:id/reject', targeted: true, path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/reject`, body: () => ({ note: 'Phiếu hợp lệ' }), expect: ADMIN },
+  // Only the proposer (managerA here) may withdraw: an admin is refused too.
+  { method: 'POST', route: '/api/v1/moderation/exclusions/:id/withdraw', targeted: true, path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/withdraw`, body: () => ({}), expect: { viewerProvince: 403, viewerA: 403, managerA: ['2xx', 404], admin: 403 } },
+  { method: 'POST', route: '/api/v1/moderation/flagged/:id', targeted: true, path: (_, s, i) => `/api/v1/moderation/flagged/${s.flagged[i]}`, body: () => ({ decision: 'count', note: 'Người dân thật' }), expect: ADMIN },
+  { method: 'GET', route: '/api/v1/periods/:survey/:quarter', targeted: false, path: () => '/api/v1/periods/mot-cua/2025-Q4', expect: ALL },
+  { method: 'POST', route: '/api/v1/periods/:survey/:quarter/close', targeted: false, path: () => '/api/v1/periods/mot-cua/2026-Q1/close', body: () => ({}), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/periods/:survey/:quarter/reopen', targeted: false, path: () => '/api/v1/periods/mot-cua/2025-Q4/reopen', body: () => ({ reason: 'Sửa sai sót' }), expect: ADMIN },
+  { method: 'POST', route: '/api/v1/periods/:survey/:quarter/publish', targeted: false, path: () => '/api/v1/periods/mot-cua/2025-Q4/publish', body: () => ({}), expect: ADMIN },
   { method: 'GET', route: '/api/v1/reports/:survey/:period', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2', expect: ALL },
   { method: 'GET', route: '/api/v1/reports/:survey/:period/export.csv', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.csv', expect: ALL },
   { method: 'GET', route: '/api/v1/reports/:survey/:period/export.xlsx', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.xlsx', expect: ALL },
@@ -248,6 +279,8 @@ describe('the matrix is complete', () => {
     'server/routes/admin-imports.ts': '/api/v1/admin/imports',
     'server/routes/admin-privacy.ts': '/api/v1/admin/privacy',
     'server/routes/officers.ts': '/api/v1/officers',
+    'server/routes/moderation.ts': '/api/v1/moderation',
+    'server/routes/periods.ts': '/api/v1/periods',
   }
   it('names every route declared in the staff route files', () => {
     const declared: string[] = []

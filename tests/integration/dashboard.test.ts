@@ -5,9 +5,10 @@ import { makeAgency, makeDesk, post, signIn, submission } from '../helpers/facto
 let t: TestApp
 let own: { id: number; code: string }
 let foreign: { id: number; code: string }
+let province: { id: number; code: string }
 beforeEach(async () => {
   t = await createTestApp({ now: '2026-05-10T03:00:00Z', minSample: 1 })
-  await makeAgency(t.db, { code: 'TINH', kind: 'province' })
+  province = await makeAgency(t.db, { code: 'TINH', kind: 'province' })
   own = await makeAgency(t.db, { code: 'STP', name: 'Sở Tư pháp' })
   foreign = await makeAgency(t.db, { code: 'SNV', name: 'Sở Nội vụ' })
   for (const [agency, comment, overall] of [[own, 'Cán bộ tận tình', 5], [foreign, 'Chờ quá lâu', 2]] as const) {
@@ -21,8 +22,9 @@ const get = async (path: string, headers: Record<string, string>) => {
   const res = await t.app.request(path, { headers })
   return { status: res.status, body: (await res.json()) as any }
 }
-const moderate = (id: number, spam: boolean, headers: Record<string, string>) =>
-  t.app.request(`/api/v1/dashboard/responses/${id}/moderation`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ spam }) })
+/** Proposes to exclude a rating (the first of the two people an exclusion needs). */
+const moderate = (id: number, headers: Record<string, string>) =>
+  t.app.request('/api/v1/moderation/exclusions', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ responseId: id, reason: 'spam', note: 'Phiếu rác' }) })
 const responseOf = async (agencyId: number) => (await t.db.selectFrom('responses').select('id').where('agency_id', '=', agencyId).executeTakeFirstOrThrow()).id
 
 describe('dashboard routes and scope', () => {
@@ -40,8 +42,8 @@ describe('dashboard routes and scope', () => {
     expect((await get('/api/v1/dashboard/comments?agency=SNV', m.headers)).status).toBe(404)
     const comments = await get('/api/v1/dashboard/comments', m.headers)
     expect(comments.body.items.map((i: any) => i.text)).toEqual(['Cán bộ tận tình'])
-    expect((await moderate(await responseOf(foreign.id), true, m.headers)).status).toBe(404)
-    expect((await moderate(await responseOf(own.id), true, m.headers)).status).toBe(200)
+    expect((await moderate(await responseOf(foreign.id), m.headers)).status).toBe(404)
+    expect((await moderate(await responseOf(own.id), m.headers)).status).toBe(201)
   })
 
   it('lets an admin see everything; a viewer may read but not moderate', async () => {
@@ -49,28 +51,32 @@ describe('dashboard routes and scope', () => {
     expect((await get('/api/v1/dashboard/comments', a.headers)).body.total).toBe(2)
     const v = await signIn(t, 'viewer')
     expect((await get('/api/v1/dashboard/comments', v.headers)).body.total).toBe(2)
-    expect((await moderate(await responseOf(own.id), true, v.headers)).status).toBe(403)
+    expect((await moderate(await responseOf(own.id), v.headers)).status).toBe(403)
   })
 
   it('refuses moderation without the CSRF token', async () => {
     const a = await signIn(t, 'admin')
-    expect((await moderate(await responseOf(own.id), true, { Cookie: a.cookie })).status).toBe(403)
-    expect((await t.db.selectFrom('responses').select('is_spam').where('agency_id', '=', own.id).executeTakeFirstOrThrow()).is_spam).toBe(0)
+    expect((await moderate(await responseOf(own.id), { Cookie: a.cookie })).status).toBe(403)
+    expect(await t.db.selectFrom('exclusions').select('id').execute()).toEqual([])
   })
 
-  it('flags a comment as spam, which updates the index, and finds comments typed in NFD', async () => {
-    const a = await signIn(t, 'admin')
+  it('excludes a spam comment once a second admin approves, which updates the index, and finds comments typed in NFD', async () => {
+    const a = await signIn(t, 'admin', null, province.id)
+    const b = await signIn(t, 'admin', null, province.id)
     const before = await get('/api/v1/reports/mot-cua/2026-Q2', a.headers)
     expect(before.body.overall).toMatchObject({ n: 2, index: 50 })
-    expect((await moderate(await responseOf(foreign.id), true, a.headers)).status).toBe(200)
+    const proposal = (await (await moderate(await responseOf(foreign.id), a.headers)).json()) as any
+    expect((await get('/api/v1/reports/mot-cua/2026-Q2', a.headers)).body.overall).toMatchObject({ n: 2 })
+    const approve = await t.app.request(`/api/v1/moderation/exclusions/${proposal.id}/approve`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...b.headers }, body: '{}' })
+    expect(approve.status).toBe(200)
     const after = await get('/api/v1/reports/mot-cua/2026-Q2', a.headers)
     expect(after.body.overall).toMatchObject({ n: 1, index: 100 })
     const spam = await get('/api/v1/dashboard/comments?status=spam', a.headers)
     expect(spam.body.items).toMatchObject([{ text: 'Chờ quá lâu', spam: true, rating: 2 }])
     const search = await get(`/api/v1/dashboard/comments?q=${encodeURIComponent('tận tình'.normalize('NFD'))}`, a.headers)
     expect(search.body.items.map((i: any) => i.text)).toEqual(['Cán bộ tận tình'])
-    const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'response.%').execute()
-    expect(audit).toEqual([{ action: 'response.spam' }])
+    const audit = await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'exclusion.%').orderBy('id').execute()
+    expect(audit).toEqual([{ action: 'exclusion.propose' }, { action: 'exclusion.approve' }])
   })
 
   it('gives the trend over 8 quarters and an agency page split by desk and channel', async () => {

@@ -79,8 +79,12 @@ describe('desk links: per-address limits and the honeypot flag, never lose', () 
     expect((await rate({ ip: '198.51.100.20' })).status).toBe(201)
     expect((await stored()).at(-1)!.is_flagged).toBe(0)
     t.clock.advance(3600_000)
-    expect((await rate()).status).toBe(201)
+    const cookie = (await openLink())!.split(';')[0]!
+    expect((await rate({ cookie })).status).toBe(201)
     expect((await stored()).at(-1)!.is_flagged).toBe(0)
+    // Without the browser cookie the address's limit holds for the whole day, not per hour.
+    expect((await rate()).status).toBe(201)
+    expect((await stored()).at(-1)!.flag_reason).toBe('no_cookie')
   })
 
   it('stores no address, only hashes that change every day', async () => {

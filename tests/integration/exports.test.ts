@@ -46,7 +46,7 @@ describe('report exports', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(await res.arrayBuffer())
     // The quick rating asks why a citizen was not satisfied: its sheet says so (SIPAS's is "Mong đợi").
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Yếu tố', 'Tiêu chí', 'Lý do chưa hài lòng', 'Tỷ lệ đánh giá', 'Giờ trong tuần', 'Thông tin'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Xếp hạng', 'Yếu tố', 'Tiêu chí', 'Lý do chưa hài lòng', 'Tỷ lệ đánh giá', 'Giờ trong tuần', 'Phiếu loại trừ', 'Thông tin'])
     const ranking = wb.getWorksheet('Xếp hạng')!
     expect(ranking.getCell('G1').value).toBe('Chỉ số hài lòng (%)')
     expect(ranking.getCell('G2').value).toBe(100)
@@ -109,7 +109,7 @@ describe('hailong export responses', () => {
     expect(res.code).toBe(0)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(path.join(dir, 'r.xlsx'))
-    expect(wb.worksheets).toHaveLength(6)
+    expect(wb.worksheets).toHaveLength(7)
     expect((await runCli(['report', '--survey', 'mot-cua', '--period', '2026-Q1', '--format', 'csv'], env)).code).toBe(2)
   })
 })

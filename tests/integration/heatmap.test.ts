@@ -16,7 +16,13 @@ describe('hour × weekday heat map', () => {
     const other = await makeAgency(t.db, { code: 'SXD' })
     const desk = await makeDesk(t.db, agency.id)
     const otherDesk = await makeDesk(t.db, other.id)
-    const pair = async (deskId: number) => (await post(t.app, '/api/v1/kiosk/pair', { code: (await makeKiosk(t.db, deskId, t.clock.now())).code })).body.secret as string
+    // Paired before the ratings they send (a tablet's ratings never predate its pairing).
+    const pair = async (deskId: number) => {
+      t.clock.set('2026-05-01T00:00:00.000Z')
+      const secret = (await post(t.app, '/api/v1/kiosk/pair', { code: (await makeKiosk(t.db, deskId, t.clock.now())).code })).body.secret as string
+      t.clock.set('2026-05-13T11:00:00.000Z')
+      return secret
+    }
     const [mine, theirs] = [await pair(desk.id), await pair(otherDesk.id)]
     // Monday 11 May, 09:xx local (02:xx UTC): 12 ratings, 9 of them 4 or 5. Tuesday 14:xx local: 3 ratings.
     const monday = Array.from({ length: 12 }, (_, i) => submission({ overall: i < 9 ? 5 : 1 }, { givenAt: `2026-05-11T02:${String(i * 4).padStart(2, '0')}:00.000Z` }))

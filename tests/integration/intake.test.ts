@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { makeAgency, makeDesk, post, submission } from '../helpers/factories.ts'
 import { countResponses } from '../../server/responses/repository.ts'
+import { assignSurvey } from '../../server/desks/service.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 
 let t: TestApp
 let desk: { id: number; token: string }
@@ -79,6 +81,8 @@ describe('POST /api/v1/responses', () => {
   })
 
   it('refuses too many choices on sipas-2017 (at most 3 expectations)', async () => {
+    const catalog = new SurveyCatalog(t.db)
+    await assignSurvey(t.db, catalog, desk.id, 'qr', (await catalog.byKey('sipas-2017@1'))!, 'test', t.clock)
     const res = await post(t.app, '/api/v1/responses', submission({ tc1: 4, mong_doi: ['md1', 'md2', 'md3', 'md4'] }, { survey: 'sipas-2017@1' }), desk.token)
     expect(res.status).toBe(400)
     expect(res.body.error.details[0]).toMatchObject({ field: 'answers.mong_doi', code: 'too_many_choices' })

@@ -80,7 +80,7 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
 
   it('uses the questionnaire staff assigned to the desk for receipt codes when none is asked for', async () => {
     const { assignSurvey } = await import('../../server/desks/service.ts')
-    await assignSurvey(t.db, desk.id, 'receipt', (await new SurveyCatalog(t.db).byKey('sipas-2017@1'))!, 'test', t.clock)
+    await assignSurvey(t.db, new SurveyCatalog(t.db), desk.id, 'receipt', (await new SurveyCatalog(t.db).byKey('sipas-2017@1'))!, 'test', t.clock)
     expect((await mint({ desk: 'MC-01' })).body.survey).toBe('sipas-2017@1')
     expect((await mint({ desk: 'MC-01', survey: 'mot-cua' })).body.survey).toBe('mot-cua@1')
   })

@@ -84,10 +84,11 @@ describe('pairing a tablet', () => {
 describe('kiosk submissions', () => {
   it('are stored with the kiosk channel, the desk and the time of the tap', async () => {
     const k = await pairedKiosk()
-    const res = await post(t.app, '/api/v1/responses', submission({ overall: 2, reasons: ['wait'] }, { givenAt: '2026-05-11T02:10:00.000Z' }), k.secret)
+    t.clock.advance(3600_000)
+    const res = await post(t.app, '/api/v1/responses', submission({ overall: 2, reasons: ['wait'] }, { givenAt: '2026-05-11T03:10:00.000Z' }), k.secret)
     expect(res.status).toBe(201)
     const row = await t.db.selectFrom('responses').select(['agency_id', 'desk_id', 'channel', 'kiosk_id', 'submitted_at']).executeTakeFirstOrThrow()
-    expect(row).toEqual({ agency_id: agency.id, desk_id: desk.id, channel: 'kiosk', kiosk_id: k.id, submitted_at: '2026-05-11T02:10:00.000Z' })
+    expect(row).toEqual({ agency_id: agency.id, desk_id: desk.id, channel: 'kiosk', kiosk_id: k.id, submitted_at: '2026-05-11T03:10:00.000Z' })
   })
 
   it('after revocation: new ratings are refused, those queued before it are still accepted, the tablet is told', async () => {
@@ -112,8 +113,9 @@ describe('kiosk submissions', () => {
 
   it('a burst of 20 ratings in a minute is flagged and left out of the report', async () => {
     const k = await pairedKiosk()
-    const start = new Date('2026-05-11T02:30:00.000Z').getTime()
-    const items = Array.from({ length: 20 }, (_, i) => submission({ overall: 5 }, { givenAt: new Date(start + i * 2000).toISOString() }))
+    const start = new Date('2026-05-11T03:00:00.000Z').getTime()
+    // 4s and 5s, so no run of top ratings: only the burst signal speaks.
+    const items = Array.from({ length: 20 }, (_, i) => submission({ overall: i % 2 ? 5 : 4 }, { givenAt: new Date(start + i * 2000).toISOString() }))
     const res = await post(t.app, '/api/v1/responses/batch', { items }, k.secret)
     expect(res.body.created).toBe(20)
     const flagged = await t.db.selectFrom('responses').select(['flag_reason']).where('is_flagged', '=', 1).execute()

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { api } from '../lib/api.ts'
+import { integrity as t } from '../lib/integrity-strings.ts'
+import { ConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
 import { strings as s } from '../lib/strings.ts'
 import { formatDateTime } from '../lib/format.ts'
 
@@ -14,9 +16,11 @@ interface Item {
   agency: string
   agencyName: string
   deskName: string | null
-  text: string
+  text: string | null
   /** What the server masked in `text` (phone, ID number, e-mail…). */
   personalData: Array<'phone' | 'id_number' | 'email' | 'passport' | 'bank_account'>
+  /** Hidden by staff (abuse, personal data): the rating still counts. */
+  textHidden: boolean
   rating: number | null
   spam: boolean
   flagged: boolean
@@ -24,10 +28,11 @@ interface Item {
 }
 
 /**
- * Citizens' comments for review, with search and spam marking. Comments are rendered as text nodes only,
- * so markup typed by a citizen is shown, never run. Marking as spam takes the response out of the index;
- * nothing is ever deleted. Personal data comes masked from the server; an admin may ask for one comment
- * (or an export) as typed, and each such request is logged.
+ * Citizens' comments for review, with search. Comments are rendered as text nodes only, so markup typed by
+ * a citizen is shown, never run. Two separate acts: hiding a text (the rating still counts) and proposing
+ * to exclude the rating, which an independent admin must approve; nothing is ever deleted. Personal data
+ * comes masked from the server; an admin may ask for one comment (or an export) as typed, and each such
+ * request is logged.
  */
 export function CommentList({ agency, period }: { agency?: string; period?: string }) {
   const { tr, auth, lang } = useApp()
@@ -51,15 +56,23 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
       setError((e as { body?: { error: { message: { vi: string; en: string } } } }).body?.error.message[lang] ?? String(e))
     }
   }
-  const toggle = async (item: Item) => {
-    setError('')
-    try {
-      await api(`/api/v1/dashboard/responses/${item.responseId}/moderation`, { method: 'POST', csrf: auth?.csrfToken, json: { spam: !item.spam } })
-      list.reload()
-    } catch (e) {
-      setError((e as { body?: { error: { message: { vi: string; en: string } } } }).body?.error.message[lang] ?? String(e))
-    }
-  }
+  const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
+  const [notice, setNotice] = useState('')
+  const hide = (item: Item): ConfirmSpec => ({
+    title: item.textHidden ? t.showText : t.hideText,
+    explain: item.textHidden ? t.showExplain : t.hideExplain,
+    confirm: item.textHidden ? t.showText : t.hideText,
+    path: `/api/v1/moderation/responses/${item.responseId}/text`,
+    body: ({ note }) => ({ hidden: !item.textHidden, reason: note }),
+  })
+  const propose = (item: Item): ConfirmSpec => ({
+    title: t.propose,
+    explain: t.proposeExplain,
+    confirm: t.propose,
+    path: '/api/v1/moderation/exclusions',
+    reason: true,
+    body: ({ reason, note }) => ({ responseId: item.responseId, reason, note }),
+  })
   return (
     <div class="comments">
       <form
@@ -79,7 +92,7 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
           <select id="comment-status" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
             <option value="all">{tr(s.all)}</option>
             <option value="counted">{tr(s.counted)}</option>
-            <option value="spam">{tr(s.spam)}</option>
+            <option value="spam">{tr(t.excluded)}</option>
             <option value="flagged">{tr(s.flagged)}</option>
           </select>
         </div>
@@ -105,6 +118,18 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
         ) : null}
       </p>
       {error ? <p class="form-error" role="alert">{error}</p> : null}
+      {notice ? <p role="status">{notice}</p> : null}
+      {dialog ? (
+        <ConfirmDialog
+          spec={dialog}
+          onClose={() => setDialog(null)}
+          done={() => {
+            setNotice(tr(dialog.title === t.propose ? t.proposed : dialog.title))
+            setDialog(null)
+            list.reload()
+          }}
+        />
+      ) : null}
       {list.data ? (
         <>
           <p class="muted" aria-live="polite">
@@ -113,7 +138,7 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
           <ul class="comment-items">
             {list.data.items.map((i) => (
               <li key={i.responseId} class={i.spam ? 'is-spam' : ''}>
-                <p class="comment-text">{revealed[i.responseId] ?? i.text}</p>
+                <p class="comment-text">{i.textHidden ? <em>{tr(t.textHidden)}</em> : (revealed[i.responseId] ?? i.text)}</p>
                 {revealed[i.responseId] !== undefined ? (
                   <p class="muted" role="status">
                     {tr(s.revealedNote)}
@@ -131,13 +156,20 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
                 <p class="muted">
                   {formatDateTime(i.submittedAt, lang, auth?.timeZone)} · {i.agencyName}
                   {i.deskName ? ` · ${i.deskName}` : ''} · {tr(s.rating)}: {i.rating ?? '—'}
-                  {i.spam ? ` · ${tr(s.spam)}` : ''}
+                  {i.spam ? ` · ${tr(t.excluded)}` : ''}
                   {i.flagged ? ` · ${tr(s.flagged)} (${i.flagReason ?? ''})` : ''}
                 </p>
                 {canModerate ? (
-                  <button type="button" class="secondary small" onClick={() => toggle(i)}>
-                    {i.spam ? tr(s.unmarkSpam) : tr(s.markSpam)}
-                  </button>
+                  <div class="actions-row">
+                    <button type="button" class="secondary small" onClick={() => setDialog(hide(i))}>
+                      {i.textHidden ? tr(t.showText) : tr(t.hideText)}
+                    </button>
+                    {!i.spam ? (
+                      <button type="button" class="secondary small" onClick={() => setDialog(propose(i))}>
+                        {tr(t.propose)}
+                      </button>
+                    ) : null}
+                  </div>
                 ) : null}
               </li>
             ))}

@@ -4,6 +4,7 @@ import { useApp } from '../hooks/use-auth.ts'
 import { api } from '../lib/api.ts'
 import { strings as s } from '../lib/strings.ts'
 import { LangSwitch } from './lang-switch.tsx'
+import { integrity } from '../lib/integrity-strings.ts'
 
 /** Header with navigation, language and account; print views hide it. */
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -30,6 +31,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {link('/dashboard', tr(s.dashboard))}
             {link('/live', tr(s.live))}
             {link('/comments', tr(s.comments))}
+            {auth.user.role !== 'viewer' ? link('/admin/moderation', tr(integrity.queue)) : null}
             {auth.user.role !== 'viewer' ? link('/admin/agencies', tr(s.agencies)) : null}
             {link('/admin/kiosks', tr(s.kiosks))}
             {auth.user.role !== 'viewer' ? link('/admin/api-keys', tr(s.apiKeys)) : null}

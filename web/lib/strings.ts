@@ -68,8 +68,6 @@ export const strings = {
   ),
   loadFailed: s('Không tải được dữ liệu', 'Could not load the data'),
   search: s('Tìm kiếm', 'Search'),
-  markSpam: s('Đánh dấu rác', 'Mark as spam'),
-  unmarkSpam: s('Bỏ đánh dấu rác', 'Not spam'),
   spam: s('Rác', 'Spam'),
   flagged: s('Nghi vấn', 'Suspect'),
   counted: s('Được tính', 'Counted'),

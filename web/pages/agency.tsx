@@ -6,6 +6,7 @@ import type { ResponseRate } from '../../server/domain/response-rate.ts'
 import { filterLabel, trendQuery } from '../components/filters.tsx'
 import { HeatMap } from '../components/heat-map.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
+import { CredibilityPanel, type Credibility } from '../components/credibility-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -22,6 +23,7 @@ interface Detail {
   byDesk: Array<Figures & { key: string; desk: { code: string; name: string } | null }>
   byChannel: Array<Figures & { key: string }>
   responseRate: { agency: ResponseRate; byDesk: Array<ResponseRate & { desk: { code: string; name: string } | null }> }
+  credibility: Credibility
 }
 
 export function AgencyPage({ code: raw }: { code: string }) {
@@ -142,6 +144,7 @@ export function AgencyPage({ code: raw }: { code: string }) {
       ) : null}
       <ResponseRateCard agency={d.responseRate.agency} byDesk={d.responseRate.byDesk} />
       <OfficerResults agency={code} period={period} />
+      {d ? <CredibilityPanel c={d.credibility} method={method} /> : null}
       <section class="card">
         <h2>{tr(s.comments)}</h2>
         <CommentList agency={code} period={period} />

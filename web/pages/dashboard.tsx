@@ -7,6 +7,7 @@ import { useLive } from '../hooks/use-live.ts'
 import type { AlertItem } from '../lib/alert-types.ts'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
+import { PeriodPanel } from '../components/period-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -41,6 +42,7 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
       </h1>
       <OpenAlerts tr={tr} />
       <Filters meta={meta} values={values} onChange={set} />
+      <PeriodPanel survey={values.survey!} period={values.period!} onChange={report.reload} />
       {report.error ? <p class="form-error" role="alert">{report.error.body?.error.message[lang] ?? report.error.message}</p> : null}
       {r ? (
         <>

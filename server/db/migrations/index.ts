@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as init from './2026-11-22.1_init.ts'
 import * as access from './2026-11-22.2_access.ts'
 import * as administration from './2026-11-22.3_administration.ts'
+import * as integrity from './2026-12-01.13_integrity.ts'
 import * as surveyBasedOn from './2026-12-01.15_survey_based_on.ts'
 import * as loginThrottle from './2026-12-01.16_login_throttle.ts'
 import * as alerts from './2026-12-01.17_alerts.ts'
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22.1_init': init,
   '2026-11-22.2_access': access,
   '2026-11-22.3_administration': administration,
+  '2026-12-01.13_integrity': integrity,
   '2026-12-01.15_survey_based_on': surveyBasedOn,
   '2026-12-01.16_login_throttle': loginThrottle,
   '2026-12-01.17_alerts': alerts,

@@ -36,6 +36,7 @@ export const requireStaff = (db: Kysely<Database>, clock: Clock, roles?: Role[])
       displayName: session.display_name,
       role: session.role,
       agencyId: session.agency_id,
+      homeAgencyId: session.home_agency_id,
       scope: await agencyScope(db, session.agency_id),
       csrfToken: session.csrf_token,
       sessionHash: session.id_hash,

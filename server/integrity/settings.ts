@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import type { Db } from '../db/types.ts'
+
+/**
+ * The thresholds of the index's integrity rules, in the `settings` row `integrity.settings` so a province
+ * can tune them without a restart (README, "Trustworthy index").
+ */
+export const IntegritySettings = z.object({
+  /** A kiosk rating given longer ago than this is kept, flagged `stale`, and counts only once reviewed. */
+  maxQueueAgeDays: z.number().int().min(1).max(365).default(14),
+  /** This many ratings in a row at one desk, all at the top of the scale, within `topRunMinutes`: flagged. */
+  topRunLength: z.number().int().min(3).max(1000).default(15),
+  topRunMinutes: z.number().int().min(1).max(24 * 60).default(10),
+  /** A desk link page opened before its desk switched survey may still send its answer this long after. */
+  linkGraceMinutes: z.number().int().min(0).max(24 * 60).default(30),
+})
+export type IntegritySettings = z.infer<typeof IntegritySettings>
+export const INTEGRITY_SETTINGS_KEY = 'integrity.settings'
+
+export async function integritySettings(db: Db): Promise<IntegritySettings> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', INTEGRITY_SETTINGS_KEY).executeTakeFirst()
+  let stored: unknown = {}
+  try {
+    stored = row ? JSON.parse(row.value) : {}
+  } catch {
+    /* a damaged row falls back to the defaults rather than stopping intake */
+  }
+  const parsed = IntegritySettings.safeParse(stored)
+  return parsed.success ? parsed.data : IntegritySettings.parse({})
+}

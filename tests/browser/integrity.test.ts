@@ -1,0 +1,113 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
+import { demoUsers } from '../../server/demo/users.ts'
+import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
+import { launchBrowser, phone, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+
+let server: TestServer
+let browser: Browser
+const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
+beforeAll(async () => {
+  server = await startServer()
+  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
+  browser = await launchBrowser()
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function signIn(page: Page, username: string) {
+  const user = demoUsers.find((u) => u.username === username)!
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('Tên đăng nhập').fill(user.username)
+  await page.getByLabel('Mật khẩu').fill(user.password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL(/\/dashboard/)
+}
+
+describe('closing and publishing a quarter', () => {
+  it('an admin closes the last quarter, publishes it, and anyone reads it on /cong-khai without signing in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const page = await context.newPage()
+    await signIn(page, 'admin')
+    await page.getByLabel('Kỳ').selectOption(previousQuarter)
+    const panel = page.getByRole('region', { name: 'Khoá sổ và công bố' })
+    await panel.getByRole('status').filter({ hasText: 'Quý đang mở' }).waitFor()
+    await panel.getByRole('button', { name: 'Khoá sổ quý' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Khoá sổ quý' })
+    await dialog.getByText('đóng băng thành một bản chụp').waitFor()
+    await page.screenshot({ path: '/tmp/shots-i13/close-dialog.png' })
+    await dialog.getByRole('button', { name: 'Khoá sổ quý' }).click()
+    await panel.getByRole('status').filter({ hasText: 'Đã khoá sổ, phiên bản 1' }).waitFor()
+
+    await panel.getByRole('button', { name: 'Công bố công khai' }).click()
+    const publish = page.getByRole('dialog', { name: 'Công bố công khai' })
+    await publish.getByText('/cong-khai').waitFor()
+    await publish.getByRole('button', { name: 'Công bố công khai' }).click()
+    await panel.getByRole('status').filter({ hasText: 'Đã công bố, phiên bản 1' }).waitFor()
+    await page.screenshot({ path: '/tmp/shots-i13/dashboard-closed.png', fullPage: true })
+    await context.close()
+
+    // A citizen on a phone, never signed in.
+    const visitor = await browser.newContext(phone)
+    const pub = await visitor.newPage()
+    await pub.goto(`${server.url}/cong-khai`)
+    await pub.getByRole('heading', { level: 1, name: /Kết quả đo lường sự hài lòng được công bố/ }).waitFor()
+    await pub.getByRole('link', { name: `mot-cua · ${previousQuarter}` }).click()
+    const table = pub.getByRole('table')
+    await table.waitFor()
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(5)
+    await expect(table.locator('tbody tr').first().locator('td').first().textContent()).resolves.toBe('1')
+    await pub.getByRole('heading', { name: /Chưa đủ mẫu/ }).waitFor()
+    await pub.getByRole('heading', { name: /Cách tính/ }).waitFor()
+    await pub.getByText('How it is computed').waitFor()
+    expect(await seriousA11yViolations(pub)).toEqual([])
+    await pub.screenshot({ path: '/tmp/shots-i13/public-phone.png', fullPage: true })
+    // Only the published quarter is listed.
+    await pub.goto(`${server.url}/cong-khai`)
+    await pub.getByRole('link', { name: `mot-cua · ${previousQuarter}` }).waitFor()
+    expect(await pub.locator('main li a').count()).toBe(1)
+    await visitor.close()
+  }, 120_000)
+
+  it('an exclusion is proposed from the comments and approved by an admin of another agency', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const page = await context.newPage()
+    await signIn(page, 'admin')
+    await page.goto(`${server.url}/comments`)
+    const first = page.locator('.comment-items li').first()
+    await first.getByRole('button', { name: 'Đề nghị loại khỏi chỉ số' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Đề nghị loại khỏi chỉ số' })
+    await dialog.getByText('vẫn được tính cho đến khi').waitFor()
+    await dialog.getByLabel('Lý do', { exact: true }).selectOption('spam')
+    await dialog.getByLabel('Ghi chú lý do (bắt buộc)').fill('Nội dung vô nghĩa')
+    await dialog.getByRole('button', { name: 'Đề nghị loại khỏi chỉ số' }).click()
+    await page.getByText('Đã gửi đề nghị loại trừ').waitFor()
+
+    // The proposer sees why they cannot approve their own proposal.
+    await page.goto(`${server.url}/admin/moderation`)
+    const item = page.locator('.queue-item').first()
+    await item.getByText('Người đề nghị không được tự duyệt').waitFor()
+    expect(await item.getByRole('button', { name: 'Duyệt loại trừ' }).isDisabled()).toBe(true)
+    await context.close()
+
+    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const reviewer = await other.newPage()
+    await signIn(reviewer, 'duyet')
+    await reviewer.goto(`${server.url}/admin/moderation`)
+    const pending = reviewer.locator('.queue-item').first()
+    await pending.getByText('Nội dung vô nghĩa').waitFor()
+    await pending.getByRole('button', { name: 'Duyệt loại trừ' }).click()
+    const approve = reviewer.getByRole('dialog', { name: 'Duyệt loại trừ' })
+    await approve.getByText('bị loại khỏi chỉ số của cơ quan').waitFor()
+    await reviewer.screenshot({ path: '/tmp/shots-i13/approve-dialog.png' })
+    await approve.getByRole('button', { name: 'Duyệt loại trừ' }).click()
+    await reviewer.getByRole('status').getByText('Duyệt loại trừ ✓').waitFor()
+    await reviewer.getByRole('heading', { name: 'Đề nghị loại trừ đang chờ (0)' }).waitFor()
+    expect(await seriousA11yViolations(reviewer)).toEqual([])
+    await reviewer.screenshot({ path: '/tmp/shots-i13/queue.png', fullPage: true })
+    await other.close()
+  }, 120_000)
+})
