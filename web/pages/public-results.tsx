@@ -106,7 +106,7 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
       <p>
         <strong>{both(text.province)}</strong>: {num(r.overall.index)} · n = {r.overall.n} · {formatInterval(r.overall.ci95, r.method, lang)}
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${text.rank.vi} / ${text.rank.en}`}>
       <table>
         <thead>
           <tr>
