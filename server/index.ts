@@ -49,9 +49,10 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 
 // Stop taking requests, let the ones under way finish, then close the database cleanly (WAL checkpoint).
 const stop = () => {
-  alerts.stop()
+  const alertsStopped = alerts.stop()
   stopRetention()
   server.close(async () => {
+    await alertsStopped
     await sweeper.stop()
     await opened.close()
     process.exit(0)

@@ -69,6 +69,7 @@ export class AlertEngine {
   private lastChecked = new Map<string, number>()
   private changedAgencies = new Set<number>()
   private working: Promise<void> | null = null
+  private stopped = false
   private later: ReturnType<typeof setTimeout> | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private rules: { at: number; rows: Map<string, { enabled: number; params: string }>; parents: Map<number, number | null> } | null = null
@@ -90,7 +91,7 @@ export class AlertEngine {
 
   /** The intake hook: remembers which desks got new ratings; evaluation happens off the request path. */
   afterCommit(items: PreparedResponse[], outcomes: StoreOutcome[]) {
-    if (!this.enabled) return
+    if (!this.enabled || this.stopped) return
     const now = Date.now()
     outcomes.forEach((o, i) => {
       const p = items[i]
@@ -128,12 +129,15 @@ export class AlertEngine {
     this.timer.unref()
   }
 
-  stop() {
+  /** Stops the scheduler and lets the evaluation under way finish, so nothing touches a closed database. */
+  async stop() {
+    this.stopped = true
     if (this.timer) clearInterval(this.timer)
     if (this.later) clearTimeout(this.later)
     this.timer = null
     this.later = null
     this.deliverer.close()
+    await this.working
   }
 
   /** The scheduled checks: silent tablets and desks (opening hours only), the rolling index hourly, due deliveries. */
@@ -181,6 +185,7 @@ export class AlertEngine {
           this.hub.publish({ type: 'ratings', agencyIds: [...this.changedAgencies] })
           this.changedAgencies.clear()
         }
+        if (this.stopped) break
         const now = Date.now()
         const due = [...this.pending.entries()].filter(([, e]) => e.due <= now)
         if (!due.length) break

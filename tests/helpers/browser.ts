@@ -42,11 +42,12 @@ export async function startServer(options: { clock?: Clock; minSample?: number; 
     app,
     alerts,
     async close() {
-      alerts.stop()
+      const alertsStopped = alerts.stop()
       // Browsers keep connections alive: cut them, or close() waits for them (a restart must be prompt).
       const closing = new Promise<void>((resolve) => server.close(() => resolve()))
       ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       await closing
+      await alertsStopped
       await opened.close()
       if (!options.database) await scratch.drop()
     },

@@ -16,9 +16,9 @@ import { onPostgres, scratchDatabase } from './test-database.ts'
 export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig } = {}) {
   const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
   const opened = await openDatabase(options.url ?? scratch?.url ?? ':memory:')
-  let stopAlerts = () => {}
+  let stopAlerts = async () => {}
   const close = async () => {
-    stopAlerts()
+    await stopAlerts()
     await opened.close()
     await scratch?.drop()
   }
