@@ -4,8 +4,11 @@ import type { Database } from '../db/schema.ts'
 import type { Clock } from '../lib/clock.ts'
 import { pruneAttempts, pruneBefore } from '../rate-limit/repository.ts'
 
-/** Rate-limit windows are an hour at most (desk links); older ones can no longer count for anything. */
-const RATE_LIMIT_KEEP_MS = 2 * 3600_000
+/**
+ * The longest rate-limit window is a day (a desk link's cookie-less answers per address); a window kept
+ * a little past a day can no longer count for anything. Pruning sooner would reset a day's count mid-day.
+ */
+const RATE_LIMIT_KEEP_MS = 25 * 3600_000
 /** Sign-in counts start again after 15 minutes without an attempt. */
 const LOGIN_KEEP_MS = 15 * 60_000
 export const SWEEP_INTERVAL_MS = 10 * 60_000

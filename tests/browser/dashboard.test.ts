@@ -57,7 +57,7 @@ describe('Home Affairs dashboard', () => {
     await ranking.getByRole('link', { name: 'Sở Tư pháp' }).click()
     await page.getByRole('heading', { level: 1, name: 'Sở Tư pháp' }).waitFor()
     await page.getByRole('heading', { name: 'Tiêu chí' }).waitFor()
-    await page.getByRole('heading', { name: 'Theo kênh' }).waitFor()
+    await page.getByRole('heading', { name: 'Theo kênh', exact: true }).waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await context.close()
   })

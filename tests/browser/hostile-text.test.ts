@@ -55,7 +55,7 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
 
 async function expectInert(page: Page, dialogs: string[], literal: string) {
   // Shown as text, character for character.
-  await page.getByText(literal, { exact: false }).first().waitFor({ timeout: 15_000 })
+  await page.getByText(literal, { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 })
   await page.waitForTimeout(300)
   expect(dialogs).toEqual([])
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined()

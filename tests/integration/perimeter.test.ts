@@ -252,7 +252,8 @@ describe('what is kept: refused requests write nothing, and a periodic sweep del
     expect(await count('rate_limits')).toBe(before)
     const good = await t.app.request('/api/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }) })
     expect(good.status).toBe(201)
-    expect(await count('rate_limits')).toBe(before + 1)
+    // The address's hourly window and, without the browser cookie, its daily one.
+    expect(await count('rate_limits')).toBe(before + 2)
   })
 
   it('prunes old rate-limit windows, lapsed sign-in counts and expired sessions on the injected clock; stoppable', async () => {
@@ -264,12 +265,15 @@ describe('what is kept: refused requests write nothing, and a periodic sweep del
       await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'khong-co', password: 'sai-roi-sai-roi' }) })
       await post(s.app, '/api/v1/responses', { submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }, link.token)
       const counts = async () => ({ rateLimits: await countIn(s, 'rate_limits'), sessions: await countIn(s, 'sessions'), attempts: await countIn(s, 'login_throttle') })
-      expect(await counts()).toEqual({ rateLimits: 1, sessions: 1, attempts: 2 })
+      expect(await counts()).toEqual({ rateLimits: 2, sessions: 1, attempts: 2 })
       const sweeper = startSweeper(s.db, s.clock, 60_000)
       await sweeper.runOnce()
-      expect(await counts()).toEqual({ rateLimits: 1, sessions: 1, attempts: 2 })
-      s.clock.advance(13 * 3600_000) // past the session's 12 hours, the hour of the desk window, 15 minutes of sign-in counts
-      expect(await sweeper.runOnce()).toEqual({ rateLimits: 1, loginAttempts: 2, sessions: 1 })
+      expect(await counts()).toEqual({ rateLimits: 2, sessions: 1, attempts: 2 })
+      s.clock.advance(13 * 3600_000) // past the session's 12 hours and 15 minutes of sign-in counts; the desk's day window still counts
+      expect(await sweeper.runOnce()).toEqual({ rateLimits: 0, loginAttempts: 2, sessions: 1 })
+      expect(await counts()).toEqual({ rateLimits: 2, sessions: 0, attempts: 0 })
+      s.clock.advance(13 * 3600_000) // past the desk's day window too
+      expect(await sweeper.runOnce()).toEqual({ rateLimits: 2, loginAttempts: 0, sessions: 0 })
       expect(await counts()).toEqual({ rateLimits: 0, sessions: 0, attempts: 0 })
       await sweeper.stop()
     } finally {
