@@ -1,10 +1,9 @@
-import { inTransaction } from '../db/transaction.ts'
 import { credibility } from '../reports/credibility.ts'
 import type { Kysely } from 'kysely'
 import { listAgencies } from '../agencies/repository.ts'
 import { agencyInScope } from '../agencies/service.ts'
-import { appendAudit, audit } from '../audit/service.ts'
-import { agencyScope, inScope, notInScope, type StaffUser } from '../auth/scope.ts'
+import { audit } from '../audit/service.ts'
+import { agencyScope, inScope, type StaffUser } from '../auth/scope.ts'
 import type { AgencyKind, Channel, Database } from '../db/schema.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
 import { DomainError } from '../domain/errors.ts'
@@ -18,7 +17,6 @@ import { ratesByAgency, ratesByDesk } from '../dossiers/rates.ts'
 import { responseRate } from '../domain/response-rate.ts'
 import { listRollupQuarters } from '../rollups/repository.ts'
 import { listComments, type CommentQuery } from '../responses/repository.ts'
-import { findResponseOwner } from '../responses/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 
@@ -47,7 +45,12 @@ export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
 }
 
 /** The index of one instrument over the last `count` quarters up to `to`, province-wide or for one agency. */
-export async function dashboardTrend(deps: DashboardDeps, staff: StaffUser, survey: string, q: { agency?: string; channel?: Channel; kind?: AgencyKind; to?: string; count: number }) {
+export async function dashboardTrend(
+  deps: DashboardDeps,
+  staff: StaffUser,
+  survey: string,
+  q: { agency?: string; channel?: Channel; kind?: AgencyKind; to?: string; count: number },
+) {
   const to = q.to && q.to.includes('-Q') ? q.to : quarterOf(deps.clock.now(), deps.timeZone)
   const quarters = Array.from({ length: q.count }, (_, i) => shiftQuarter(to, i - q.count + 1))
   const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
@@ -75,7 +78,11 @@ export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, cod
   const agency = await agencyInScope(deps.db, staff, code)
   const period =
     q.period ??
-    (await latestQuarterWithData(deps.db, (await listSurveyVersions(deps.db)).filter((v) => v.instrument === q.survey && v.status !== 'draft').map((v) => v.id), [agency.id])) ??
+    (await latestQuarterWithData(
+      deps.db,
+      (await listSurveyVersions(deps.db)).filter((v) => v.instrument === q.survey && v.status !== 'draft').map((v) => v.id),
+      [agency.id],
+    )) ??
     quarterOf(deps.clock.now(), deps.timeZone)
   const quarters = quartersOf(parsePeriod(period))
   const { rules, versionIds } = await instrumentRules(deps.db, deps.catalog, q.survey, quarters)
@@ -106,11 +113,7 @@ export async function dashboardAgency(deps: DashboardDeps, staff: StaffUser, cod
 }
 
 /** Citizens' comments within the staff member's scope (or one agency of it and the agencies below). */
-export async function dashboardComments(
-  deps: DashboardDeps,
-  staff: StaffUser,
-  q: Omit<CommentQuery, 'agencyIds' | 'period' | 'timeZone'> & { agency?: string; period?: string },
-) {
+export async function dashboardComments(deps: DashboardDeps, staff: StaffUser, q: Omit<CommentQuery, 'agencyIds' | 'period' | 'timeZone'> & { agency?: string; period?: string }) {
   return maskedList(await commentsInScope(deps, staff, q))
 }
 
@@ -140,4 +143,3 @@ export async function dashboardCommentsExport(
   await audit(deps.db, { actor: `user:${staff.username}`, action: 'comments.export', target: q.agency ? `agency:${q.agency}` : 'comments', details }, deps.clock.now())
   return rows
 }
-

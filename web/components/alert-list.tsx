@@ -3,7 +3,7 @@ import { localTime, type AlertItem } from '../lib/alert-types.ts'
 
 /** Open alerts, newest first: what happened where, since when, and who took it on. */
 export function AlertList({ alerts, highlight }: { alerts: AlertItem[]; highlight?: number | null }) {
-  const { tr, lang } = useApp()
+  const { tr, lang, auth } = useApp()
   const vi = lang === 'vi'
   if (!alerts.length) return <p class="muted">{vi ? 'Không có cảnh báo nào đang mở.' : 'No open alerts.'}</p>
   return (
@@ -18,7 +18,7 @@ export function AlertList({ alerts, highlight }: { alerts: AlertItem[]; highligh
           <p class="muted">
             {a.agency.name}
             {a.desk ? ` — ${a.desk.name}` : ''}
-            {a.kiosk ? ` — ${a.kiosk.name}` : ''} · {localTime(a.raisedAt, lang)}
+            {a.kiosk ? ` — ${a.kiosk.name}` : ''} · {localTime(a.raisedAt, auth?.timeZone)}
             {a.owner ? ` · ${vi ? 'Phụ trách' : 'Owner'}: ${a.owner.name}` : ''}
           </p>
         </li>

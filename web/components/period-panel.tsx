@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { integrity as t } from '../lib/integrity-strings.ts'
+import { formatDateTime } from '../lib/format.ts'
 import { ConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
 
 interface SnapshotView {
@@ -36,7 +37,7 @@ export function PeriodPanel({ survey, period, onChange }: { survey: string; peri
   const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
   if (!quarter || !status.data) return null
   const st = status.data
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })
+  const when = (iso: string) => formatDateTime(iso, lang, auth?.timeZone)
   const ended = st.ended !== null && new Date(st.ended) <= new Date()
   const admin = auth?.user.role === 'admin'
   const base = `/api/v1/periods/${survey}/${period}`
@@ -60,17 +61,28 @@ export function PeriodPanel({ survey, period, onChange }: { survey: string; peri
       {admin ? (
         <div class="actions-row">
           {!st.closed ? (
-            <button type="button" disabled={!ended} onClick={() => setDialog({ title: t.close, explain: t.closeExplain, confirm: t.close, path: `${base}/close`, note: 'none', body: () => ({}) })}>
+            <button
+              type="button"
+              disabled={!ended}
+              onClick={() => setDialog({ title: t.close, explain: t.closeExplain, confirm: t.close, path: `${base}/close`, note: 'none', body: () => ({}) })}
+            >
               {tr(t.close)}
             </button>
           ) : (
             <>
               {st.published !== st.snapshot!.version ? (
-                <button type="button" onClick={() => setDialog({ title: t.publish, explain: t.publishExplain, confirm: t.publish, path: `${base}/publish`, note: 'none', body: () => ({}) })}>
+                <button
+                  type="button"
+                  onClick={() => setDialog({ title: t.publish, explain: t.publishExplain, confirm: t.publish, path: `${base}/publish`, note: 'none', body: () => ({}) })}
+                >
                   {tr(t.publish)}
                 </button>
               ) : null}
-              <button type="button" class="secondary" onClick={() => setDialog({ title: t.reopen, explain: t.reopenExplain, confirm: t.reopen, path: `${base}/reopen`, body: ({ note }) => ({ reason: note }) })}>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => setDialog({ title: t.reopen, explain: t.reopenExplain, confirm: t.reopen, path: `${base}/reopen`, body: ({ note }) => ({ reason: note }) })}
+              >
                 {tr(t.reopen)}
               </button>
             </>

@@ -30,7 +30,12 @@ export function AlertPage({ id }: { id: string }) {
       reload()
     }
   }
-  if (alert.error) return <p class="form-error" role="alert">{alert.error.body?.error.message[lang] ?? alert.error.message}</p>
+  if (alert.error)
+    return (
+      <p class="form-error" role="alert">
+        {alert.error.body?.error.message[lang] ?? alert.error.message}
+      </p>
+    )
   const a = alert.data
   if (!a) return <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p>
   const steps = [
@@ -55,7 +60,7 @@ export function AlertPage({ id }: { id: string }) {
       <ol class="steps" aria-label={vi ? 'Các bước xử lý' : 'Follow-up steps'}>
         {steps.map((s) => (
           <li key={s.label} class={s.at ? 'done' : ''}>
-            <strong>{s.label}</strong> {s.at ? localTime(s.at, lang) : '—'}
+            <strong>{s.label}</strong> {s.at ? localTime(s.at, auth?.timeZone) : '—'}
           </li>
         ))}
       </ol>
@@ -85,7 +90,13 @@ export function AlertPage({ id }: { id: string }) {
             }}
           >
             <label for="closing-note">{vi ? 'Kết quả xử lý (bắt buộc khi đóng)' : 'What was done (required to close)'}</label>
-            <textarea id="closing-note" rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} aria-invalid={action.error?.fields.note ? 'true' : undefined} />
+            <textarea
+              id="closing-note"
+              rows={2}
+              value={note}
+              onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+              aria-invalid={action.error?.fields.note ? 'true' : undefined}
+            />
             {action.error?.fields.note ? <p class="form-error">{action.error.fields.note}</p> : null}
             <button type="submit" disabled={action.busy}>
               {vi ? 'Đánh dấu đã xử lý' : 'Mark as resolved'}
@@ -101,7 +112,7 @@ export function AlertPage({ id }: { id: string }) {
               <li key={r.id}>
                 <p class="comment-text">{r.comment ? `“${r.comment}”` : <span class="muted">{vi ? '(không có góp ý)' : '(no comment)'}</span>}</p>
                 <p class="muted">
-                  {r.rating !== null ? `${r.rating}/5` : ''} · {localTime(r.submittedAt, lang)}
+                  {r.rating !== null ? `${r.rating}/5` : ''} · {localTime(r.submittedAt, auth?.timeZone)}
                 </p>
               </li>
             ))}
@@ -118,7 +129,7 @@ export function AlertPage({ id }: { id: string }) {
               <li key={c.id}>
                 <p class="comment-text">{c.body}</p>
                 <p class="muted">
-                  {c.by.name} · {localTime(c.at, lang)}
+                  {c.by.name} · {localTime(c.at, auth?.timeZone)}
                 </p>
               </li>
             ))}
@@ -149,11 +160,11 @@ export function AlertPage({ id }: { id: string }) {
             {a.deliveries.map((d, i) => (
               <li key={i}>
                 <strong>{channelText[d.channel][vi ? 0 : 1]}</strong>: {deliveryText[d.status][vi ? 0 : 1]} ({vi ? 'lần thử' : 'attempts'} {d.attempts})
-                {d.status === 'pending' && d.attempts ? ` · ${vi ? 'lần sau' : 'next'} ${localTime(d.nextAttemptAt, lang)}` : ''}
+                {d.status === 'pending' && d.attempts ? ` · ${vi ? 'lần sau' : 'next'} ${localTime(d.nextAttemptAt, auth?.timeZone)}` : ''}
                 <ul>
                   {d.log.map((l) => (
                     <li key={l.attempt}>
-                      {localTime(l.at, lang)} — {l.ok ? (vi ? 'thành công' : 'ok') : vi ? 'lỗi' : 'failed'}
+                      {localTime(l.at, auth?.timeZone)} — {l.ok ? (vi ? 'thành công' : 'ok') : vi ? 'lỗi' : 'failed'}
                       {l.detail ? ` (${l.detail})` : ''}
                     </li>
                   ))}

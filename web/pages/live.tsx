@@ -24,10 +24,9 @@ const kioskStatus = {
   revoked: ['Đã thu hồi', 'Revoked'],
 } as const
 
-
 /** "Trực tiếp": today's ratings per desk as they arrive, each tablet's state and queue, and the open alerts. */
 export function LivePage() {
-  const { lang } = useApp()
+  const { lang, auth } = useApp()
   const vi = lang === 'vi'
   const live = useLive(['ratings', 'alert', 'alert-updated'])
   const data = useFetch<{ now: string; desks: LiveDesk[]; alerts: AlertItem[] }>('/api/v1/live')
@@ -46,9 +45,13 @@ export function LivePage() {
       <h1>{vi ? 'Trực tiếp' : 'Live'}</h1>
       <p class="muted" role="status">
         {live.connected ? (vi ? '● Đang cập nhật trực tiếp' : '● Updating live') : vi ? '○ Đang kết nối lại…' : '○ Reconnecting…'}
-        {d ? ` · ${vi ? 'Hôm nay, cập nhật lúc' : 'Today, updated at'} ${localTime(d.now, lang, false)}` : ''}
+        {d ? ` · ${vi ? 'Hôm nay, cập nhật lúc' : 'Today, updated at'} ${localTime(d.now, auth?.timeZone, false)}` : ''}
       </p>
-      {data.error ? <p class="form-error" role="alert">{data.error.body?.error.message[lang] ?? data.error.message}</p> : null}
+      {data.error ? (
+        <p class="form-error" role="alert">
+          {data.error.body?.error.message[lang] ?? data.error.message}
+        </p>
+      ) : null}
       <section class="card" aria-labelledby="open-alerts">
         <h2 id="open-alerts">{vi ? 'Cảnh báo đang mở' : 'Open alerts'}</h2>
         {d ? <AlertList alerts={d.alerts} highlight={live.lastAlertId} /> : <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p>}
@@ -72,7 +75,9 @@ export function LivePage() {
             <ul class="face-counts" aria-label={vi ? 'Số đánh giá theo mức' : 'Ratings by level'}>
               {desk.today.counts.map((n, i) => (
                 <li key={i}>
-                  <span aria-hidden="true" class={`level level-${i + 1}`}>{i + 1}★</span>
+                  <span aria-hidden="true" class={`level level-${i + 1}`}>
+                    {i + 1}★
+                  </span>
                   <span class="sr-only">{vi ? `${i + 1} sao:` : `${i + 1} of 5:`}</span> {n}
                 </li>
               ))}
@@ -82,7 +87,7 @@ export function LivePage() {
                 {desk.kiosks.map((k) => (
                   <li key={k.id} class={`kiosk-${k.status}`}>
                     {k.name}: {kioskStatus[k.status][vi ? 0 : 1]}
-                    {k.queueLength ? ` · ${vi ? 'chưa gửi' : 'unsent'} ${k.queueLength}` : ''} · {vi ? 'liên lạc' : 'seen'} {localTime(k.lastSeenAt, lang, false)}
+                    {k.queueLength ? ` · ${vi ? 'chưa gửi' : 'unsent'} ${k.queueLength}` : ''} · {vi ? 'liên lạc' : 'seen'} {localTime(k.lastSeenAt, auth?.timeZone, false)}
                   </li>
                 ))}
               </ul>
@@ -93,7 +98,7 @@ export function LivePage() {
               <ul class="plain recent-ratings">
                 {desk.recent.map((r) => (
                   <li key={r.id}>
-                    <span class="muted">{localTime(r.at, lang, false)}</span> {r.rating !== null ? <span class={`level level-${r.rating}`}>{r.rating}★</span> : null}
+                    <span class="muted">{localTime(r.at, auth?.timeZone, false)}</span> {r.rating !== null ? <span class={`level level-${r.rating}`}>{r.rating}★</span> : null}
                     {r.comment ? <q>{r.comment}</q> : null}
                   </li>
                 ))}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { ConfirmDialog, type ConfirmSpec } from '../components/confirm-dialog.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import { formatDateTime } from '../lib/format.ts'
 import { EXCLUSION_REASON_TEXT, FLAG_REASON_TEXT, integrity as t } from '../lib/integrity-strings.ts'
 import { strings as s } from '../lib/strings.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
@@ -39,7 +40,7 @@ export function ModerationPage() {
   const queue = useFetch<{ proposals: Proposal[]; flagged: Rated[] }>('/api/v1/moderation/queue')
   const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
   const [notice, setNotice] = useState('')
-  const when = (iso: string) => new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' })
+  const when = (iso: string) => formatDateTime(iso, lang, auth?.timeZone)
   const admin = auth?.user.role === 'admin'
   const rated = (i: Rated) => (
     <>
@@ -54,7 +55,12 @@ export function ModerationPage() {
     </>
   )
   const refusal = (r: Rated['refusal']) => (r ? <p class="refusal">{tr(r.text)}</p> : null)
-  if (queue.error) return <p class="form-error" role="alert">{queue.error.body?.error.message[lang] ?? queue.error.message}</p>
+  if (queue.error)
+    return (
+      <p class="form-error" role="alert">
+        {queue.error.body?.error.message[lang] ?? queue.error.message}
+      </p>
+    )
   const q = queue.data
   return (
     <>
@@ -96,7 +102,16 @@ export function ModerationPage() {
                       <button
                         type="button"
                         disabled={!!p.refusal}
-                        onClick={() => setDialog({ title: t.approve, explain: t.approveExplain, confirm: t.approve, path: `/api/v1/moderation/exclusions/${p.exclusionId}/approve`, note: 'optional', body: ({ note }) => (note ? { note } : {}) })}
+                        onClick={() =>
+                          setDialog({
+                            title: t.approve,
+                            explain: t.approveExplain,
+                            confirm: t.approve,
+                            path: `/api/v1/moderation/exclusions/${p.exclusionId}/approve`,
+                            note: 'optional',
+                            body: ({ note }) => (note ? { note } : {}),
+                          })
+                        }
                       >
                         {tr(t.approve)}
                       </button>
@@ -104,7 +119,15 @@ export function ModerationPage() {
                         type="button"
                         class="secondary"
                         disabled={!!p.refusal}
-                        onClick={() => setDialog({ title: t.reject, explain: t.rejectExplain, confirm: t.reject, path: `/api/v1/moderation/exclusions/${p.exclusionId}/reject`, body: ({ note }) => ({ note }) })}
+                        onClick={() =>
+                          setDialog({
+                            title: t.reject,
+                            explain: t.rejectExplain,
+                            confirm: t.reject,
+                            path: `/api/v1/moderation/exclusions/${p.exclusionId}/reject`,
+                            body: ({ note }) => ({ note }),
+                          })
+                        }
                       >
                         {tr(t.reject)}
                       </button>
@@ -114,7 +137,16 @@ export function ModerationPage() {
                     <button
                       type="button"
                       class="secondary"
-                      onClick={() => setDialog({ title: t.withdraw, explain: t.withdrawExplain, confirm: t.withdraw, path: `/api/v1/moderation/exclusions/${p.exclusionId}/withdraw`, note: 'none', body: () => ({}) })}
+                      onClick={() =>
+                        setDialog({
+                          title: t.withdraw,
+                          explain: t.withdrawExplain,
+                          confirm: t.withdraw,
+                          path: `/api/v1/moderation/exclusions/${p.exclusionId}/withdraw`,
+                          note: 'none',
+                          body: () => ({}),
+                        })
+                      }
                     >
                       {tr(t.withdraw)}
                     </button>
@@ -141,7 +173,15 @@ export function ModerationPage() {
                     <button
                       type="button"
                       disabled={!!f.refusal}
-                      onClick={() => setDialog({ title: t.letCount, explain: t.letCountExplain, confirm: t.letCount, path: `/api/v1/moderation/flagged/${f.responseId}`, body: ({ note }) => ({ decision: 'count', note }) })}
+                      onClick={() =>
+                        setDialog({
+                          title: t.letCount,
+                          explain: t.letCountExplain,
+                          confirm: t.letCount,
+                          path: `/api/v1/moderation/flagged/${f.responseId}`,
+                          body: ({ note }) => ({ decision: 'count', note }),
+                        })
+                      }
                     >
                       {tr(t.letCount)}
                     </button>
@@ -150,7 +190,14 @@ export function ModerationPage() {
                       class="secondary"
                       disabled={!!f.refusal}
                       onClick={() =>
-                        setDialog({ title: t.exclude, explain: t.excludeExplain, confirm: t.exclude, path: `/api/v1/moderation/flagged/${f.responseId}`, reason: true, body: ({ reason, note }) => ({ decision: 'exclude', reason, note }) })
+                        setDialog({
+                          title: t.exclude,
+                          explain: t.excludeExplain,
+                          confirm: t.exclude,
+                          path: `/api/v1/moderation/flagged/${f.responseId}`,
+                          reason: true,
+                          body: ({ reason, note }) => ({ decision: 'exclude', reason, note }),
+                        })
                       }
                     >
                       {tr(t.exclude)}
