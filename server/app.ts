@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './routes/api-keys.ts'
 import { adminAgencyRoutes } from './routes/admin-agencies.ts'
 import { adminImportRoutes } from './routes/admin-imports.ts'
 import { adminPrivacyRoutes } from './routes/admin-privacy.ts'
+import { adminLanguageRoutes } from './routes/admin-languages.ts'
 import { adminSurveyRoutes } from './routes/admin-surveys.ts'
 import { adminUserRoutes } from './routes/admin-users.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions) {
     .route('/api/v1/admin/surveys', adminSurveyRoutes(deps))
     .route('/api/v1/admin/imports', adminImportRoutes(deps))
     .route('/api/v1/admin/privacy', adminPrivacyRoutes(deps))
+    .route('/api/v1/admin/languages', adminLanguageRoutes(deps))
   if (deps.webRoot) app.route('/', webRoutes(deps.webRoot))
   return api
 }

@@ -23,6 +23,7 @@ export const routes: Array<{ path: string; component: AnyComponent<any> }> = [
   { path: '/admin/import', component: staffOnly(lazy(() => import('./pages/admin-import.tsx').then((m) => m.AdminImportPage))) },
   { path: '/admin/kiosks', component: staffOnly(lazy(() => import('./pages/admin-kiosks.tsx').then((m) => m.AdminKiosksPage))) },
   { path: '/admin/api-keys', component: staffOnly(lazy(() => import('./pages/admin-api-keys.tsx').then((m) => m.AdminApiKeysPage))) },
+  { path: '/admin/languages', component: staffOnly(lazy(() => import('./pages/admin-languages.tsx').then((m) => m.AdminLanguagesPage))) },
   { path: '/admin/privacy', component: staffOnly(lazy(() => import('./pages/admin-privacy.tsx').then((m) => m.AdminPrivacyPage))) },
   { path: '/admin/audit', component: staffOnly(lazy(() => import('./pages/admin-audit.tsx').then((m) => m.AdminAuditPage))) },
   { path: '/one-stop/:period', component: staffOnly(lazy(() => import('./pages/one-stop.tsx').then((m) => m.OneStopPage))) },

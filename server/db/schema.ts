@@ -8,6 +8,7 @@ import type { AgencyKind, AssignableChannel, Channel, Role, SurveyStatus } from 
 export interface Database {
   agencies: AgencyTable
   desks: DeskTable
+  language_packs: LanguagePackTable
   survey_versions: SurveyVersionTable
   responses: ResponseTable
   answers: AnswerTable
@@ -64,6 +65,8 @@ export interface DeskTable {
   /** The survey version the desk's kiosks and link use; null means the newest published `mot-cua`. */
   survey_version_id: number | null
   active: ColumnType<number, number | undefined, number>
+  /** Code of the language pack its kiosks and link show first; null: Vietnamese. */
+  language: ColumnType<string | null, string | null | undefined, string | null>
   created_at: string
   /** JSON `{"days":[1,…,6],"open":"07:00","close":"17:30"}`; null: Mon–Sat 07:00–17:30. */
   opening_hours: ColumnType<string | null, string | null | undefined, string | null>
@@ -424,3 +427,10 @@ export type AnswerRow = Selectable<AnswerTable>
 export type RollupRow = Selectable<RollupTable>
 export type Officer = Selectable<OfficerTable>
 export type DossierRow = Selectable<DossierTable>
+
+export interface LanguagePackTable {
+  code: string
+  /** The pack as validated (LanguagePack in domain/language-pack.ts), JSON. */
+  body: string
+  updated_at: string
+}

@@ -53,7 +53,7 @@ export function listDesksOfAgency(db: Db, agencyId: number) {
 
 /** Every desk, by code, as the administration page lists them under their agencies. */
 export function listDesksByCode(db: Db) {
-  return db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token', 'opening_hours']).orderBy('code').execute()
+  return db.selectFrom('desks').select(['id', 'agency_id', 'code', 'name', 'active', 'public_token', 'opening_hours', 'language']).orderBy('code').execute()
 }
 
 /** Desk codes by id (exports name desks by code). */

@@ -9,6 +9,7 @@ import type { Db } from '../db/types.ts'
 import { DomainError } from '../domain/errors.ts'
 import { contentHash } from '../lib/canonical-json.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
+import { citizenLanguage } from '../language-packs/service.ts'
 import { publicPrivacy } from '../privacy/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { surveyForDesk } from '../desks/service.ts'
@@ -144,14 +145,17 @@ export async function revokeKiosk(db: Db, id: number, actor: string, now: Date) 
 export async function kioskConfig(db: Db, catalog: SurveyCatalog, k: KioskRow) {
   // The desk's assignment for kiosks (administration), else its default, else the newest `mot-cua`.
   const version = await surveyForDesk(db, catalog, k.desk_id, 'kiosk')
+  const { definition, language } = await citizenLanguage(db, k.desk_id, version.definition, version.key)
   const body = {
     kiosk: { id: k.id, name: k.name },
     agency: { code: k.agency_code, name: k.agency_name },
     desk: { code: k.desk_code, name: k.desk_name },
     survey: version.key,
-    definition: version.definition,
+    definition,
     settings: await kioskSettings(db),
     privacy: await publicPrivacy(db),
+    // In the configuration (data, cached with it for offline starts), not in the kiosk's code.
+    language,
   }
   return { ...body, configHash: contentHash(body) }
 }

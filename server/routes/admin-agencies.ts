@@ -49,7 +49,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
             mergedInto: a.merged_into_id ? (codes.get(a.merged_into_id) ?? null) : null,
             desks: desks
               .filter((d) => d.agency_id === a.id)
-              .map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}`, surveys: surveys.get(d.id) ?? {}, openingHours: d.opening_hours ? (JSON.parse(d.opening_hours) as unknown) : null })),
+              .map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}`, surveys: surveys.get(d.id) ?? {}, openingHours: d.opening_hours ? (JSON.parse(d.opening_hours) as unknown) : null, language: d.language })),
           })),
       })
     })

@@ -8,6 +8,7 @@ import { browserHash, browserId, ensureBrowserId } from '../desks/browser-id.ts'
 import { localDateOf } from '../domain/periods.ts'
 import { serverSecret } from '../settings/secret.ts'
 import { receiptLinkInfo } from '../invitations/link-info.ts'
+import { citizenLanguage } from '../language-packs/service.ts'
 import { publicPrivacy } from '../privacy/service.ts'
 import { isHttps } from './auth.ts'
 
@@ -33,6 +34,7 @@ export function linkRoutes(deps: AppDeps) {
     // Said when the link is opened, so nobody fills in a whole form only to be told at the end.
     const id = browserId(c)
     const today = id ? await answeredToday(deps.db, desk.id, localDateOf(deps.clock.now(), deps.timeZone), browserHash(await serverSecret(deps.db), id)) : false
+    const { definition, language } = await citizenLanguage(deps.db, desk.id, version.definition, version.key)
     c.header('Cache-Control', 'no-store')
     return c.json({
       kind: 'desk',
@@ -41,8 +43,9 @@ export function linkRoutes(deps: AppDeps) {
       agency: { code: agency.code, name: agency.name },
       desk: { code: desk.code, name: desk.name },
       survey: version.key,
-      definition: version.definition,
+      definition,
       privacy: await publicPrivacy(deps.db),
+      language,
     })
   })
 }

@@ -39,6 +39,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {auth.user.role !== 'viewer' ? link('/admin/users', tr(s.users)) : null}
             {auth.user.role === 'admin' ? link('/admin/surveys', tr(s.surveys)) : null}
             {auth.user.role === 'admin' ? link('/admin/privacy', tr(s.privacy)) : null}
+            {auth.user.role === 'admin' ? link('/admin/languages', tr(s.languages)) : null}
             {auth.user.role === 'admin' ? link('/admin/audit', tr(s.audit)) : null}
             {link('/account', tr(s.account))}
           </nav>

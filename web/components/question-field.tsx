@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../server/domain/answers.ts'
 import type { Question, SurveyDefinition } from '../../server/domain/survey-definition.ts'
-import { t, type Lang } from '../lib/i18n.ts'
+import { t, type CitizenLang as Lang } from '../lib/i18n.ts'
 
 interface Props {
   def: SurveyDefinition

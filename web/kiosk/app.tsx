@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useMemo, useState } from 'preact/hooks'
 import { checkAnswers, isVisible, type Answers, type AnswerValue } from '../../server/domain/answers.ts'
 import { questionsOf } from '../../server/domain/questions.ts'
 import type { Question, SurveyDefinition } from '../../server/domain/survey-definition.ts'
 import { PrivacyNotice, type PrivacyFacts } from '../components/privacy-notice.tsx'
 import { QuestionField } from '../components/question-field.tsx'
-import { useLang } from '../hooks/use-lang.ts'
-import { t, type Lang } from '../lib/i18n.ts'
+import { useCitizenLang } from '../hooks/use-lang.ts'
+import { applyPack, type CitizenLanguage } from '../lib/language-pack.ts'
+import { privacyStrings } from '../../server/domain/citizen-strings/privacy.ts'
+import { t, type CitizenLang as Lang } from '../lib/i18n.ts'
 import type { KioskConfig } from './device.ts'
 import { Faces } from './faces.tsx'
 import { NotPaired, Screen } from './screens.tsx'
@@ -29,7 +31,7 @@ function followUps(def: SurveyDefinition, headline: string, answers: Answers): Q
 
 export function KioskApp() {
   const device = useDevice()
-  const [lang, setLang] = useLang('hailong.kiosk.lang')
+  const [lang, setLang] = useCitizenLang('hailong.kiosk.lang')
   if (device.state.name === 'loading') return <p class="loading">{t(s.loading, lang)}</p>
   if (device.state.name !== 'ready')
     return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
@@ -43,10 +45,14 @@ export function KioskApp() {
  */
 export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: KioskConfig; lang: Lang; onLang(l: Lang): void; unsent: number; onSubmit(answers: Answers): Promise<unknown> | void }) {
   const [step, setStep] = useState<Step>({ name: 'idle' })
-  // Each citizen starts in Vietnamese, whatever the one before chose.
+  // Before the first render with it: the pack's strings sit beside vi and en in the catalogs.
+  useMemo(() => applyPack(config.language, { kiosk: s, privacy: privacyStrings }), [config.language])
+  const first = config.language?.code ?? 'vi'
+  useEffect(() => void (config.language && onLang(first)), [first])
+  // Each citizen starts in the desk's language (Vietnamese without a pack), whatever the one before chose.
   const toIdle = () => {
     setStep({ name: 'idle' })
-    onLang('vi')
+    onLang(first)
     document.documentElement.classList.remove('large-text')
   }
 
@@ -82,7 +88,7 @@ export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: 
     if (followUps(def, headline!.id, answers).length) setStep({ name: 'details', answers })
     else void send(answers)
   }
-  const common = { lang, onLang, unsent }
+  const common = { lang, onLang, unsent, language: config.language }
 
   if (step.name === 'rate' && headline)
     return (
@@ -115,7 +121,7 @@ function Details(props: {
   headline: string
   start: Answers
   lang: Lang
-  common: { lang: Lang; onLang(l: Lang): void; unsent: number }
+  common: { lang: Lang; onLang(l: Lang): void; unsent: number; language?: CitizenLanguage | null }
   privacy?: PrivacyFacts
   onSend(answers: Answers): void
   onBack(): void

@@ -1,4 +1,5 @@
 import type { PrivacyFacts } from '../components/privacy-notice.tsx'
+import type { CitizenLanguage } from '../lib/language-pack.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
 
@@ -12,6 +13,8 @@ export interface KioskConfig {
   settings: { resetDelayMs: number; idleTimeoutMs: number; repeatIntervalMs: number }
   /** Absent in a configuration stored before the notice existed. */
   privacy?: PrivacyFacts
+  /** The desk's language pack, shown first; absent or null: Vietnamese. */
+  language?: CitizenLanguage | null
   configHash: string
 }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../lib/i18n.ts'
+import type { CitizenLang as Lang } from '../lib/i18n.ts'
 import { t } from '../lib/i18n.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 

@@ -1,15 +1,16 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { LangSwitch } from '../components/lang-switch.tsx'
-import { t, type Lang } from '../lib/i18n.ts'
+import { t, type CitizenLang as Lang } from '../lib/i18n.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
+import type { CitizenLanguage } from '../lib/language-pack.ts'
 import { strings as s } from './strings.ts'
 
 /**
  * One kiosk screen: the language switch on top, a heading that takes focus when the screen appears (so a
  * screen reader announces the change), and the unsent counter, discreet, for staff.
  */
-export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; onBack?: () => void; backLabel?: LocalizedText; children?: ComponentChildren }) {
+export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; language?: CitizenLanguage | null; onBack?: () => void; backLabel?: LocalizedText; children?: ComponentChildren }) {
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [props.name])
   // Read from the page, so the return to idle (which clears it for the next citizen) is seen at once.
@@ -33,7 +34,7 @@ export function Screen(props: { name: string; title: string; lang: Lang; onLang(
           <span aria-hidden="true">A+ </span>
           {t(s.largeText, props.lang)}
         </button>
-        <LangSwitch lang={props.lang} onChange={props.onLang} />
+        <LangSwitch lang={props.lang} onChange={props.onLang} extra={props.language} />
       </header>
       <h1 tabIndex={-1} ref={heading}>
         {props.title}

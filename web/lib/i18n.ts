@@ -2,9 +2,13 @@ import type { LocalizedText } from '../../server/domain/text.ts'
 
 export type Lang = 'vi' | 'en'
 
+/** On citizen pages: 'vi', 'en', or the code of the desk's language pack (see web/lib/language-pack.ts). */
+export type CitizenLang = string
+
 /** Picks the text for the current language; Vietnamese when a translation is missing. */
-export function t(text: LocalizedText | undefined, lang: Lang): string {
-  return text ? text[lang] || text.vi : ''
+export function t(text: LocalizedText | undefined, lang: CitizenLang): string {
+  // A pack's text sits under its own code beside vi and en (applyPack); never blank, Vietnamese instead.
+  return text ? (text as unknown as Record<string, string | undefined>)[lang]?.trim() || text.vi : ''
 }
 
 /** Numbers on screen in Vietnamese format (92,14); machine exports keep plain numbers. */

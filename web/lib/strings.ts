@@ -95,6 +95,7 @@ export const strings = {
   more: s('Xem thêm', 'More'),
   generated: s('Tạo lúc', 'Generated'),
   privacy: s('Dữ liệu cá nhân', 'Personal data'),
+  languages: s('Ngôn ngữ', 'Languages'),
   maskedNote: s('Đã che dữ liệu cá nhân', 'Personal data masked'),
   revealClear: s('Xem bản gốc (ghi nhật ký)', 'Show as typed (logged)'),
   revealedNote: s('Bản gốc — lượt xem đã được ghi vào nhật ký', 'As typed — this view was logged'),

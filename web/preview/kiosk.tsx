@@ -2,7 +2,7 @@ import { render } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import '../kiosk/kiosk.css'
 import { KioskFlow } from '../kiosk/app.tsx'
-import type { Lang } from '../lib/i18n.ts'
+import type { CitizenLang as Lang } from '../lib/i18n.ts'
 import { t } from '../lib/i18n.ts'
 import { usePreview } from './channel.ts'
 

@@ -12,7 +12,7 @@ const KEY = 'builder-preview'
 /** The phone survey page as a citizen sees it, for the builder's preview frame; sending only shows the thanks. */
 function PhonePreview() {
   const message = usePreview()
-  const [lang, setLang] = useState(message?.lang ?? 'vi')
+  const [lang, setLang] = useState<string>(message?.lang ?? 'vi')
   const [done, setDone] = useState(false)
   useEffect(() => {
     if (message) setLang(message.lang)

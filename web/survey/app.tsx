@@ -5,9 +5,11 @@ import type { LocalizedText } from '../../server/domain/text.ts'
 import { LangSwitch } from '../components/lang-switch.tsx'
 import { PrivacyNotice, type PrivacyFacts } from '../components/privacy-notice.tsx'
 import { QuestionField } from '../components/question-field.tsx'
-import { useLang } from '../hooks/use-lang.ts'
+import { useCitizenLang } from '../hooks/use-lang.ts'
 import { api, ApiError } from '../lib/api.ts'
-import { t } from '../lib/i18n.ts'
+import { t, type CitizenLang } from '../lib/i18n.ts'
+import { applyPack, type CitizenLanguage } from '../lib/language-pack.ts'
+import { privacyStrings } from '../../server/domain/citizen-strings/privacy.ts'
 import { strings as s } from './strings.ts'
 import { forgetDraft, useDraft } from './use-draft.ts'
 
@@ -25,6 +27,8 @@ export interface LinkInfo {
   procedure?: string | null
   definition: SurveyDefinition
   privacy?: PrivacyFacts
+  /** The desk's language pack, shown first; absent: Vietnamese. */
+  language?: CitizenLanguage | null
 }
 
 type Ending = 'used' | 'expired' | 'today' | 'inactive'
@@ -51,11 +55,17 @@ function phaseOf(link: LinkInfo): Phase {
 
 export function SurveyApp({ path }: { path: string }) {
   const token = path.split('/').filter(Boolean)[1] ?? ''
-  const [lang, setLang] = useLang()
+  const [lang, setLang] = useCitizenLang('hailong.lang')
   const [phase, setPhase] = useState<Phase>({ name: 'loading' })
+  const [language, setLanguage] = useState<CitizenLanguage | null>(null)
   useEffect(() => {
     api<LinkInfo>(`/api/v1/links/${encodeURIComponent(token)}`)
       .then((link) => {
+        if (link.language) {
+          applyPack(link.language, { survey: s, privacy: privacyStrings })
+          setLanguage(link.language)
+          setLang(link.language.code)
+        } else if (lang !== 'en') setLang('vi')
         const next = phaseOf(link)
         if (next.name !== 'form') forgetDraft(token)
         setPhase(next)
@@ -66,7 +76,7 @@ export function SurveyApp({ path }: { path: string }) {
   return (
     <main class="survey-page">
       <header class="top">
-        <LangSwitch lang={lang} onChange={setLang} />
+        <LangSwitch lang={lang} onChange={setLang} extra={language} />
       </header>
       {phase.name === 'loading' && <p aria-busy="true">{t(s.loading, lang)}</p>}
       {phase.name === 'missing' && <Notice title={t(s.notFound, lang)} />}
@@ -88,7 +98,7 @@ function Notice({ title, text }: { title: string; text?: string }) {
   )
 }
 
-function Ended({ ending, lang }: { ending: Ending; lang: 'vi' | 'en' }) {
+function Ended({ ending, lang }: { ending: Ending; lang: CitizenLang }) {
   const { title, text } = endings[ending]
   return <Notice title={t(s[title], lang)} text={text ? t(s[text], lang) : undefined} />
 }
@@ -97,7 +107,7 @@ function Ended({ ending, lang }: { ending: Ending; lang: 'vi' | 'en' }) {
  * The questionnaire itself. `send` replaces the POST to the server: the survey builder's preview shows this
  * very form, with its pages, conditions and messages, and sends nothing.
  */
-export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo; token: string; lang: 'vi' | 'en'; onDone(ending?: Ending): void; send?(answers: Answers): Promise<void> }) {
+export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo; token: string; lang: CitizenLang; onDone(ending?: Ending): void; send?(answers: Answers): Promise<void> }) {
   const def = link.definition
   const [draft, setDraft, restored, clear] = useDraft(token)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -176,7 +186,7 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
         // A refusal is said in words, and each field's reason goes beside its question.
         const fields = Object.fromEntries((e.body.error.details ?? []).filter((d) => d.field.startsWith('answers.')).map((d) => [d.field.slice('answers.'.length), d.message]))
         show(fields, page)
-        setRefusal(e.body.error.message[lang])
+        setRefusal(t(e.body.error.message, lang))
         setStatus('refused')
       } else if (e instanceof ApiError) {
         setRefusal(t(s.serverError, lang))

@@ -8,6 +8,7 @@ import * as loginThrottle from './2026-12-01.16_login_throttle.ts'
 import * as alerts from './2026-12-01.17_alerts.ts'
 import * as dossiers from './2026-12-01.18_dossiers.ts'
 import * as searchFold from './2026-12-01.19_search-fold.ts'
+import * as languagePacks from './2026-12-01.21_language_packs.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.17_alerts': alerts,
   '2026-12-01.18_dossiers': dossiers,
   '2026-12-01.19_search-fold': searchFold,
+  '2026-12-01.21_language_packs': languagePacks,
 }
