@@ -1,3 +1,4 @@
+import { DeskSelect } from './desk-select.tsx'
 import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
@@ -40,19 +41,7 @@ export function HeatMap({ survey, period, agency, channel, kind }: { survey: str
   const hours = shownHours(m.cells)
   return (
     <div class="heat-map">
-      {m.desks.length ? (
-        <div class="filter">
-          <label for="heat-desk">{vi ? 'Quầy' : 'Desk'}</label>
-          <select id="heat-desk" value={deskId} onChange={(e) => setDeskId((e.target as HTMLSelectElement).value)}>
-            <option value="">{vi ? 'Tất cả các quầy' : 'All desks'}</option>
-            {m.desks.map((d) => (
-              <option key={d.id} value={String(d.id)}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      ) : null}
+      {m.desks.length ? <DeskSelect id="heat-desk" desks={m.desks} value={deskId} onChange={setDeskId} allLabel={{ vi: 'Tất cả các quầy', en: 'All desks' }} /> : null}
       <p class="muted">
         {vi
           ? `n = ${m.n} đánh giá. Mỗi ô: chỉ số (tỷ lệ 4–5 sao) và số đánh giá n; ô dưới ${m.minCell} đánh giá ghi "chưa đủ mẫu". Giờ theo ${m.timeZone}.`

@@ -1,3 +1,4 @@
+import { DeskSelect } from '../components/desk-select.tsx'
 import { useEffect, useState } from 'preact/hooks'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
@@ -78,24 +79,22 @@ export function AlertRulesPage() {
             ))}
           </select>
         </div>
-        {agency ? (
-          <div class="filter">
-            <label for="rule-desk">{vi ? 'Quầy' : 'Desk'}</label>
-            <select id="rule-desk" value={deskId} onChange={(e) => setDeskId((e.target as HTMLSelectElement).value)}>
-              <option value="">{vi ? 'Cả cơ quan' : 'The whole agency'}</option>
-              {desks.map((d) => (
-                <option key={d.id} value={String(d.id)}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        {agency ? <DeskSelect id="rule-desk" desks={desks} value={deskId} onChange={setDeskId} allLabel={{ vi: 'Cả cơ quan', en: 'The whole agency' }} /> : null}
       </div>
-      {rules.error ? <p class="form-error" role="alert">{rules.error.body?.error.message[lang] ?? rules.error.message}</p> : null}
+      {rules.error ? (
+        <p class="form-error" role="alert">
+          {rules.error.body?.error.message[lang] ?? rules.error.message}
+        </p>
+      ) : null}
       <div class="rule-grid">
         {rules.data?.rules.map((r) => (
-          <RuleForm key={`${q}-${r.kind}-${r.source}-${JSON.stringify(r.params)}`} rule={r} scope={{ agency: agency || undefined, deskId: deskId ? Number(deskId) : undefined }} canEdit={canEdit} onSaved={rules.reload} />
+          <RuleForm
+            key={`${q}-${r.kind}-${r.source}-${JSON.stringify(r.params)}`}
+            rule={r}
+            scope={{ agency: agency || undefined, deskId: deskId ? Number(deskId) : undefined }}
+            canEdit={canEdit}
+            onSaved={rules.reload}
+          />
         ))}
       </div>
     </>
