@@ -9,10 +9,22 @@ export function findUser(db: Db, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function insertUser(db: Db, u: { username: string; displayName: string; passwordHash: string; role: Role; agencyId: number | null; homeAgencyId?: number | null; at: string }) {
+export async function insertUser(
+  db: Db,
+  u: { username: string; displayName: string; passwordHash: string; role: Role; agencyId: number | null; homeAgencyId?: number | null; at: string },
+) {
   const row = await db
     .insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, role: u.role, agency_id: u.agencyId, home_agency_id: u.homeAgencyId ?? u.agencyId, created_at: u.at, password_changed_at: u.at })
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      role: u.role,
+      agency_id: u.agencyId,
+      home_agency_id: u.homeAgencyId ?? u.agencyId,
+      created_at: u.at,
+      password_changed_at: u.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -22,7 +34,18 @@ export function findSession(db: Db, idHash: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id_hash', 'sessions.csrf_token', 'sessions.expires_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'users.home_agency_id', 'users.active'])
+    .select([
+      'sessions.id_hash',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.agency_id',
+      'users.home_agency_id',
+      'users.active',
+    ])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst()
 }
@@ -40,17 +63,30 @@ export function deleteUserSessions(db: Db, userId: number) {
 }
 
 /** Every account with its agency's code, by username. */
-export function listUsers(db: Db) {
-  return db
+export async function listUsers(db: Db) {
+  const rows = await db
     .selectFrom('users')
     .leftJoin('agencies', 'agencies.id', 'users.agency_id')
     .select(['users.username', 'users.display_name', 'users.role', 'users.active', 'users.agency_id', 'agencies.code as agency', 'users.created_at'])
     .orderBy('users.username')
     .execute()
+  return rows.map((u) => ({
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    active: u.active === 1,
+    agencyId: u.agency_id,
+    agency: u.agency,
+    createdAt: u.created_at,
+  }))
 }
 
 export async function setUserActiveFlag(db: Db, id: number, active: boolean) {
-  await db.updateTable('users').set({ active: Number(active) }).where('id', '=', id).execute()
+  await db
+    .updateTable('users')
+    .set({ active: Number(active) })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function setUserPassword(db: Db, id: number, passwordHash: string, at: string) {

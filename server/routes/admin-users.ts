@@ -14,7 +14,6 @@ import { validate } from '../middleware/validate/index.ts'
 import { Role } from '../domain/vocabulary-schemas.ts'
 import type { Role as RoleName } from '../domain/vocabulary.ts'
 
-
 /**
  * A manager may give accounts only inside their own scope and never above their own role; an admin may
  * do anything. Returns the agency id the new or edited account is bound to.
@@ -37,18 +36,33 @@ export function adminUserRoutes(deps: AppDeps) {
   return new Hono()
     .get('/users', editors, async (c) => {
       const rows = await listUsers(deps.db)
-      const visible = rows.filter((u) => c.var.staff.role === 'admin' || (u.agency_id !== null && inScope(c.var.staff, u.agency_id)))
-      return c.json({ users: visible.map(({ agency_id: _, ...u }) => ({ ...u, active: u.active === 1 })) })
+      const visible = rows.filter((u) => c.var.staff.role === 'admin' || (u.agencyId !== null && inScope(c.var.staff, u.agencyId)))
+      return c.json({ users: visible.map(({ agencyId: _, ...u }) => u) })
     })
     .post(
       '/users',
       editors,
       csrf(),
-      validate('json', z.object({ username: z.string().min(3).max(64), displayName: z.string().max(100).optional(), password: z.string().min(1).max(200), role: Role, agency: z.string().max(64).nullable().default(null) }).strict()),
+      validate(
+        'json',
+        z
+          .object({
+            username: z.string().min(3).max(64),
+            displayName: z.string().max(100).optional(),
+            password: z.string().min(1).max(200),
+            role: Role,
+            agency: z.string().max(64).nullable().default(null),
+          })
+          .strict(),
+      ),
       async (c) => {
         const body = c.req.valid('json')
         const agencyId = await checkGrant(deps, c.var.staff, body.role, body.agency)
-        await createUser(deps.db, { username: body.username, displayName: body.displayName, password: body.password, role: body.role, agencyId, actor: `user:${c.var.staff.username}` }, deps.clock.now())
+        await createUser(
+          deps.db,
+          { username: body.username, displayName: body.displayName, password: body.password, role: body.role, agencyId, actor: `user:${c.var.staff.username}` },
+          deps.clock.now(),
+        )
         return c.json({ username: body.username.toLowerCase() }, 201)
       },
     )
@@ -67,8 +81,14 @@ export function adminUserRoutes(deps: AppDeps) {
             offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
             before: z.coerce.number().int().positive().optional(),
             actor: z.string().max(200).optional(),
-            action: z.string().regex(/^[a-z_.]{1,64}$/).optional(),
-            agency: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+            action: z
+              .string()
+              .regex(/^[a-z_.]{1,64}$/)
+              .optional(),
+            agency: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{1,64}$/)
+              .optional(),
             from: z.iso.datetime({ offset: true }).optional(),
             to: z.iso.datetime({ offset: true }).optional(),
           })

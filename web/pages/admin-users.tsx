@@ -11,7 +11,7 @@ import { useFetch } from '../hooks/use-fetch.ts'
 
 interface UserRow {
   username: string
-  display_name: string
+  displayName: string
   role: string
   active: boolean
   agency: string | null
@@ -29,7 +29,13 @@ export function AdminUsersPage() {
   const input = (id: keyof typeof form, label: string, type = 'text') => (
     <div class="filter">
       <label for={`u-${id}`}>{label}</label>
-      <input id={`u-${id}`} type={type} autoComplete={type === 'password' ? 'new-password' : 'off'} value={form[id]} onInput={(e) => setForm({ ...form, [id]: (e.target as HTMLInputElement).value })} />
+      <input
+        id={`u-${id}`}
+        type={type}
+        autoComplete={type === 'password' ? 'new-password' : 'off'}
+        value={form[id]}
+        onInput={(e) => setForm({ ...form, [id]: (e.target as HTMLInputElement).value })}
+      />
     </div>
   )
   return (
@@ -39,7 +45,10 @@ export function AdminUsersPage() {
       <section class="card">
         <h2>{vi ? 'Tạo tài khoản' : 'Create an account'}</h2>
         <FormError error={action.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', password: vi ? 'Mật khẩu' : 'Password' }} />
-        <form class="filters" onSubmit={async (e) => (e.preventDefault(), (await action.run('POST', '/api/v1/admin/users', { ...form, agency: form.agency || null })) && list.reload())}>
+        <form
+          class="filters"
+          onSubmit={async (e) => (e.preventDefault(), (await action.run('POST', '/api/v1/admin/users', { ...form, agency: form.agency || null })) && list.reload())}
+        >
           {input('username', vi ? 'Tên đăng nhập' : 'Username')}
           {input('displayName', vi ? 'Họ tên' : 'Full name')}
           {input('password', vi ? 'Mật khẩu (≥ 10 ký tự)' : 'Password (≥ 10 characters)', 'password')}
@@ -51,15 +60,24 @@ export function AdminUsersPage() {
               {auth?.user.role === 'admin' ? <option value="admin">{roleName('admin', lang)}</option> : null}
             </select>
           </div>
-          <AgencySelect id="u-agency" label={vi ? 'Cơ quan' : 'Agency'} value={form.agency} empty={auth?.user.role === 'admin' ? (vi ? 'Toàn tỉnh' : 'Whole province') : undefined} onChange={(agency) => setForm({ ...form, agency })} />
+          <AgencySelect
+            id="u-agency"
+            label={vi ? 'Cơ quan' : 'Agency'}
+            value={form.agency}
+            empty={auth?.user.role === 'admin' ? (vi ? 'Toàn tỉnh' : 'Whole province') : undefined}
+            onChange={(agency) => setForm({ ...form, agency })}
+          />
           <button type="submit">{vi ? 'Tạo' : 'Create'}</button>
         </form>
       </section>
-      <DataTable caption={vi ? 'Tài khoản' : 'Accounts'} columns={[vi ? 'Tên đăng nhập' : 'Username', vi ? 'Họ tên' : 'Name', vi ? 'Vai trò' : 'Role', vi ? 'Cơ quan' : 'Agency', vi ? 'Trạng thái' : 'Status']}>
+      <DataTable
+        caption={vi ? 'Tài khoản' : 'Accounts'}
+        columns={[vi ? 'Tên đăng nhập' : 'Username', vi ? 'Họ tên' : 'Name', vi ? 'Vai trò' : 'Role', vi ? 'Cơ quan' : 'Agency', vi ? 'Trạng thái' : 'Status']}
+      >
         {list.data?.users.map((u) => (
           <tr key={u.username}>
             <th scope="row">{u.username}</th>
-            <td>{u.display_name}</td>
+            <td>{u.displayName}</td>
             <td>{roleName(u.role, lang)}</td>
             <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : vi ? 'toàn tỉnh' : 'province'}</td>
             <td>
@@ -74,8 +92,8 @@ export function AdminUsersPage() {
                       !(await confirm.ask({
                         title: vi ? `Khoá tài khoản ${u.username}?` : `Disable ${u.username}?`,
                         consequence: vi
-                          ? `${u.display_name} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi được mở khoá. Nhật ký và dữ liệu vẫn giữ nguyên.`
-                          : `${u.display_name} is signed out and cannot sign in until re-enabled. The log and data stay as they are.`,
+                          ? `${u.displayName} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi được mở khoá. Nhật ký và dữ liệu vẫn giữ nguyên.`
+                          : `${u.displayName} is signed out and cannot sign in until re-enabled. The log and data stay as they are.`,
                         confirm: vi ? 'Khoá tài khoản' : 'Disable the account',
                       }))
                     )
