@@ -18,7 +18,13 @@ export default defineConfig({
       // Chart.js in a chunk of its own, so the manifest can tell which pages reach it.
       output: { manualChunks: (id) => (id.includes('/node_modules/chart.js/') ? 'chart' : undefined) },
       // The builder's preview frames: the citizens' own pages and components, fed by the builder.
-      input: { index: web('index.html'), kiosk: web('kiosk.html'), survey: web('survey.html'), 'preview-phone': web('preview-phone.html'), 'preview-kiosk': web('preview-kiosk.html') },
+      input: {
+        index: web('index.html'),
+        kiosk: web('kiosk.html'),
+        survey: web('survey.html'),
+        'preview-phone': web('preview-phone.html'),
+        'preview-kiosk': web('preview-kiosk.html'),
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },

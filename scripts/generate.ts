@@ -30,7 +30,10 @@ export async function generate(file: string, total: number, onProgress?: (done: 
     const id = await insertAgency(db, { code: a.code, name: a.name, kind: a.kind, parentId: a.parent ? ids.get(a.parent)! : null, at })
     ids.set(a.code, id)
     if (a.kind === 'province') continue
-    const desks = [await insertDesk(db, { agencyId: id, code: 'MC-01', name: 'Quầy 1', publicToken: newToken('desk'), at }), await insertDesk(db, { agencyId: id, code: 'MC-02', name: 'Quầy 2', publicToken: newToken('desk'), at })]
+    const desks = [
+      await insertDesk(db, { agencyId: id, code: 'MC-01', name: 'Quầy 1', publicToken: newToken('desk'), at }),
+      await insertDesk(db, { agencyId: id, code: 'MC-02', name: 'Quầy 2', publicToken: newToken('desk'), at }),
+    ]
     agencies.push({ id, desks, quality: a.quality })
   }
   const catalog = new SurveyCatalog(db)
@@ -43,7 +46,7 @@ export async function generate(file: string, total: number, onProgress?: (done: 
   const insertAnswer = sqlite.prepare(`insert into answers (response_id, question_id, value_num, value_text) values (?, ?, ?, ?)`)
   const cells = new Map<string, number>()
   let seed = 7
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff)
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff
   const channels = ['kiosk', 'kiosk', 'kiosk', 'qr', 'paper'] as const
   const BATCH = 20_000
   for (let done = 0; done < total; ) {
@@ -74,7 +77,9 @@ export async function generate(file: string, total: number, onProgress?: (done: 
     done += n
     onProgress?.(done)
   }
-  const insertCell = sqlite.prepare(`insert into rollups (quarter, survey_version_id, agency_id, desk_id, channel, procedure_code, question_id, value, count) values (?, ?, ?, ?, ?, '', ?, ?, ?)`)
+  const insertCell = sqlite.prepare(
+    `insert into rollups (quarter, survey_version_id, agency_id, desk_id, channel, procedure_code, question_id, value, count) values (?, ?, ?, ?, ?, '', ?, ?, ?)`,
+  )
   sqlite.transaction(() => {
     for (const [key, count] of cells) {
       const [quarter, sv, agency, desk, channel, question, value] = key.split('\u0000')

@@ -44,39 +44,39 @@ async function call(route, body) {
 }
 
 try {
-// Today's receipts: one dossier code per receipt, numbered within the day (AA = "01" here, XXXX the number).
-const now = new Date()
-const day = now.toISOString().slice(2, 10).replaceAll('-', '')
-const where = { ...(values.agency ? { agency: values.agency } : {}), ...(values.desk ? { desk: values.desk } : {}) }
-const dossiers = Array.from({ length: Number(values.count) }, (_, i) => ({
-  dossier: `${values.unit}-${day}-01${String(i + 1).padStart(4, '0')}`,
-  officer: values.officer[i % values.officer.length],
-  procedure: '1.001234',
-}))
+  // Today's receipts: one dossier code per receipt, numbered within the day (AA = "01" here, XXXX the number).
+  const now = new Date()
+  const day = now.toISOString().slice(2, 10).replaceAll('-', '')
+  const where = { ...(values.agency ? { agency: values.agency } : {}), ...(values.desk ? { desk: values.desk } : {}) }
+  const dossiers = Array.from({ length: Number(values.count) }, (_, i) => ({
+    dossier: `${values.unit}-${day}-01${String(i + 1).padStart(4, '0')}`,
+    officer: values.officer[i % values.officer.length],
+    procedure: '1.001234',
+  }))
 
-// 1. Dossiers received. Sending the same events again is safe: they are answered "duplicate" and count once.
-const received = await call('/api/v1/dossiers/events', {
-  events: dossiers.map((d) => ({ type: 'received', at: now.toISOString(), ...where, ...d })),
-})
-console.log('tiếp nhận / received:', received.results.map((r) => r.status).join(', '))
+  // 1. Dossiers received. Sending the same events again is safe: they are answered "duplicate" and count once.
+  const received = await call('/api/v1/dossiers/events', {
+    events: dossiers.map((d) => ({ type: 'received', at: now.toISOString(), ...where, ...d })),
+  })
+  console.log('tiếp nhận / received:', received.results.map((r) => r.status).join(', '))
 
-// 2. A receipt code per dossier, with its QR code to print on the receipt (giấy tiếp nhận và hẹn trả kết quả).
-const minted = await call('/api/v1/invitations/batch', {
-  items: dossiers.map((d) => ({ ...where, ...d, ...(values.survey ? { survey: values.survey } : {}) })),
-  qr: ['svg'],
-})
-fs.mkdirSync(values.out, { recursive: true })
-for (const [i, item] of minted.items.entries()) {
-  const file = path.join(values.out, `${dossiers[i].dossier}.svg`)
-  fs.writeFileSync(file, item.qr.svg)
-  console.log(`in lên giấy hẹn / print on the receipt: ${item.link}  (QR: ${file}, hết hạn / expires ${item.expiresAt})`)
-}
+  // 2. A receipt code per dossier, with its QR code to print on the receipt (giấy tiếp nhận và hẹn trả kết quả).
+  const minted = await call('/api/v1/invitations/batch', {
+    items: dossiers.map((d) => ({ ...where, ...d, ...(values.survey ? { survey: values.survey } : {}) })),
+    qr: ['svg'],
+  })
+  fs.mkdirSync(values.out, { recursive: true })
+  for (const [i, item] of minted.items.entries()) {
+    const file = path.join(values.out, `${dossiers[i].dossier}.svg`)
+    fs.writeFileSync(file, item.qr.svg)
+    console.log(`in lên giấy hẹn / print on the receipt: ${item.link}  (QR: ${file}, hết hạn / expires ${item.expiresAt})`)
+  }
 
-// 3. Later, when the results are handed back: dossiers returned (the response rate's denominator).
-const returned = await call('/api/v1/dossiers/events', {
-  events: dossiers.map((d) => ({ type: 'returned', at: new Date().toISOString(), ...where, dossier: d.dossier })),
-})
-console.log('trả kết quả / returned:', returned.results.map((r) => r.status).join(', '))
+  // 3. Later, when the results are handed back: dossiers returned (the response rate's denominator).
+  const returned = await call('/api/v1/dossiers/events', {
+    events: dossiers.map((d) => ({ type: 'returned', at: new Date().toISOString(), ...where, dossier: d.dossier })),
+  })
+  console.log('trả kết quả / returned:', returned.results.map((r) => r.status).join(', '))
 } catch (e) {
   console.error(e.message)
   process.exit(1)

@@ -84,7 +84,8 @@ export function createApp(options: AppOptions) {
     catalog: options.catalog ?? new SurveyCatalog(options.db),
     intake: new GroupCommitter(options.db, options.clock, options.timeZone),
     kioskCache: new TtlCache<Submitter>(KIOSK_CACHE_MS),
-    alerts: options.alerts ?? new AlertEngine({ db: options.db, clock: options.clock, timeZone: options.timeZone, delivery: { publicUrl: options.publicUrl, ...options.delivery } }),
+    alerts:
+      options.alerts ?? new AlertEngine({ db: options.db, clock: options.clock, timeZone: options.timeZone, delivery: { publicUrl: options.publicUrl, ...options.delivery } }),
   }
   // The one hook into intake: what each group committed goes to the alert rules, after the commit.
   deps.intake.onCommitted = (items, outcomes) => deps.alerts.afterCommit(items, outcomes)
@@ -98,7 +99,10 @@ export function createApp(options: AppOptions) {
   // Chained, so the type of `api` (AppType) describes every route for hono's typed client.
   const api = app
     .route('/healthz', healthRoutes(deps))
-    .route('/api/v1/responses', responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db, deps.catalog, deps.clock, deps.kioskCache), rcpt: receiptResolver(deps) }))
+    .route(
+      '/api/v1/responses',
+      responseRoutes(deps, { desk: deskLinkResolver(deps), kiosk: kioskResolver(deps.db, deps.catalog, deps.clock, deps.kioskCache), rcpt: receiptResolver(deps) }),
+    )
     .route('/api/v1/surveys', surveyRoutes(deps))
     .route('/api/v1/links', linkRoutes(deps))
     .route('/api/v1/auth', authRoutes(deps))

@@ -42,8 +42,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
     `  Trang chủ / Home:               ${base}/`,
     `  Kiểm tra / Health:              ${base}/healthz`,
   ]
-  if (demo)
-    lines.push(`  Dữ liệu mẫu / Demo data:        ${demo.agencies} cơ quan, ${demo.desks} quầy, ${demo.responses} phiếu (${demo.quarters[0]} → ${demo.quarters.at(-1)})`)
+  if (demo) lines.push(`  Dữ liệu mẫu / Demo data:        ${demo.agencies} cơ quan, ${demo.desks} quầy, ${demo.responses} phiếu (${demo.quarters[0]} → ${demo.quarters.at(-1)})`)
   links.then((more) => console.log([...lines, ...more(base)].join('\n')))
 })
 

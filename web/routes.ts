@@ -4,7 +4,7 @@ import { staffOnly } from './components/require-auth.tsx'
 
 /** The staff app's one route table; heavy pages load only when opened, and staff pages need a session. */
 // Route components receive their path parameters as props, each its own shape.
- 
+
 export const routes: Array<{ path: string; component: AnyComponent<any> }> = [
   { path: '/', component: lazy(() => import('./pages/home.tsx').then((m) => m.HomePage)) },
   { path: '/login', component: lazy(() => import('./pages/login.tsx').then((m) => m.LoginPage)) },

@@ -92,13 +92,28 @@ async function intakeAndDrain() {
     // Little's law: 64 connections at the ceiling's rate already wait 64 / rate on average.
     add('Intake', 'ceiling p99 (ms); mean wait 64 / ceiling rate (ms)', `${ceiling.p99}; ${fmt((64 / ceiling.rps) * 1000, 1)}`)
     // Requests still in flight when the clock stops are stored but not counted by the load generator.
-    add('Intake', 'acknowledged ≤ stored ≤ acknowledged + 64 per run', `${stored.ok} ≤ ${count}`, 'no loss, no refusal', stored.ok <= count && count <= stored.ok + 64 * rounds && stored.errors === 0)
+    add(
+      'Intake',
+      'acknowledged ≤ stored ≤ acknowledged + 64 per run',
+      `${stored.ok} ≤ ${count}`,
+      'no loss, no refusal',
+      stored.ok <= count && count <= stored.ok + 64 * rounds && stored.errors === 0,
+    )
 
     console.log('offline drain: 1,000 queued responses through the batch endpoint')
     const started = performance.now()
     for (let b = 0; b < 2; b++) {
-      const items = Array.from({ length: 500 }, () => ({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 4 }, givenAt: new Date(Date.now() - 3600_000).toISOString() }))
-      const res = await fetch(`${node.url}/api/v1/responses/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ items }) })
+      const items = Array.from({ length: 500 }, () => ({
+        submissionId: randomUUID(),
+        survey: 'mot-cua@1',
+        answers: { overall: 4 },
+        givenAt: new Date(Date.now() - 3600_000).toISOString(),
+      }))
+      const res = await fetch(`${node.url}/api/v1/responses/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ items }),
+      })
       const body = (await res.json()) as { created: number }
       if (body.created !== 500) throw new Error(`drain stored ${body.created} of 500`)
     }
@@ -164,7 +179,13 @@ async function reports() {
     }
     await close()
     times.push(median(samples))
-    add('Report', `quarterly report at ${size.toLocaleString('en-US')} responses (ms, median of 25)`, fmt(median(samples), 2), size >= 10_000_000 ? '≤ 50' : '', size >= 10_000_000 ? median(samples) <= 50 : undefined)
+    add(
+      'Report',
+      `quarterly report at ${size.toLocaleString('en-US')} responses (ms, median of 25)`,
+      fmt(median(samples), 2),
+      size >= 10_000_000 ? '≤ 50' : '',
+      size >= 10_000_000 ? median(samples) <= 50 : undefined,
+    )
   }
   const ratio = times.at(-1)! / times[0]!
   add('Report', `largest / 10k time`, fmt(ratio, 2), '≤ 2', ratio <= 2)
@@ -174,19 +195,25 @@ async function reports() {
 async function exports() {
   const size = quick ? 100_000 : 1_000_000
   const file = path.join(WORK, `report-${size}.db`)
-  const year = (await (async () => {
+  const year = await (async () => {
     const { db, close } = await openDatabase(file)
     const q = (await listRollupQuarters(db))[0]!
     await close()
     return q.slice(0, 4)
-  })())
+  })()
   for (const format of ['csv', 'xlsx'] as const) {
     const out = path.join(WORK, `export.${format}`)
     const r = await timed([path.join(ROOT, 'scripts/hailong.mjs'), 'export', 'responses', '--period', year, '--format', format, '--out', out], { DATABASE_URL: file })
     const exported = /exported (\d+)/.exec(r.stdout)?.[1] ?? '?'
     const [secs, mb] = format === 'csv' ? [20, 256] : [90, 512]
     const scaled = size === 1_000_000 ? '' : ` (${exported} rows; targets are for 1M)`
-    add('Export', `${format.toUpperCase()} of ${Number(exported).toLocaleString('en-US')} responses: seconds / peak RSS MB${scaled}`, `${fmt(r.seconds)} / ${fmt(r.peakMb, 0)}`, `≤ ${secs} s, ≤ ${mb} MB`, r.seconds <= secs && r.peakMb <= mb)
+    add(
+      'Export',
+      `${format.toUpperCase()} of ${Number(exported).toLocaleString('en-US')} responses: seconds / peak RSS MB${scaled}`,
+      `${fmt(r.seconds)} / ${fmt(r.peakMb, 0)}`,
+      `≤ ${secs} s, ≤ ${mb} MB`,
+      r.seconds <= secs && r.peakMb <= mb,
+    )
   }
 }
 
@@ -204,7 +231,11 @@ await intakeWithAlerts()
 await reports()
 await exports()
 
-const table = ['| area | measure | value | target | verdict |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.verdict} |`)].join('\n')
+const table = [
+  '| area | measure | value | target | verdict |',
+  '|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.verdict} |`),
+].join('\n')
 console.log(`\n${table}`)
 if (!quick) {
   const doc = path.join(ROOT, 'docs/benchmarks.md')

@@ -24,7 +24,10 @@ export function median(values: number[]): number {
 export function timed(args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMb: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
-    const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/bench/report-rss.mjs'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/bench/report-rss.mjs'), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -66,8 +69,7 @@ export async function kioskDatabase(file: string, count = 1): Promise<string[]> 
   const agencyId = await insertAgency(opened.db, { code: 'SNV', name: 'Sở Nội vụ', kind: 'department', parentId: null, at })
   const deskId = await insertDesk(opened.db, { agencyId, code: 'MC-01', name: 'Quầy 1', publicToken: newToken('desk'), at })
   const secrets = Array.from({ length: count }, () => newToken('kiosk', 32))
-  for (const [i, secret] of secrets.entries())
-    await insertPairedKiosk(opened.db, { deskId, name: `Máy ${i + 1}`, secretHash: hashToken(secret), at })
+  for (const [i, secret] of secrets.entries()) await insertPairedKiosk(opened.db, { deskId, name: `Máy ${i + 1}`, secretHash: hashToken(secret), at })
   await opened.close()
   return secrets
 }

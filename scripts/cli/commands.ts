@@ -79,13 +79,17 @@ export const commands: Record<string, Command> = {
       return withDatabase(async ({ db, env }) => {
         const bar = progress('responses import')
         try {
-          const s = await importResponses(db, { path: file }, {
-            timeZone: env.HAILONG_TZ,
-            clock: systemClock,
-            catalog: new SurveyCatalog(db),
-            actor: 'cli',
-            onProgress: (n, phase) => bar.tick(n, phase === 'check' ? 'kiểm tra/check' : 'ghi/write'),
-          })
+          const s = await importResponses(
+            db,
+            { path: file },
+            {
+              timeZone: env.HAILONG_TZ,
+              clock: systemClock,
+              catalog: new SurveyCatalog(db),
+              actor: 'cli',
+              onProgress: (n, phase) => bar.tick(n, phase === 'check' ? 'kiểm tra/check' : 'ghi/write'),
+            },
+          )
           bar.done()
           console.log(`imported ${s.imported}, already present ${s.alreadyPresent}, rejected ${s.rejected}`)
           return 0
@@ -112,7 +116,13 @@ export const commands: Record<string, Command> = {
       return withDatabase(async ({ db, env }) => {
         const catalog = new SurveyCatalog(db)
         // A closed quarter prints its frozen snapshot, exactly as the dashboard shows it.
-        const { report } = await officialReport(db, catalog, { instrument: survey, period, timeZone: env.HAILONG_TZ, minSample: minSample ?? env.HAILONG_MIN_SAMPLE, defaultMinSample: env.HAILONG_MIN_SAMPLE })
+        const { report } = await officialReport(db, catalog, {
+          instrument: survey,
+          period,
+          timeZone: env.HAILONG_TZ,
+          minSample: minSample ?? env.HAILONG_MIN_SAMPLE,
+          defaultMinSample: env.HAILONG_MIN_SAMPLE,
+        })
         const text = JSON.stringify(report, null, 2) + '\n'
         if (values.out) {
           const { definition } = await instrumentRules(db, catalog, survey, quartersOf(period))
@@ -148,7 +158,16 @@ export const commands: Record<string, Command> = {
           onProgress: (n) => bar.tick(n),
         })
         bar.done()
-        await audit(db, { actor: 'cli', action: 'responses.export', target: `period:${values.period}`, details: { format, survey: values.survey ?? null, rows: s.rows, clear: Boolean(values.clear) } }, new Date())
+        await audit(
+          db,
+          {
+            actor: 'cli',
+            action: 'responses.export',
+            target: `period:${values.period}`,
+            details: { format, survey: values.survey ?? null, rows: s.rows, clear: Boolean(values.clear) },
+          },
+          new Date(),
+        )
         console.log(`exported ${s.rows} responses, ${s.columns} columns → ${values.out}`)
         return 0
       })
@@ -167,7 +186,8 @@ export const commands: Record<string, Command> = {
       withDatabase(async ({ db }) => {
         if (values.years !== undefined) {
           const years = values.years === 'off' ? null : Number(values.years)
-          if (years !== null && !(Number.isInteger(years) && years >= 1 && years <= 50)) throw new UsageError('--years phải là số nguyên 1–50 hoặc off / --years must be a whole number 1–50 or off')
+          if (years !== null && !(Number.isInteger(years) && years >= 1 && years <= 50))
+            throw new UsageError('--years phải là số nguyên 1–50 hoặc off / --years must be a whole number 1–50 or off')
           await setPrivacySettings(db, { commentYears: years }, 'cli', systemClock.now())
         }
         const r = await applyCommentRetention(db, 'cli', systemClock.now())
@@ -213,7 +233,9 @@ export const commands: Record<string, Command> = {
         }
         const password = (values.password as string | undefined) ?? generatePassword()
         await createUser(db, { username, displayName: values.name as string | undefined, password, role, agencyId, homeAgencyId, actor: 'cli' }, systemClock.now())
-        console.log(`user ${username.toLowerCase()} created (${role}${values.agency ? `, ${values.agency}` : ', toàn tỉnh/province'})${values.password ? '' : `; mật khẩu/password: ${password}`}`)
+        console.log(
+          `user ${username.toLowerCase()} created (${role}${values.agency ? `, ${values.agency}` : ', toàn tỉnh/province'})${values.password ? '' : `; mật khẩu/password: ${password}`}`,
+        )
         return 0
       })
     },

@@ -5,8 +5,6 @@ import { ImportRejected, formatRowIssue } from '../../server/imports/row-issues.
 import { commands, type Command } from './commands.ts'
 import { UsageError } from './usage-error.ts'
 
-
-
 const usage = `hailong — đo lường sự hài lòng / citizen-satisfaction surveys
 
 Cách dùng / Usage:

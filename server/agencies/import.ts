@@ -42,7 +42,8 @@ export async function importAgencies(db: Db, source: TableSource, clock: Clock, 
     }
     const get = (col: string) => nfc(cells[header!.indexOf(col)] ?? '').trim()
     const r = { row, code: get('code'), name: get('name'), parent: get('parent'), kind: get('kind') as AgencyKind }
-    if (!AGENCY_CODE.test(r.code)) issues.push(rowIssue(row, 'code', 'invalid_code', 'Mã chỉ gồm chữ, số, "-" và "_" (tối đa 64)', 'Code must be letters, digits, "-" or "_" (at most 64)'))
+    if (!AGENCY_CODE.test(r.code))
+      issues.push(rowIssue(row, 'code', 'invalid_code', 'Mã chỉ gồm chữ, số, "-" và "_" (tối đa 64)', 'Code must be letters, digits, "-" or "_" (at most 64)'))
     else if (codes.has(r.code)) issues.push(rowIssue(row, 'code', 'duplicate_code', `Mã ${r.code} xuất hiện hai lần`, `Code ${r.code} appears twice`))
     if (!r.name || r.name.length > 200) issues.push(rowIssue(row, 'name', 'invalid_name', 'Tên bắt buộc, tối đa 200 ký tự', 'Name is required, at most 200 characters'))
     if (!KINDS.includes(r.kind)) issues.push(rowIssue(row, 'kind', 'invalid_kind', `Loại phải là ${KINDS.join(', ')}`, `Kind must be one of ${KINDS.join(', ')}`))

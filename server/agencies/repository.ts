@@ -37,7 +37,11 @@ export async function agencyCodes(db: Db) {
 }
 
 export async function setAgencyActiveFlag(db: Db, id: number, active: boolean, at: string) {
-  await db.updateTable('agencies').set({ active: active ? 1 : 0, updated_at: at }).where('id', '=', id).execute()
+  await db
+    .updateTable('agencies')
+    .set({ active: active ? 1 : 0, updated_at: at })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** The sub-agencies of one agency move under another. */

@@ -37,7 +37,8 @@ async function parentId(db: Db, code: string | null, self?: number) {
   // Walking up from the new parent must never reach the agency itself: roll-ups would loop.
   const all = new Map((await listAgencies(db)).map((a) => [a.id, a]))
   for (let p: number | null = parent.id, guard = 0; p !== null && guard < 1000; p = all.get(p)?.parent_id ?? null, guard++)
-    if (p === self) throw invalid([issue('parent', 'parent_cycle', 'Không thể đặt dưới chính nó hoặc đơn vị cấp dưới', 'Cannot move an agency under itself or one of its sub-agencies')])
+    if (p === self)
+      throw invalid([issue('parent', 'parent_cycle', 'Không thể đặt dưới chính nó hoặc đơn vị cấp dưới', 'Cannot move an agency under itself or one of its sub-agencies')])
   return parent.id
 }
 
@@ -105,5 +106,9 @@ export async function mergeAgency(db: Db, fromCode: string, intoCode: string, ac
 export async function agenciesCsv(db: Kysely<Database>): Promise<string> {
   const agencies = await listAgencies(db)
   const codes = new Map(agencies.map((a) => [a.id, a.code]))
-  return BOM + csvLine(['code', 'name', 'parent', 'kind', 'active']) + agencies.map((a) => csvLine([a.code, a.name, a.parent_id ? (codes.get(a.parent_id) ?? '') : '', a.kind, a.active])).join('')
+  return (
+    BOM +
+    csvLine(['code', 'name', 'parent', 'kind', 'active']) +
+    agencies.map((a) => csvLine([a.code, a.name, a.parent_id ? (codes.get(a.parent_id) ?? '') : '', a.kind, a.active])).join('')
+  )
 }

@@ -3,23 +3,25 @@ import { listAgencies } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
 import type { AlertKind, Database } from '../db/schema.ts'
 import { inTransaction } from '../db/transaction.ts'
-import {
-  RATING_QUESTION,
-  isIndexDrop,
-  isUnhappyBurst,
-  ratingIndex,
-  resolveRule,
-  scopeKey,
-  windowStart,
-  type EffectiveRule,
-} from '../domain/alert-rules.ts'
+import { RATING_QUESTION, isIndexDrop, isUnhappyBurst, ratingIndex, resolveRule, scopeKey, windowStart, type EffectiveRule } from '../domain/alert-rules.ts'
 import { localDateOf, localToInstant } from '../domain/periods.ts'
 import { DEFAULT_OPENING_HOURS, isOpen, type OpeningHours } from '../kiosks/opening-hours.ts'
 import type { Clock } from '../lib/clock.ts'
 import type { PreparedResponse, StoreOutcome } from '../responses/service.ts'
 import { Deliverer, outboxTargets, type DeliveryConfig } from './delivery.ts'
 import { LiveHub } from './hub.ts'
-import { activeKioskRows, alertRaisedSince, currentRun, insertAlert, insertOutbox, lastRatingAt, listRuleRows, ratingCountsByAgency, windowCounts, windowUnhappyIds } from './repository.ts'
+import {
+  activeKioskRows,
+  alertRaisedSince,
+  currentRun,
+  insertAlert,
+  insertOutbox,
+  lastRatingAt,
+  listRuleRows,
+  ratingCountsByAgency,
+  windowCounts,
+  windowUnhappyIds,
+} from './repository.ts'
 
 /** A desk, or an agency's responses that came from no desk. */
 interface Place {
@@ -365,7 +367,10 @@ export class AlertEngine {
         closing_note: null,
       })
       if (id === undefined) return undefined
-      await insertOutbox(trx, outboxTargets(this.delivery).map((t) => ({ alertId: id, ...t, at })))
+      await insertOutbox(
+        trx,
+        outboxTargets(this.delivery).map((t) => ({ alertId: id, ...t, at })),
+      )
       await appendAudit(trx, { actor: 'system', action: 'alert.raise', target: `alert:${id}`, details: { kind: a.kind, agency: a.place.agencyId, desk: a.place.deskId } }, now)
       return id
     })

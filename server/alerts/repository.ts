@@ -9,7 +9,10 @@ export function listRuleRows(db: Db) {
   return db.selectFrom('alert_rules').selectAll().execute()
 }
 
-export async function upsertRule(db: Db, r: { kind: AlertKind; scopeKey: string; agencyId: number | null; deskId: number | null; enabled: boolean; params: string; at: string; by: string }) {
+export async function upsertRule(
+  db: Db,
+  r: { kind: AlertKind; scopeKey: string; agencyId: number | null; deskId: number | null; enabled: boolean; params: string; at: string; by: string },
+) {
   const values = { enabled: r.enabled ? 1 : 0, params: r.params, updated_at: r.at, updated_by: r.by }
   await db
     .insertInto('alert_rules')
@@ -95,7 +98,11 @@ export async function currentRun(db: Db, place: { agencyId: number; deskId: numb
 }
 
 export async function lastRatingAt(db: Db, deskId: number) {
-  const row = await db.selectFrom('responses').select((eb) => eb.fn.max('submitted_at').as('at')).where('desk_id', '=', deskId).executeTakeFirst()
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.max('submitted_at').as('at'))
+    .where('desk_id', '=', deskId)
+    .executeTakeFirst()
   return (row?.at as string | null | undefined) ?? null
 }
 
@@ -213,7 +220,10 @@ export async function recordAttempt(
     .set({ attempts: o.attempt, status: o.status, next_attempt_at: o.nextAttemptAt, last_error: o.ok ? null : o.detail, sent_at: o.ok ? o.at : null })
     .where('id', '=', o.id)
     .execute()
-  await db.insertInto('alert_deliveries').values({ outbox_id: o.id, attempt: o.attempt, at: o.at, ok: o.ok ? 1 : 0, detail: o.detail }).execute()
+  await db
+    .insertInto('alert_deliveries')
+    .values({ outbox_id: o.id, attempt: o.attempt, at: o.at, ok: o.ok ? 1 : 0, detail: o.detail })
+    .execute()
 }
 
 export function deliveriesOf(db: Db, alertId: number) {
@@ -256,7 +266,10 @@ export function alertIdsAfter(db: Db, afterId: number) {
 }
 
 export async function lastAlertId(db: Db) {
-  const row = await db.selectFrom('alerts').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+  const row = await db
+    .selectFrom('alerts')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst()
   return Number(row?.id ?? 0)
 }
 
@@ -265,16 +278,27 @@ export function findAlertRow(db: Db, id: number) {
 }
 
 /** Alerts of the given agencies (null: all), open (new or acknowledged) or in one state, newest first. */
-export function listAlertRows(db: Db, f: { agencyIds: number[] | null; state: 'open' | 'all' | 'new' | 'acknowledged' | 'resolved'; kind?: AlertKind; limit: number; offset?: number }) {
+export function listAlertRows(
+  db: Db,
+  f: { agencyIds: number[] | null; state: 'open' | 'all' | 'new' | 'acknowledged' | 'resolved'; kind?: AlertKind; limit: number; offset?: number },
+) {
   let q = alertRows(db)
   if (f.agencyIds) q = q.where('alerts.agency_id', 'in', f.agencyIds.length ? f.agencyIds : [-1])
   if (f.state === 'open') q = q.where('alerts.state', '!=', 'resolved')
   else if (f.state !== 'all') q = q.where('alerts.state', '=', f.state)
   if (f.kind) q = q.where('alerts.kind', '=', f.kind)
-  return q.limit(f.limit).offset(f.offset ?? 0).execute()
+  return q
+    .limit(f.limit)
+    .offset(f.offset ?? 0)
+    .execute()
 }
 
 /** Tablets in service: paired, not revoked, at an active desk. */
 export function activeKioskRows(db: Db) {
-  return kioskRows(db).where('kiosks.paired_at', 'is not', null).where('kiosks.secret_hash', 'is not', null).where('kiosks.revoked_at', 'is', null).where('desks.active', '=', 1).execute()
+  return kioskRows(db)
+    .where('kiosks.paired_at', 'is not', null)
+    .where('kiosks.secret_hash', 'is not', null)
+    .where('kiosks.revoked_at', 'is', null)
+    .where('desks.active', '=', 1)
+    .execute()
 }

@@ -10,10 +10,10 @@ import { zodIssues } from '../domain/zod-issues.ts'
 import type { StaffUser } from '../auth/scope.ts'
 import { alertComments, deleteRule, deliveriesOf, insertAlertComment, triggeringResponses, updateOpenAlert, upsertRule, type AlertRow } from './repository.ts'
 
-export const alertNotFound = () => new DomainError('not_found', 'alert_not_found', { vi: 'Không tìm thấy cảnh báo hoặc ngoài phạm vi được xem', en: 'Alert not found, or outside what you may see' })
+export const alertNotFound = () =>
+  new DomainError('not_found', 'alert_not_found', { vi: 'Không tìm thấy cảnh báo hoặc ngoài phạm vi được xem', en: 'Alert not found, or outside what you may see' })
 
-const alreadyResolved = () =>
-  new DomainError('conflict', 'alert_resolved', { vi: 'Cảnh báo này đã được xử lý xong', en: 'This alert is already resolved' })
+const alreadyResolved = () => new DomainError('conflict', 'alert_resolved', { vi: 'Cảnh báo này đã được xử lý xong', en: 'This alert is already resolved' })
 
 /** An alert as the staff app shows it: words for its kind, state and facts; names, never bare ids. */
 export function alertView(a: AlertRow) {
@@ -39,7 +39,10 @@ export function alertView(a: AlertRow) {
 
 export async function alertDetail(db: Db, a: AlertRow) {
   const deliveries = await deliveriesOf(db, a.id)
-  const channels = new Map<number, { channel: string; status: string; attempts: number; nextAttemptAt: string; log: Array<{ attempt: number; at: string; ok: boolean; detail: string | null }> }>()
+  const channels = new Map<
+    number,
+    { channel: string; status: string; attempts: number; nextAttemptAt: string; log: Array<{ attempt: number; at: string; ok: boolean; detail: string | null }> }
+  >()
   for (const d of deliveries) {
     const c = channels.get(d.id) ?? channels.set(d.id, { channel: d.channel, status: d.status, attempts: d.attempts, nextAttemptAt: d.next_attempt_at, log: [] }).get(d.id)!
     if (d.attempt !== null) c.log.push({ attempt: d.attempt, at: d.at!, ok: d.ok === 1, detail: d.detail })
@@ -59,7 +62,9 @@ async function ownerFor(trx: Db, alert: AlertRow, username: string) {
   const user = await findUserByName(trx, username)
   const scope = user ? await agencyScope(trx, user.agency_id) : null
   if (!user || !user.active || user.role === 'viewer' || (scope !== null && !scope.has(alert.agency_id)))
-    throw invalid([issue('owner', 'owner_not_allowed', 'Người phụ trách phải là quản trị hoặc quản lý được xem cơ quan này', 'The owner must be an admin or manager who may see this agency')])
+    throw invalid([
+      issue('owner', 'owner_not_allowed', 'Người phụ trách phải là quản trị hoặc quản lý được xem cơ quan này', 'The owner must be an admin or manager who may see this agency'),
+    ])
   return user
 }
 
@@ -68,7 +73,8 @@ export async function acknowledgeAlert(db: Db, alert: AlertRow, staff: StaffUser
   if (alert.state === 'resolved') throw alreadyResolved()
   await inTransaction(db, async (trx) => {
     const user = await ownerFor(trx, alert, owner ?? staff.username)
-    if (!(await updateOpenAlert(trx, alert.id, { state: 'acknowledged', owner_user_id: user.id, acknowledged_at: alert.acknowledged_at ?? now.toISOString() }))) throw alreadyResolved()
+    if (!(await updateOpenAlert(trx, alert.id, { state: 'acknowledged', owner_user_id: user.id, acknowledged_at: alert.acknowledged_at ?? now.toISOString() })))
+      throw alreadyResolved()
     await appendAudit(trx, { actor: actor(staff), action: 'alert.acknowledge', target: `alert:${alert.id}`, details: { owner: user.username, from: alert.state } }, now)
   })
 }
@@ -119,11 +125,23 @@ export async function setRule(db: Db, change: RuleChange, target: { agencyId: nu
       await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.inherit', target: `alert-rule:${change.kind}:${key}` }, now)
     })
   const parsed = RuleParams[change.kind].safeParse(change.params)
-  if (!parsed.success)
-    throw invalid(zodIssues(parsed.error, 'params'))
+  if (!parsed.success) throw invalid(zodIssues(parsed.error, 'params'))
   const params = JSON.stringify(parsed.data)
   await inTransaction(db, async (trx) => {
-    await upsertRule(trx, { kind: change.kind, scopeKey: key, agencyId: target.agencyId, deskId: target.deskId, enabled: change.enabled, params, at: now.toISOString(), by: staff.username })
-    await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.set', target: `alert-rule:${change.kind}:${key}`, details: { enabled: change.enabled, params: parsed.data } }, now)
+    await upsertRule(trx, {
+      kind: change.kind,
+      scopeKey: key,
+      agencyId: target.agencyId,
+      deskId: target.deskId,
+      enabled: change.enabled,
+      params,
+      at: now.toISOString(),
+      by: staff.username,
+    })
+    await appendAudit(
+      trx,
+      { actor: actor(staff), action: 'alert.rule.set', target: `alert-rule:${change.kind}:${key}`, details: { enabled: change.enabled, params: parsed.data } },
+      now,
+    )
   })
 }

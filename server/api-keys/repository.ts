@@ -21,7 +21,16 @@ export function listApiKeys(db: Db, agencyIds: number[] | null) {
   let q = db
     .selectFrom('api_keys')
     .innerJoin('agencies', 'agencies.id', 'api_keys.agency_id')
-    .select(['api_keys.id', 'api_keys.name', 'api_keys.prefix', 'api_keys.created_at', 'api_keys.revoked_at', 'api_keys.last_used_at', 'agencies.code as agency_code', 'agencies.name as agency_name'])
+    .select([
+      'api_keys.id',
+      'api_keys.name',
+      'api_keys.prefix',
+      'api_keys.created_at',
+      'api_keys.revoked_at',
+      'api_keys.last_used_at',
+      'agencies.code as agency_code',
+      'agencies.name as agency_name',
+    ])
     .orderBy('api_keys.id', 'desc')
   if (agencyIds !== null) q = q.where('api_keys.agency_id', 'in', agencyIds.length ? agencyIds : [-1])
   return q.execute()

@@ -16,8 +16,7 @@ const MAX_FAILURES = 5
 
 export const USERNAME = /^[a-z0-9._-]{3,64}$/
 
-const badLogin = () =>
-  new DomainError('unauthorized', 'invalid_login', { vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' })
+const badLogin = () => new DomainError('unauthorized', 'invalid_login', { vi: 'Sai tên đăng nhập hoặc mật khẩu', en: 'Wrong username or password' })
 
 export function validatePassword(password: string) {
   if ([...password].length < 10)
@@ -87,24 +86,42 @@ export async function createUser(
 ) {
   const username = input.username.trim().toLowerCase()
   if (!USERNAME.test(username))
-    throw new DomainError('invalid', 'invalid_username', { vi: 'Tên đăng nhập gồm 3–64 chữ thường, số, ".", "_" hoặc "-"', en: 'Username: 3–64 lowercase letters, digits, ".", "_" or "-"' }, [
-      { field: 'username', code: 'invalid_username', message: { vi: 'Tên đăng nhập không hợp lệ', en: 'Invalid username' } },
-    ])
+    throw new DomainError(
+      'invalid',
+      'invalid_username',
+      { vi: 'Tên đăng nhập gồm 3–64 chữ thường, số, ".", "_" hoặc "-"', en: 'Username: 3–64 lowercase letters, digits, ".", "_" or "-"' },
+      [{ field: 'username', code: 'invalid_username', message: { vi: 'Tên đăng nhập không hợp lệ', en: 'Invalid username' } }],
+    )
   if (input.role === 'manager' && input.agencyId === null)
     throw new DomainError('invalid', 'manager_needs_agency', { vi: 'Cán bộ quản lý phải thuộc một cơ quan', en: 'A manager must belong to an agency' }, [
       { field: 'agency', code: 'required', message: { vi: 'Chọn cơ quan', en: 'Choose an agency' } },
     ])
   validatePassword(input.password)
-  if (await findUserByName(db, username))
-    throw new DomainError('conflict', 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })
+  if (await findUserByName(db, username)) throw new DomainError('conflict', 'username_taken', { vi: `Tên đăng nhập ${username} đã có`, en: `Username ${username} is taken` })
   const passwordHash = await hashPassword(input.password)
   return inTransaction(db, async (trx) => {
-    const id = await insertUser(trx, { username, displayName: input.displayName?.normalize('NFC') || username, passwordHash, role: input.role, agencyId: input.agencyId, homeAgencyId: input.homeAgencyId, at: now.toISOString() })
-    await appendAudit(trx, { actor: input.actor, action: 'user.create', target: `user:${username}`, details: { role: input.role, agencyId: input.agencyId, homeAgencyId: input.homeAgencyId ?? input.agencyId } }, now)
+    const id = await insertUser(trx, {
+      username,
+      displayName: input.displayName?.normalize('NFC') || username,
+      passwordHash,
+      role: input.role,
+      agencyId: input.agencyId,
+      homeAgencyId: input.homeAgencyId,
+      at: now.toISOString(),
+    })
+    await appendAudit(
+      trx,
+      {
+        actor: input.actor,
+        action: 'user.create',
+        target: `user:${username}`,
+        details: { role: input.role, agencyId: input.agencyId, homeAgencyId: input.homeAgencyId ?? input.agencyId },
+      },
+      now,
+    )
     return id
   })
 }
-
 
 /** (De)activates an account; managers only within their scope and never an admin. A deactivated account loses its sessions at once. */
 export async function setUserActive(db: Db, staff: StaffUser, username: string, active: boolean, now: Date) {

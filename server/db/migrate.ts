@@ -22,7 +22,6 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 async function currentSchema(db: Kysely<any>): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
   const schema = rows[0]?.schema
-  if (!schema)
-    throw new Error('PostgreSQL: không có schema nào trong search_path / no schema in search_path exists (create it, or fix options=-c search_path=…)')
+  if (!schema) throw new Error('PostgreSQL: không có schema nào trong search_path / no schema in search_path exists (create it, or fix options=-c search_path=…)')
   return schema
 }

@@ -74,8 +74,7 @@ export async function seedDemoIfEmpty(db: Db, opts: { timeZone: string; clock: C
   let deskCount = 0
   const desksByAgency = new Map<string, number[]>()
   await inTransaction(db, async (trx) => {
-    for (const a of demoAgencies)
-      ids.set(a.code, await insertAgency(trx, { code: a.code, name: a.name, kind: a.kind, parentId: a.parent ? ids.get(a.parent)! : null, at }))
+    for (const a of demoAgencies) ids.set(a.code, await insertAgency(trx, { code: a.code, name: a.name, kind: a.kind, parentId: a.parent ? ids.get(a.parent)! : null, at }))
     for (const a of demoAgencies.filter((x) => x.kind !== 'province')) {
       for (const d of demoDesks[a.code] ?? demoDesks.default!) {
         const id = await insertDesk(trx, { agencyId: ids.get(a.code)!, code: d.code, name: d.name, publicToken: newToken('desk'), at })
@@ -110,14 +109,19 @@ export async function seedDemoIfEmpty(db: Db, opts: { timeZone: string; clock: C
         for (let i = 0; i < count; i++) {
           const givenAt = new Date(start.getTime() + rand() * (last - start.getTime()))
           const channel = p.key === 'mot-cua@1' ? channels[Math.floor(rand() * channels.length)]! : p.key === 'tt01-2018@1' ? 'web' : 'paper'
-          const deskId = channel === 'paper' || channel === 'web' ? null : desks[Math.floor(rand() * desks.length)] ?? null
+          const deskId = channel === 'paper' || channel === 'web' ? null : (desks[Math.floor(rand() * desks.length)] ?? null)
           prepared.push(
-            await prepareResponse(catalog, now, { kind: 'import', agencyId: ids.get(a.code)!, deskId, channel, trustsClientTime: true }, {
-              submissionId: randomUUID(),
-              survey: version.key,
-              answers: answersFor(version.definition, rand, quality),
-              givenAt,
-            }),
+            await prepareResponse(
+              catalog,
+              now,
+              { kind: 'import', agencyId: ids.get(a.code)!, deskId, channel, trustsClientTime: true },
+              {
+                submissionId: randomUUID(),
+                survey: version.key,
+                answers: answersFor(version.definition, rand, quality),
+                givenAt,
+              },
+            ),
           )
         }
       }

@@ -18,7 +18,19 @@ export async function seedDemoUsers(db: Kysely<Database>, now: Date) {
   for (const u of demoUsers) {
     const agency = u.agency ? await findAgencyByCode(db, u.agency) : undefined
     const home = u.home ? await findAgencyByCode(db, u.home) : undefined
-    await createUser(db, { username: u.username, displayName: u.name, password: u.password, role: u.role, agencyId: agency?.id ?? null, homeAgencyId: home?.id ?? agency?.id ?? null, actor: 'demo-seed' }, now)
+    await createUser(
+      db,
+      {
+        username: u.username,
+        displayName: u.name,
+        password: u.password,
+        role: u.role,
+        agencyId: agency?.id ?? null,
+        homeAgencyId: home?.id ?? agency?.id ?? null,
+        actor: 'demo-seed',
+      },
+      now,
+    )
   }
 }
 

@@ -29,8 +29,7 @@ export function deskLinkResolver(deps: { db: Kysely<Database>; catalog: SurveyCa
   return async (token: string, c: Context): Promise<Submitter | null> => {
     const desk = await findDeskByToken(deps.db, token)
     if (!desk) return null
-    if (!desk.active)
-      throw new DomainError('gone', 'desk_inactive', { vi: 'Quầy này đã ngừng nhận đánh giá', en: 'This desk no longer takes ratings' })
+    if (!desk.active) throw new DomainError('gone', 'desk_inactive', { vi: 'Quầy này đã ngừng nhận đánh giá', en: 'This desk no longer takes ratings' })
     const settings = await integritySettings(deps.db)
     const binding = { ...(await surveyBinding(deps.db, deps.catalog, desk.id, 'qr')), graceMs: settings.linkGraceMinutes * 60_000 }
     const secret = await serverSecret(deps.db)

@@ -62,11 +62,7 @@ export async function deskCodes(db: Db) {
 }
 
 export async function updateDesk(db: Db, id: number, d: { name?: string; agencyId?: number; code?: string; active?: number; openingHours?: string | null }) {
-  await db
-    .updateTable('desks')
-    .set({ name: d.name, agency_id: d.agencyId, code: d.code, active: d.active, opening_hours: d.openingHours })
-    .where('id', '=', id)
-    .execute()
+  await db.updateTable('desks').set({ name: d.name, agency_id: d.agencyId, code: d.code, active: d.active, opening_hours: d.openingHours }).where('id', '=', id).execute()
 }
 
 /** A desk's survey for one channel; null removes the assignment (the default applies again). */
@@ -98,4 +94,3 @@ export async function insertSurveyHistory(db: Db, h: { deskId: number; channel: 
 export function surveyHistory(db: Db, deskId: number, channel: 'kiosk' | 'qr' | 'receipt') {
   return db.selectFrom('desk_survey_history').select(['survey_version_id', 'until_at']).where('desk_id', '=', deskId).where('channel', '=', channel).execute()
 }
-

@@ -26,8 +26,7 @@ export async function deskInScope(db: Db, staff: StaffUser, id: number) {
 export async function createDesk(db: Db, input: { agency: string; code: string; name: string }, actor: string, clock: Clock) {
   const agency = await findAgencyByCode(db, input.agency)
   if (!agency) throw invalid([unknownAgencyIssue('agency', input.agency)])
-  if (await findDeskByCode(db, agency.id, input.code))
-    throw codeTaken(`Cơ quan đã có quầy mã ${input.code}`, `The agency already has a desk ${input.code}`)
+  if (await findDeskByCode(db, agency.id, input.code)) throw codeTaken(`Cơ quan đã có quầy mã ${input.code}`, `The agency already has a desk ${input.code}`)
   const at = clock.now()
   return inTransaction(db, async (trx) => {
     const id = await insertDesk(trx, { agencyId: agency.id, code: input.code, name: input.name.normalize('NFC'), publicToken: newToken('desk'), at: at.toISOString() })
@@ -63,8 +62,7 @@ export async function editDesk(db: Db, id: number, input: { name?: string; agenc
 
 /** Chooses the survey version a desk uses on one channel; null goes back to the default. */
 export async function assignSurvey(db: Db, catalog: SurveyCatalog, deskId: number, channel: AssignableChannel, version: SurveyVersion | null, actor: string, clock: Clock) {
-  if (version && version.status !== 'published')
-    throw invalid([issue(channel, 'not_published', 'Chỉ gán được phiên bản đã ban hành', 'Only a published version can be assigned')])
+  if (version && version.status !== 'published') throw invalid([issue(channel, 'not_published', 'Chỉ gán được phiên bản đã ban hành', 'Only a published version can be assigned')])
   const at = clock.now()
   await inTransaction(db, async (trx) => {
     // The version in force until now stays acceptable for what a kiosk queued before this instant.

@@ -25,8 +25,18 @@ export const RuleParams = {
     .strict(),
   silence: z
     .object({
-      tabletMinutes: z.number().int().min(2).max(24 * 60).default(10),
-      deskMinutes: z.number().int().min(10).max(24 * 60).default(120),
+      tabletMinutes: z
+        .number()
+        .int()
+        .min(2)
+        .max(24 * 60)
+        .default(10),
+      deskMinutes: z
+        .number()
+        .int()
+        .min(10)
+        .max(24 * 60)
+        .default(120),
     })
     .strict(),
   index_drop: z
@@ -68,19 +78,14 @@ export function defaultRule<K extends AlertKind>(kind: K): EffectiveRule<K> {
   return { kind, enabled: true, params: RuleParams[kind].parse({}) as ParamsOf[K], source: 'default' }
 }
 
-export const scopeKey = (s: { agencyId?: number | null; deskId?: number | null }) =>
-  s.deskId ? `desk:${s.deskId}` : s.agencyId ? `agency:${s.agencyId}` : 'province'
+export const scopeKey = (s: { agencyId?: number | null; deskId?: number | null }) => (s.deskId ? `desk:${s.deskId}` : s.agencyId ? `agency:${s.agencyId}` : 'province')
 
 /**
  * The rule that applies to a desk (or an agency): the nearest row among the desk, its agency, the
  * agencies above it and the province, else the default. A row's stored params are read through the
  * schema, so a row written by an older version still gets defaults for parameters added since.
  */
-export function resolveRule<K extends AlertKind>(
-  kind: K,
-  chain: string[],
-  rows: ReadonlyMap<string, { enabled: number; params: string }>,
-): EffectiveRule<K> {
+export function resolveRule<K extends AlertKind>(kind: K, chain: string[], rows: ReadonlyMap<string, { enabled: number; params: string }>): EffectiveRule<K> {
   for (const key of chain) {
     const row = rows.get(`${kind}|${key}`)
     if (!row) continue
@@ -142,7 +147,10 @@ export function alertSummary(kind: AlertKind, f: Record<string, unknown>): Local
       }
     case 'silence':
       return f.kioskName
-        ? { vi: `Máy "${String(f.kioskName)}" không liên lạc ${num('minutes')} phút trong giờ làm việc`, en: `Tablet "${String(f.kioskName)}" unheard for ${num('minutes')} minutes in opening hours` }
+        ? {
+            vi: `Máy "${String(f.kioskName)}" không liên lạc ${num('minutes')} phút trong giờ làm việc`,
+            en: `Tablet "${String(f.kioskName)}" unheard for ${num('minutes')} minutes in opening hours`,
+          }
         : { vi: `Quầy không có đánh giá nào trong ${num('minutes')} phút giờ làm việc`, en: `No rating at the desk for ${num('minutes')} minutes in opening hours` }
     case 'index_drop':
       return {

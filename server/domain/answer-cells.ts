@@ -25,7 +25,11 @@ export function cellsToAnswers(def: SurveyDefinition, cells: Record<string, stri
     const q = byId.get(id)
     if (!q) raw[id] = text
     else if (q.type === 'rating' || q.type === 'points') raw[id] = /^-?\d+(\.0+)?$/.test(text) ? Number(text) : text
-    else if (q.type === 'choice' && q.multiple) raw[id] = text.split('|').map((s) => s.trim()).filter(Boolean)
+    else if (q.type === 'choice' && q.multiple)
+      raw[id] = text
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean)
     else raw[id] = q.type === 'text' ? cell : text
   }
   return raw

@@ -43,8 +43,7 @@ function checkOne(def: SurveyDefinition, q: Question, raw: unknown): { value: An
     case 'rating':
     case 'points': {
       const allowed = allowedValues(def, q)
-      if (typeof raw !== 'number' || !Number.isInteger(raw))
-        return { issue: issue(field, 'invalid_type', 'Phải là một số nguyên', 'Must be a whole number') }
+      if (typeof raw !== 'number' || !Number.isInteger(raw)) return { issue: issue(field, 'invalid_type', 'Phải là một số nguyên', 'Must be a whole number') }
       if (!allowed.includes(raw))
         return {
           issue: issue(field, 'out_of_range', `Giá trị phải là một trong ${allowed.join(', ')}`, `Value must be one of ${allowed.join(', ')}`),
@@ -62,10 +61,8 @@ function checkOne(def: SurveyDefinition, q: Question, raw: unknown): { value: An
         return { issue: issue(field, 'invalid_type', 'Phải là danh sách mã lựa chọn', 'Must be a list of option ids') }
       const list = raw as string[]
       const unknown = list.find((x) => !ids.includes(x))
-      if (unknown !== undefined)
-        return { issue: issue(field, 'unknown_option', `Lựa chọn không tồn tại: ${unknown}`, `Unknown option: ${unknown}`) }
-      if (new Set(list).size !== list.length)
-        return { issue: issue(field, 'duplicate_option', 'Một lựa chọn bị chọn hai lần', 'An option is chosen twice') }
+      if (unknown !== undefined) return { issue: issue(field, 'unknown_option', `Lựa chọn không tồn tại: ${unknown}`, `Unknown option: ${unknown}`) }
+      if (new Set(list).size !== list.length) return { issue: issue(field, 'duplicate_option', 'Một lựa chọn bị chọn hai lần', 'An option is chosen twice') }
       if (q.maxChoices !== undefined && list.length > q.maxChoices)
         return {
           issue: issue(field, 'too_many_choices', `Chọn tối đa ${q.maxChoices} mục`, `Choose at most ${q.maxChoices} options`),
@@ -80,8 +77,7 @@ function checkOne(def: SurveyDefinition, q: Question, raw: unknown): { value: An
     case 'text': {
       if (typeof raw !== 'string') return { issue: issue(field, 'invalid_type', 'Phải là văn bản', 'Must be text') }
       const text = nfc(raw).trim()
-      if (UNSAFE_TEXT.test(text))
-        return { issue: issue(field, 'invalid_text', 'Văn bản chứa ký tự điều khiển', 'Text contains control characters') }
+      if (UNSAFE_TEXT.test(text)) return { issue: issue(field, 'invalid_text', 'Văn bản chứa ký tự điều khiển', 'Text contains control characters') }
       if ([...text].length > q.maxLength)
         return {
           issue: issue(field, 'text_too_long', `Tối đa ${q.maxLength} ký tự`, `At most ${q.maxLength} characters`),
@@ -94,7 +90,9 @@ function checkOne(def: SurveyDefinition, q: Question, raw: unknown): { value: An
 /** The questions the index scores, in questionnaire order. */
 export function scoredQuestions(def: SurveyDefinition): string[] {
   const ids = def.index.method === 'share' ? def.index.criteria : def.index.indicators
-  return questionsOf(def).filter((q) => ids.includes(q.id)).map((q) => q.id)
+  return questionsOf(def)
+    .filter((q) => ids.includes(q.id))
+    .map((q) => q.id)
 }
 
 /** How many scored answers a response needs: the definition's `minimum`, else one (versions published before the field). */
@@ -114,16 +112,14 @@ export function checkAnswers(def: SurveyDefinition, input: unknown): AnswerCheck
   const known = new Set(questions.map((q) => q.id))
   const issues: FieldIssue[] = []
   for (const key of Object.keys(raw)) {
-    if (!known.has(key))
-      issues.push(issue(`answers.${key}`, 'unknown_question', 'Câu hỏi không có trong phiếu', 'No such question in this survey'))
+    if (!known.has(key)) issues.push(issue(`answers.${key}`, 'unknown_question', 'Câu hỏi không có trong phiếu', 'No such question in this survey'))
   }
   const answers: Answers = {}
   for (const q of questions) {
     const value = Object.hasOwn(raw, q.id) ? raw[q.id] : undefined
     const visible = isVisible(q.visibleIf, answers)
     if (isUnanswered(value)) {
-      if (visible && q.required)
-        issues.push(issue(`answers.${q.id}`, 'required', 'Câu hỏi này bắt buộc', 'This question is required'))
+      if (visible && q.required) issues.push(issue(`answers.${q.id}`, 'required', 'Câu hỏi này bắt buộc', 'This question is required'))
       continue
     }
     if (!visible) {
@@ -144,7 +140,9 @@ export function checkAnswers(def: SurveyDefinition, input: unknown): AnswerCheck
       issue(
         `answers.${scored[0]}`,
         'too_few_answers',
-        need === 1 ? 'Phiếu chưa có câu trả lời đánh giá nào: hãy chọn mức độ hài lòng cho ít nhất một câu hỏi' : `Hãy chọn mức độ hài lòng cho ít nhất ${need} câu hỏi (mới có ${given})`,
+        need === 1
+          ? 'Phiếu chưa có câu trả lời đánh giá nào: hãy chọn mức độ hài lòng cho ít nhất một câu hỏi'
+          : `Hãy chọn mức độ hài lòng cho ít nhất ${need} câu hỏi (mới có ${given})`,
         need === 1 ? 'The form has no rating yet: rate at least one question' : `Rate at least ${need} questions (${given} so far)`,
       ),
     )

@@ -78,7 +78,10 @@ function words(i: z.core.$ZodIssue): LocalizedText {
   }
   if (last === 'id' || i.code === 'invalid_format') {
     if (missing || i.code === 'too_small') return w('Chưa có mã', 'The id is missing')
-    return w('Mã chỉ gồm chữ thường không dấu, chữ số, "-" và "_", bắt đầu bằng chữ hoặc số', 'An id is lowercase letters without accents, digits, "-" and "_", starting with a letter or digit')
+    return w(
+      'Mã chỉ gồm chữ thường không dấu, chữ số, "-" và "_", bắt đầu bằng chữ hoặc số',
+      'An id is lowercase letters without accents, digits, "-" and "_", starting with a letter or digit',
+    )
   }
   if (i.code === 'too_small') {
     const min = Number((i as { minimum?: unknown }).minimum)
@@ -89,7 +92,8 @@ function words(i: z.core.$ZodIssue): LocalizedText {
     if (last === 'weight') return w('Trọng số phải lớn hơn 0', 'The weight must be more than 0')
     return w(`Giá trị phải từ ${min} trở lên`, `The value must be at least ${min}`)
   }
-  if (i.code === 'too_big') return w(`Giá trị phải không quá ${String((i as { maximum?: unknown }).maximum)}`, `The value must be at most ${String((i as { maximum?: unknown }).maximum)}`)
+  if (i.code === 'too_big')
+    return w(`Giá trị phải không quá ${String((i as { maximum?: unknown }).maximum)}`, `The value must be at most ${String((i as { maximum?: unknown }).maximum)}`)
   if (missing) return w('Chưa điền', 'Not filled in')
   if (i.code === 'invalid_type') return w('Giá trị không đúng loại (cần một số hoặc nội dung khác)', 'This value is of the wrong kind')
   if (i.code === 'invalid_union' && last === 'type') return w('Loại câu hỏi không có trong danh sách', 'Not a known question type')

@@ -127,7 +127,10 @@ export const codeTaken = (vi: string, en: string) => new DomainError('conflict',
 
 /** A concurrent duplicate that passed the use case's own check (a unique constraint refused it). */
 export const alreadyExists = () =>
-  new DomainError('conflict', 'already_exists', { vi: 'Đã có một bản ghi như vậy (vừa được tạo); hãy tải lại và kiểm tra', en: 'Such a record already exists (it was just created); reload and check' })
+  new DomainError('conflict', 'already_exists', {
+    vi: 'Đã có một bản ghi như vậy (vừa được tạo); hãy tải lại và kiểm tra',
+    en: 'Such a record already exists (it was just created); reload and check',
+  })
 
 /** A field naming an agency code that does not exist. */
 export const unknownAgencyIssue = (field: string, code: string) => issue(field, 'unknown_agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`)

@@ -40,8 +40,7 @@ export const LanguagePack = z
       .record(z.string(), Translation)
       .default({})
       .superRefine((ui, ctx) => {
-        for (const key of Object.keys(ui))
-          if (!(key in INTERFACE_STRINGS)) ctx.addIssue({ code: 'custom', path: [key], message: `Unknown interface string ${key}` })
+        for (const key of Object.keys(ui)) if (!(key in INTERFACE_STRINGS)) ctx.addIssue({ code: 'custom', path: [key], message: `Unknown interface string ${key}` })
       }),
     /** `instrument@version` → text id (see surveyTextsOf) → translation. */
     surveys: z.record(SurveyKey, z.record(z.string().max(200), Translation)).default({}),

@@ -31,9 +31,7 @@ export function quartersOf(p: Period): string[] {
 /** The period just before: the previous quarter, or the previous year. */
 export function previousPeriod(p: Period): Period {
   if (p.kind === 'year') return { kind: 'year', year: p.year - 1 }
-  return p.quarter === 1
-    ? { kind: 'quarter', year: p.year - 1, quarter: 4 }
-    : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 }
+  return p.quarter === 1 ? { kind: 'quarter', year: p.year - 1, quarter: 4 } : { kind: 'quarter', year: p.year, quarter: (p.quarter - 1) as 1 | 2 | 3 }
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -95,8 +93,7 @@ export function localToInstant(year: number, month: number, day: number, timeZon
 
 /** Half-open UTC bounds [start, end) of a period in the given time zone. */
 export function periodBounds(p: Period, timeZone: string = DEFAULT_TIMEZONE): { start: Date; end: Date } {
-  if (p.kind === 'year')
-    return { start: localToInstant(p.year, 1, 1, timeZone), end: localToInstant(p.year + 1, 1, 1, timeZone) }
+  if (p.kind === 'year') return { start: localToInstant(p.year, 1, 1, timeZone), end: localToInstant(p.year + 1, 1, 1, timeZone) }
   const startMonth = (p.quarter - 1) * 3 + 1
   const end = p.quarter === 4 ? localToInstant(p.year + 1, 1, 1, timeZone) : localToInstant(p.year, startMonth + 3, 1, timeZone)
   return { start: localToInstant(p.year, startMonth, 1, timeZone), end }

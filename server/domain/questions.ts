@@ -21,4 +21,3 @@ export function questionsOf(def: Pick<SurveyDefinition, 'pages'>): Question[] {
   if (!list) lists.set(def.pages, (list = def.pages.flatMap((p) => p.questions)))
   return list
 }
-

@@ -50,11 +50,7 @@ function byIndexDesc(a: number | null, b: number | null): number {
  * null last. Within equal indices the order is by `keyOf` (default: `key`, else `agency`), then the input
  * order (the sort is stable), so the output is deterministic. Returns new objects; the input is untouched.
  */
-export function rankUnits<T extends Rankable>(
-  units: readonly T[],
-  minSample: number,
-  keyOf: KeyOf<T> = defaultKey,
-): Array<Ranked<T>> {
+export function rankUnits<T extends Rankable>(units: readonly T[], minSample: number, keyOf: KeyOf<T> = defaultKey): Array<Ranked<T>> {
   const order = (a: T, b: T) => byIndexDesc(a.index, b.index) || compareKeys(keyOf(a), keyOf(b))
   const ranked = units.filter((u) => rankable(u, minSample)).sort(order)
   const rest = units.filter((u) => !rankable(u, minSample)).sort(order)

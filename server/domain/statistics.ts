@@ -16,8 +16,7 @@ function clip100(x: number): number {
  * normal interval collapses to [100, 100], Wilson still says "somewhere above 88.6".
  */
 export function wilson(successes: number, n: number, z: number = Z95): [number, number] | null {
-  if (!(n >= 0) || !(successes >= 0) || successes > n)
-    throw new RangeError(`wilson: need 0 ≤ successes ≤ n, got ${successes} of ${n}`)
+  if (!(n >= 0) || !(successes >= 0) || successes > n) throw new RangeError(`wilson: need 0 ≤ successes ≤ n, got ${successes} of ${n}`)
   if (n === 0) return null
   const p = successes / n
   const z2 = z * z
@@ -59,9 +58,7 @@ export interface CompositePart {
  * point there (unlike Wilson for a single share).
  */
 export function compositeInterval(index: number, parts: CompositePart[], z: number = Z95): [number, number] | null {
-  const used = parts
-    .map((part) => ({ weight: part.weight, criteria: part.criteria.filter((c) => c.n > 0) }))
-    .filter((part) => part.criteria.length > 0)
+  const used = parts.map((part) => ({ weight: part.weight, criteria: part.criteria.filter((c) => c.n > 0) })).filter((part) => part.criteria.length > 0)
   const totalWeight = used.reduce((sum, part) => sum + part.weight, 0)
   if (used.length === 0 || !(totalWeight > 0) || !Number.isFinite(index)) return null
   let se = 0

@@ -124,30 +124,63 @@ export const SurveyDefinition = z
     def.pages.forEach((page, p) =>
       page.questions.forEach((q, i) => {
         const path = ['pages', p, 'questions', i]
-        if (seen.has(q.id)) add([...path, 'id'], `duplicate question id "${q.id}"`, `Mã "${q.id}" đã dùng cho một câu hỏi khác; mỗi câu hỏi cần một mã riêng`, `The id "${q.id}" is already used by another question; each question needs its own id`)
+        if (seen.has(q.id))
+          add(
+            [...path, 'id'],
+            `duplicate question id "${q.id}"`,
+            `Mã "${q.id}" đã dùng cho một câu hỏi khác; mỗi câu hỏi cần một mã riêng`,
+            `The id "${q.id}" is already used by another question; each question needs its own id`,
+          )
         if (q.type === 'rating' && !def.scales[q.scale])
           add([...path, 'scale'], `unknown scale "${q.scale}"`, `Thang đo "${q.scale}" không có trong phiếu`, `The scale "${q.scale}" is not in this survey`)
         if (q.type === 'choice' || q.type === 'points') {
           const ids = q.options.map((o) => ('id' in o ? o.id : String(o.value)))
           if (new Set(ids).size !== ids.length)
-            add([...path, 'options'], 'duplicate option', q.type === 'choice' ? 'Hai lựa chọn có cùng mã; mỗi lựa chọn cần một mã riêng' : 'Hai lựa chọn có cùng số điểm', q.type === 'choice' ? 'Two options have the same id; each needs its own' : 'Two options give the same points')
+            add(
+              [...path, 'options'],
+              'duplicate option',
+              q.type === 'choice' ? 'Hai lựa chọn có cùng mã; mỗi lựa chọn cần một mã riêng' : 'Hai lựa chọn có cùng số điểm',
+              q.type === 'choice' ? 'Two options have the same id; each needs its own' : 'Two options give the same points',
+            )
         }
         if (q.type === 'choice' && q.maxChoices !== undefined && (!q.multiple || q.maxChoices > q.options.length))
-          add([...path, 'maxChoices'], 'maxChoices needs multiple: true and at most as many options', 'Số lựa chọn tối đa chỉ dùng khi được chọn nhiều, và không quá số lựa chọn có', 'A maximum needs "several answers" and at most as many options as there are')
+          add(
+            [...path, 'maxChoices'],
+            'maxChoices needs multiple: true and at most as many options',
+            'Số lựa chọn tối đa chỉ dùng khi được chọn nhiều, và không quá số lựa chọn có',
+            'A maximum needs "several answers" and at most as many options as there are',
+          )
         if (q.type === 'choice' && q.minChoices !== undefined && q.minChoices > Math.min(q.maxChoices ?? q.options.length, q.multiple ? q.options.length : 1))
           add([...path, 'minChoices'], 'minChoices is more than can be chosen', 'Số lựa chọn tối thiểu lớn hơn số có thể chọn', 'The minimum is more than can be chosen')
         if (q.visibleIf) {
           // Only earlier questions may decide visibility, so a form can be filled in order.
           const on = seen.get(q.visibleIf.question)
           if (!on)
-            add([...path, 'visibleIf', 'question'], `unknown or later question "${q.visibleIf.question}"`, 'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này', 'A display condition must depend on a question that comes before this one')
+            add(
+              [...path, 'visibleIf', 'question'],
+              `unknown or later question "${q.visibleIf.question}"`,
+              'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này',
+              'A display condition must depend on a question that comes before this one',
+            )
           else {
             // A condition on an answer the question cannot give would hide this question for ever.
-            const values: Array<string | number> = on.type === 'rating' ? (def.scales[on.scale] ?? []).map((p) => p.value) : on.type === 'points' ? on.options.map((o) => o.value) : on.type === 'choice' ? on.options.map((o) => o.id) : []
+            const values: Array<string | number> =
+              on.type === 'rating'
+                ? (def.scales[on.scale] ?? []).map((p) => p.value)
+                : on.type === 'points'
+                  ? on.options.map((o) => o.value)
+                  : on.type === 'choice'
+                    ? on.options.map((o) => o.id)
+                    : []
             const v = q.visibleIf.value
             const possible = on.type === 'text' ? false : q.visibleIf.op === 'lte' || q.visibleIf.op === 'gte' ? typeof v === 'number' && on.type !== 'choice' : values.includes(v)
             if (!possible)
-              add([...path, 'visibleIf', 'value'], `condition value ${JSON.stringify(v)} is not an answer of "${on.id}"`, 'Câu trả lời trong điều kiện không còn là một lựa chọn của câu hỏi đó', 'The answer in the condition is not one of that question’s answers')
+              add(
+                [...path, 'visibleIf', 'value'],
+                `condition value ${JSON.stringify(v)} is not an answer of "${on.id}"`,
+                'Câu trả lời trong điều kiện không còn là một lựa chọn của câu hỏi đó',
+                'The answer in the condition is not one of that question’s answers',
+              )
           }
         }
         seen.set(q.id, q)
@@ -157,22 +190,42 @@ export const SurveyDefinition = z
       const q = seen.get(id)
       if (!q) add(path, `unknown question "${id}"`, `Không có câu hỏi mã "${id}"`, `There is no question "${id}"`)
       else if (!types.includes(q.type))
-        add(path, `question "${id}" must be ${types.join(' or ')}`, `Câu hỏi "${id}" phải là ${types.map((t) => typeWords[t].vi).join(' hoặc ')}`, `Question "${id}" must be ${types.map((t) => typeWords[t].en).join(' or ')}`)
+        add(
+          path,
+          `question "${id}" must be ${types.join(' or ')}`,
+          `Câu hỏi "${id}" phải là ${types.map((t) => typeWords[t].vi).join(' hoặc ')}`,
+          `Question "${id}" must be ${types.map((t) => typeWords[t].en).join(' or ')}`,
+        )
     }
     const rules = def.index
     if (rules.method === 'share') {
       if ((rules.headline === undefined) === (rules.elements === undefined))
-        add(['index'], 'give exactly one of "headline" or "elements"', 'Chỉ số tính theo một câu hỏi chính hoặc theo các yếu tố, chọn một trong hai', 'The index uses either one headline question or elements: choose one')
+        add(
+          ['index'],
+          'give exactly one of "headline" or "elements"',
+          'Chỉ số tính theo một câu hỏi chính hoặc theo các yếu tố, chọn một trong hai',
+          'The index uses either one headline question or elements: choose one',
+        )
       if (rules.headline) expect(['index', 'headline'], rules.headline, ['rating'])
       rules.criteria.forEach((id, i) => expect(['index', 'criteria', i], id, ['rating']))
       rules.elements?.forEach((e, ei) =>
         e.criteria.forEach((id, i) => {
           if (!rules.criteria.includes(id))
-            add(['index', 'elements', ei, 'criteria', i], `"${id}" is not in index.criteria`, `Câu "${id}" chưa được chọn là tiêu chí của chỉ số`, `"${id}" is not a criterion of the index`)
+            add(
+              ['index', 'elements', ei, 'criteria', i],
+              `"${id}" is not in index.criteria`,
+              `Câu "${id}" chưa được chọn là tiêu chí của chỉ số`,
+              `"${id}" is not a criterion of the index`,
+            )
         }),
       )
       if (rules.headline && !rules.criteria.includes(rules.headline))
-        add(['index', 'headline'], `"${rules.headline}" is not in index.criteria`, `Câu chính "${rules.headline}" phải là một tiêu chí của chỉ số`, `The headline "${rules.headline}" must be a criterion of the index`)
+        add(
+          ['index', 'headline'],
+          `"${rules.headline}" is not in index.criteria`,
+          `Câu chính "${rules.headline}" phải là một tiêu chí của chỉ số`,
+          `The headline "${rules.headline}" must be a criterion of the index`,
+        )
       if (rules.expectations) expect(['index', 'expectations'], rules.expectations, ['choice'])
       if (rules.reasons) expect(['index', 'reasons'], rules.reasons, ['choice'])
     } else {
@@ -180,7 +233,12 @@ export const SurveyDefinition = z
     }
     const scored = rules.method === 'share' ? rules.criteria.length : rules.indicators.length
     if (def.minimum && def.minimum.scoredAnswers > scored)
-      add(['minimum', 'scoredAnswers'], `at most ${scored}: the index scores ${scored} questions`, `Tối đa ${scored}: chỉ số tính trên ${scored} câu hỏi`, `At most ${scored}: the index scores ${scored} questions`)
+      add(
+        ['minimum', 'scoredAnswers'],
+        `at most ${scored}: the index scores ${scored} questions`,
+        `Tối đa ${scored}: chỉ số tính trên ${scored} câu hỏi`,
+        `At most ${scored}: the index scores ${scored} questions`,
+      )
   })
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>
 export type SurveyDefinitionInput = z.input<typeof SurveyDefinition>

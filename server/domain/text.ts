@@ -14,7 +14,8 @@ export function nfc(value: string): string {
  * the bidirectional overrides that make text display other than it is stored ("Trojan Source"), the
  * noncharacters U+FFFE/U+FFFF, and lone UTF-16 surrogates (not encodable; PostgreSQL refuses them, and NUL).
  */
-export const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+export const UNSAFE_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /**
  * Invisible format characters: zero-width space, joiners and non-joiners, the direction marks LRM/RLM/ALM,

@@ -46,7 +46,11 @@ function tt01Of(rules: Awaited<ReturnType<typeof instrumentRules>>['rules'], cou
  * and the response rate. An officer below the minimum sample shows n only: a few answers say little about
  * one person and would name who gave them.
  */
-export async function officerResults(db: Db, catalog: SurveyCatalog, opts: { agencyIds: number[]; period: Period; minSample: number; rateInstrument?: string }): Promise<OfficerResult[]> {
+export async function officerResults(
+  db: Db,
+  catalog: SurveyCatalog,
+  opts: { agencyIds: number[]; period: Period; minSample: number; rateInstrument?: string },
+): Promise<OfficerResult[]> {
   const quarters = quartersOf(opts.period)
   const [officers, agencies, tt01, quick] = await Promise.all([
     listOfficers(db, opts.agencyIds),
@@ -102,7 +106,12 @@ export async function oneStopReport(db: Db, catalog: SurveyCatalog, opts: { agen
     const c = counts.get(a.id)
     const rate = rates.get(a.id)
     if (!c && !rate) continue
-    rows.push({ code: a.code, name: a.name, responseRate: rate ?? { dossierData: false, dossiers: 0, evaluations: 0, rate: null, byChannel: {} }, tt01: tt01Of(tt01.rules, c, opts.minSample, false) })
+    rows.push({
+      code: a.code,
+      name: a.name,
+      responseRate: rate ?? { dossierData: false, dossiers: 0, evaluations: 0, rate: null, byChannel: {} },
+      tt01: tt01Of(tt01.rules, c, opts.minSample, false),
+    })
   }
   const indicators = tt01.rules.method === 'points' ? tt01.rules.indicators : []
   return { period: formatPeriod(opts.period), minSample: opts.minSample, indicators, agencies: rows, officers }

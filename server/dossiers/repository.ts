@@ -4,12 +4,21 @@ import type { Db } from '../db/types.ts'
 import { reportable } from '../responses/repository.ts'
 
 export function findDossiersByHash(db: Db, hashes: string[]) {
-  return db.selectFrom('dossiers').selectAll().where('dossier_hash', 'in', hashes.length ? hashes : ['-']).execute()
+  return db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('dossier_hash', 'in', hashes.length ? hashes : ['-'])
+    .execute()
 }
 
 export async function insertDossier(db: Db, row: Insertable<DossierTable>) {
   // onConflict: two nodes racing on the same new dossier store it once; the loser re-reads and merges.
-  const r = await db.insertInto('dossiers').values(row).onConflict((oc) => oc.column('dossier_hash').doNothing()).returning('id').executeTakeFirst()
+  const r = await db
+    .insertInto('dossiers')
+    .values(row)
+    .onConflict((oc) => oc.column('dossier_hash').doNothing())
+    .returning('id')
+    .executeTakeFirst()
   return r?.id ?? null
 }
 
@@ -25,7 +34,11 @@ export function findOfficer(db: Db, agencyId: number, code: string) {
 export async function ensureOfficer(db: Db, agencyId: number, code: string, at: string) {
   const found = await findOfficer(db, agencyId, code)
   if (found) return found.id
-  await db.insertInto('officers').values({ agency_id: agencyId, code, display_name: null, created_at: at, updated_at: at }).onConflict((oc) => oc.columns(['agency_id', 'code']).doNothing()).execute()
+  await db
+    .insertInto('officers')
+    .values({ agency_id: agencyId, code, display_name: null, created_at: at, updated_at: at })
+    .onConflict((oc) => oc.columns(['agency_id', 'code']).doNothing())
+    .execute()
   return (await findOfficer(db, agencyId, code))!.id
 }
 
@@ -38,7 +51,13 @@ export function setOfficerName(db: Db, id: number, name: string | null, at: stri
 }
 
 export function listOfficers(db: Db, agencyIds: number[]) {
-  return db.selectFrom('officers').selectAll().where('agency_id', 'in', agencyIds.length ? agencyIds : [-1]).orderBy('agency_id').orderBy('code').execute()
+  return db
+    .selectFrom('officers')
+    .selectAll()
+    .where('agency_id', 'in', agencyIds.length ? agencyIds : [-1])
+    .orderBy('agency_id')
+    .orderBy('code')
+    .execute()
 }
 
 /** Receipt codes minted for a dossier before its events named the officer take the officer from them. */

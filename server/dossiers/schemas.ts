@@ -37,7 +37,9 @@ export const DossierEventResult = z.object({
   index: z.number().int().describe('Position in `events`'),
   status: z
     .enum(['created', 'updated', 'duplicate', 'conflict'])
-    .describe('created: a new dossier; updated: new facts on a known dossier; duplicate: already known (counts once); conflict: contradicts what was reported before, nothing changed'),
+    .describe(
+      'created: a new dossier; updated: new facts on a known dossier; duplicate: already known (counts once); conflict: contradicts what was reported before, nothing changed',
+    ),
   message: z.object({ vi: z.string(), en: z.string() }).optional(),
 })
 export const DossierEventResults = z.object({ results: z.array(DossierEventResult) })

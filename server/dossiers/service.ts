@@ -50,7 +50,12 @@ export async function checkDossierCodes(db: Db, ctx: DossierContext, items: Arra
  * nothing (so a resent event counts once), a different one is a conflict and nothing of the event is
  * applied. Runs in the caller's transaction.
  */
-export async function applyDossierFacts(trx: Db, facts: DossierFacts[], ctx: DossierContext, now: Date): Promise<Array<{ status: DossierEventResult['status']; message?: LocalizedText }>> {
+export async function applyDossierFacts(
+  trx: Db,
+  facts: DossierFacts[],
+  ctx: DossierContext,
+  now: Date,
+): Promise<Array<{ status: DossierEventResult['status']; message?: LocalizedText }>> {
   const known = new Map<string, DossierRow>((await findDossiersByHash(trx, [...new Set(facts.map((f) => f.hash))])).map((d) => [d.dossier_hash, d]))
   const at = now.toISOString()
   const out: Array<{ status: DossierEventResult['status']; message?: LocalizedText }> = []
@@ -137,7 +142,11 @@ function conflictText(fields: string[]): LocalizedText {
  */
 export async function recordDossierEvents(db: Db, key: ApiKey, events: DossierEvent[], ctx: DossierContext, now: Date, fieldPrefix = '') {
   const at = (i: number) => (f: string) => `${fieldPrefix}${fieldPrefix ? `${i}.` : ''}${f}`
-  const { codes, issues } = await checkDossierCodes(db, ctx, events.map((e, i) => ({ dossier: e.dossier, field: at(i)('dossier') })))
+  const { codes, issues } = await checkDossierCodes(
+    db,
+    ctx,
+    events.map((e, i) => ({ dossier: e.dossier, field: at(i)('dossier') })),
+  )
   const place = placeResolver(db, (await agencyScope(db, key.agency_id)) ?? new Set<number>())
   const places: Array<{ agency: { id: number }; desk: { id: number } | null }> = []
   for (const [i, e] of events.entries()) {

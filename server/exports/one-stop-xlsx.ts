@@ -17,9 +17,29 @@ export async function oneStopXlsx(report: OneStopReport, meta: { generatedAt: Da
   const agencies = wb.addWorksheet('Cơ quan')
   head(agencies, ['Mã cơ quan', 'Tên cơ quan', 'Số hồ sơ đánh giá', ...ind.map((i) => `Chỉ số ${i}`), 'Tổng điểm', 'Hồ sơ đã trả', 'Tỷ lệ đánh giá (%)'])
   for (const a of report.agencies)
-    agencies.addRow([a.code, a.name, a.tt01.n, ...ind.map((i) => a.tt01.indicators[i] ?? null), a.tt01.total, a.responseRate.dossierData ? a.responseRate.dossiers : 'chưa có dữ liệu hồ sơ', pct(a.responseRate.rate)])
+    agencies.addRow([
+      a.code,
+      a.name,
+      a.tt01.n,
+      ...ind.map((i) => a.tt01.indicators[i] ?? null),
+      a.tt01.total,
+      a.responseRate.dossierData ? a.responseRate.dossiers : 'chưa có dữ liệu hồ sơ',
+      pct(a.responseRate.rate),
+    ])
   const officers = wb.addWorksheet('Công chức')
-  head(officers, ['Mã công chức', 'Tên (do cán bộ nhập)', 'Cơ quan', 'Số hồ sơ đánh giá', ...ind.map((i) => `Chỉ số ${i}`), 'Tổng điểm', 'Đủ mẫu', 'Hài lòng về công chức (%)', 'n (câu công chức)', 'Hồ sơ đã trả', 'Tỷ lệ đánh giá (%)'])
+  head(officers, [
+    'Mã công chức',
+    'Tên (do cán bộ nhập)',
+    'Cơ quan',
+    'Số hồ sơ đánh giá',
+    ...ind.map((i) => `Chỉ số ${i}`),
+    'Tổng điểm',
+    'Đủ mẫu',
+    'Hài lòng về công chức (%)',
+    'n (câu công chức)',
+    'Hồ sơ đã trả',
+    'Tỷ lệ đánh giá (%)',
+  ])
   for (const o of report.officers)
     officers.addRow([
       o.code,

@@ -36,7 +36,16 @@ const COUNT_HEADER = /^(Hạng|Thay đổi hạng|Số phiếu|Số đánh giá|
 
 /** A moment as staff read it: local date and time in the report's time zone, the zone named. */
 export function localTime(at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('vi-VN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(at)
+  const text = new Intl.DateTimeFormat('vi-VN', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(at)
   return `${text} (${timeZone})`
 }
 
@@ -53,17 +62,29 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
   sheet(wb, 'Xếp hạng', header, rows, decimals)
 
   const elements = def.index.method === 'share' ? (def.index.elements ?? []) : []
-  sheet(wb, 'Yếu tố', ['Mã cơ quan', 'Tên cơ quan', ...elements.map((e) => e.text.vi)], [
-    ['(Toàn tỉnh)', 'Toàn tỉnh', ...elements.map((e) => report.overall.elements[e.id] ?? null)],
-    ...report.units.map((u) => [u.agency, u.name, ...elements.map((e) => u.elements[e.id] ?? null)]),
-  ], decimals)
+  sheet(
+    wb,
+    'Yếu tố',
+    ['Mã cơ quan', 'Tên cơ quan', ...elements.map((e) => e.text.vi)],
+    [
+      ['(Toàn tỉnh)', 'Toàn tỉnh', ...elements.map((e) => report.overall.elements[e.id] ?? null)],
+      ...report.units.map((u) => [u.agency, u.name, ...elements.map((e) => u.elements[e.id] ?? null)]),
+    ],
+    decimals,
+  )
 
   const criteria = def.index.method === 'share' ? def.index.criteria : def.index.indicators
   const questions = def.pages.flatMap((p) => p.questions)
-  sheet(wb, 'Tiêu chí', ['Mã cơ quan', 'Tên cơ quan', ...criteria.map((c) => `${c}: ${questions.find((q) => q.id === c)?.text.vi ?? c}`)], [
-    ['(Toàn tỉnh)', 'Toàn tỉnh', ...criteria.map((c) => report.overall.criteria[c] ?? null)],
-    ...report.units.map((u) => [u.agency, u.name, ...criteria.map((c) => u.criteria[c] ?? null)]),
-  ], decimals)
+  sheet(
+    wb,
+    'Tiêu chí',
+    ['Mã cơ quan', 'Tên cơ quan', ...criteria.map((c) => `${c}: ${questions.find((q) => q.id === c)?.text.vi ?? c}`)],
+    [
+      ['(Toàn tỉnh)', 'Toàn tỉnh', ...criteria.map((c) => report.overall.criteria[c] ?? null)],
+      ...report.units.map((u) => [u.agency, u.name, ...criteria.map((c) => u.criteria[c] ?? null)]),
+    ],
+    decimals,
+  )
 
   const choiceId = def.index.method === 'share' ? (def.index.expectations ?? def.index.reasons) : undefined
   const choice = def.pages.flatMap((p) => p.questions).find((q) => q.id === choiceId)
@@ -71,20 +92,29 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
   const shares = (f: { expectations?: Record<string, number>; reasons?: Record<string, number> }) => f.expectations ?? f.reasons ?? {}
   // SIPAS asks what citizens expect; the one-stop quick rating asks why they were not satisfied.
   const isReasons = def.index.method === 'share' && !def.index.expectations && !!def.index.reasons
-  sheet(wb, isReasons ? 'Lý do chưa hài lòng' : 'Mong đợi', ['Mã cơ quan', 'Tên cơ quan', ...options.map((o) => `${o.text.vi} (%)`)], [
-    ['(Toàn tỉnh)', 'Toàn tỉnh', ...options.map((o) => shares(report.overall)[o.id] ?? 0)],
-    ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)]),
-  ])
+  sheet(
+    wb,
+    isReasons ? 'Lý do chưa hài lòng' : 'Mong đợi',
+    ['Mã cơ quan', 'Tên cơ quan', ...options.map((o) => `${o.text.vi} (%)`)],
+    [
+      ['(Toàn tỉnh)', 'Toàn tỉnh', ...options.map((o) => shares(report.overall)[o.id] ?? 0)],
+      ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)]),
+    ],
+  )
 
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100)
   const channels = ['kiosk', 'qr', 'paper', 'web'] as const
   // Agencies that send no dossiers say so in words: an empty rate is not 0 %.
   const rate = (r: Report['overall']['responseRate']) =>
-    r.dossierData ? [r.dossiers, r.evaluations, pct(r.rate), ...channels.map((c) => pct(r.byChannel[c]?.rate ?? (r.dossiers ? 0 : null)))] : ['chưa có dữ liệu hồ sơ', r.evaluations, null, ...channels.map(() => null)]
-  sheet(wb, 'Tỷ lệ đánh giá', ['Mã cơ quan', 'Hồ sơ đã trả', 'Số phiếu (n)', 'Tỷ lệ đánh giá (%)', 'Máy tại quầy (%)', 'Mã QR (%)', 'Phiếu giấy (%)', 'Trực tuyến (%)'], [
-    ['(Toàn tỉnh)', ...rate(report.overall.responseRate)],
-    ...report.units.map((u) => [u.agency, ...rate(u.responseRate)]),
-  ])
+    r.dossierData
+      ? [r.dossiers, r.evaluations, pct(r.rate), ...channels.map((c) => pct(r.byChannel[c]?.rate ?? (r.dossiers ? 0 : null)))]
+      : ['chưa có dữ liệu hồ sơ', r.evaluations, null, ...channels.map(() => null)]
+  sheet(
+    wb,
+    'Tỷ lệ đánh giá',
+    ['Mã cơ quan', 'Hồ sơ đã trả', 'Số phiếu (n)', 'Tỷ lệ đánh giá (%)', 'Máy tại quầy (%)', 'Mã QR (%)', 'Phiếu giấy (%)', 'Trực tuyến (%)'],
+    [['(Toàn tỉnh)', ...rate(report.overall.responseRate)], ...report.units.map((u) => [u.agency, ...rate(u.responseRate)])],
+  )
 
   // One row per local weekday and hour: n always, the index only where the cell has the minimum.
   const heat = meta.heatMap
@@ -93,31 +123,48 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
       wb,
       'Giờ trong tuần',
       ['Thứ', 'Giờ', 'Số đánh giá (n)', 'Chỉ số', 'Ghi chú'],
-      heat.cells.map((c) => [heat.weekdays[c.weekday]!.vi, `${String(c.hour).padStart(2, '0')}:00–${String(c.hour + 1).padStart(2, '0')}:00`, c.n, c.index, c.sufficient ? '' : `Chưa đủ mẫu (dưới ${heat.minCell})`]),
+      heat.cells.map((c) => [
+        heat.weekdays[c.weekday]!.vi,
+        `${String(c.hour).padStart(2, '0')}:00–${String(c.hour + 1).padStart(2, '0')}:00`,
+        c.n,
+        c.index,
+        c.sufficient ? '' : `Chưa đủ mẫu (dưới ${heat.minCell})`,
+      ]),
     )
 
   // Ratings taken out of the index (two-person exclusions), per agency and reason: what staff must be able to answer for.
   const reasons = EXCLUSION_REASONS.filter((r) => report.units.some((u) => (u.excluded?.[r] ?? 0) > 0) || (report.excluded?.[r] ?? 0) > 0)
-  sheet(wb, 'Phiếu loại trừ', ['Mã cơ quan', 'Tên cơ quan', 'Tổng số phiếu loại trừ', ...reasons.map((r) => EXCLUSION_REASON_TEXT[r].vi)], [
-    ['(Toàn tỉnh)', 'Toàn tỉnh', Object.values(report.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => report.excluded?.[r] ?? 0)],
-    ...report.units.map((u) => [u.agency, u.name, Object.values(u.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => u.excluded?.[r] ?? 0)]),
-  ], 0)
+  sheet(
+    wb,
+    'Phiếu loại trừ',
+    ['Mã cơ quan', 'Tên cơ quan', 'Tổng số phiếu loại trừ', ...reasons.map((r) => EXCLUSION_REASON_TEXT[r].vi)],
+    [
+      ['(Toàn tỉnh)', 'Toàn tỉnh', Object.values(report.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => report.excluded?.[r] ?? 0)],
+      ...report.units.map((u) => [u.agency, u.name, Object.values(u.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => u.excluded?.[r] ?? 0)]),
+    ],
+    0,
+  )
 
-  sheet(wb, 'Thông tin', ['Mục', 'Giá trị'], [
-    ['Phiếu khảo sát', def.title.vi],
-    ['Phiên bản sử dụng trong kỳ', report.versions.join(', ') || `${def.instrument}@${def.version}`],
-    ['Kỳ báo cáo', report.period],
-    ['Múi giờ', report.timezone],
-    ['Cỡ mẫu tối thiểu', report.minSample],
-    ['Công thức', formula[def.index.method]!],
-    ['Khoảng tin cậy', def.index.method === 'points' ? 'Không áp dụng' : 'Wilson 95% (một tỷ lệ) hoặc khoảng bảo thủ từ sai số chuẩn các tiêu chí (chỉ số tổng hợp)'],
-    ['Số phiếu toàn tỉnh (n)', report.overall.n],
-    ['Chỉ số toàn tỉnh', report.overall.index],
-    ['Tỷ lệ đánh giá', 'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); toàn tỉnh: chỉ các cơ quan có dữ liệu hồ sơ'],
-    ['Bộ lọc kênh', report.filters.channel ? (channelVi[report.filters.channel] ?? report.filters.channel) : 'tất cả'],
-    ['Bộ lọc loại cơ quan', report.filters.kind ? (kindVi[report.filters.kind] ?? report.filters.kind) : 'tất cả'],
-    ['Thời điểm tạo', localTime(meta.generatedAt, report.timezone)],
-    ['Người tạo', meta.user],
-  ])
+  sheet(
+    wb,
+    'Thông tin',
+    ['Mục', 'Giá trị'],
+    [
+      ['Phiếu khảo sát', def.title.vi],
+      ['Phiên bản sử dụng trong kỳ', report.versions.join(', ') || `${def.instrument}@${def.version}`],
+      ['Kỳ báo cáo', report.period],
+      ['Múi giờ', report.timezone],
+      ['Cỡ mẫu tối thiểu', report.minSample],
+      ['Công thức', formula[def.index.method]!],
+      ['Khoảng tin cậy', def.index.method === 'points' ? 'Không áp dụng' : 'Wilson 95% (một tỷ lệ) hoặc khoảng bảo thủ từ sai số chuẩn các tiêu chí (chỉ số tổng hợp)'],
+      ['Số phiếu toàn tỉnh (n)', report.overall.n],
+      ['Chỉ số toàn tỉnh', report.overall.index],
+      ['Tỷ lệ đánh giá', 'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); toàn tỉnh: chỉ các cơ quan có dữ liệu hồ sơ'],
+      ['Bộ lọc kênh', report.filters.channel ? (channelVi[report.filters.channel] ?? report.filters.channel) : 'tất cả'],
+      ['Bộ lọc loại cơ quan', report.filters.kind ? (kindVi[report.filters.kind] ?? report.filters.kind) : 'tất cả'],
+      ['Thời điểm tạo', localTime(meta.generatedAt, report.timezone)],
+      ['Người tạo', meta.user],
+    ],
+  )
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -38,7 +38,13 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   const defs = new Map<number, Awaited<ReturnType<SurveyCatalog['get']>>>()
   for (const v of versions) defs.set(v.id, await catalog.get(v.id))
   const questionIds = [...new Set([...defs.values()].flatMap((v) => questionsOf(v!.definition).map((q) => q.id)))]
-  const textIds = new Set([...defs.values()].flatMap((v) => questionsOf(v!.definition).filter((q) => q.type === 'text').map((q) => q.id)))
+  const textIds = new Set(
+    [...defs.values()].flatMap((v) =>
+      questionsOf(v!.definition)
+        .filter((q) => q.type === 'text')
+        .map((q) => q.id),
+    ),
+  )
   const mask = opts.maskPersonalData !== false
   const cell = (q: string, v: string | number | undefined) => (mask && textIds.has(q) && typeof v === 'string' ? maskPersonalData(v).text : (v ?? ''))
   const header = [...RESPONSE_COLUMNS, 'procedure', ...questionIds]
@@ -60,7 +66,13 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   let lastId = 0
   let rows = 0
   for (;;) {
-    const page = await reportableResponsesPage(db, { afterId: lastId, start: start.toISOString(), end: end.toISOString(), surveyVersionIds: versions.map((v) => v.id), limit: PAGE })
+    const page = await reportableResponsesPage(db, {
+      afterId: lastId,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      surveyVersionIds: versions.map((v) => v.id),
+      limit: PAGE,
+    })
     if (!page.length) break
     lastId = page.at(-1)!.id
     const byResponse = await answersByResponse(db, page[0]!.id, lastId)

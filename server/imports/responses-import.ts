@@ -93,8 +93,7 @@ async function* prepareRows(db: Db, source: TableSource, opts: ImportOptions): A
         if ((RESPONSE_COLUMNS as readonly string[]).includes(col) || OPTIONAL_COLUMNS.includes(col)) return
         const value = cells[i] ?? ''
         if (own.has(col)) answerCells[col] = value
-        else if (value.trim() !== '')
-          bad(col, 'unknown_question', `Phiếu ${version.key} không có câu hỏi ${col}`, `Survey ${version.key} has no question ${col}`)
+        else if (value.trim() !== '') bad(col, 'unknown_question', `Phiếu ${version.key} không có câu hỏi ${col}`, `Survey ${version.key} has no question ${col}`)
       })
       if (issues.length || !agency || !givenAt) {
         // Still name the bad answers, so one pass over the file shows every problem.
@@ -135,12 +134,21 @@ export async function importResponses(db: Db, source: TableSource, opts: ImportO
   let rows = 0
   let alreadyStored = 0
   const checkStored = async () => {
-    const stored = new Map((await findBySubmissionIds(db, pending.map((p) => p.id))).map((r) => [r.submission_id, r.payload_hash]))
+    const stored = new Map(
+      (
+        await findBySubmissionIds(
+          db,
+          pending.map((p) => p.id),
+        )
+      ).map((r) => [r.submission_id, r.payload_hash]),
+    )
     for (const p of pending) {
       const hash = stored.get(p.id)
       if (hash === p.hash) alreadyStored++
       if (hash !== undefined && hash !== p.hash) {
-        issues.addRow([rowIssue(p.row, 'submission_id', 'submission_conflict', 'Mã phiếu đã được lưu với nội dung khác', 'This submission id is already stored with different content')])
+        issues.addRow([
+          rowIssue(p.row, 'submission_id', 'submission_conflict', 'Mã phiếu đã được lưu với nội dung khác', 'This submission id is already stored with different content'),
+        ])
       }
     }
     pending = []
@@ -155,7 +163,15 @@ export async function importResponses(db: Db, source: TableSource, opts: ImportO
     const { submissionId: id, hash } = r.prepared
     const earlier = seen.get(id)
     if (earlier && earlier.hash !== hash) {
-      issues.addRow([rowIssue(r.row, 'submission_id', 'duplicate_in_file', `Mã phiếu trùng với dòng ${earlier.row} nhưng khác nội dung`, `Same submission id as row ${earlier.row} with different content`)])
+      issues.addRow([
+        rowIssue(
+          r.row,
+          'submission_id',
+          'duplicate_in_file',
+          `Mã phiếu trùng với dòng ${earlier.row} nhưng khác nội dung`,
+          `Same submission id as row ${earlier.row} with different content`,
+        ),
+      ])
       continue
     }
     if (earlier) {
@@ -180,7 +196,11 @@ export async function importResponses(db: Db, source: TableSource, opts: ImportO
         if (o.status === 'created') summary.imported++
         else if (o.status === 'duplicate') summary.alreadyPresent++
         // Stored by someone else between the check and now: refuse the whole file, as promised.
-        else throw new DomainError('conflict', 'submission_conflict', { vi: `Mã phiếu ${o.submissionId} vừa được lưu với nội dung khác`, en: `Submission ${o.submissionId} was just stored with different content` })
+        else
+          throw new DomainError('conflict', 'submission_conflict', {
+            vi: `Mã phiếu ${o.submissionId} vừa được lưu với nội dung khác`,
+            en: `Submission ${o.submissionId} was just stored with different content`,
+          })
       }
       chunk = []
     }

@@ -15,7 +15,11 @@ export function rowIssue(row: number, column: string, code: string, vi: string, 
 
 /** An import refused as a whole: nothing was written; every bad row is named with its column. */
 export class ImportRejected extends DomainError {
-  constructor(readonly rows: RowIssue[], readonly rejectedRows: number, text?: LocalizedText) {
+  constructor(
+    readonly rows: RowIssue[],
+    readonly rejectedRows: number,
+    text?: LocalizedText,
+  ) {
     super(
       'invalid',
       'import_rejected',
@@ -31,9 +35,7 @@ export function formatRowIssue(i: RowIssue): string {
 }
 
 export function requireHeader(row: number, header: string[], required: string[]): RowIssue[] {
-  return required
-    .filter((c) => !header.includes(c))
-    .map((c) => rowIssue(row, c, 'missing_column', `Thiếu cột "${c}" ở dòng tiêu đề`, `The header row has no "${c}" column`))
+  return required.filter((c) => !header.includes(c)).map((c) => rowIssue(row, c, 'missing_column', `Thiếu cột "${c}" ở dòng tiêu đề`, `The header row has no "${c}" column`))
 }
 
 /** Problems shown for an import: those of the first rows only, however many rows are bad. */

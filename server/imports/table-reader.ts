@@ -50,7 +50,15 @@ const refuse = (row: number, code: string, vi: string, en: string): never => {
 export function tooManyRows(maxRows: number): ImportRejected {
   const n = { vi: maxRows.toLocaleString('vi-VN'), en: maxRows.toLocaleString('en') }
   return new ImportRejected(
-    [rowIssue(maxRows + 1, '-', 'too_many_rows', `Tệp có hơn ${n.vi} dòng: mỗi lần nhập tối đa ${n.vi} dòng, hãy chia tệp`, `The file has more than ${n.en} rows: an import takes at most ${n.en} rows, split the file`)],
+    [
+      rowIssue(
+        maxRows + 1,
+        '-',
+        'too_many_rows',
+        `Tệp có hơn ${n.vi} dòng: mỗi lần nhập tối đa ${n.vi} dòng, hãy chia tệp`,
+        `The file has more than ${n.en} rows: an import takes at most ${n.en} rows, split the file`,
+      ),
+    ],
     1,
     { vi: `Không nhập: tệp có hơn ${n.vi} dòng (tối đa ${n.vi} dòng mỗi lần)`, en: `Nothing imported: the file has more than ${n.en} rows (at most ${n.en} per import)` },
   )

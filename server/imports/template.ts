@@ -22,19 +22,29 @@ const fixed: Record<(typeof RESPONSE_COLUMNS)[number], LocalizedText> = {
  * question columns by their question text and the values they take.
  */
 export function importTemplate(def: SurveyDefinition, key: string): { header: string[]; columns: Array<{ column: string; meaning: LocalizedText; example?: string }> } {
-  const columns: Array<{ column: string; meaning: LocalizedText; example?: string }> = RESPONSE_COLUMNS.map((c) => ({ column: c, meaning: fixed[c], ...(c === 'survey' ? { example: key } : c === 'channel' ? { example: 'paper' } : {}) }))
+  const columns: Array<{ column: string; meaning: LocalizedText; example?: string }> = RESPONSE_COLUMNS.map((c) => ({
+    column: c,
+    meaning: fixed[c],
+    ...(c === 'survey' ? { example: key } : c === 'channel' ? { example: 'paper' } : {}),
+  }))
   for (const q of questionsOf(def)) {
     const optional = q.required ? s('bắt buộc', 'required') : s('để trống nếu không trả lời', 'leave empty if not answered')
     if (q.type === 'rating') {
       const points = def.scales[q.scale] ?? []
       columns.push({
         column: q.id,
-        meaning: s(`${q.text.vi} — ghi một số: ${points.map((p) => `${p.value} = ${p.label.vi}`).join('; ')} (${optional.vi})`, `${q.text.en} — one number: ${points.map((p) => `${p.value} = ${p.label.en}`).join('; ')} (${optional.en})`),
+        meaning: s(
+          `${q.text.vi} — ghi một số: ${points.map((p) => `${p.value} = ${p.label.vi}`).join('; ')} (${optional.vi})`,
+          `${q.text.en} — one number: ${points.map((p) => `${p.value} = ${p.label.en}`).join('; ')} (${optional.en})`,
+        ),
       })
     } else if (q.type === 'points') {
       columns.push({
         column: q.id,
-        meaning: s(`${q.text.vi} — ghi số điểm: ${q.options.map((o) => `${o.value} = ${o.text.vi}`).join('; ')} (${optional.vi})`, `${q.text.en} — the points: ${q.options.map((o) => `${o.value} = ${o.text.en}`).join('; ')} (${optional.en})`),
+        meaning: s(
+          `${q.text.vi} — ghi số điểm: ${q.options.map((o) => `${o.value} = ${o.text.vi}`).join('; ')} (${optional.vi})`,
+          `${q.text.en} — the points: ${q.options.map((o) => `${o.value} = ${o.text.en}`).join('; ')} (${optional.en})`,
+        ),
       })
     } else if (q.type === 'choice') {
       const list = q.options.map((o) => `${o.id} = ${o.text.vi}`).join('; ')
@@ -42,11 +52,26 @@ export function importTemplate(def: SurveyDefinition, key: string): { header: st
       columns.push({
         column: q.id,
         meaning: q.multiple
-          ? s(`${q.text.vi} — ghi mã các lựa chọn, cách nhau bằng dấu |, ví dụ ${q.options.slice(0, 2).map((o) => o.id).join('|')}: ${list} (${optional.vi})`, `${q.text.en} — the option codes separated by |, e.g. ${q.options.slice(0, 2).map((o) => o.id).join('|')}: ${listEn} (${optional.en})`)
+          ? s(
+              `${q.text.vi} — ghi mã các lựa chọn, cách nhau bằng dấu |, ví dụ ${q.options
+                .slice(0, 2)
+                .map((o) => o.id)
+                .join('|')}: ${list} (${optional.vi})`,
+              `${q.text.en} — the option codes separated by |, e.g. ${q.options
+                .slice(0, 2)
+                .map((o) => o.id)
+                .join('|')}: ${listEn} (${optional.en})`,
+            )
           : s(`${q.text.vi} — ghi mã một lựa chọn: ${list} (${optional.vi})`, `${q.text.en} — one option code: ${listEn} (${optional.en})`),
       })
     } else {
-      columns.push({ column: q.id, meaning: s(`${q.text.vi} — chép nguyên văn, tối đa ${q.maxLength} ký tự (${optional.vi})`, `${q.text.en} — copied as written, at most ${q.maxLength} characters (${optional.en})`) })
+      columns.push({
+        column: q.id,
+        meaning: s(
+          `${q.text.vi} — chép nguyên văn, tối đa ${q.maxLength} ký tự (${optional.vi})`,
+          `${q.text.en} — copied as written, at most ${q.maxLength} characters (${optional.en})`,
+        ),
+      })
     }
   }
   return { header: columns.map((c) => c.column), columns }

@@ -58,8 +58,7 @@ async function* parseXml<T>(stream: Readable, setup: (p: SaxesParser, out: T[]) 
     while (out.length) yield out.shift()!
   } catch (e) {
     if (e instanceof XlsxRefused) throw e
-    if (e instanceof ZipTooLarge)
-      throw new XlsxRefused('xlsx_too_large', 'Tệp XLSX quá lớn khi giải nén', 'The XLSX file is too large once unpacked')
+    if (e instanceof ZipTooLarge) throw new XlsxRefused('xlsx_too_large', 'Tệp XLSX quá lớn khi giải nén', 'The XLSX file is too large once unpacked')
     // The parser's own errors are plain Errors; anything else (the row limit of the caller) passes through.
     if (e instanceof NotZip || (e instanceof Error && e.constructor === Error)) throw notXlsx(e.message.slice(0, 120))
     throw e
@@ -295,7 +294,11 @@ async function* sheetRows(zip: ZipArchive, onRow: () => void): AsyncGenerator<Sh
       if (!collecting) return
       cellChars += t.length
       if (cellChars > XLSX_LIMITS.cellChars)
-        throw new XlsxRefused('xlsx_too_large', `Một ô ở dòng ${rowNumber} dài quá ${XLSX_LIMITS.cellChars} ký tự`, `A cell in row ${rowNumber} is longer than ${XLSX_LIMITS.cellChars} characters`)
+        throw new XlsxRefused(
+          'xlsx_too_large',
+          `Một ô ở dòng ${rowNumber} dài quá ${XLSX_LIMITS.cellChars} ký tự`,
+          `A cell in row ${rowNumber} is longer than ${XLSX_LIMITS.cellChars} characters`,
+        )
       value.push(t)
     })
     p.on('closetag', (node: SaxesTagPlain) => {

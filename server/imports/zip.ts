@@ -17,8 +17,7 @@ export interface Bytes {
  */
 const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }
 
-const opened = (resolve: (z: yauzl.ZipFile) => void, reject: (e: unknown) => void) => (err: Error | null, zip?: yauzl.ZipFile) =>
-  err || !zip ? reject(err) : resolve(zip)
+const opened = (resolve: (z: yauzl.ZipFile) => void, reject: (e: unknown) => void) => (err: Error | null, zip?: yauzl.ZipFile) => (err || !zip ? reject(err) : resolve(zip))
 
 export async function fileBytes(path: string): Promise<Bytes> {
   const size = (await fs.promises.stat(path)).size

@@ -10,9 +10,19 @@ export const IntegritySettings = z.object({
   maxQueueAgeDays: z.number().int().min(1).max(365).default(14),
   /** This many ratings in a row at one desk, all at the top of the scale, within `topRunMinutes`: flagged. */
   topRunLength: z.number().int().min(3).max(1000).default(15),
-  topRunMinutes: z.number().int().min(1).max(24 * 60).default(10),
+  topRunMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
   /** A desk link page opened before its desk switched survey may still send its answer this long after. */
-  linkGraceMinutes: z.number().int().min(0).max(24 * 60).default(30),
+  linkGraceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
 })
 export type IntegritySettings = z.infer<typeof IntegritySettings>
 export const INTEGRITY_SETTINGS_KEY = 'integrity.settings'

@@ -4,7 +4,11 @@ import type { Insertable } from 'kysely'
 
 export async function insertInvitations(db: Db, rows: Insertable<InvitationTable>[]) {
   // SQLite caps bound parameters per statement; 100 rows × 10 columns stays well under it.
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('invitations').values(rows.slice(i, i + 100)).execute()
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('invitations')
+      .values(rows.slice(i, i + 100))
+      .execute()
 }
 
 export function findInvitationByHash(db: Db, tokenHash: string) {
@@ -13,7 +17,12 @@ export function findInvitationByHash(db: Db, tokenHash: string) {
 
 /** Desks with this code among the given agencies (a desk code is unique only within its agency). */
 export function findDesksByCode(db: Db, agencyIds: number[], code: string) {
-  return db.selectFrom('desks').selectAll().where('code', '=', code).where('agency_id', 'in', agencyIds.length ? agencyIds : [-1]).execute()
+  return db
+    .selectFrom('desks')
+    .selectAll()
+    .where('code', '=', code)
+    .where('agency_id', 'in', agencyIds.length ? agencyIds : [-1])
+    .execute()
 }
 
 /**

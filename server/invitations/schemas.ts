@@ -17,22 +17,24 @@ const QrFormats = z
 /** One receipt code as the one-stop software asks for it. The agency is the key's or one below it. */
 const fields = {
   desk: Code.optional().describe('Desk code (mã quầy); with `agency` when the code is not unique'),
-    agency: Code.optional().describe('Agency code (mã cơ quan): the key’s agency or one of its sub-agencies'),
-    dossier: dossierFields.dossier.optional(),
-    officer: dossierFields.officer,
-    receivedAt: z.iso.datetime({ offset: true }).optional().describe('When the dossier was received (with `dossier`): recorded as its `received` event'),
-    procedure: Code.optional().describe('Administrative procedure code (mã thủ tục)'),
-    survey: SurveyRef.optional()
-      .describe('Questionnaire; default the desk’s, else the newest published mot-cua'),
-    expiresAt: z.iso.datetime({ offset: true }).optional().describe('When the code stops working; default in 30 days'),
-    expiresInDays: z.number().int().min(1).max(MAX_EXPIRY_DAYS).optional(),
+  agency: Code.optional().describe('Agency code (mã cơ quan): the key’s agency or one of its sub-agencies'),
+  dossier: dossierFields.dossier.optional(),
+  officer: dossierFields.officer,
+  receivedAt: z.iso.datetime({ offset: true }).optional().describe('When the dossier was received (with `dossier`): recorded as its `received` event'),
+  procedure: Code.optional().describe('Administrative procedure code (mã thủ tục)'),
+  survey: SurveyRef.optional().describe('Questionnaire; default the desk’s, else the newest published mot-cua'),
+  expiresAt: z.iso.datetime({ offset: true }).optional().describe('When the code stops working; default in 30 days'),
+  expiresInDays: z.number().int().min(1).max(MAX_EXPIRY_DAYS).optional(),
 }
 const whereGiven = (r: { desk?: string; agency?: string }) => r.desk !== undefined || r.agency !== undefined
 const whereMissing = { message: 'desk or agency is required', path: ['desk'] }
 export const InvitationRequest = z.object(fields).strict().refine(whereGiven, whereMissing)
 export type InvitationRequest = z.infer<typeof InvitationRequest>
 
-export const InvitationInput = z.object({ ...fields, qr: QrFormats }).strict().refine(whereGiven, whereMissing)
+export const InvitationInput = z
+  .object({ ...fields, qr: QrFormats })
+  .strict()
+  .refine(whereGiven, whereMissing)
 export const InvitationBatchInput = z.object({ items: z.array(InvitationRequest).min(1).max(MAX_INVITATIONS), qr: QrFormats }).strict()
 
 export const InvitationCreated = z.object({

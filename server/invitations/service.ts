@@ -35,8 +35,21 @@ export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKe
   const scope = (await agencyScope(db, key.agency_id)) ?? new Set<number>()
   const resolve = resolver(db, catalog, scope, now)
   const at = (i: number) => (f: string) => `${fieldPrefix}${fieldPrefix ? `${i}.` : ''}${f}`
-  const { codes, issues } = await checkDossierCodes(db, ctx, requests.map((r, i) => ({ dossier: r.dossier, field: at(i)('dossier') })))
-  const planned: Array<{ agency: { id: number; code: string }; desk: Desk | null; version: SurveyVersion; expiresAt: string; dossier?: string; procedure?: string; officer?: string; receivedAt?: string }> = []
+  const { codes, issues } = await checkDossierCodes(
+    db,
+    ctx,
+    requests.map((r, i) => ({ dossier: r.dossier, field: at(i)('dossier') })),
+  )
+  const planned: Array<{
+    agency: { id: number; code: string }
+    desk: Desk | null
+    version: SurveyVersion
+    expiresAt: string
+    dossier?: string
+    procedure?: string
+    officer?: string
+    receivedAt?: string
+  }> = []
   const dossiers = new Set<string>()
   for (const [i, r] of requests.entries()) {
     const found = await resolve(r, at(i))
@@ -46,7 +59,8 @@ export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKe
     }
     const dossier = codes[i]
     if (dossier !== undefined) {
-      if (dossiers.has(dossier)) issues.push(issue(at(i)('dossier'), 'duplicate_dossier', 'Mã hồ sơ bị lặp trong cùng một yêu cầu', 'The same dossier code appears twice in this request'))
+      if (dossiers.has(dossier))
+        issues.push(issue(at(i)('dossier'), 'duplicate_dossier', 'Mã hồ sơ bị lặp trong cùng một yêu cầu', 'The same dossier code appears twice in this request'))
       dossiers.add(dossier)
     }
     planned.push({ ...found, dossier, procedure: r.procedure?.normalize('NFC'), officer: r.officer, receivedAt: r.receivedAt })
@@ -88,7 +102,10 @@ export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKe
     })
     await insertInvitations(trx, rows)
     if (facts.length) await applyDossierFacts(trx, facts, ctx, now)
-    await invitationOfficersFromDossiers(trx, facts.map((f) => f.hash))
+    await invitationOfficersFromDossiers(
+      trx,
+      facts.map((f) => f.hash),
+    )
   })
   return minted
 }
@@ -164,5 +181,4 @@ export function findReceipt(db: Db, token: string) {
   return findInvitationByHash(db, hashToken(token))
 }
 
-export const receiptExpired = () =>
-  new DomainError('gone', 'receipt_expired', { vi: 'Mã đánh giá trên giấy hẹn đã hết hạn', en: 'The rating code on this receipt has expired' })
+export const receiptExpired = () => new DomainError('gone', 'receipt_expired', { vi: 'Mã đánh giá trên giấy hẹn đã hết hạn', en: 'The rating code on this receipt has expired' })

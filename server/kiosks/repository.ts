@@ -42,7 +42,15 @@ export function kioskRows(db: Db) {
     .innerJoin('desks', 'desks.id', 'kiosks.desk_id')
     .innerJoin('agencies', 'agencies.id', 'desks.agency_id')
     .selectAll('kiosks')
-    .select(['desks.code as desk_code', 'desks.name as desk_name', 'desks.agency_id', 'desks.survey_version_id', 'desks.opening_hours as desk_opening_hours', 'agencies.code as agency_code', 'agencies.name as agency_name'])
+    .select([
+      'desks.code as desk_code',
+      'desks.name as desk_name',
+      'desks.agency_id',
+      'desks.survey_version_id',
+      'desks.opening_hours as desk_opening_hours',
+      'agencies.code as agency_code',
+      'agencies.name as agency_name',
+    ])
     .orderBy('kiosks.id')
 }
 export type KioskRow = Awaited<ReturnType<ReturnType<typeof kioskRows>['executeTakeFirstOrThrow']>>

@@ -55,11 +55,9 @@ export async function setKioskSettings(db: Kysely<Database>, next: KioskSettings
 
 export const kioskNotFound = () => new DomainError('not_found', 'kiosk_not_found', { vi: 'Không tìm thấy máy tính bảng', en: 'Kiosk not found' })
 
-export const notPaired = () =>
-  new DomainError('unauthorized', 'kiosk_not_paired', { vi: 'Máy chưa được ghép nối với quầy', en: 'This tablet is not paired with a desk' })
+export const notPaired = () => new DomainError('unauthorized', 'kiosk_not_paired', { vi: 'Máy chưa được ghép nối với quầy', en: 'This tablet is not paired with a desk' })
 
-export const kioskRevoked = () =>
-  new DomainError('forbidden', 'kiosk_revoked', { vi: 'Máy tính bảng này đã bị thu hồi', en: 'This tablet was revoked' })
+export const kioskRevoked = () => new DomainError('forbidden', 'kiosk_revoked', { vi: 'Máy tính bảng này đã bị thu hồi', en: 'This tablet was revoked' })
 
 export async function findKioskRow(db: Db, id: number): Promise<KioskRow | undefined> {
   return findKioskRowById(db, id)

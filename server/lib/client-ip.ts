@@ -22,5 +22,4 @@ export function clientIp(c: Context, trustProxy: boolean): string {
  * The client address as a hash salted with the server secret and the UTC day: limits can count per
  * address, while stored keys cannot be linked across days or reversed without the secret.
  */
-export const dailyClientHash = (secret: string, c: Context, trustProxy: boolean, now: Date) =>
-  sha256(`${secret}:${now.toISOString().slice(0, 10)}:${clientIp(c, trustProxy)}`)
+export const dailyClientHash = (secret: string, c: Context, trustProxy: boolean, now: Date) => sha256(`${secret}:${now.toISOString().slice(0, 10)}:${clientIp(c, trustProxy)}`)

@@ -48,7 +48,11 @@ export async function decideExclusion(db: Db, id: number, d: { status: Exclusion
 }
 
 export async function setTextHidden(db: Db, responseId: number, hidden: boolean) {
-  await db.updateTable('responses').set({ text_hidden: hidden ? 1 : 0 }).where('id', '=', responseId).execute()
+  await db
+    .updateTable('responses')
+    .set({ text_hidden: hidden ? 1 : 0 })
+    .where('id', '=', responseId)
+    .execute()
 }
 
 const queueColumns = [

@@ -31,7 +31,12 @@ const conflictText: Record<ConflictReason, { vi: string; en: string }> = {
 }
 
 /** Why this staff member may not decide on a rating of `agencyId`, or null when they may. */
-export function decisionRefusal(staff: StaffUser, agencyId: number, proposedBy: number | null, agencies: Map<number, AgencyNode>): { code: ErrorCode; text: { vi: string; en: string } } | null {
+export function decisionRefusal(
+  staff: StaffUser,
+  agencyId: number,
+  proposedBy: number | null,
+  agencies: Map<number, AgencyNode>,
+): { code: ErrorCode; text: { vi: string; en: string } } | null {
   if (staff.role !== 'admin') return { code: 'admin_only', text: { vi: 'Chỉ quản trị viên được duyệt', en: 'Only an admin may decide' } }
   if (proposedBy === staff.id)
     return { code: 'own_proposal', text: { vi: 'Người đề nghị không được tự duyệt đề nghị của mình', en: 'The proposer cannot decide on their own proposal' } }
@@ -55,7 +60,11 @@ export async function hideCommentText(db: Kysely<Database>, staff: StaffUser, in
   return db.transaction().execute(async (trx) => {
     await responseInScope(trx, staff, input.responseId)
     await setTextHidden(trx, input.responseId, input.hidden)
-    await appendAudit(trx, { actor: actorOf(staff), action: input.hidden ? 'comment.hide' : 'comment.show', target: `response:${input.responseId}`, details: { reason: input.reason } }, now)
+    await appendAudit(
+      trx,
+      { actor: actorOf(staff), action: input.hidden ? 'comment.hide' : 'comment.show', target: `response:${input.responseId}`, details: { reason: input.reason } },
+      now,
+    )
     return { responseId: input.responseId, hidden: input.hidden }
   })
 }
@@ -65,9 +74,16 @@ export async function proposeExclusion(db: Kysely<Database>, staff: StaffUser, i
   return db.transaction().execute(async (trx) => {
     const r = await responseInScope(trx, staff, input.responseId)
     if (r.is_spam === 1 || (await activeExclusion(trx, r.id)))
-      throw new DomainError('conflict', 'exclusion_exists', { vi: 'Phiếu này đã có đề nghị loại trừ hoặc đã bị loại', en: 'This rating already has an exclusion proposal or was excluded' })
+      throw new DomainError('conflict', 'exclusion_exists', {
+        vi: 'Phiếu này đã có đề nghị loại trừ hoặc đã bị loại',
+        en: 'This rating already has an exclusion proposal or was excluded',
+      })
     const id = await insertExclusion(trx, { responseId: r.id, reason: input.reason, note: input.note, status: 'proposed', proposedBy: staff.id, at: now.toISOString() })
-    await appendAudit(trx, { actor: actorOf(staff), action: 'exclusion.propose', target: `response:${r.id}`, details: { exclusion: id, reason: input.reason, note: input.note } }, now)
+    await appendAudit(
+      trx,
+      { actor: actorOf(staff), action: 'exclusion.propose', target: `response:${r.id}`, details: { exclusion: id, reason: input.reason, note: input.note } },
+      now,
+    )
     return { id, status: 'proposed' as const }
   })
 }
@@ -130,17 +146,30 @@ export async function reviewFlagged(
   return db.transaction().execute(async (trx) => {
     const r = await responseInScope(trx, staff, input.responseId)
     await assertMayDecide(trx, staff, r.agency_id, null)
-    if (r.is_flagged !== 1 || r.is_spam === 1)
-      throw new DomainError('conflict', 'not_flagged', { vi: 'Phiếu này không chờ xem xét', en: 'This rating is not waiting for review' })
+    if (r.is_flagged !== 1 || r.is_spam === 1) throw new DomainError('conflict', 'not_flagged', { vi: 'Phiếu này không chờ xem xét', en: 'This rating is not waiting for review' })
     const afterClose = await isQuarterClosed(trx, r.survey_version_id, r.quarter)
     if (input.decision === 'count') await setResponseFlags(trx, catalog, r.id, { flagged: false })
     else {
-      await insertExclusion(trx, { responseId: r.id, reason: input.reason ?? 'other', note: input.note, status: 'approved', proposedBy: null, decidedBy: staff.id, at: now.toISOString(), afterClose })
+      await insertExclusion(trx, {
+        responseId: r.id,
+        reason: input.reason ?? 'other',
+        note: input.note,
+        status: 'approved',
+        proposedBy: null,
+        decidedBy: staff.id,
+        at: now.toISOString(),
+        afterClose,
+      })
       await setResponseFlags(trx, catalog, r.id, { spam: true, flagged: false })
     }
     await appendAudit(
       trx,
-      { actor: actorOf(staff), action: input.decision === 'count' ? 'flag.count' : 'flag.exclude', target: `response:${r.id}`, details: { flag: r.flag_reason, reason: input.reason ?? null, note: input.note, afterClose } },
+      {
+        actor: actorOf(staff),
+        action: input.decision === 'count' ? 'flag.count' : 'flag.exclude',
+        target: `response:${r.id}`,
+        details: { flag: r.flag_reason, reason: input.reason ?? null, note: input.note, afterClose },
+      },
       now,
     )
     return { responseId: r.id, decision: input.decision, afterClose }

@@ -127,10 +127,18 @@ export async function freezeRollups(db: Db, snapshotId: number, surveyVersionIds
 export async function setClosure(db: Db, instrument: string, quarter: string, values: { snapshot_id?: number | null; published_snapshot_id?: number | null }) {
   const found = await findClosure(db, instrument, quarter)
   if (found) await db.updateTable('period_closures').set(values).where('instrument', '=', instrument).where('quarter', '=', quarter).execute()
-  else await db.insertInto('period_closures').values({ instrument, quarter, snapshot_id: values.snapshot_id ?? null, published_snapshot_id: values.published_snapshot_id ?? null }).execute()
+  else
+    await db
+      .insertInto('period_closures')
+      .values({ instrument, quarter, snapshot_id: values.snapshot_id ?? null, published_snapshot_id: values.published_snapshot_id ?? null })
+      .execute()
 }
 
-export async function markSnapshot(db: Db, id: number, values: { reopened_by?: string; reopened_at?: string; reopen_reason?: string; published_by?: string; published_at?: string }) {
+export async function markSnapshot(
+  db: Db,
+  id: number,
+  values: { reopened_by?: string; reopened_at?: string; reopen_reason?: string; published_by?: string; published_at?: string },
+) {
   await db.updateTable('report_snapshots').set(values).where('id', '=', id).execute()
 }
 

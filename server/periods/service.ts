@@ -29,8 +29,7 @@ export interface PeriodDeps {
 
 const quarterOnly = (key: string) => {
   const p = parsePeriod(key)
-  if (p.kind !== 'quarter')
-    throw new DomainError('invalid', 'quarter_only', { vi: 'Chỉ khoá sổ được từng quý (ví dụ 2026-Q1)', en: 'Only a quarter can be closed (e.g. 2026-Q1)' })
+  if (p.kind !== 'quarter') throw new DomainError('invalid', 'quarter_only', { vi: 'Chỉ khoá sổ được từng quý (ví dụ 2026-Q1)', en: 'Only a quarter can be closed (e.g. 2026-Q1)' })
   return p
 }
 
@@ -44,16 +43,27 @@ const notClosed = () => new DomainError('conflict', 'quarter_not_closed', { vi: 
 export async function closeQuarter(deps: PeriodDeps, input: { instrument: string; quarter: string; actor: string }, now: Date) {
   const period = quarterOnly(input.quarter)
   if (now < periodBounds(period, deps.timeZone).end)
-    throw new DomainError('conflict', 'quarter_not_ended', { vi: `Quý ${input.quarter} chưa kết thúc, chưa thể khoá sổ`, en: `Quarter ${input.quarter} has not ended yet and cannot be closed` })
+    throw new DomainError('conflict', 'quarter_not_ended', {
+      vi: `Quý ${input.quarter} chưa kết thúc, chưa thể khoá sổ`,
+      en: `Quarter ${input.quarter} has not ended yet and cannot be closed`,
+    })
   return deps.db.transaction().execute(async (trx) => {
     const closure = await findClosure(trx, input.instrument, input.quarter)
-    if (closure?.snapshot_id)
-      throw new DomainError('conflict', 'quarter_closed', { vi: `Quý ${input.quarter} đã khoá sổ`, en: `Quarter ${input.quarter} is already closed` })
+    if (closure?.snapshot_id) throw new DomainError('conflict', 'quarter_closed', { vi: `Quý ${input.quarter} đã khoá sổ`, en: `Quarter ${input.quarter} is already closed` })
     const report = await buildReport(trx, deps.catalog, { instrument: input.instrument, period, timeZone: deps.timeZone, minSample: deps.minSample })
     const content = canonicalJson(report)
     const hash = sha256(content)
     const at = now.toISOString()
-    const snap = await insertSnapshot(trx, { instrument: input.instrument, quarter: input.quarter, content, hash, method: report.method, surveyVersions: report.versions, by: input.actor, at })
+    const snap = await insertSnapshot(trx, {
+      instrument: input.instrument,
+      quarter: input.quarter,
+      content,
+      hash,
+      method: report.method,
+      surveyVersions: report.versions,
+      by: input.actor,
+      at,
+    })
     const { versionIds } = await instrumentRules(trx, deps.catalog, input.instrument, [input.quarter])
     await freezeRollups(trx, snap.id, versionIds, input.quarter)
     await setClosure(trx, input.instrument, input.quarter, { snapshot_id: snap.id })
@@ -70,7 +80,11 @@ export async function reopenQuarter(deps: PeriodDeps, input: { instrument: strin
     if (!closure?.snapshot_id) throw notClosed()
     await markSnapshot(trx, closure.snapshot_id, { reopened_by: input.actor, reopened_at: now.toISOString(), reopen_reason: input.reason })
     await setClosure(trx, input.instrument, input.quarter, { snapshot_id: null })
-    await appendAudit(trx, { actor: input.actor, action: 'period.reopen', target: `period:${input.instrument}/${input.quarter}`, details: { reason: input.reason, snapshot: closure.snapshot_id } }, now)
+    await appendAudit(
+      trx,
+      { actor: input.actor, action: 'period.reopen', target: `period:${input.instrument}/${input.quarter}`, details: { reason: input.reason, snapshot: closure.snapshot_id } },
+      now,
+    )
     return { reopened: true }
   })
 }

@@ -71,7 +71,11 @@ export async function eraseResponse(db: Db, responseId: number, at: string) {
 export async function forgetDossier(db: Db, dossierHashes: string[]) {
   await db.updateTable('invitations').set({ dossier_hash: null }).where('dossier_hash', 'in', dossierHashes).execute()
   for (const hash of dossierHashes)
-    await db.updateTable('dossiers').set({ dossier_hash: `forgotten:${randomUUID()}` }).where('dossier_hash', '=', hash).execute()
+    await db
+      .updateTable('dossiers')
+      .set({ dossier_hash: `forgotten:${randomUUID()}` })
+      .where('dossier_hash', '=', hash)
+      .execute()
 }
 
 export async function readSetting(db: Db, key: string) {
@@ -79,5 +83,9 @@ export async function readSetting(db: Db, key: string) {
 }
 
 export function writeSetting(db: Db, key: string, value: string) {
-  return db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  return db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
 }

@@ -99,8 +99,7 @@ export function applyCommentRetention(db: Db, actor: string, now: Date) {
         .map((q) => q.id)
       cleared += await clearTextBefore(trx, v.id, textIds, cutoff)
     }
-    if (cleared > 0 || actor !== 'system')
-      await appendAudit(trx, { actor, action: 'privacy.retention.run', target: PRIVACY_KEY, details: { commentYears, cutoff, cleared } }, now)
+    if (cleared > 0 || actor !== 'system') await appendAudit(trx, { actor, action: 'privacy.retention.run', target: PRIVACY_KEY, details: { commentYears, cutoff, cleared } }, now)
     return { commentYears, cutoff, cleared }
   })
 }

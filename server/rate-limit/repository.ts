@@ -51,7 +51,12 @@ export async function countAttempt(db: Db, key: string, windowMs: number, now: D
 
 /** Takes back one counted attempt (it turned out to be a success). */
 export async function forgiveAttempt(db: Db, key: string): Promise<void> {
-  await db.updateTable('login_throttle').set({ attempts: sql<number>`attempts - 1` }).where('key', '=', key).where('attempts', '>', 0).execute()
+  await db
+    .updateTable('login_throttle')
+    .set({ attempts: sql<number>`attempts - 1` })
+    .where('key', '=', key)
+    .where('attempts', '>', 0)
+    .execute()
 }
 
 export async function clearAttempts(db: Db, key: string): Promise<void> {

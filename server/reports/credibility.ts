@@ -24,7 +24,10 @@ export async function credibility(db: Db, catalog: SurveyCatalog, input: { agenc
   const rows = await receiptResponses(db, input.agencyId, input.versionIds, input.quarters)
   for (let i = 0; i < rows.length; i += PAGE) {
     const page = rows.slice(i, i + PAGE)
-    const answers = await answersOfResponses(db, page.map((r) => r.id))
+    const answers = await answersOfResponses(
+      db,
+      page.map((r) => r.id),
+    )
     const byResponse = new Map<number, typeof answers>()
     for (const a of answers) (byResponse.get(a.response_id) ?? byResponse.set(a.response_id, []).get(a.response_id)!).push(a)
     for (const r of page) {

@@ -124,7 +124,17 @@ export async function integrityCounts(db: Db, agencyId: number, surveyVersionIds
   const row = await db
     .selectFrom('responses')
     .select([
-      (eb) => eb.fn.sum<number>(eb.case().when(eb.and([eb('is_flagged', '=', 1), eb('is_spam', '=', 0)])).then(1).else(0).end()).as('flagged'),
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('is_flagged', '=', 1), eb('is_spam', '=', 0)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('flagged'),
       (eb) => eb.fn.sum<number>(eb.case().when('is_spam', '=', 1).then(1).else(0).end()).as('excluded'),
       (eb) => eb.fn.sum<number>(eb.case().when('is_late', '=', 1).then(1).else(0).end()).as('late'),
     ])

@@ -52,8 +52,7 @@ const countsByAgency = async (db: Db, surveyVersionIds: number[], quarters: stri
  */
 export async function instrumentRules(db: Db, catalog: SurveyCatalog, instrument: string, quarters: string[]) {
   const versions = (await listSurveyVersions(db)).filter((v) => v.instrument === instrument && v.status !== 'draft')
-  if (!versions.length)
-    throw unknownSurvey({ vi: `Không có phiếu khảo sát ${instrument}`, en: `No survey ${instrument}` })
+  if (!versions.length) throw unknownSurvey({ vi: `Không có phiếu khảo sát ${instrument}`, en: `No survey ${instrument}` })
   const used = await versionsUsed(db, instrument, quarters)
   const version = (await catalog.get((used.at(-1) ?? versions.at(-1)!).id, db))!
   return { rules: version.definition.index, definition: version.definition, versionIds: versions.map((v) => v.id), used: used.map((v) => `${instrument}@${v.version}`) }
@@ -88,7 +87,11 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
   const ranked = compareWithPrevious(rankUnits(unitsOf(current), opts.minSample), rankUnits(unitsOf(previous), opts.minSample))
   const rankInKind = new Map<string, number | null>()
   for (const kind of new Set(ranked.map((u) => u.kind)))
-    for (const u of rankUnits(ranked.filter((x) => x.kind === kind), opts.minSample)) rankInKind.set(u.key, u.rank)
+    for (const u of rankUnits(
+      ranked.filter((x) => x.kind === kind),
+      opts.minSample,
+    ))
+      rankInKind.set(u.key, u.rank)
 
   const units: UnitReport[] = ranked.map((u) => {
     const a = byCode.get(u.key)!
@@ -96,7 +99,7 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
       agency: a.code,
       name: a.name,
       kind: a.kind,
-      parent: a.parent_id ? byId.get(a.parent_id)?.code ?? null : null,
+      parent: a.parent_id ? (byId.get(a.parent_id)?.code ?? null) : null,
       ...figures(u),
       sufficient: u.sufficient,
       rank: u.rank,

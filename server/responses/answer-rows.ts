@@ -18,11 +18,15 @@ export function answerRows(answers: Answers): Row[] {
 
 /** The reverse, with the definition telling multi-choice lists from single values. */
 export function answersFromRows(def: SurveyDefinition, rows: Row[]): Answers {
-  const multiple = new Set(questionsOf(def).filter((q) => q.type === 'choice' && q.multiple).map((q) => q.id))
+  const multiple = new Set(
+    questionsOf(def)
+      .filter((q) => q.type === 'choice' && q.multiple)
+      .map((q) => q.id),
+  )
   const answers: Answers = {}
   for (const r of rows) {
     if (r.value_num !== null) answers[r.question_id] = Number(r.value_num)
-    else if (multiple.has(r.question_id)) ((answers[r.question_id] as string[] | undefined) ?? (answers[r.question_id] = [] as string[]) as string[]).push(r.value_text ?? '')
+    else if (multiple.has(r.question_id)) ((answers[r.question_id] as string[] | undefined) ?? ((answers[r.question_id] = [] as string[]) as string[])).push(r.value_text ?? '')
     else answers[r.question_id] = r.value_text ?? ''
   }
   // Options in definition order, as validation stores them.

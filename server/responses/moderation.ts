@@ -36,7 +36,14 @@ export async function setResponseFlags(trx: Db, catalog: SurveyCatalog, response
     const rows = await answersOf(trx, responseId)
     await bumpRollups(
       trx,
-      { surveyVersionId: before.survey_version_id, agencyId: before.agency_id, deskId: before.desk_id, channel: before.channel, procedureCode: before.procedure_code, quarter: before.quarter },
+      {
+        surveyVersionId: before.survey_version_id,
+        agencyId: before.agency_id,
+        deskId: before.desk_id,
+        channel: before.channel,
+        procedureCode: before.procedure_code,
+        quarter: before.quarter,
+      },
       rollupCells(version!.definition, answersFromRows(version!.definition, rows)),
       now ? 1 : -1,
     )

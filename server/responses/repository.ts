@@ -24,18 +24,31 @@ export async function insertResponses(db: Db, rows: NewResponse[]) {
   const ids = new Map<string, number>()
   for (let i = 0; i < rows.length; i += 200) {
     // RETURNING does not promise the order of the rows, so ids are matched by submission id.
-    for (const r of await db.insertInto('responses').values(rows.slice(i, i + 200)).returning(['id', 'submission_id']).execute()) ids.set(r.submission_id, r.id)
+    for (const r of await db
+      .insertInto('responses')
+      .values(rows.slice(i, i + 200))
+      .returning(['id', 'submission_id'])
+      .execute())
+      ids.set(r.submission_id, r.id)
   }
   return ids
 }
 
 export async function insertAnswers(db: Db, rows: Array<{ response_id: number; question_id: string; value_num: number | null; value_text: string | null }>) {
   const folded = rows.map((r) => ({ ...r, value_folded: r.value_text === null ? null : foldForSearch(r.value_text) }))
-  for (let i = 0; i < folded.length; i += 500) await db.insertInto('answers').values(folded.slice(i, i + 500)).execute()
+  for (let i = 0; i < folded.length; i += 500)
+    await db
+      .insertInto('answers')
+      .values(folded.slice(i, i + 500))
+      .execute()
 }
 
 export function countResponses(db: Db) {
-  return db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n))
+  return db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n))
 }
 
 /** The answers of the responses with ids in [firstId, lastId], grouped by response: for paging over the table. */
@@ -58,7 +71,11 @@ export function findResponseOwner(db: Db, id: number) {
 
 /** How many responses each survey version has (a version with answers is history). */
 export async function countResponsesByVersion(db: Db) {
-  const used = await db.selectFrom('responses').select(['survey_version_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('survey_version_id').execute()
+  const used = await db
+    .selectFrom('responses')
+    .select(['survey_version_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('survey_version_id')
+    .execute()
   return new Map(used.map((u) => [u.survey_version_id, Number(u.n)]))
 }
 
@@ -95,7 +112,6 @@ export async function countKioskResponses(db: Db, kioskId: number, column: 'subm
   const { n } = await q.executeTakeFirstOrThrow()
   return Number(n)
 }
-
 
 export interface CommentQuery {
   /** null: every agency (province-wide staff). */
@@ -159,7 +175,10 @@ export async function listComments(db: Db, query: CommentQuery) {
     .offset(query.offset)
     .execute()
   // A hidden text (abuse, personal data) leaves the screen; the rating beside it still counts.
-  return { total: Number(total.n), items: items.map((i) => ({ ...i, text: i.textHidden ? null : i.text, textHidden: i.textHidden === 1, spam: i.spam === 1, flagged: i.flagged === 1 })) }
+  return {
+    total: Number(total.n),
+    items: items.map((i) => ({ ...i, text: i.textHidden ? null : i.text, textHidden: i.textHidden === 1, spam: i.spam === 1, flagged: i.flagged === 1 })),
+  }
 }
 
 /**

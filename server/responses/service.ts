@@ -87,8 +87,7 @@ const CLOCK_SKEW_MS = 5 * 60_000
 /** Validates one draft against its survey version; throws a DomainError naming every bad field. */
 export async function prepareResponse(catalog: SurveyCatalog, now: Date, submitter: Submitter, draft: Draft): Promise<PreparedResponse> {
   const version = await catalog.byKey(draft.survey)
-  if (!version || version.status === 'draft')
-    throw invalid([issue('survey', 'unknown_survey', `Không có phiếu khảo sát ${draft.survey}`, `No survey ${draft.survey}`)])
+  if (!version || version.status === 'draft') throw invalid([issue('survey', 'unknown_survey', `Không có phiếu khảo sát ${draft.survey}`, `No survey ${draft.survey}`)])
   let submittedAt = now
   if (submitter.trustsClientTime && draft.givenAt) {
     if (draft.givenAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
@@ -152,7 +151,14 @@ export function surveyNotAllowed(survey: string): DomainError {
     'invalid',
     'survey_not_allowed',
     { vi: `Đường dẫn, mã hay máy này không dùng phiếu khảo sát ${survey}`, en: `This link, code or tablet does not take survey ${survey}` },
-    [issue('survey', 'survey_not_allowed', `Chỉ nhận phiếu khảo sát được gán cho quầy hoặc mã này, không nhận ${survey}`, `Only the survey assigned to this desk or code is taken, not ${survey}`)],
+    [
+      issue(
+        'survey',
+        'survey_not_allowed',
+        `Chỉ nhận phiếu khảo sát được gán cho quầy hoặc mã này, không nhận ${survey}`,
+        `Only the survey assigned to this desk or code is taken, not ${survey}`,
+      ),
+    ],
   )
 }
 
@@ -204,7 +210,10 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
       is_late: late ? 1 : 0,
     })),
   )
-  await insertAnswers(trx, fresh.flatMap(({ p }) => answerRows(p.answers).map((a) => ({ ...a, response_id: ids.get(p.submissionId)! }))))
+  await insertAnswers(
+    trx,
+    fresh.flatMap(({ p }) => answerRows(p.answers).map((a) => ({ ...a, response_id: ids.get(p.submissionId)! }))),
+  )
   const counted: RollupChange[] = []
   for (const { p, index, quarter, flagReason } of fresh) {
     const id = ids.get(p.submissionId)!
@@ -243,7 +252,8 @@ async function flagBursts(trx: Db, fresh: Array<{ p: PreparedResponse; flagReaso
     const at = f.p.submittedAt.getTime()
     const group = earlier.get(kioskId) ?? earlier.set(kioskId, []).get(kioskId)!
     const live = at > now.getTime() - LIVE_TAP_MS
-    const before = arrived.get(kioskId) ?? (await countKioskResponses(trx, kioskId, 'received_at', new Date(now.getTime() - BURST_WINDOW_MS), now, new Date(now.getTime() - LIVE_TAP_MS)))
+    const before =
+      arrived.get(kioskId) ?? (await countKioskResponses(trx, kioskId, 'received_at', new Date(now.getTime() - BURST_WINDOW_MS), now, new Date(now.getTime() - LIVE_TAP_MS)))
     if (live) arrived.set(kioskId, before + 1)
     else arrived.set(kioskId, before)
     if (f.flagReason) continue

@@ -67,5 +67,9 @@ export async function listRollupQuarters(db: Db) {
 /** Throws away every rollup cell and writes the given ones (the rebuild, in the caller's transaction). */
 export async function replaceRollups(trx: Db, rows: Array<Insertable<RollupTable>>) {
   await trx.deleteFrom('rollups').execute()
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('rollups').values(rows.slice(i, i + 500)).execute()
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('rollups')
+      .values(rows.slice(i, i + 500))
+      .execute()
 }

@@ -49,7 +49,16 @@ export function adminAgencyRoutes(deps: AppDeps) {
             mergedInto: a.merged_into_id ? (codes.get(a.merged_into_id) ?? null) : null,
             desks: desks
               .filter((d) => d.agency_id === a.id)
-              .map((d) => ({ id: d.id, code: d.code, name: d.name, active: d.active === 1, link: `/d/${d.public_token}`, surveys: surveys.get(d.id) ?? {}, openingHours: d.opening_hours ? (JSON.parse(d.opening_hours) as unknown) : null, language: d.language })),
+              .map((d) => ({
+                id: d.id,
+                code: d.code,
+                name: d.name,
+                active: d.active === 1,
+                link: `/d/${d.public_token}`,
+                surveys: surveys.get(d.id) ?? {},
+                openingHours: d.opening_hours ? (JSON.parse(d.opening_hours) as unknown) : null,
+                language: d.language,
+              })),
           })),
       })
     })
@@ -98,14 +107,20 @@ export function adminAgencyRoutes(deps: AppDeps) {
         return c.json({ ok: true })
       },
     )
-    .put('/desks/:id{[0-9]+}/surveys', editor, csrf(), validate('json', z.object({ kiosk: SurveyKey.nullable().optional(), qr: SurveyKey.nullable().optional(), receipt: SurveyKey.nullable().optional() }).strict()), async (c) => {
-      const desk = await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
-      for (const [channel, key] of Object.entries(c.req.valid('json')) as Array<[AssignableChannel, string | null | undefined]>) {
-        if (key === undefined) continue
-        const version = key ? await deps.catalog.byKey(key) : null
-        if (key && !version) throw invalid([issue(channel, 'unknown_survey', `Không có phiếu ${key}`, `No survey ${key}`)])
-        await assignSurvey(deps.db, deps.catalog, desk.id, channel, version ?? null, actor(c.var.staff), deps.clock)
-      }
-      return c.json({ ok: true })
-    })
+    .put(
+      '/desks/:id{[0-9]+}/surveys',
+      editor,
+      csrf(),
+      validate('json', z.object({ kiosk: SurveyKey.nullable().optional(), qr: SurveyKey.nullable().optional(), receipt: SurveyKey.nullable().optional() }).strict()),
+      async (c) => {
+        const desk = await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
+        for (const [channel, key] of Object.entries(c.req.valid('json')) as Array<[AssignableChannel, string | null | undefined]>) {
+          if (key === undefined) continue
+          const version = key ? await deps.catalog.byKey(key) : null
+          if (key && !version) throw invalid([issue(channel, 'unknown_survey', `Không có phiếu ${key}`, `No survey ${key}`)])
+          await assignSurvey(deps.db, deps.catalog, desk.id, channel, version ?? null, actor(c.var.staff), deps.clock)
+        }
+        return c.json({ ok: true })
+      },
+    )
 }

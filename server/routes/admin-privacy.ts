@@ -17,7 +17,9 @@ export function adminPrivacyRoutes(deps: AppDeps) {
   return new Hono()
     .use(admin)
     .get('/settings', async (c) => c.json(await privacySettings(deps.db)))
-    .patch('/settings', csrf(), validate('json', PrivacySettings.partial().strict()), async (c) => c.json(await setPrivacySettings(deps.db, c.req.valid('json'), actor(c), deps.clock.now())))
+    .patch('/settings', csrf(), validate('json', PrivacySettings.partial().strict()), async (c) =>
+      c.json(await setPrivacySettings(deps.db, c.req.valid('json'), actor(c), deps.clock.now())),
+    )
     .post('/retention/run', csrf(), async (c) => c.json(await applyCommentRetention(deps.db, actor(c), deps.clock.now())))
     .post('/dossiers/lookup', csrf(), validate('json', Dossier), async (c) =>
       c.json({ responses: await findDossierResponses(deps.db, dossierContext(deps), c.req.valid('json').dossier, actor(c), deps.clock.now()) }),

@@ -15,9 +15,14 @@ import { inScope, requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 
 const Id = z.object({ id: z.coerce.number().int().positive() })
-const Text = (max: number) => z.string().trim().min(1).max(max).transform((s) => s.normalize('NFC'))
-const provinceOnly = () =>
-  new DomainError('forbidden', 'forbidden', { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn tỉnh', en: 'Only admins set the province-wide rules' })
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .transform((s) => s.normalize('NFC'))
+const provinceOnly = () => new DomainError('forbidden', 'forbidden', { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn tỉnh', en: 'Only admins set the province-wide rules' })
 
 /** A desk or agency named in a request, only when the staff member may see it. */
 async function target(deps: AppDeps, staff: StaffUser, q: { agency?: string; deskId?: number }, unnamed: 'own' | 'province') {
@@ -86,17 +91,12 @@ export function alertRoutes(deps: AppDeps) {
         return c.json({ alerts: list.slice(0, q.limit).map(alertView), more: list.length > q.limit })
       },
     )
-    .get(
-      '/rules',
-      anyStaff,
-      validate('query', z.object({ agency: z.string().max(64).optional(), deskId: z.coerce.number().int().positive().optional() }).strict()),
-      async (c) => {
-        const t = await target(deps, c.var.staff, c.req.valid('query'), 'own')
-        const here = scopeKey(t)
-        const rules = await Promise.all(AlertKind.options.map((kind) => deps.alerts.ruleFor(kind, t)))
-        return c.json({ scope: here, rules: await Promise.all(rules.map(async (r) => ({ ...r, setHere: r.source === here, sourceText: await sourceText(db, r.source) }))) })
-      },
-    )
+    .get('/rules', anyStaff, validate('query', z.object({ agency: z.string().max(64).optional(), deskId: z.coerce.number().int().positive().optional() }).strict()), async (c) => {
+      const t = await target(deps, c.var.staff, c.req.valid('query'), 'own')
+      const here = scopeKey(t)
+      const rules = await Promise.all(AlertKind.options.map((kind) => deps.alerts.ruleFor(kind, t)))
+      return c.json({ scope: here, rules: await Promise.all(rules.map(async (r) => ({ ...r, setHere: r.source === here, sourceText: await sourceText(db, r.source) }))) })
+    })
     .put('/rules', editor, csrf(), validate('json', RuleChange), async (c) => {
       const body = c.req.valid('json')
       const t = await target(deps, c.var.staff, body, 'province')

@@ -26,8 +26,7 @@ export function publicUser(staff: Pick<StaffUser, 'username' | 'displayName' | '
 /** Staff sign-in with a session cookie (HttpOnly, SameSite=Lax, Secure behind HTTPS) and a CSRF token. */
 export function authRoutes(deps: AppDeps) {
   const staff = requireStaff(deps.db, deps.clock)
-  const agencyOf = async (id: number | null) =>
-    id === null ? null : findAgencyLabel(deps.db, id)
+  const agencyOf = async (id: number | null) => (id === null ? null : findAgencyLabel(deps.db, id))
   return new Hono()
     .post('/login', sameOrigin(), validate('json', Login), async (c) => {
       const { username, password } = c.req.valid('json')

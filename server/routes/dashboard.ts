@@ -20,7 +20,12 @@ const CommentFilter = z.object({
   status: z.enum(['all', 'counted', 'spam', 'flagged']).default('all'),
 })
 /** `clear=1`: the text as typed, for admins only (audited like every export). */
-const CommentExport = CommentFilter.extend({ clear: z.enum(['0', '1']).default('0').transform((v) => v === '1') }).strict()
+const CommentExport = CommentFilter.extend({
+  clear: z
+    .enum(['0', '1'])
+    .default('0')
+    .transform((v) => v === '1'),
+}).strict()
 
 /** Read models for the Home Affairs dashboard (dashboard/service.ts): everything scoped to the signed-in user. */
 export function dashboardRoutes(deps: AppDeps) {
@@ -32,7 +37,15 @@ export function dashboardRoutes(deps: AppDeps) {
       '/trend/:survey',
       validate(
         'query',
-        z.object({ agency: z.string().max(64).optional(), channel: Channel.optional(), kind: Kind.optional(), to: PeriodKey.optional(), count: z.coerce.number().int().min(1).max(20).default(8) }).strict(),
+        z
+          .object({
+            agency: z.string().max(64).optional(),
+            channel: Channel.optional(),
+            kind: Kind.optional(),
+            to: PeriodKey.optional(),
+            count: z.coerce.number().int().min(1).max(20).default(8),
+          })
+          .strict(),
       ),
       async (c) => c.json(await dashboardTrend(deps, c.var.staff, c.req.param('survey'), c.req.valid('query'))),
     )
@@ -57,13 +70,18 @@ export function dashboardRoutes(deps: AppDeps) {
     .get('/agencies/:code', validate('query', z.object({ survey: Instrument, period: PeriodKey.optional(), channel: Channel.optional() }).strict()), async (c) =>
       c.json(await dashboardAgency(deps, c.var.staff, c.req.param('code'), c.req.valid('query'))),
     )
-    .get('/comments', validate('query', CommentFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }).strict()), async (c) =>
-      c.json(await dashboardComments(deps, c.var.staff, c.req.valid('query'))),
+    .get(
+      '/comments',
+      validate('query', CommentFilter.extend({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }).strict()),
+      async (c) => c.json(await dashboardComments(deps, c.var.staff, c.req.valid('query'))),
     )
     .get('/comments/export.csv', validate('query', CommentExport), async (c) => {
       const q = c.req.valid('query')
       const rows = await dashboardCommentsExport(deps, c.var.staff, q, 'csv')
-      return c.body(commentsCsv(rows, deps.timeZone), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="gop-y${q.clear ? '-ban-goc' : ''}.csv"` })
+      return c.body(commentsCsv(rows, deps.timeZone), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="gop-y${q.clear ? '-ban-goc' : ''}.csv"`,
+      })
     })
     .get('/comments/export.xlsx', validate('query', CommentExport), async (c) => {
       const q = c.req.valid('query')

@@ -8,12 +8,10 @@ import { apiKeyAuth, dossierContext } from './invitations.ts'
 
 /** Dossier events from the one-stop software (received, returned): the denominator of the response rate. */
 export function dossierRoutes(deps: AppDeps) {
-  return new Hono()
-    .use(apiKeyAuth(deps))
-    .post('/events', limitBody(BODY_LIMITS.dossierEvents), validate('json', DossierEventBatch), async (c) => {
-      const { events } = c.req.valid('json')
-      const results = await recordDossierEvents(deps.db, c.var.apiKey, events, dossierContext(deps), deps.clock.now(), 'events.')
-      c.header('Cache-Control', 'no-store')
-      return c.json({ results }, 200)
-    })
+  return new Hono().use(apiKeyAuth(deps)).post('/events', limitBody(BODY_LIMITS.dossierEvents), validate('json', DossierEventBatch), async (c) => {
+    const { events } = c.req.valid('json')
+    const results = await recordDossierEvents(deps.db, c.var.apiKey, events, dossierContext(deps), deps.clock.now(), 'events.')
+    c.header('Cache-Control', 'no-store')
+    return c.json({ results }, 200)
+  })
 }

@@ -12,8 +12,7 @@ import { citizenLanguage } from '../language-packs/service.ts'
 import { publicPrivacy } from '../privacy/service.ts'
 import { isHttps } from './auth.ts'
 
-const missing = () =>
-  new DomainError('not_found', 'unknown_link', { vi: 'Đường dẫn khảo sát không tồn tại', en: 'This survey link does not exist' })
+const missing = () => new DomainError('not_found', 'unknown_link', { vi: 'Đường dẫn khảo sát không tồn tại', en: 'This survey link does not exist' })
 
 /** What a phone needs to show a desk's survey: who is being rated and which questionnaire. */
 export function linkRoutes(deps: AppDeps) {

@@ -41,7 +41,12 @@ export function officerRoutes(deps: AppDeps) {
     .use(allowed)
     .get('/', validate('query', Query), async (c) => {
       const q = c.req.valid('query')
-      const officers = await officerResults(deps.db, deps.catalog, { agencyIds: await agencyIds(c, q.agency), period: parsePeriod(q.period), minSample: deps.minSample, rateInstrument: q.survey })
+      const officers = await officerResults(deps.db, deps.catalog, {
+        agencyIds: await agencyIds(c, q.agency),
+        period: parsePeriod(q.period),
+        minSample: deps.minSample,
+        rateInstrument: q.survey,
+      })
       await viewed(c, 'officers.view', q, officers.length)
       c.header('Cache-Control', 'no-store')
       return c.json({ period: q.period, minSample: deps.minSample, officers })
@@ -74,7 +79,11 @@ export function officerRoutes(deps: AppDeps) {
         if (!officer || !inScope(c.var.staff, officer.agency_id)) throw notFound()
         await inTransaction(deps.db, async (trx) => {
           await setOfficerName(trx, id, name, deps.clock.now().toISOString())
-          await appendAudit(trx, { actor: `user:${c.var.staff.username}`, action: 'officer.rename', target: `officer:${id}`, details: { code: officer.code, displayName: name } }, deps.clock.now())
+          await appendAudit(
+            trx,
+            { actor: `user:${c.var.staff.username}`, action: 'officer.rename', target: `officer:${id}`, details: { code: officer.code, displayName: name } },
+            deps.clock.now(),
+          )
         })
         return c.json({ id, code: officer.code, displayName: name })
       },

@@ -37,8 +37,7 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'hailong — API tích hợp / integration API',
       version: '1',
-      description:
-        'Mã đánh giá trên giấy hẹn (receipt codes) cho phần mềm Một cửa, và gửi câu trả lời. Every error has one shape with a reason in Vietnamese and English.',
+      description: 'Mã đánh giá trên giấy hẹn (receipt codes) cho phần mềm Một cửa, và gửi câu trả lời. Every error has one shape with a reason in Vietnamese and English.',
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -8,8 +8,7 @@ import type { Report } from '../reports/service.ts'
 
 const Params = z.object({ survey: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '2026-Q1') })
 
-const unpublished = () =>
-  new DomainError('not_found', 'not_published', { vi: 'Kết quả quý này chưa được công bố', en: 'The results of this quarter have not been published' })
+const unpublished = () => new DomainError('not_found', 'not_published', { vi: 'Kết quả quý này chưa được công bố', en: 'The results of this quarter have not been published' })
 
 /**
  * The public results page's data, without sign-in: only quarters an admin closed and published, exactly

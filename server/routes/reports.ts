@@ -51,7 +51,11 @@ export function reportRoutes(deps: AppDeps) {
     return { report, raw: snapshot?.content }
   }
   const exported = async (c: Context, report: Report, format: string) => {
-    await audit(deps.db, { actor: `user:${c.var.staff.username}`, action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format, filters: report.filters } }, deps.clock.now())
+    await audit(
+      deps.db,
+      { actor: `user:${c.var.staff.username}`, action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format, filters: report.filters } },
+      deps.clock.now(),
+    )
     c.header('Content-Disposition', `attachment; filename="hailong-${report.survey}-${report.period}.${format}"`)
   }
   return new Hono()
@@ -69,7 +73,10 @@ export function reportRoutes(deps: AppDeps) {
       const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
       const { definition } = await instrumentRules(deps.db, deps.catalog, report.survey, quartersOf(parsePeriod(report.period)))
       await exported(c, report, 'xlsx')
-      const heat = definition.index.method === 'share' && definition.index.headline ? await heatMap(deps, c.var.staff, { survey: report.survey, period: report.period, channel: report.filters.channel ?? undefined }) : undefined
+      const heat =
+        definition.index.method === 'share' && definition.index.headline
+          ? await heatMap(deps, c.var.staff, { survey: report.survey, period: report.period, channel: report.filters.channel ?? undefined })
+          : undefined
       const body = await reportXlsx(report, definition, { generatedAt: deps.clock.now(), user: c.var.staff.username, heatMap: heat })
       return c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
     })

@@ -14,16 +14,29 @@ import { conflictError, prepareResponse, type Draft, type PreparedResponse, type
 const ValidateOnly = z.object({ validateOnly: z.enum(['0', '1']).optional() }).strict()
 
 function draftOf(input: SubmissionInput): Draft {
-  return { submissionId: input.submissionId, survey: input.survey, answers: input.answers, givenAt: input.givenAt ? new Date(input.givenAt) : undefined, procedure: input.procedure, honeypot: input.website }
+  return {
+    submissionId: input.submissionId,
+    survey: input.survey,
+    answers: input.answers,
+    givenAt: input.givenAt ? new Date(input.givenAt) : undefined,
+    procedure: input.procedure,
+    honeypot: input.website,
+  }
 }
 
 type ItemResult = { index: number; submissionId: string | null; status: SubmissionStatus; error?: { code: string; details?: FieldIssue[]; message: DomainError['text'] } }
 
 function itemResult(index: number, o: GroupOutcome): ItemResult {
-  if (o.status === 'conflict') return { index, submissionId: o.submissionId, status: 'conflict', error: { code: 'submission_conflict', message: conflictError(o.submissionId).text } }
+  if (o.status === 'conflict')
+    return { index, submissionId: o.submissionId, status: 'conflict', error: { code: 'submission_conflict', message: conflictError(o.submissionId).text } }
   if (o.status === 'failed') {
     const e = o.error instanceof DomainError ? o.error : null
-    return { index, submissionId: o.submissionId, status: e?.kind === 'conflict' ? 'conflict' : 'invalid', error: { code: e?.code ?? 'internal_error', message: e?.text ?? { vi: 'Lỗi máy chủ', en: 'Server error' }, details: e?.details } }
+    return {
+      index,
+      submissionId: o.submissionId,
+      status: e?.kind === 'conflict' ? 'conflict' : 'invalid',
+      error: { code: e?.code ?? 'internal_error', message: e?.text ?? { vi: 'Lỗi máy chủ', en: 'Server error' }, details: e?.details },
+    }
   }
   return { index, submissionId: o.submissionId, status: o.status }
 }
@@ -60,7 +73,12 @@ export function responseRoutes(deps: AppDeps, resolvers: Record<string, Submitte
         const bad = textIssues(item)
         if (!parsed.success || bad.length) {
           const details = bad.length ? bad : zodIssues(parsed.error!)
-          results[index] = { index, submissionId: id, status: 'invalid', error: { code: 'validation_failed', message: { vi: 'Dữ liệu không hợp lệ', en: 'The data is not valid' }, details } }
+          results[index] = {
+            index,
+            submissionId: id,
+            status: 'invalid',
+            error: { code: 'validation_failed', message: { vi: 'Dữ liệu không hợp lệ', en: 'The data is not valid' }, details },
+          }
           continue
         }
         try {

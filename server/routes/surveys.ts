@@ -9,13 +9,14 @@ export function surveyRoutes(deps: AppDeps) {
     .get('/', async (c) => {
       const rows = await listSurveyVersions(deps.db)
       return c.json({
-        surveys: rows.filter((r) => r.status !== 'draft').map((r) => ({ key: `${r.instrument}@${r.version}`, instrument: r.instrument, version: r.version, status: r.status, hash: r.hash })),
+        surveys: rows
+          .filter((r) => r.status !== 'draft')
+          .map((r) => ({ key: `${r.instrument}@${r.version}`, instrument: r.instrument, version: r.version, status: r.status, hash: r.hash })),
       })
     })
     .get('/:key', async (c) => {
       const version = await deps.catalog.byKey(c.req.param('key'))
-      if (!version || version.status === 'draft')
-        throw unknownSurvey()
+      if (!version || version.status === 'draft') throw unknownSurvey()
       c.header('Cache-Control', 'public, max-age=31536000, immutable')
       return c.json({ key: version.key, status: version.status, hash: version.hash, definition: version.definition })
     })

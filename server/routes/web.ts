@@ -51,8 +51,7 @@ export function webRoutes(root: string) {
     .get('/preview/kiosk', page('preview-kiosk'))
     .get('*', (c, next) => {
       const file = files.get(c.req.path)
-      if (file && !file.endsWith('.html'))
-        return send(file, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+      if (file && !file.endsWith('.html')) return send(file, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
       if (c.req.path.startsWith('/api/') || path.extname(c.req.path)) return next()
       return page('index')()
     })

@@ -49,7 +49,14 @@ export async function createDraft(db: Db, instrument: string, input: Record<stri
     if (basedOnId !== null) {
       const base = await findSurveyVersionById(trx, basedOnId)
       if (!base || base.instrument !== instrument || base.status === 'draft')
-        throw invalid([issue('basedOn', 'unknown_survey', `Không có phiên bản đã ban hành ${basedOnId} của phiếu ${instrument} để sao chép`, `No published version ${basedOnId} of ${instrument} to copy from`)])
+        throw invalid([
+          issue(
+            'basedOn',
+            'unknown_survey',
+            `Không có phiên bản đã ban hành ${basedOnId} của phiếu ${instrument} để sao chép`,
+            `No published version ${basedOnId} of ${instrument} to copy from`,
+          ),
+        ])
     }
     const version = (await latestVersionNumber(trx, instrument)) + 1
     const { content, hash, problems } = draftContent(input, instrument, version)
@@ -109,10 +116,20 @@ export async function publishSurvey(db: Db, catalog: SurveyCatalog, id: number, 
   const changes = base ? diffDefinitions(definitionOf(base), check.definition) : []
   const breaks = comparabilityBreaks(changes)
   if (breaks.length && !reason?.trim())
-    throw invalid([issue('reason', 'reason_required', 'Thay đổi này làm chỉ số không so sánh được với các quý trước: hãy ghi lý do', 'This change makes the index incomparable with earlier quarters: give a reason')], {
-      vi: 'Cần ghi lý do trước khi ban hành',
-      en: 'A reason is needed before publishing',
-    })
+    throw invalid(
+      [
+        issue(
+          'reason',
+          'reason_required',
+          'Thay đổi này làm chỉ số không so sánh được với các quý trước: hãy ghi lý do',
+          'This change makes the index incomparable with earlier quarters: give a reason',
+        ),
+      ],
+      {
+        vi: 'Cần ghi lý do trước khi ban hành',
+        en: 'A reason is needed before publishing',
+      },
+    )
   const { content, hash } = definitionHash(check.definition)
   const at = clock.now()
   await inTransaction(db, async (trx) => {
@@ -123,7 +140,9 @@ export async function publishSurvey(db: Db, catalog: SurveyCatalog, id: number, 
         actor,
         action: 'survey.publish',
         target: `survey:${row.instrument}@${row.version}`,
-        details: base ? { basedOn: `${base.instrument}@${base.version}`, changes: changes.length, breaks: breaks.map((c) => c.text.vi), ...(reason?.trim() ? { reason: reason.trim() } : {}) } : null,
+        details: base
+          ? { basedOn: `${base.instrument}@${base.version}`, changes: changes.length, breaks: breaks.map((c) => c.text.vi), ...(reason?.trim() ? { reason: reason.trim() } : {}) }
+          : null,
       },
       at,
     )

@@ -1,7 +1,6 @@
 import type { Db } from '../db/types.ts'
 import type { SurveyStatus } from '../db/schema.ts'
 
-
 export function findSurveyVersion(db: Db, instrument: string, version: number) {
   return db.selectFrom('survey_versions').selectAll().where('instrument', '=', instrument).where('version', '=', version).executeTakeFirst()
 }
@@ -16,13 +15,7 @@ export function listSurveyVersions(db: Db) {
 
 /** The newest published version of an instrument: what desks use unless told otherwise. */
 export function latestPublished(db: Db, instrument: string) {
-  return db
-    .selectFrom('survey_versions')
-    .selectAll()
-    .where('instrument', '=', instrument)
-    .where('status', '=', 'published')
-    .orderBy('version', 'desc')
-    .executeTakeFirst()
+  return db.selectFrom('survey_versions').selectAll().where('instrument', '=', instrument).where('status', '=', 'published').orderBy('version', 'desc').executeTakeFirst()
 }
 
 export async function insertSurveyVersion(
@@ -48,7 +41,11 @@ export async function insertSurveyVersion(
 
 /** The highest version number of an instrument, 0 when it has none. */
 export async function latestVersionNumber(db: Db, instrument: string) {
-  const { max } = await db.selectFrom('survey_versions').select((eb) => eb.fn.max('version').as('max')).where('instrument', '=', instrument).executeTakeFirstOrThrow()
+  const { max } = await db
+    .selectFrom('survey_versions')
+    .select((eb) => eb.fn.max('version').as('max'))
+    .where('instrument', '=', instrument)
+    .executeTakeFirstOrThrow()
   return Number(max ?? 0)
 }
 
@@ -69,6 +66,11 @@ export async function updateSurveyStatus(db: Db, id: number, from: SurveyStatus,
 
 /** Publishing stores the checked definition (defaults filled in) in the same statement that freezes it. False when it is no longer a draft. */
 export async function publishDraft(db: Db, id: number, d: { content: string; hash: string }, at: string) {
-  const r = await db.updateTable('survey_versions').set({ ...d, status: 'published', published_at: at }).where('id', '=', id).where('status', '=', 'draft').executeTakeFirst()
+  const r = await db
+    .updateTable('survey_versions')
+    .set({ ...d, status: 'published', published_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .executeTakeFirst()
   return Number(r.numUpdatedRows) === 1
 }

@@ -51,7 +51,10 @@ describe('administration in the browser', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
 
     await page.getByRole('link', { name: 'Phiếu khảo sát' }).click()
-    await page.getByRole('row', { name: /Đánh giá nhanh tại Bộ phận Một cửa — phiên bản 1/ }).getByRole('button', { name: 'Tạo phiên bản mới từ đây' }).click()
+    await page
+      .getByRole('row', { name: /Đánh giá nhanh tại Bộ phận Một cửa — phiên bản 1/ })
+      .getByRole('button', { name: 'Tạo phiên bản mới từ đây' })
+      .click()
     // The builder keeps JSON import/export for advanced users.
     await page.waitForURL(/\/admin\/surveys\/\d+\/edit$/)
     await page.getByText('Nhập / xuất JSON (nâng cao)').click()
@@ -66,10 +69,17 @@ describe('administration in the browser', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
 
     await page.getByRole('link', { name: 'Nhập phiếu giấy' }).click()
-    const csv = ['submission_id,survey,agency,desk,channel,submitted_at,overall,staff,time,reasons,comment', '00000000-0000-4000-8000-000000000001,mot-cua@2,SNV,MC-01,paper,2026-04-02,5,,,,', '00000000-0000-4000-8000-000000000002,mot-cua@2,SNV,MC-01,paper,2026-04-02,8,,,,'].join('\n')
+    const csv = [
+      'submission_id,survey,agency,desk,channel,submitted_at,overall,staff,time,reasons,comment',
+      '00000000-0000-4000-8000-000000000001,mot-cua@2,SNV,MC-01,paper,2026-04-02,5,,,,',
+      '00000000-0000-4000-8000-000000000002,mot-cua@2,SNV,MC-01,paper,2026-04-02,8,,,,',
+    ].join('\n')
     await page.getByLabel('Chọn tệp').setInputFiles({ name: 'phieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await page.getByRole('button', { name: 'Kiểm tra trước' }).click()
-    await page.getByRole('table', { name: /Các dòng lỗi/ }).getByText('overall').waitFor()
+    await page
+      .getByRole('table', { name: /Các dòng lỗi/ })
+      .getByText('overall')
+      .waitFor()
     expect(await page.getByRole('button', { name: 'Nhập tất cả' }).isDisabled()).toBe(true)
     await page.getByLabel('Chọn tệp').setInputFiles({ name: 'phieu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.replace(',8,,,,', ',4,,,,')) })
     await page.getByRole('button', { name: 'Kiểm tra trước' }).click()
@@ -87,7 +97,10 @@ describe('administration in the browser', () => {
 
   it('a manager pairs a tablet from the kiosk page and creates an API key shown once', async () => {
     const stp = await server.db.selectFrom('agencies').select('id').where('code', '=', 'STP').executeTakeFirstOrThrow()
-    await server.db.insertInto('desks').values({ agency_id: stp.id, code: 'MC-05', name: 'Quầy chứng thực', public_token: 'desk_browsertestdesk05', created_at: new Date().toISOString() }).execute()
+    await server.db
+      .insertInto('desks')
+      .values({ agency_id: stp.id, code: 'MC-05', name: 'Quầy chứng thực', public_token: 'desk_browsertestdesk05', created_at: new Date().toISOString() })
+      .execute()
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(8000)
     await signIn(page, 'quanly', 'mat-khau-quan-ly-1')
@@ -104,7 +117,10 @@ describe('administration in the browser', () => {
     await tablet.getByText('Quầy chứng thực').first().waitFor()
     await tablet.close()
     await page.reload()
-    await page.getByRole('row', { name: /Máy quầy 5/ }).getByText('Hoạt động').waitFor()
+    await page
+      .getByRole('row', { name: /Máy quầy 5/ })
+      .getByText('Hoạt động')
+      .waitFor()
 
     await page.getByRole('link', { name: 'Khóa API' }).click()
     await page.getByLabel('Tên (dùng cho hệ thống nào)').fill('Phần mềm Một cửa')

@@ -122,7 +122,10 @@ describe('citizen survey pages without dead ends', () => {
       await next(page)
     }
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
-    await page.getByRole('alert').filter({ hasText: /Chưa gửi được: Mã phiếu .* đã được dùng/ }).waitFor()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Chưa gửi được: Mã phiếu .* đã được dùng/ })
+      .waitFor()
     await page.screenshot({ path: `${SHOTS}/phone-sipas-refused.png`, fullPage: true })
     await context.close()
   })

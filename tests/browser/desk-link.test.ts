@@ -24,7 +24,10 @@ describe('desk link on a phone', () => {
     await page.goto(`${server.url}/d/${desk.token}`)
     await page.getByText('Sở Nội vụ').waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
-    await page.getByRole('radio', { name: /Không hài lòng/ }).first().check()
+    await page
+      .getByRole('radio', { name: /Không hài lòng/ })
+      .first()
+      .check()
     await page.getByRole('button', { name: 'Tiếp theo' }).click()
     await page.getByRole('checkbox', { name: 'Thời gian chờ lâu' }).check()
     await page.getByLabel('Góp ý thêm').fill('Phải chờ hơn một giờ')

@@ -25,13 +25,34 @@ beforeAll(async () => {
   const other = await makeDesk(server.db, stp.id, 'MC-02')
   const { key } = await makeApiKey(server.db, province.id)
   const officers = ['CB01', 'CB01', 'CB01', 'CB02']
-  await api('/api/v1/dossiers/events', { events: officers.map((officer, i) => ({ type: 'returned', dossier: code(i + 1), agency: 'STP', desk: 'MC-01', officer, at: '2026-04-20T09:00:00+07:00', receivedAt: '2026-04-01T08:00:00+07:00' })) }, key)
-  for (const [i, answers] of [{ overall: 5, staff: 5 }, { overall: 4, staff: 4 }, { overall: 2, staff: 2 }].entries()) {
+  await api(
+    '/api/v1/dossiers/events',
+    {
+      events: officers.map((officer, i) => ({
+        type: 'returned',
+        dossier: code(i + 1),
+        agency: 'STP',
+        desk: 'MC-01',
+        officer,
+        at: '2026-04-20T09:00:00+07:00',
+        receivedAt: '2026-04-01T08:00:00+07:00',
+      })),
+    },
+    key,
+  )
+  for (const [i, answers] of [
+    { overall: 5, staff: 5 },
+    { overall: 4, staff: 4 },
+    { overall: 2, staff: 2 },
+  ].entries()) {
     const { token } = await api('/api/v1/invitations', { agency: 'STP', desk: 'MC-01', dossier: code(i + 1), qr: [] }, key)
     await api('/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers }, token)
   }
   await api('/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }, other.token)
-  for (const [username, role, agencyId] of [['admin-b', 'admin', null], ['xem-b', 'viewer', null]] as const)
+  for (const [username, role, agencyId] of [
+    ['admin-b', 'admin', null],
+    ['xem-b', 'viewer', null],
+  ] as const)
     await createUser(server.db, { username, password: PASSWORD, role, agencyId, actor: 'test' }, server.clock.now())
   browser = await launchBrowser()
 }, 120_000)

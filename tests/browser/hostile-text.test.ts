@@ -28,7 +28,12 @@ beforeAll(async () => {
   const agency = await makeAgency(server.db, { code: 'XSS', name: NAME, parentId: province.id })
   desk = await makeDesk(server.db, agency.id, 'MC-01')
   for (let i = 0; i < 3; i++) {
-    const res = await post(server.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: `${COMMENT} #${i}` } }, desk.token)
+    const res = await post(
+      server.app,
+      '/api/v1/responses',
+      { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: `${COMMENT} #${i}` } },
+      desk.token,
+    )
     expect(res.status).toBe(201)
   }
   const key = (await makeApiKey(server.db, agency.id)).key

@@ -22,7 +22,11 @@ afterAll(async () => {
 /** Short delays keep the tests fast; the tablet reads them from its configuration like the defaults. */
 async function settings(s: { resetDelayMs?: number; idleTimeoutMs?: number; repeatIntervalMs?: number }) {
   const value = JSON.stringify(s)
-  await server.db.insertInto('settings').values({ key: KIOSK_SETTINGS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  await server.db
+    .insertInto('settings')
+    .values({ key: KIOSK_SETTINGS_KEY, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute()
 }
 
 /** A fresh tablet opens the pairing link staff created for the desk. */
@@ -85,7 +89,13 @@ describe('kiosk at a one-stop desk', () => {
     await expect.poll(async () => (await stored(kioskId)).length).toBe(1)
     const [row] = await stored(kioskId)
     expect(row).toMatchObject({ agency_id: agencyId, desk_id: desk.id, channel: 'kiosk' })
-    const answers = await server.db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).where('response_id', '=', row!.id).orderBy('question_id').orderBy('value_text').execute()
+    const answers = await server.db
+      .selectFrom('answers')
+      .select(['question_id', 'value_num', 'value_text'])
+      .where('response_id', '=', row!.id)
+      .orderBy('question_id')
+      .orderBy('value_text')
+      .execute()
     expect(answers).toEqual([
       { question_id: 'comment', value_num: null, value_text: 'Chờ hơn một giờ' },
       { question_id: 'overall', value_num: 2, value_text: null },

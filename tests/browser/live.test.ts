@@ -24,7 +24,13 @@ const signIn = (page: Page, username: string) => signInDemo(page, server.url, us
 
 /** A tablet at the first desk of the Department of Justice (STP), paired as staff would. */
 async function stpTablet() {
-  const desk = await server.db.selectFrom('desks').innerJoin('agencies', 'agencies.id', 'desks.agency_id').select(['desks.id', 'desks.name']).where('agencies.code', '=', 'STP').orderBy('desks.id').executeTakeFirstOrThrow()
+  const desk = await server.db
+    .selectFrom('desks')
+    .innerJoin('agencies', 'agencies.id', 'desks.agency_id')
+    .select(['desks.id', 'desks.name'])
+    .where('agencies.code', '=', 'STP')
+    .orderBy('desks.id')
+    .executeTakeFirstOrThrow()
   const { code } = await makeKiosk(server.db, desk.id, server.clock.now(), 'Máy quầy thử')
   const paired = await (await fetch(`${server.url}/api/v1/kiosk/pair`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })).json()
   return { desk, secret: paired.secret as string }
@@ -42,7 +48,11 @@ describe('live operations in the staff app', () => {
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true))
 
     const items = [1, 2, 1, 1].map((overall) => submission(overall <= 3 ? { overall, reasons: ['wait'], comment: 'Chờ hơn một tiếng' } : { overall }))
-    const res = await fetch(`${server.url}/api/v1/responses/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tablet.secret}` }, body: JSON.stringify({ items }) })
+    const res = await fetch(`${server.url}/api/v1/responses/batch`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tablet.secret}` },
+      body: JSON.stringify({ items }),
+    })
     expect((await res.json()).created).toBe(4)
 
     await panel.getByRole('link', { name: 'Nhiều đánh giá không hài lòng' }).waitFor({ timeout: 10_000 })

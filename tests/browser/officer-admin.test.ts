@@ -146,7 +146,9 @@ describe('staff read words, not codes', () => {
   it('the audit log reads as sentences, filters by actor, action, agency and date, and pages past the latest 200', async () => {
     const at = new Date()
     for (let i = 0; i < 230; i++)
-      await server.db.transaction().execute((trx) => appendAudit(trx, { actor: 'user:quanly.stp', action: 'desk.update', target: 'desk:STP/MC-01', details: { name: `Quầy ${i}` } }, at))
+      await server.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, { actor: 'user:quanly.stp', action: 'desk.update', target: 'desk:STP/MC-01', details: { name: `Quầy ${i}` } }, at))
     const { context, page } = await staffPage('admin')
     await page.goto(`${server.url}/admin/audit`)
     await page.getByText(/Chuỗi băm nguyên vẹn/).waitFor()

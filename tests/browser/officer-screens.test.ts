@@ -74,7 +74,15 @@ describe('the SIPAS ranking is readable on screen and on paper', () => {
     const table = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await table.locator('tbody tr').first().waitFor()
     // Filed as an administrative document: national heading, issuing authority, date, signature block.
-    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'UBND TỈNH SƠN LA', 'SỞ NỘI VỤ', 'NGƯỜI LẬP BIỂU', 'GIÁM ĐỐC', '(Ký, ghi rõ họ tên, đóng dấu)'])
+    for (const text of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'UBND TỈNH SƠN LA',
+      'SỞ NỘI VỤ',
+      'NGƯỜI LẬP BIỂU',
+      'GIÁM ĐỐC',
+      '(Ký, ghi rõ họ tên, đóng dấu)',
+    ])
       await page.getByText(text, { exact: true }).waitFor()
     await page.getByText(/^Sơn La, ngày \d{2} tháng \d{2} năm \d{4}$/).waitFor()
     await page.emulateMedia({ media: 'print' })
@@ -126,7 +134,10 @@ describe('agency page and filters', () => {
     // Unfiltered, the province counts more answers: the filters really apply to both.
     await page.goto(`${server.url}/dashboard?survey=mot-cua&period=${previousQuarter}`)
     await page.locator('.card.stat').getByRole('heading', { name: 'Toàn tỉnh', exact: true }).waitFor()
-    const all = (await page.locator('.card.stat').getByText(/^n = \d+/).textContent())!.match(/n = (\d+)/)![1]
+    const all = (await page
+      .locator('.card.stat')
+      .getByText(/^n = \d+/)
+      .textContent())!.match(/n = (\d+)/)![1]
     expect(Number(all)).toBeGreaterThan(Number(n))
     expect(await page.locator('figcaption').textContent()).toContain(`(n=${all};`)
     await context.close()
@@ -195,6 +206,10 @@ describe('the trend axis', () => {
 
 async function cookieOf(username: string) {
   const user = demoUsers.find((u) => u.username === username)!
-  const res = await server.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: user.password }) })
+  const res = await server.app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: user.password }),
+  })
   return res.headers.get('Set-Cookie')!.split(';')[0]!
 }

@@ -21,7 +21,11 @@ const quarter = () => {
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`
 }
 const answer = (token: string, answers: Record<string, unknown>) =>
-  fetch(`${server.url}/api/v1/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers }) })
+  fetch(`${server.url}/api/v1/responses`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers }),
+  })
 
 beforeAll(async () => {
   server = await startServer({ minSample: 1 })
@@ -31,10 +35,18 @@ beforeAll(async () => {
   expect((await answer(desk.token, { overall: 2, reasons: ['wait'], comment: COMMENT })).status).toBe(201)
   expect((await answer(desk.token, { overall: 5 })).status).toBe(201)
   const { key } = await makeApiKey(server.db, stp.id)
-  const minted = await fetch(`${server.url}/api/v1/invitations`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: JSON.stringify({ desk: 'MC-01', dossier: DOSSIER }) })
+  const minted = await fetch(`${server.url}/api/v1/invitations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+    body: JSON.stringify({ desk: 'MC-01', dossier: DOSSIER }),
+  })
   const { token } = (await minted.json()) as { token: string }
   expect((await answer(token, { overall: 1, reasons: ['attitude'] })).status).toBe(201)
-  for (const [username, role] of [['quantri', 'admin'], ['xem', 'viewer']] as const) await createUser(server.db, { username, password: PASSWORD, role, agencyId: null, actor: 'test' }, new Date())
+  for (const [username, role] of [
+    ['quantri', 'admin'],
+    ['xem', 'viewer'],
+  ] as const)
+    await createUser(server.db, { username, password: PASSWORD, role, agencyId: null, actor: 'test' }, new Date())
   browser = await launchBrowser()
 }, 120_000)
 afterAll(async () => {
@@ -121,7 +133,10 @@ describe('personal data on staff screens', () => {
     expect((await report()).n).toBe(3)
     await page.getByLabel('Lý do (số đơn, ngày yêu cầu)').fill('Đơn số 7/2026 ngày 1/12')
     await page.getByRole('button', { name: 'Xoá các phiếu này' }).click()
-    await page.getByRole('status').filter({ hasText: `Đã xoá 1 phiếu; chỉ số các quý ${quarter()} đã được tính lại` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã xoá 1 phiếu; chỉ số các quý ${quarter()} đã được tính lại` })
+      .waitFor()
     const after = await report()
     expect(after.n).toBe(2)
     expect(after.index).toBeGreaterThan(before.index)

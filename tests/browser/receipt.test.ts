@@ -87,7 +87,12 @@ describe('receipt code on a phone', () => {
     const rated = answers.filter((a) => a.value_num !== null)
     expect(rated).toHaveLength(23) // 22 criteria and the overall rating
     expect(answers.find((a) => a.question_id === 'kq1')!.value_num).toBe(5)
-    expect(answers.filter((a) => a.question_id === 'mong_doi').map((a) => a.value_text).sort()).toEqual(['md3', 'md4'])
+    expect(
+      answers
+        .filter((a) => a.question_id === 'mong_doi')
+        .map((a) => a.value_text)
+        .sort(),
+    ).toEqual(['md3', 'md4'])
     const invitation = await server.db.selectFrom('invitations').select('used_at').where('id', '=', stored[0]!.invitation_id!).executeTakeFirstOrThrow()
     expect(invitation.used_at).not.toBeNull()
 
@@ -100,7 +105,11 @@ describe('receipt code on a phone', () => {
 
   it('shows a clear page for an expired code and for an unknown one', async () => {
     const { token, url } = await receipt({})
-    await server.db.updateTable('invitations').set({ expires_at: '2020-01-01T00:00:00.000Z' }).where('token_hash', '=', (await import('../../server/lib/tokens.ts')).hashToken(token)).execute()
+    await server.db
+      .updateTable('invitations')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('token_hash', '=', (await import('../../server/lib/tokens.ts')).hashToken(token))
+      .execute()
     const context = await browser.newContext(phone)
     const page = await context.newPage()
     await page.goto(url)

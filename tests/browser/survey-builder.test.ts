@@ -35,7 +35,11 @@ const MOT_CUA = 'Đánh giá nhanh tại Bộ phận Một cửa'
 
 async function copyMotCua(page: Page, version: number | null) {
   await page.goto(`${server.url}/admin/surveys`)
-  await page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${MOT_CUA} — phiên bản 1`, exact: true }) }).getByRole('button', { name: 'Tạo phiên bản mới từ đây' }).click()
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: `${MOT_CUA} — phiên bản 1`, exact: true }) })
+    .getByRole('button', { name: 'Tạo phiên bản mới từ đây' })
+    .click()
   await page.waitForURL(/\/admin\/surveys\/\d+\/edit$/)
   await page.getByRole('heading', { name: version ? `Soạn phiếu: ${MOT_CUA} — phiên bản ${version}` : new RegExp(`^Soạn phiếu: ${MOT_CUA} — phiên bản \\d+`) }).waitFor()
   return Number(/\/admin\/surveys\/(\d+)\/edit/.exec(page.url())![1])
@@ -97,7 +101,13 @@ describe('survey builder', () => {
     await page.keyboard.press('Alt+ArrowUp')
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.querySelector('.q-text')?.textContent)).toBe('Thời gian chờ và giải quyết hồ sơ')
     await card(page, 'Ông/Bà đến làm thủ tục gì?').locator('.handle').dragTo(card(page, 'Góp ý thêm'))
-    expect(await summaries(page)).toEqual(['Thời gian chờ và giải quyết hồ sơ', 'Thái độ, sự hướng dẫn của công chức', 'Điều gì khiến Ông/Bà chưa hài lòng?', 'Ông/Bà đến làm thủ tục gì?', 'Góp ý thêm'])
+    expect(await summaries(page)).toEqual([
+      'Thời gian chờ và giải quyết hồ sơ',
+      'Thái độ, sự hướng dẫn của công chức',
+      'Điều gì khiến Ông/Bà chưa hài lòng?',
+      'Ông/Bà đến làm thủ tục gì?',
+      'Góp ý thêm',
+    ])
     expect(await seriousA11yViolations(page)).toEqual([])
 
     // Phone preview: the citizens' own form; a 3 opens the new question.
@@ -137,7 +147,10 @@ describe('survey builder', () => {
     await review.getByRole('button', { name: 'Xác nhận ban hành' }).click()
     await page.waitForURL(/\/admin\/surveys\?published=mot-cua%402$/)
     await page.getByText(`Đã ban hành ${MOT_CUA} — phiên bản 2.`).waitFor()
-    await page.getByRole('row', { name: new RegExp(`${MOT_CUA} — phiên bản 2`) }).getByRole('cell', { name: 'Đã ban hành', exact: true }).waitFor()
+    await page
+      .getByRole('row', { name: new RegExp(`${MOT_CUA} — phiên bản 2`) })
+      .getByRole('cell', { name: 'Đã ban hành', exact: true })
+      .waitFor()
 
     // Give it to the desk's tablet.
     await page.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Sở Nội vụ — Quầy MC-01' })
@@ -154,7 +167,16 @@ describe('survey builder', () => {
     await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click()
     const v2 = (await server.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'mot-cua').where('version', '=', 2).executeTakeFirstOrThrow()).id
     await expect
-      .poll(async () => (await server.db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select(['answers.value_text', 'responses.survey_version_id']).where('answers.question_id', '=', 'thu-tuc').execute()), { timeout: 10_000 })
+      .poll(
+        async () =>
+          await server.db
+            .selectFrom('answers')
+            .innerJoin('responses', 'responses.id', 'answers.response_id')
+            .select(['answers.value_text', 'responses.survey_version_id'])
+            .where('answers.question_id', '=', 'thu-tuc')
+            .execute(),
+        { timeout: 10_000 },
+      )
       .toEqual([{ value_text: 'dat-dai', survey_version_id: v2 }])
     await tabletContext.close()
     await page.close()
@@ -199,7 +221,9 @@ describe('survey builder', () => {
     ])
     // Each problem leads to its field.
     await refusal.getByRole('button', { name: 'Trang 2, câu 2, mã' }).click()
-    await expect.poll(() => page.evaluate(() => `${document.activeElement?.id}=${(document.activeElement as HTMLInputElement | null)?.value}`)).toBe('f-pages-1-questions-1-id=time')
+    await expect
+      .poll(() => page.evaluate(() => `${document.activeElement?.id}=${(document.activeElement as HTMLInputElement | null)?.value}`))
+      .toBe('f-pages-1-questions-1-id=time')
     expect(await seriousA11yViolations(page)).toEqual([])
     const row = await server.db.selectFrom('survey_versions').select('status').where('id', '=', draftId).executeTakeFirstOrThrow()
     expect(row.status).toBe('draft')
@@ -207,7 +231,11 @@ describe('survey builder', () => {
     const csrf = await page.evaluate(async () => ((await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken)
     const res = await page.request.post(`${server.url}/api/v1/admin/surveys/${draftId}/publish`, { data: {}, headers: { 'X-CSRF-Token': csrf } })
     expect(res.status()).toBe(400)
-    expect(((await res.json()) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field)).toEqual(['definition.pages.1.questions.0.visibleIf.question', 'definition.pages.1.questions.1.id', 'definition.index.criteria.1'])
+    expect(((await res.json()) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field)).toEqual([
+      'definition.pages.1.questions.0.visibleIf.question',
+      'definition.pages.1.questions.1.id',
+      'definition.index.criteria.1',
+    ])
     await page.close()
   }, 90_000)
 
@@ -234,7 +262,12 @@ describe('survey builder', () => {
     await page.waitForURL(/\/admin\/surveys\?published=/)
     const row = await server.db.selectFrom('survey_versions').select(['status', 'instrument', 'version']).where('id', '=', draftId).executeTakeFirstOrThrow()
     expect(row.status).toBe('published')
-    const entry = await server.db.selectFrom('audit_log').select(['actor', 'details']).where('action', '=', 'survey.publish').where('target', '=', `survey:mot-cua@${row.version}`).executeTakeFirstOrThrow()
+    const entry = await server.db
+      .selectFrom('audit_log')
+      .select(['actor', 'details'])
+      .where('action', '=', 'survey.publish')
+      .where('target', '=', `survey:mot-cua@${row.version}`)
+      .executeTakeFirstOrThrow()
     expect(entry.actor).toBe('user:quantri')
     expect(JSON.parse(entry.details!).reason).toBe('Bỏ tiêu chí thời gian theo hướng dẫn mới của Sở')
     await page.close()

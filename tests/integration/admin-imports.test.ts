@@ -24,7 +24,11 @@ const upload = async (csv: string, who: Awaited<ReturnType<typeof signIn>>, dryR
 describe('paper entry in the browser', () => {
   it('previews row-level errors, then imports all or nothing', async () => {
     const a = await signIn(t)
-    const bad = [HEADER, '00000000-0000-4000-8000-000000000001,mot-cua@1,SNV,,paper,2026-04-02,5,,,,', '00000000-0000-4000-8000-000000000002,mot-cua@1,SNV,,paper,2026-04-02,9,,,,'].join('\n')
+    const bad = [
+      HEADER,
+      '00000000-0000-4000-8000-000000000001,mot-cua@1,SNV,,paper,2026-04-02,5,,,,',
+      '00000000-0000-4000-8000-000000000002,mot-cua@1,SNV,,paper,2026-04-02,9,,,,',
+    ].join('\n')
     const preview = await upload(bad, a, true)
     expect(preview.status).toBe(400)
     expect(preview.body.rows).toMatchObject([{ row: 3, column: 'overall', code: 'out_of_range' }])
@@ -46,7 +50,9 @@ describe('paper entry in the browser', () => {
     expect(res.body.rows).toMatchObject([{ row: 2, column: 'agency', code: 'unknown_agency' }])
     // A foreign agency reads exactly as one that does not exist: the manager learns no other code.
     const missing = await upload(csv.replace(',SNV,', ',KHONG-CO,'), m, false)
-    expect(missing.body.rows.map((r: any) => r.message)).toEqual(res.body.rows.map((r: any) => ({ vi: r.message.vi.replace('SNV', 'KHONG-CO'), en: r.message.en.replace('SNV', 'KHONG-CO') })))
+    expect(missing.body.rows.map((r: any) => r.message)).toEqual(
+      res.body.rows.map((r: any) => ({ vi: r.message.vi.replace('SNV', 'KHONG-CO'), en: r.message.en.replace('SNV', 'KHONG-CO') })),
+    )
     const v = await signIn(t, 'viewer')
     expect((await upload(csv, v, false)).status).toBe(403)
     expect(await countResponses(t.db)).toBe(0)

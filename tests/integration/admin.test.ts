@@ -52,7 +52,12 @@ describe('agencies', () => {
     ])
     const list = await agencies()
     expect(list.agencies.find((x: any) => x.code === 'XA-A')).toMatchObject({ active: false, mergedInto: 'XA-B', desks: [] })
-    expect(list.agencies.find((x: any) => x.code === 'XA-B').desks.map((d: any) => d.code).sort()).toEqual(['MC-01', 'XA-A-MC-01'])
+    expect(
+      list.agencies
+        .find((x: any) => x.code === 'XA-B')
+        .desks.map((d: any) => d.code)
+        .sort(),
+    ).toEqual(['MC-01', 'XA-A-MC-01'])
   })
 
   it('exports the agencies CSV in the import format', async () => {
@@ -111,11 +116,19 @@ describe('survey versions', () => {
     const refused = await send('POST', `/api/v1/admin/surveys/${res.body.id}/publish`, {})
     expect(refused.status).toBe(400)
     expect(refused.body.error.message.vi).toBe('Chưa ban hành được: phiếu còn 1 chỗ cần sửa')
-    expect(refused.body.error.details).toEqual([{ field: 'definition.pages.0.questions.0.text.vi', code: 'invalid_type', message: { vi: 'Trang 1, câu 1, nội dung tiếng Việt: Chưa nhập nội dung tiếng Việt', en: 'Page 1, question 1, Vietnamese text: The Vietnamese text is missing' } }])
+    expect(refused.body.error.details).toEqual([
+      {
+        field: 'definition.pages.0.questions.0.text.vi',
+        code: 'invalid_type',
+        message: { vi: 'Trang 1, câu 1, nội dung tiếng Việt: Chưa nhập nội dung tiếng Việt', en: 'Page 1, question 1, Vietnamese text: The Vietnamese text is missing' },
+      },
+    ])
     // Cross-references are checked once every field has the right shape: a condition on a later question.
     def.pages[0].questions[0].text.vi = 'Câu hỏi'
     const saved = await send('PUT', `/api/v1/admin/surveys/${res.body.id}`, { definition: def })
-    expect(saved.body.problems).toMatchObject([{ path: 'pages.1.questions.2.visibleIf.question', message: { vi: 'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này' } }])
+    expect(saved.body.problems).toMatchObject([
+      { path: 'pages.1.questions.2.visibleIf.question', message: { vi: 'Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này' } },
+    ])
     const again = await send('POST', `/api/v1/admin/surveys/${res.body.id}/publish`, {})
     expect(again.body.error.details).toMatchObject([{ field: 'definition.pages.1.questions.2.visibleIf.question', code: 'custom' }])
     const row = await t.db.selectFrom('survey_versions').selectAll().where('id', '=', res.body.id).executeTakeFirstOrThrow()
@@ -141,7 +154,11 @@ describe('survey versions', () => {
     expect((await send('POST', `/api/v1/admin/surveys/${draft.body.id}/publish`, { reason: 'Bỏ câu thời gian theo Quyết định 12/QĐ-SNV' })).status).toBe(200)
     const entry = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'survey.publish').executeTakeFirstOrThrow()
     expect(entry.actor).toMatch(/^user:/)
-    expect(JSON.parse(entry.details!)).toMatchObject({ basedOn: 'mot-cua@1', reason: 'Bỏ câu thời gian theo Quyết định 12/QĐ-SNV', breaks: [expect.stringMatching(/^Bỏ câu «Thời gian chờ/), expect.stringMatching(/bỏ tiêu chí/)] })
+    expect(JSON.parse(entry.details!)).toMatchObject({
+      basedOn: 'mot-cua@1',
+      reason: 'Bỏ câu thời gian theo Quyết định 12/QĐ-SNV',
+      breaks: [expect.stringMatching(/^Bỏ câu «Thời gian chờ/), expect.stringMatching(/bỏ tiêu chí/)],
+    })
     // Published content is the checked definition: defaults filled in, served to citizens.
     const served = (await (await t.app.request('/api/v1/surveys/mot-cua@2')).json()) as any
     expect(served.definition.pages[1].questions[0].required).toBe(false)
@@ -209,7 +226,13 @@ describe('survey assignment reaches the tablets', () => {
     const before = await config()
     expect(before.survey).toBe('mot-cua@1')
     expect((await send('PUT', `/api/v1/admin/desks/${desk.id}/surveys`, { kiosk: 'tt01-2018@1' })).status).toBe(200)
-    const beat = (await (await t.app.request('/api/v1/kiosk/heartbeat', { method: 'POST', headers: { ...device, 'Content-Type': 'application/json' }, body: JSON.stringify({ appVersion: '1', queueLength: 0 }) })).json()) as any
+    const beat = (await (
+      await t.app.request('/api/v1/kiosk/heartbeat', {
+        method: 'POST',
+        headers: { ...device, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ appVersion: '1', queueLength: 0 }),
+      })
+    ).json()) as any
     expect(beat.configHash).not.toBe(before.configHash)
     expect((await config()).survey).toBe('tt01-2018@1')
   })

@@ -112,7 +112,11 @@ describe('silence', () => {
   it('a silent tablet during opening hours raises one alert, and none at night', async () => {
     const { kiosk } = await setup()
     // Sessions end after hours; each look is a fresh sign-in at the clock's time.
-    const admin = { get headers() { return signIn(t, 'admin').then((s) => s.headers) } }
+    const admin = {
+      get headers() {
+        return signIn(t, 'admin').then((s) => s.headers)
+      },
+    }
     // 22:00 on Monday: closed. The tablet has not been heard since 09:00.
     t.clock.set('2026-05-11T15:00:00.000Z')
     await t.alerts.tick()
@@ -150,8 +154,15 @@ describe('index drop and praise', () => {
     const { agency, kiosk } = await setup()
     // This tablet rates weeks back: it was paired a month ago, and this province holds queues for 60 days
     // (issue 13's rules refuse ratings before pairing and hold queues older than 14 days by default).
-    await t.db.updateTable('kiosks').set({ paired_at: new Date(Date.parse(MONDAY_9) - 30 * 86_400_000).toISOString() }).where('id', '=', kiosk.id).execute()
-    await t.db.insertInto('settings').values({ key: 'integrity.settings', value: JSON.stringify({ maxQueueAgeDays: 60 }) }).execute()
+    await t.db
+      .updateTable('kiosks')
+      .set({ paired_at: new Date(Date.parse(MONDAY_9) - 30 * 86_400_000).toISOString() })
+      .where('id', '=', kiosk.id)
+      .execute()
+    await t.db
+      .insertInto('settings')
+      .values({ key: 'integrity.settings', value: JSON.stringify({ maxQueueAgeDays: 60 }) })
+      .execute()
     const admin = await signIn(t, 'admin')
     const now = t.clock.now().getTime()
     const at = (daysAgo: number, i: number) => new Date(now - daysAgo * 86_400_000 - i * 3_600_000).toISOString()
@@ -284,7 +295,12 @@ describe('delivery', () => {
       expect(payload).toMatchObject({ event: 'alert.raised', alert: { id: alert.id, kind: 'unhappy_burst', url: `https://danhgia.sonla.gov.vn/alerts/${alert.id}` } })
       const detail = await (await t.app.request(`/api/v1/alerts/${alert.id}`, { headers: admin.headers })).json()
       expect(detail.deliveries).toEqual([
-        expect.objectContaining({ channel: 'webhook', status: 'sent', attempts: 2, log: [expect.objectContaining({ ok: false, detail: 'HTTP 500' }), expect.objectContaining({ ok: true })] }),
+        expect.objectContaining({
+          channel: 'webhook',
+          status: 'sent',
+          attempts: 2,
+          log: [expect.objectContaining({ ok: false, detail: 'HTTP 500' }), expect.objectContaining({ ok: true })],
+        }),
       ])
     } finally {
       await new Promise((r) => receiver.close(r))
@@ -309,7 +325,10 @@ describe('delivery', () => {
     try {
       const port = (smtp.server.address() as AddressInfo).port
       const { kiosk } = await setup({
-        delivery: { email: { url: `smtp://127.0.0.1:${port}`, from: 'hailong <canhbao@sonla.gov.vn>', to: ['motcua@sonla.gov.vn', 'snv@sonla.gov.vn'] }, publicUrl: 'https://danhgia.sonla.gov.vn' },
+        delivery: {
+          email: { url: `smtp://127.0.0.1:${port}`, from: 'hailong <canhbao@sonla.gov.vn>', to: ['motcua@sonla.gov.vn', 'snv@sonla.gov.vn'] },
+          publicUrl: 'https://danhgia.sonla.gov.vn',
+        },
       })
       const admin = await signIn(t, 'admin')
       await rate(kiosk.secret, [1, 1, 1, 2])

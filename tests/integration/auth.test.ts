@@ -53,7 +53,9 @@ describe('staff sign-in', () => {
 
   it('50 parallel wrong passwords: at most 5 are verified, and the right one is refused while locked', async () => {
     await createUser(t.db, { username: 'lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, t.clock.now())
-    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => Promise.resolve(t.app.request('/api/v1/auth/login', json({ username: 'lan', password: `sai-${i}` }))).then((r) => r.status)))
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => Promise.resolve(t.app.request('/api/v1/auth/login', json({ username: 'lan', password: `sai-${i}` }))).then((r) => r.status)),
+    )
     // Every verified wrong password leaves an audit entry; those refused unverified leave none.
     const verified = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'login.failed').execute()
     expect(verified.length).toBeLessThanOrEqual(5)
@@ -67,7 +69,11 @@ describe('staff sign-in', () => {
   it('the right password among parallel guesses is refused once the guesses have used up the attempts', async () => {
     await createUser(t.db, { username: 'lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, t.clock.now())
     for (let i = 0; i < 5; i++) await t.app.request('/api/v1/auth/login', json({ username: 'lan', password: `sai-${i}` }))
-    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => Promise.resolve(t.app.request('/api/v1/auth/login', json({ username: 'lan', password: i === 10 ? 'mat-khau-rat-dai-1' : `sai-x${i}` }))).then((r) => r.status)))
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        Promise.resolve(t.app.request('/api/v1/auth/login', json({ username: 'lan', password: i === 10 ? 'mat-khau-rat-dai-1' : `sai-x${i}` }))).then((r) => r.status),
+      ),
+    )
     expect(burst.every((s) => s === 429)).toBe(true)
     expect(await t.db.selectFrom('sessions').selectAll().execute()).toHaveLength(0)
   })

@@ -52,7 +52,10 @@ async function makeUser(t: TestApp, username: string, agencyId: number) {
   const model = await t.db.selectFrom('users').selectAll().where('username', '=', 'mau').executeTakeFirst()
   if (!model) await createUser(t.db, { username: 'mau', password: PASSWORD, role: 'viewer', agencyId, actor: 'test' }, t.clock.now())
   const { id: _, ...row } = model ?? (await t.db.selectFrom('users').selectAll().where('username', '=', 'mau').executeTakeFirstOrThrow())
-  await t.db.insertInto('users').values({ ...row, username, agency_id: agencyId }).execute()
+  await t.db
+    .insertInto('users')
+    .values({ ...row, username, agency_id: agencyId })
+    .execute()
   return username
 }
 
@@ -72,14 +75,22 @@ async function makeWorld(): Promise<World> {
       keys.push((await makeApiKey(t.db, agency.id)).id)
       users.push(await makeUser(t, `nv-${code.toLowerCase()}-${i}`, agency.id))
     }
-    const answer = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: 'Chờ lâu' } }, desk.token)
+    const answer = await post(
+      t.app,
+      '/api/v1/responses',
+      { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: 'Chờ lâu' } },
+      desk.token,
+    )
     expect(answer.status).toBe(201)
     const responseId = (await t.db.selectFrom('responses').select('id').where('submission_id', '=', answer.body.submissionId).executeTakeFirstOrThrow()).id
     const officerId = await ensureOfficer(t.db, agency.id, `${code}-CB01`, t.clock.now().toISOString())
     const ratings: number[] = []
     const flagged: number[] = []
     for (let i = 0; i < 5; i++) {
-      for (const [list, extra] of [[ratings, {}], [flagged, { website: 'robot' }]] as const) {
+      for (const [list, extra] of [
+        [ratings, {}],
+        [flagged, { website: 'robot' }],
+      ] as const) {
         const r = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 4 }, ...extra }, desk.token)
         list.push((await t.db.selectFrom('responses').select('id').where('submission_id', '=', r.body.submissionId).executeTakeFirstOrThrow()).id)
       }
@@ -96,8 +107,13 @@ async function makeWorld(): Promise<World> {
   }
   const proposer = (await t.db.selectFrom('users').select('id').where('username', '=', sessions.managerA!.username).executeTakeFirstOrThrow()).id
   for (const s of Object.values(sides))
-    for (const responseId of s.ratings) s.proposals.push(await insertExclusion(t.db, { responseId, reason: 'spam', note: 'Rác', status: 'proposed', proposedBy: proposer, at: t.clock.now().toISOString() }))
-  await closeQuarter({ db: t.db, catalog: new SurveyCatalog(t.db), timeZone: 'Asia/Ho_Chi_Minh', minSample: 1 }, { instrument: 'mot-cua', quarter: '2025-Q4', actor: 'test' }, t.clock.now())
+    for (const responseId of s.ratings)
+      s.proposals.push(await insertExclusion(t.db, { responseId, reason: 'spam', note: 'Rác', status: 'proposed', proposedBy: proposer, at: t.clock.now().toISOString() }))
+  await closeQuarter(
+    { db: t.db, catalog: new SurveyCatalog(t.db), timeZone: 'Asia/Ho_Chi_Minh', minSample: 1 },
+    { instrument: 'mot-cua', quarter: '2025-Q4', actor: 'test' },
+    t.clock.now(),
+  )
   const def = structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) as any
   const draftId = (await createDraft(t.db, 'mot-cua', def, null, 'test', t.clock)).id
   const publishedId = (await t.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'sipas-2017').executeTakeFirstOrThrow()).id
@@ -133,32 +149,134 @@ const PAPER_HEADER = 'submission_id,survey,agency,desk,channel,submitted_at,over
 
 export const ROUTES: Route[] = [
   { method: 'GET', route: '/api/v1/auth/me', targeted: false, path: () => '/api/v1/auth/me', expect: ALL },
-  { method: 'POST', route: '/api/v1/auth/password', targeted: false, path: () => '/api/v1/auth/password', body: () => ({ current: PASSWORD, next: 'mat-khau-moi-rat-dai-456' }), expect: ALL },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/password',
+    targeted: false,
+    path: () => '/api/v1/auth/password',
+    body: () => ({ current: PASSWORD, next: 'mat-khau-moi-rat-dai-456' }),
+    expect: ALL,
+  },
   { method: 'POST', route: '/api/v1/auth/logout', targeted: false, path: () => '/api/v1/auth/logout', body: () => ({}), expect: ALL },
   { method: 'GET', route: '/api/v1/dashboard/meta', targeted: false, path: () => '/api/v1/dashboard/meta', expect: ALL },
   { method: 'GET', route: '/api/v1/dashboard/trend/:survey', targeted: true, path: (_, s) => `/api/v1/dashboard/trend/mot-cua?agency=${s.code}`, expect: SCOPED_READ },
-  { method: 'GET', route: '/api/v1/dashboard/agencies/:code', targeted: true, path: (_, s) => `/api/v1/dashboard/agencies/${s.code}?survey=mot-cua&period=2026-Q2`, expect: SCOPED_READ },
-  { method: 'GET', route: '/api/v1/dashboard/heatmap', targeted: true, path: (_, s) => `/api/v1/dashboard/heatmap?survey=mot-cua&period=2026-Q2&agency=${s.code}`, expect: SCOPED_READ },
+  {
+    method: 'GET',
+    route: '/api/v1/dashboard/agencies/:code',
+    targeted: true,
+    path: (_, s) => `/api/v1/dashboard/agencies/${s.code}?survey=mot-cua&period=2026-Q2`,
+    expect: SCOPED_READ,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/dashboard/heatmap',
+    targeted: true,
+    path: (_, s) => `/api/v1/dashboard/heatmap?survey=mot-cua&period=2026-Q2&agency=${s.code}`,
+    expect: SCOPED_READ,
+  },
   { method: 'GET', route: '/api/v1/dashboard/comments', targeted: true, path: (_, s) => `/api/v1/dashboard/comments?agency=${s.code}`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/dashboard/comments/export.csv', targeted: true, path: (_, s) => `/api/v1/dashboard/comments/export.csv?agency=${s.code}`, expect: SCOPED_READ },
-  { method: 'GET', route: '/api/v1/dashboard/comments/export.xlsx', targeted: true, path: (_, s) => `/api/v1/dashboard/comments/export.xlsx?agency=${s.code}`, expect: SCOPED_READ },
-  { method: 'POST', route: '/api/v1/dashboard/responses/:id/comment/reveal', targeted: true, path: (_, s) => `/api/v1/dashboard/responses/${s.responseId}/comment/reveal`, body: () => ({}), expect: ADMIN },
+  {
+    method: 'GET',
+    route: '/api/v1/dashboard/comments/export.xlsx',
+    targeted: true,
+    path: (_, s) => `/api/v1/dashboard/comments/export.xlsx?agency=${s.code}`,
+    expect: SCOPED_READ,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/dashboard/responses/:id/comment/reveal',
+    targeted: true,
+    path: (_, s) => `/api/v1/dashboard/responses/${s.responseId}/comment/reveal`,
+    body: () => ({}),
+    expect: ADMIN,
+  },
   { method: 'GET', route: '/api/v1/admin/privacy/settings', targeted: false, path: () => '/api/v1/admin/privacy/settings', expect: ADMIN },
-  { method: 'PATCH', route: '/api/v1/admin/privacy/settings', targeted: false, path: () => '/api/v1/admin/privacy/settings', body: () => ({ contact: 'Văn phòng Sở Nội vụ' }), expect: ADMIN },
+  {
+    method: 'PATCH',
+    route: '/api/v1/admin/privacy/settings',
+    targeted: false,
+    path: () => '/api/v1/admin/privacy/settings',
+    body: () => ({ contact: 'Văn phòng Sở Nội vụ' }),
+    expect: ADMIN,
+  },
   { method: 'POST', route: '/api/v1/admin/privacy/retention/run', targeted: false, path: () => '/api/v1/admin/privacy/retention/run', body: () => ({}), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/privacy/dossiers/lookup', targeted: false, path: () => '/api/v1/admin/privacy/dossiers/lookup', body: () => ({ dossier: 'H40.175.01-260510-AB0001' }), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/privacy/dossiers/erase', targeted: false, path: () => '/api/v1/admin/privacy/dossiers/erase', body: () => ({ dossier: 'H40.175.01-260510-AB0001', reason: 'Đơn yêu cầu' }), expect: ADMIN },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/privacy/dossiers/lookup',
+    targeted: false,
+    path: () => '/api/v1/admin/privacy/dossiers/lookup',
+    body: () => ({ dossier: 'H40.175.01-260510-AB0001' }),
+    expect: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/privacy/dossiers/erase',
+    targeted: false,
+    path: () => '/api/v1/admin/privacy/dossiers/erase',
+    body: () => ({ dossier: 'H40.175.01-260510-AB0001', reason: 'Đơn yêu cầu' }),
+    expect: ADMIN,
+  },
   { method: 'GET', route: '/api/v1/moderation/queue', targeted: false, path: () => '/api/v1/moderation/queue', expect: EDITORS },
-  { method: 'POST', route: '/api/v1/moderation/responses/:id/text', targeted: true, path: (_, s) => `/api/v1/moderation/responses/${s.responseId}/text`, body: () => ({ hidden: true, reason: 'Dữ liệu cá nhân' }), expect: SCOPED_WRITE },
-  { method: 'POST', route: '/api/v1/moderation/exclusions', targeted: true, path: () => '/api/v1/moderation/exclusions', body: (_, s, i) => ({ responseId: s.flagged[i], reason: 'spam', note: 'Phiếu rác' }), expect: SCOPED_WRITE },
-  { method: 'POST', route: '/api/v1/moderation/exclusions/:id/approve', targeted: true, path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/approve`, body: () => ({}), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/moderation/exclusions/:id/reject', targeted: true, path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/reject`, body: () => ({ note: 'Phiếu hợp lệ' }), expect: ADMIN },
+  {
+    method: 'POST',
+    route: '/api/v1/moderation/responses/:id/text',
+    targeted: true,
+    path: (_, s) => `/api/v1/moderation/responses/${s.responseId}/text`,
+    body: () => ({ hidden: true, reason: 'Dữ liệu cá nhân' }),
+    expect: SCOPED_WRITE,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/moderation/exclusions',
+    targeted: true,
+    path: () => '/api/v1/moderation/exclusions',
+    body: (_, s, i) => ({ responseId: s.flagged[i], reason: 'spam', note: 'Phiếu rác' }),
+    expect: SCOPED_WRITE,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/moderation/exclusions/:id/approve',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/approve`,
+    body: () => ({}),
+    expect: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/moderation/exclusions/:id/reject',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/reject`,
+    body: () => ({ note: 'Phiếu hợp lệ' }),
+    expect: ADMIN,
+  },
   // Only the proposer (managerA here) may withdraw: an admin is refused too.
-  { method: 'POST', route: '/api/v1/moderation/exclusions/:id/withdraw', targeted: true, path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/withdraw`, body: () => ({}), expect: { viewerProvince: 403, viewerA: 403, managerA: ['2xx', 404], admin: 403 } },
-  { method: 'POST', route: '/api/v1/moderation/flagged/:id', targeted: true, path: (_, s, i) => `/api/v1/moderation/flagged/${s.flagged[i]}`, body: () => ({ decision: 'count', note: 'Người dân thật' }), expect: ADMIN },
+  {
+    method: 'POST',
+    route: '/api/v1/moderation/exclusions/:id/withdraw',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/moderation/exclusions/${s.proposals[i]}/withdraw`,
+    body: () => ({}),
+    expect: { viewerProvince: 403, viewerA: 403, managerA: ['2xx', 404], admin: 403 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/moderation/flagged/:id',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/moderation/flagged/${s.flagged[i]}`,
+    body: () => ({ decision: 'count', note: 'Người dân thật' }),
+    expect: ADMIN,
+  },
   { method: 'GET', route: '/api/v1/periods/:survey/:quarter', targeted: false, path: () => '/api/v1/periods/mot-cua/2025-Q4', expect: ALL },
   { method: 'POST', route: '/api/v1/periods/:survey/:quarter/close', targeted: false, path: () => '/api/v1/periods/mot-cua/2026-Q1/close', body: () => ({}), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/periods/:survey/:quarter/reopen', targeted: false, path: () => '/api/v1/periods/mot-cua/2025-Q4/reopen', body: () => ({ reason: 'Sửa sai sót' }), expect: ADMIN },
+  {
+    method: 'POST',
+    route: '/api/v1/periods/:survey/:quarter/reopen',
+    targeted: false,
+    path: () => '/api/v1/periods/mot-cua/2025-Q4/reopen',
+    body: () => ({ reason: 'Sửa sai sót' }),
+    expect: ADMIN,
+  },
   { method: 'POST', route: '/api/v1/periods/:survey/:quarter/publish', targeted: false, path: () => '/api/v1/periods/mot-cua/2025-Q4/publish', body: () => ({}), expect: ADMIN },
   { method: 'GET', route: '/api/v1/reports/:survey/:period', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2', expect: ALL },
   { method: 'GET', route: '/api/v1/reports/:survey/:period/export.csv', targeted: false, path: () => '/api/v1/reports/mot-cua/2026-Q2/export.csv', expect: ALL },
@@ -166,42 +284,165 @@ export const ROUTES: Route[] = [
   { method: 'GET', route: '/api/v1/api-keys', targeted: false, path: () => '/api/v1/api-keys', expect: EDITORS },
   // Creating something for a foreign agency is 400 "no such agency within your scope", exactly as for a code that
   // does not exist: a manager learns no other agency's codes (see api-keys.test.ts).
-  { method: 'POST', route: '/api/v1/api-keys', targeted: true, path: () => '/api/v1/api-keys', body: (_, s) => ({ agency: s.code, name: 'Phần mềm Một cửa' }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] } },
+  {
+    method: 'POST',
+    route: '/api/v1/api-keys',
+    targeted: true,
+    path: () => '/api/v1/api-keys',
+    body: (_, s) => ({ agency: s.code, name: 'Phần mềm Một cửa' }),
+    expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] },
+  },
   { method: 'POST', route: '/api/v1/api-keys/:id/revoke', targeted: true, path: (_, s, i) => `/api/v1/api-keys/${s.keys[i]}/revoke`, body: () => ({}), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/desks/:id/poster', targeted: true, path: (_, s) => `/api/v1/desks/${s.desk.id}/poster`, expect: SCOPED_READ },
   { method: 'GET', route: '/api/v1/kiosks', targeted: false, path: () => '/api/v1/kiosks', expect: ALL },
   { method: 'GET', route: '/api/v1/admin/imports/responses/template', targeted: false, path: () => '/api/v1/admin/imports/responses/template?survey=mot-cua@1', expect: EDITORS },
-  { method: 'GET', route: '/api/v1/admin/imports/responses/template.csv', targeted: false, path: () => '/api/v1/admin/imports/responses/template.csv?survey=mot-cua@1', expect: EDITORS },
+  {
+    method: 'GET',
+    route: '/api/v1/admin/imports/responses/template.csv',
+    targeted: false,
+    path: () => '/api/v1/admin/imports/responses/template.csv?survey=mot-cua@1',
+    expect: EDITORS,
+  },
   { method: 'GET', route: '/api/v1/kiosks/settings', targeted: false, path: () => '/api/v1/kiosks/settings', expect: ALL },
-  { method: 'PUT', route: '/api/v1/kiosks/settings', targeted: false, path: () => '/api/v1/kiosks/settings', body: () => ({ resetDelayMs: 5000, idleTimeoutMs: 30_000, repeatIntervalMs: 5000 }), expect: ADMIN },
+  {
+    method: 'PUT',
+    route: '/api/v1/kiosks/settings',
+    targeted: false,
+    path: () => '/api/v1/kiosks/settings',
+    body: () => ({ resetDelayMs: 5000, idleTimeoutMs: 30_000, repeatIntervalMs: 5000 }),
+    expect: ADMIN,
+  },
   { method: 'POST', route: '/api/v1/kiosks', targeted: true, path: () => '/api/v1/kiosks', body: (_, s) => ({ deskId: s.desk.id, name: 'Máy mới' }), expect: SCOPED_WRITE },
   { method: 'PATCH', route: '/api/v1/kiosks/:id', targeted: true, path: (_, s, i) => `/api/v1/kiosks/${s.kiosks[i]}`, body: () => ({ name: 'Đổi tên' }), expect: SCOPED_WRITE },
   { method: 'POST', route: '/api/v1/kiosks/:id/pairing', targeted: true, path: (_, s, i) => `/api/v1/kiosks/${s.kiosks[i]}/pairing`, body: () => ({}), expect: SCOPED_WRITE },
   { method: 'POST', route: '/api/v1/kiosks/:id/revoke', targeted: true, path: (_, s, i) => `/api/v1/kiosks/${s.kiosks[i]}/revoke`, body: () => ({}), expect: SCOPED_WRITE },
   { method: 'GET', route: '/api/v1/admin/agencies', targeted: false, path: () => '/api/v1/admin/agencies', expect: ALL },
   { method: 'GET', route: '/api/v1/admin/agencies/export.csv', targeted: false, path: () => '/api/v1/admin/agencies/export.csv', expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/agencies/import', targeted: false, path: () => '/api/v1/admin/agencies/import', body: (_, __, i) => csvFile('co-quan.csv', `code,name,parent,kind\nMOI-${i},Cơ quan mới,TINH,department\n`), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/agencies', targeted: true, path: () => '/api/v1/admin/agencies', body: (_, s, i) => ({ code: `${s.code}-N${i}`, name: 'Phòng mới', parent: s.code, kind: 'other' }), expect: ADMIN },
-  { method: 'PATCH', route: '/api/v1/admin/agencies/:code', targeted: true, path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}`, body: (_, s) => ({ name: 'Tên mới', parent: s.code, kind: 'other' }), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/agencies/:code/active', targeted: true, path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}/active`, body: () => ({ active: false }), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/agencies/:code/merge', targeted: true, path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}/merge`, body: (_, s) => ({ into: s.code }), expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/desks', targeted: true, path: () => '/api/v1/admin/desks', body: (_, s, i) => ({ agency: s.code, code: `MOI-${i}`, name: 'Quầy mới' }), expect: SCOPED_WRITE },
-  { method: 'PATCH', route: '/api/v1/admin/desks/:id', targeted: true, path: (_, s) => `/api/v1/admin/desks/${s.desk.id}`, body: () => ({ name: 'Quầy đổi tên' }), expect: SCOPED_WRITE },
-  { method: 'PUT', route: '/api/v1/admin/desks/:id/surveys', targeted: true, path: (_, s) => `/api/v1/admin/desks/${s.desk.id}/surveys`, body: () => ({ kiosk: 'mot-cua@1' }), expect: SCOPED_WRITE },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/agencies/import',
+    targeted: false,
+    path: () => '/api/v1/admin/agencies/import',
+    body: (_, __, i) => csvFile('co-quan.csv', `code,name,parent,kind\nMOI-${i},Cơ quan mới,TINH,department\n`),
+    expect: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/agencies',
+    targeted: true,
+    path: () => '/api/v1/admin/agencies',
+    body: (_, s, i) => ({ code: `${s.code}-N${i}`, name: 'Phòng mới', parent: s.code, kind: 'other' }),
+    expect: ADMIN,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/admin/agencies/:code',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}`,
+    body: (_, s) => ({ name: 'Tên mới', parent: s.code, kind: 'other' }),
+    expect: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/agencies/:code/active',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}/active`,
+    body: () => ({ active: false }),
+    expect: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/agencies/:code/merge',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/admin/agencies/${s.subs[i]}/merge`,
+    body: (_, s) => ({ into: s.code }),
+    expect: ADMIN,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/desks',
+    targeted: true,
+    path: () => '/api/v1/admin/desks',
+    body: (_, s, i) => ({ agency: s.code, code: `MOI-${i}`, name: 'Quầy mới' }),
+    expect: SCOPED_WRITE,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/admin/desks/:id',
+    targeted: true,
+    path: (_, s) => `/api/v1/admin/desks/${s.desk.id}`,
+    body: () => ({ name: 'Quầy đổi tên' }),
+    expect: SCOPED_WRITE,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/admin/desks/:id/surveys',
+    targeted: true,
+    path: (_, s) => `/api/v1/admin/desks/${s.desk.id}/surveys`,
+    body: () => ({ kiosk: 'mot-cua@1' }),
+    expect: SCOPED_WRITE,
+  },
   { method: 'GET', route: '/api/v1/admin/users', targeted: false, path: () => '/api/v1/admin/users', expect: EDITORS },
-  { method: 'POST', route: '/api/v1/admin/users', targeted: true, path: () => '/api/v1/admin/users', body: (_, s, i) => ({ username: `moi-${s.code.toLowerCase()}-${i}`, password: PASSWORD, role: 'viewer', agency: s.code }), expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] } },
-  { method: 'PATCH', route: '/api/v1/admin/users/:username', targeted: true, path: (_, s, i) => `/api/v1/admin/users/${s.users[i]}`, body: () => ({ active: false }), expect: SCOPED_WRITE },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/users',
+    targeted: true,
+    path: () => '/api/v1/admin/users',
+    body: (_, s, i) => ({ username: `moi-${s.code.toLowerCase()}-${i}`, password: PASSWORD, role: 'viewer', agency: s.code }),
+    expect: { ...SCOPED_WRITE, managerA: ['2xx', 400] },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/admin/users/:username',
+    targeted: true,
+    path: (_, s, i) => `/api/v1/admin/users/${s.users[i]}`,
+    body: () => ({ active: false }),
+    expect: SCOPED_WRITE,
+  },
   { method: 'GET', route: '/api/v1/admin/audit', targeted: false, path: () => '/api/v1/admin/audit', expect: ADMIN },
   { method: 'GET', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', expect: ADMIN },
   { method: 'GET', route: '/api/v1/admin/surveys/:id', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}`, expect: ADMIN },
-  { method: 'POST', route: '/api/v1/admin/surveys', targeted: false, path: () => '/api/v1/admin/surveys', body: () => ({ instrument: 'mot-cua', definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
-  { method: 'PUT', route: '/api/v1/admin/surveys/:id', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}`, body: () => ({ definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }), expect: ADMIN },
+  {
+    method: 'POST',
+    route: '/api/v1/admin/surveys',
+    targeted: false,
+    path: () => '/api/v1/admin/surveys',
+    body: () => ({ instrument: 'mot-cua', definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }),
+    expect: ADMIN,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/admin/surveys/:id',
+    targeted: false,
+    path: (w) => `/api/v1/admin/surveys/${w.draftId}`,
+    body: () => ({ definition: structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!) }),
+    expect: ADMIN,
+  },
   { method: 'POST', route: '/api/v1/admin/surveys/:id/publish', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.draftId}/publish`, body: () => ({}), expect: ADMIN },
   { method: 'POST', route: '/api/v1/admin/surveys/:id/retire', targeted: false, path: (w) => `/api/v1/admin/surveys/${w.publishedId}/retire`, body: () => ({}), expect: ADMIN },
   { method: 'GET', route: '/api/v1/officers', targeted: true, path: (_, s) => `/api/v1/officers?period=2026-Q2&agency=${s.code}`, expect: OFFICERS },
-  { method: 'GET', route: '/api/v1/officers/one-stop-report', targeted: true, path: (_, s) => `/api/v1/officers/one-stop-report?period=2026-Q2&agency=${s.code}`, expect: OFFICERS },
-  { method: 'GET', route: '/api/v1/officers/one-stop-report/export.xlsx', targeted: true, path: (_, s) => `/api/v1/officers/one-stop-report/export.xlsx?period=2026-Q2&agency=${s.code}`, expect: OFFICERS },
-  { method: 'PATCH', route: '/api/v1/officers/:id', targeted: true, path: (_, s) => `/api/v1/officers/${s.officerId}`, body: () => ({ displayName: 'Nguyễn Thị Uyên' }), expect: OFFICERS },
+  {
+    method: 'GET',
+    route: '/api/v1/officers/one-stop-report',
+    targeted: true,
+    path: (_, s) => `/api/v1/officers/one-stop-report?period=2026-Q2&agency=${s.code}`,
+    expect: OFFICERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/officers/one-stop-report/export.xlsx',
+    targeted: true,
+    path: (_, s) => `/api/v1/officers/one-stop-report/export.xlsx?period=2026-Q2&agency=${s.code}`,
+    expect: OFFICERS,
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/officers/:id',
+    targeted: true,
+    path: (_, s) => `/api/v1/officers/${s.officerId}`,
+    body: () => ({ displayName: 'Nguyễn Thị Uyên' }),
+    expect: OFFICERS,
+  },
   // A manager's file naming a foreign agency is refused row by row (400), never imported.
   {
     method: 'POST',

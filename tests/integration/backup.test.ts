@@ -39,7 +39,10 @@ describe.skipIf(onPostgres)('hailong backup FILE on a live SQLite server', { tim
   }
   const count = async (file: string) => {
     const o = await openDatabase(file)
-    const { n } = await o.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const { n } = await o.db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     await o.close()
     return Number(n)
   }

@@ -15,7 +15,10 @@ const write = (name: string, text: string) => {
 }
 async function count(table: 'agencies' | 'responses' | 'answers' | 'rollups') {
   const { db, close } = await openDatabase(env.DATABASE_URL)
-  const { n } = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   await close()
   return Number(n)
 }
@@ -79,13 +82,16 @@ describe('hailong CLI', () => {
 
   it('rejects the whole file when one row is bad, naming each row, column and reason', async () => {
     const before = await count('responses')
-    const file = write('bad-paper.csv', [
-      HEADER + ',tc1',
-      '1b9f3c62-4f0e-4d7e-9a57-1a2b3c4d5e01,mot-cua@1,SNV,,paper,2026-05-01,5,,,,,',
-      'not-a-uuid,mot-cua@1,SNV,Q9,fax,yesterday,7,,,,,',
-      '1b9f3c62-4f0e-4d7e-9a57-1a2b3c4d5e03,mot-cua@1,SNV,,paper,2026-05-01,5,,,wait,,3',
-      '0b9f3c62-4f0e-4d7e-9a57-1a2b3c4d5e01,mot-cua@1,SNV,,paper,2026-03-31T23:30:00+07:00,1,4,,,,',
-    ].join('\n'))
+    const file = write(
+      'bad-paper.csv',
+      [
+        HEADER + ',tc1',
+        '1b9f3c62-4f0e-4d7e-9a57-1a2b3c4d5e01,mot-cua@1,SNV,,paper,2026-05-01,5,,,,,',
+        'not-a-uuid,mot-cua@1,SNV,Q9,fax,yesterday,7,,,,,',
+        '1b9f3c62-4f0e-4d7e-9a57-1a2b3c4d5e03,mot-cua@1,SNV,,paper,2026-05-01,5,,,wait,,3',
+        '0b9f3c62-4f0e-4d7e-9a57-1a2b3c4d5e01,mot-cua@1,SNV,,paper,2026-03-31T23:30:00+07:00,1,4,,,,',
+      ].join('\n'),
+    )
     const res = await runCli(['responses', 'import', file], env)
     expect(res.code).toBe(1)
     expect(res.stdout.trim()).toBe('imported 0, already present 0, rejected 3')

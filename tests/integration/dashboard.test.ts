@@ -11,7 +11,10 @@ beforeEach(async () => {
   province = await makeAgency(t.db, { code: 'TINH', kind: 'province' })
   own = await makeAgency(t.db, { code: 'STP', name: 'Sở Tư pháp' })
   foreign = await makeAgency(t.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  for (const [agency, comment, overall] of [[own, 'Cán bộ tận tình', 5], [foreign, 'Chờ quá lâu', 2]] as const) {
+  for (const [agency, comment, overall] of [
+    [own, 'Cán bộ tận tình', 5],
+    [foreign, 'Chờ quá lâu', 2],
+  ] as const) {
     const desk = await makeDesk(t.db, agency.id)
     await post(t.app, '/api/v1/responses', submission({ overall, comment }), desk.token)
   }
@@ -24,12 +27,22 @@ const get = async (path: string, headers: Record<string, string>) => {
 }
 /** Proposes to exclude a rating (the first of the two people an exclusion needs). */
 const moderate = (id: number, headers: Record<string, string>) =>
-  t.app.request('/api/v1/moderation/exclusions', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ responseId: id, reason: 'spam', note: 'Phiếu rác' }) })
+  t.app.request('/api/v1/moderation/exclusions', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ responseId: id, reason: 'spam', note: 'Phiếu rác' }),
+  })
 const responseOf = async (agencyId: number) => (await t.db.selectFrom('responses').select('id').where('agency_id', '=', agencyId).executeTakeFirstOrThrow()).id
 
 describe('dashboard routes and scope', () => {
   it('refuses every dashboard route without a session', async () => {
-    for (const path of ['/api/v1/dashboard/meta', '/api/v1/dashboard/trend/mot-cua', '/api/v1/dashboard/agencies/STP?survey=mot-cua&period=2026-Q2', '/api/v1/dashboard/comments', '/api/v1/reports/mot-cua/2026-Q2/export.csv'])
+    for (const path of [
+      '/api/v1/dashboard/meta',
+      '/api/v1/dashboard/trend/mot-cua',
+      '/api/v1/dashboard/agencies/STP?survey=mot-cua&period=2026-Q2',
+      '/api/v1/dashboard/comments',
+      '/api/v1/reports/mot-cua/2026-Q2/export.csv',
+    ])
       expect((await t.app.request(path)).status, path).toBe(401)
   })
 
@@ -67,7 +80,11 @@ describe('dashboard routes and scope', () => {
     expect(before.body.overall).toMatchObject({ n: 2, index: 50 })
     const proposal = (await (await moderate(await responseOf(foreign.id), a.headers)).json()) as any
     expect((await get('/api/v1/reports/mot-cua/2026-Q2', a.headers)).body.overall).toMatchObject({ n: 2 })
-    const approve = await t.app.request(`/api/v1/moderation/exclusions/${proposal.id}/approve`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...b.headers }, body: '{}' })
+    const approve = await t.app.request(`/api/v1/moderation/exclusions/${proposal.id}/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...b.headers },
+      body: '{}',
+    })
     expect(approve.status).toBe(200)
     const after = await get('/api/v1/reports/mot-cua/2026-Q2', a.headers)
     expect(after.body.overall).toMatchObject({ n: 1, index: 100 })

@@ -37,8 +37,7 @@ async function rate(opts: { cookie?: string; ip?: string; overall?: number; webs
   return { status: res.status, body: (await res.json()) as any }
 }
 const stored = () => t.db.selectFrom('responses').select(['is_flagged', 'flag_reason']).orderBy('id').execute()
-const counted = async () =>
-  Number((await t.db.selectFrom('rollups').select('count').where('question_id', '=', '*').where('desk_id', '=', desk.id).executeTakeFirst())?.count ?? 0)
+const counted = async () => Number((await t.db.selectFrom('rollups').select('count').where('question_id', '=', '*').where('desk_id', '=', desk.id).executeTakeFirst())?.count ?? 0)
 
 describe('desk links: one response per browser per desk per day', () => {
   it('gives the browser an HttpOnly, SameSite=Lax id when the link is opened, once', async () => {

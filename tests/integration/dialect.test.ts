@@ -20,8 +20,14 @@ describe('the database as the application sees it (SQLite, or PostgreSQL with TE
 
   it('reads counts and sums as numbers, not the strings pg gives for bigint', async () => {
     expect(await countResponses(t.db)).toBe(0)
-    const { n } = await t.db.selectFrom('survey_versions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    const { total } = await t.db.selectFrom('survey_versions').select((eb) => eb.fn.sum<number>('version').as('total')).executeTakeFirstOrThrow()
+    const { n } = await t.db
+      .selectFrom('survey_versions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const { total } = await t.db
+      .selectFrom('survey_versions')
+      .select((eb) => eb.fn.sum<number>('version').as('total'))
+      .executeTakeFirstOrThrow()
     expect(typeof n).toBe('number')
     expect(typeof total).toBe('number')
     expect(n).toBeGreaterThan(0)

@@ -32,7 +32,15 @@ const get = async (path: string, headers: Record<string, string>) => {
   const res = await t.app.request(path, { headers })
   return { status: res.status, body: res.headers.get('Content-Type')?.includes('json') ? ((await res.json()) as any) : await res.arrayBuffer() }
 }
-const returned = (dossier: string, officer: string | undefined, at: string) => ({ type: 'returned', dossier, agency: 'STP', desk: 'MC-01', at, receivedAt: '2026-04-01T08:00:00+07:00', ...(officer ? { officer } : {}) })
+const returned = (dossier: string, officer: string | undefined, at: string) => ({
+  type: 'returned',
+  dossier,
+  agency: 'STP',
+  desk: 'MC-01',
+  at,
+  receivedAt: '2026-04-01T08:00:00+07:00',
+  ...(officer ? { officer } : {}),
+})
 
 beforeAll(async () => {
   t = await createTestApp({ minSample: 2 })
@@ -101,11 +109,17 @@ describe('dossier events (integration API)', () => {
 
   it('answers a contradicting event as a conflict and changes nothing', async () => {
     const r = await events([returned(D.D3, 'CB02', '2026-04-12T09:00:00+07:00')])
-    expect(r.body.results[0]).toMatchObject({ status: 'conflict', message: { vi: expect.stringContaining('công chức tiếp nhận'), en: expect.stringContaining('receiving officer') } })
+    expect(r.body.results[0]).toMatchObject({
+      status: 'conflict',
+      message: { vi: expect.stringContaining('công chức tiếp nhận'), en: expect.stringContaining('receiving officer') },
+    })
   })
 
   it('refuses a malformed dossier code with the national format in the message, and stores nothing', async () => {
-    const before = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const before = await t.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     for (const bad of ['H12.34-260510-0001', 'H40.175.01-261340-AB0001', '000.00.18.H40-260510-0001']) {
       const r = await events([returned(D.D8, undefined, '2026-04-21T09:00:00+07:00'), { type: 'received', dossier: bad, agency: 'STP', at: '2026-04-02T08:00:00+07:00' }])
       expect(r.status).toBe(400)
@@ -117,7 +131,10 @@ describe('dossier events (integration API)', () => {
     expect(minted.status).toBe(400)
     expect(minted.body.error.details[0]).toMatchObject({ field: 'dossier', code: 'invalid_dossier_code' })
     expect(minted.body.error.details[0].message.en).toContain('MX1X2.Y1Y2Y3.Z1Z2-YYMMDD-AAXXXX')
-    const after = await t.db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+    const after = await t.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(after.n)).toBe(Number(before.n))
   })
 
@@ -127,7 +144,10 @@ describe('dossier events (integration API)', () => {
     const configured = createApp({ db: t.db, databaseKind: t.kind, clock: t.clock, timeZone: 'Asia/Ho_Chi_Minh', minSample: 2, dossierFormats: ['tt01-2018'] })
     const r = await post(configured, '/api/v1/dossiers/events', { events: [legacy] }, key)
     expect(r.body.results[0].status).toBe('created')
-    await t.db.insertInto('settings').values({ key: 'dossier.formats', value: JSON.stringify({ legacy: ['^H\\d{2}\\.\\d{2}-\\d{6}-\\d{4}$'] }) }).execute()
+    await t.db
+      .insertInto('settings')
+      .values({ key: 'dossier.formats', value: JSON.stringify({ legacy: ['^H\\d{2}\\.\\d{2}-\\d{6}-\\d{4}$'] }) })
+      .execute()
     const provincial = await events([{ ...legacy, dossier: 'H12.34-251120-0002' }])
     expect(provincial.body.results[0].status).toBe('created')
     await t.db.deleteFrom('settings').where('key', '=', 'dossier.formats').execute()
@@ -179,7 +199,10 @@ describe('response rate', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.body as ArrayBuffer)
     const sheet = wb.getWorksheet('Tỷ lệ đánh giá')!
-    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1))
+    const rows = sheet
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1))
     expect(rows.find((r) => r[0] === 'STP')).toEqual(expect.arrayContaining(['STP', 6, 5, 83.33]))
     expect(rows.find((r) => r[0] === 'SYT')).toContain('chưa có dữ liệu hồ sơ')
   })
@@ -191,7 +214,11 @@ describe('per-officer results', () => {
     const r = await get('/api/v1/officers?period=2026-Q2', admin.headers)
     expect(r.status).toBe(200)
     const by = Object.fromEntries(r.body.officers.map((o: any) => [o.code, o]))
-    expect(by.CB01).toMatchObject({ displayName: null, agency: { code: 'STP' }, tt01: { n: 2, sufficient: true, total: 8.5, indicators: { cs1: 1.5, cs2: 2, cs3: 1.5, cs4: 2, cs7: 1.5 } } })
+    expect(by.CB01).toMatchObject({
+      displayName: null,
+      agency: { code: 'STP' },
+      tt01: { n: 2, sufficient: true, total: 8.5, indicators: { cs1: 1.5, cs2: 2, cs3: 1.5, cs4: 2, cs7: 1.5 } },
+    })
     expect(by.CB01.staff).toMatchObject({ n: 2, sufficient: true, share: 50 })
     expect(by.CB01.responseRate).toMatchObject({ dossiers: 3, evaluations: 2 })
     expect(by.CB02.tt01).toMatchObject({ n: 1, sufficient: false, total: null, indicators: { cs1: null } })
@@ -218,13 +245,21 @@ describe('per-officer results', () => {
     const manager = await signIn(t, 'manager', stp.id)
     const list = (await get('/api/v1/officers?period=2026-Q2', manager.headers)).body.officers
     const cb01 = list.find((o: any) => o.code === 'CB01')
-    const res = await t.app.request(`/api/v1/officers/${cb01.id}`, { method: 'PATCH', headers: { ...manager.headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName: 'Nguyễn Thị Uyên' }) })
+    const res = await t.app.request(`/api/v1/officers/${cb01.id}`, {
+      method: 'PATCH',
+      headers: { ...manager.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ displayName: 'Nguyễn Thị Uyên' }),
+    })
     expect(res.status).toBe(200)
     const again = (await get('/api/v1/officers?period=2026-Q2', manager.headers)).body.officers.find((o: any) => o.code === 'CB01')
     expect(again.displayName).toBe('Nguyễn Thị Uyên')
     expect(await t.db.selectFrom('audit_log').select('action').where('action', '=', 'officer.rename').execute()).toHaveLength(1)
     const other = await signIn(t, 'manager', syt.id)
-    const refused = await t.app.request(`/api/v1/officers/${cb01.id}`, { method: 'PATCH', headers: { ...other.headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ displayName: 'X' }) })
+    const refused = await t.app.request(`/api/v1/officers/${cb01.id}`, {
+      method: 'PATCH',
+      headers: { ...other.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ displayName: 'X' }),
+    })
     expect(refused.status).toBe(404)
     const bad = await events([{ type: 'received', dossier: code(9), agency: 'STP', officer: 'CB03', name: 'Trần Văn A', at: '2026-04-02T08:00:00+07:00' }])
     expect(bad.status).toBe(400)
@@ -248,7 +283,11 @@ describe('TT01 one-stop evaluation report', () => {
     await wb.xlsx.load(xlsx.body as ArrayBuffer)
     const agencyRow = (wb.getWorksheet('Cơ quan')!.getRow(2).values as unknown[]).slice(1)
     expect(agencyRow).toEqual(['STP', 'Sở Tư pháp', 4, 1.3, 1.5, 1.3, 1.7, 1.8, 7.6, 6, 66.67])
-    const officerRows = wb.getWorksheet('Công chức')!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1))
+    const officerRows = wb
+      .getWorksheet('Công chức')!
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as unknown[]).slice(1))
     expect(officerRows.find((row) => row[0] === 'CB02')).toEqual(expect.arrayContaining(['CB02', 'STP', 1, 'chưa đủ mẫu']))
     const log = await t.db.selectFrom('audit_log').select('action').where('actor', '=', `user:${admin.username}`).where('action', 'like', 'officers.%').execute()
     expect(log.map((e) => e.action)).toEqual(['officers.report', 'officers.report.export'])

@@ -14,7 +14,11 @@ beforeEach(async () => {
   t = await createTestApp({ now: '2026-05-10T03:00:00Z', minSample: 1 })
   const a = await makeAgency(t.db, { code: 'SNV', name: HOSTILE })
   const b = await makeAgency(t.db, { code: 'STP', name: 'Sở Tư pháp' })
-  for (const [agency, overall] of [[a, 5], [a, 2], [b, 4]] as const) {
+  for (const [agency, overall] of [
+    [a, 5],
+    [a, 2],
+    [b, 4],
+  ] as const) {
     const desk = await makeDesk(t.db, agency.id)
     await post(t.app, '/api/v1/responses', submission({ overall }), desk.token)
   }
@@ -31,7 +35,17 @@ describe('report exports', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer())
     expect(text.charCodeAt(0)).toBe(0xfeff)
     const rows = parse(text.slice(1)) as string[][]
-    expect(rows[0]!.slice(0, 9)).toEqual(['Hạng', 'Thay đổi hạng', 'Hạng trong nhóm', 'Mã cơ quan', 'Tên cơ quan', 'Loại', 'Chỉ số hài lòng (%)', 'Thay đổi chỉ số', 'Số phiếu (n)'])
+    expect(rows[0]!.slice(0, 9)).toEqual([
+      'Hạng',
+      'Thay đổi hạng',
+      'Hạng trong nhóm',
+      'Mã cơ quan',
+      'Tên cơ quan',
+      'Loại',
+      'Chỉ số hài lòng (%)',
+      'Thay đổi chỉ số',
+      'Số phiếu (n)',
+    ])
     expect(rows[1]!.slice(0, 9)).toEqual(['1', '', '1', 'STP', 'Sở Tư pháp', 'Sở, ban, ngành', '100', '', '1'])
     expect(rows[2]![4]).toBe(`'${HOSTILE}`)
     expect(rows[2]![6]).toBe('50')
@@ -60,7 +74,12 @@ describe('report exports', () => {
     expect(wb.getWorksheet('Tiêu chí')!.getCell('C1').value).toBe('overall: Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?')
     expect(wb.getWorksheet('Lý do chưa hài lòng')!.getCell('C1').value).toBe('Thời gian chờ lâu (%)')
     const meta = wb.getWorksheet('Thông tin')!
-    const values = Object.fromEntries(meta.getSheetValues().slice(2).map((r: any) => [r[1], r[2]]))
+    const values = Object.fromEntries(
+      meta
+        .getSheetValues()
+        .slice(2)
+        .map((r: any) => [r[1], r[2]]),
+    )
     expect(values).toMatchObject({ 'Kỳ báo cáo': '2026-Q2', 'Múi giờ': 'Asia/Ho_Chi_Minh', 'Người tạo': a.username, 'Phiên bản sử dụng trong kỳ': 'mot-cua@1' })
     // Generated at the local time of the province, the zone named: 07:00 local is 00:00 UTC.
     const local = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(t.clock.now())
@@ -95,7 +114,15 @@ describe('hailong export responses', () => {
     expect(res.stdout.trim()).toMatch(/^exported 2 responses/)
     const rows = parse(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>
     expect(rows.map((r) => r.submission_id)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'])
-    expect(rows[0]).toMatchObject({ survey: 'mot-cua@1', agency: 'SNV', channel: 'paper', overall: '2', reasons: 'wait|repeat', comment: `'${HOSTILE}`, submitted_at: '2026-01-31T17:00:00.000Z' })
+    expect(rows[0]).toMatchObject({
+      survey: 'mot-cua@1',
+      agency: 'SNV',
+      channel: 'paper',
+      overall: '2',
+      reasons: 'wait|repeat',
+      comment: `'${HOSTILE}`,
+      submitted_at: '2026-01-31T17:00:00.000Z',
+    })
     expect((await runCli(['responses', 'import', out], env)).stdout.trim()).toBe('imported 0, already present 2, rejected 0')
     const xlsx = path.join(dir, 'q1.xlsx')
     expect((await runCli(['export', 'responses', '--period', '2026-Q1', '--out', xlsx], env)).code).toBe(0)

@@ -40,12 +40,24 @@ describe('intake under concurrency (group commit)', () => {
     const version = (await catalog.byKey('mot-cua@1'))!
     const { id: invitationId } = await t.db
       .insertInto('invitations')
-      .values({ token_hash: 'x'.repeat(64), agency_id: agencyId, survey_version_id: version.id, created_at: '2026-05-01T00:00:00Z', expires_at: '2026-06-01T00:00:00Z', used_at: '2026-05-02T00:00:00Z' })
+      .values({
+        token_hash: 'x'.repeat(64),
+        agency_id: agencyId,
+        survey_version_id: version.id,
+        created_at: '2026-05-01T00:00:00Z',
+        expires_at: '2026-06-01T00:00:00Z',
+        used_at: '2026-05-02T00:00:00Z',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh')
     const prepare = (extra: object) =>
-      prepareResponse(catalog, t.clock.now(), { kind: 'desk-link', agencyId, deskId: desk.id, channel: 'qr', trustsClientTime: false, ...extra }, { ...submission({ overall: 5 }), answers: { overall: 5 } })
+      prepareResponse(
+        catalog,
+        t.clock.now(),
+        { kind: 'desk-link', agencyId, deskId: desk.id, channel: 'qr', trustsClientTime: false, ...extra },
+        { ...submission({ overall: 5 }), answers: { overall: 5 } },
+      )
     const used = await prepare({ kind: 'invitation', invitationId })
     const others = await Promise.all(Array.from({ length: 5 }, () => prepare({})))
     const settled = await Promise.all([committer.store([others[0]!]), committer.store([used]), ...others.slice(1).map((o) => committer.store([o]))])
@@ -58,7 +70,12 @@ describe('intake under concurrency (group commit)', () => {
     const catalog = new SurveyCatalog(t.db)
     const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh')
     const genuine = (overall: number) =>
-      prepareResponse(catalog, t.clock.now(), { kind: 'kiosk', agencyId, deskId: desk.id, channel: 'kiosk', trustsClientTime: true }, { ...submission({ overall }), answers: { overall } })
+      prepareResponse(
+        catalog,
+        t.clock.now(),
+        { kind: 'kiosk', agencyId, deskId: desk.id, channel: 'kiosk', trustsClientTime: true },
+        { ...submission({ overall }), answers: { overall } },
+      )
     const stored: string[] = []
     const poisonedIds: string[] = []
     for (let round = 0; round < 5; round++) {

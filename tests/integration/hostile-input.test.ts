@@ -34,7 +34,10 @@ const WATCHED = ['responses', 'answers', 'rollups', 'invitations', 'agencies', '
 async function rowCounts() {
   const out: Record<string, number> = {}
   for (const table of WATCHED) {
-    const r = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const r = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     out[table] = Number(r.n)
   }
   return out
@@ -65,7 +68,11 @@ function expectRefusal(r: { status: number; text: string }) {
 const nasty = fc.constantFrom('\u0000', 'a\u0000b', '\u0007', '\u001b[31m', '\u007f', '\ud800', '\udfff', '\uffff', '\u202e')
 const huge = fc.integer({ min: 70_000, max: 200_000 }).map((n) => 'x'.repeat(n))
 const longish = fc.integer({ min: 1_001, max: 20_000 }).map((n) => 'ă'.repeat(n))
-const hostileString = fc.oneof(nasty, longish, fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s + '\u0000'))
+const hostileString = fc.oneof(
+  nasty,
+  longish,
+  fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s + '\u0000'),
+)
 const wrongType = fc.oneof(
   fc.integer(),
   fc.double(),
@@ -78,7 +85,9 @@ const hostileValue = fc.oneof(wrongType, hostileString)
 const protoKey = fc.constantFrom('__proto__', 'constructor', 'prototype', '__defineGetter__', 'hasOwnProperty', 'toString')
 
 /** JSON text nested `depth` levels, e.g. [[[[1]]]] or {"a":{"a":…}}. */
-const deep = fc.tuple(fc.integer({ min: 500, max: 60_000 }), fc.boolean()).map(([depth, arrays]) => (arrays ? '['.repeat(depth) + '1' + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)))
+const deep = fc
+  .tuple(fc.integer({ min: 500, max: 60_000 }), fc.boolean())
+  .map(([depth, arrays]) => (arrays ? '['.repeat(depth) + '1' + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)))
 
 /** Byte sequences that are never valid UTF-8. */
 const badUtf8 = fc.constantFrom([0xff], [0xc3, 0x28], [0xa0, 0xa1], [0xe2, 0x28, 0xa1], [0xf0, 0x28, 0x8c, 0x28], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0x80])
@@ -110,17 +119,41 @@ const base = () => submission({ overall: 2, reasons: ['wait'], comment: 'Chờ l
 const badAnswers = fc.oneof(
   wrongType.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)).map((answers) => ({ answers })),
   hostileValue.filter((v) => !(typeof v === 'number' && [1, 2, 3, 4, 5].includes(v))).map((overall) => ({ answers: { overall } })),
-  fc.oneof(nasty.map((s) => `Chờ ${s} lâu`), longish).map((comment) => ({ answers: { overall: 2, comment } })),
-  fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['overall', 'staff', 'time', 'reasons', 'comment'].includes(k)), fc.integer({ min: 1, max: 5 })).map(([k, v]) => ({ answers: { overall: 4, [k]: v } })),
-  fc.array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 8 }).filter((r) => r.some((x) => !['wait', 'complex', 'attitude', 'guidance', 'repeat', 'facility', 'other'].includes(x))).map((reasons) => ({ answers: { overall: 1, reasons } })),
+  fc
+    .oneof(
+      nasty.map((s) => `Chờ ${s} lâu`),
+      longish,
+    )
+    .map((comment) => ({ answers: { overall: 2, comment } })),
+  fc
+    .tuple(
+      fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !['overall', 'staff', 'time', 'reasons', 'comment'].includes(k)),
+      fc.integer({ min: 1, max: 5 }),
+    )
+    .map(([k, v]) => ({ answers: { overall: 4, [k]: v } })),
+  fc
+    .array(fc.string({ maxLength: 10 }), { minLength: 1, maxLength: 8 })
+    .filter((r) => r.some((x) => !['wait', 'complex', 'attitude', 'guidance', 'repeat', 'facility', 'other'].includes(x)))
+    .map((reasons) => ({ answers: { overall: 1, reasons } })),
 )
 const badFields = fc.oneof(
   fc.record({ submissionId: fc.oneof(wrongType, hostileString, fc.constant('not-a-uuid')) }),
   fc.record({ survey: fc.oneof(wrongType, hostileString, fc.constant('mot-cua@0'), fc.constant('../../etc@1'), fc.constant('nope@1')) }),
   fc.record({ givenAt: fc.oneof(wrongType, hostileString, fc.constant('2026-13-45T99:00:00Z')) }),
-  fc.record({ procedure: fc.oneof(wrongType, nasty.map((s) => `1.00${s}1`), huge) }),
+  fc.record({
+    procedure: fc.oneof(
+      wrongType,
+      nasty.map((s) => `1.00${s}1`),
+      huge,
+    ),
+  }),
   fc.record({ website: fc.oneof(wrongType, huge) }),
-  fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in base())), hostileValue).map(([k, v]) => ({ [k]: v })),
+  fc
+    .tuple(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in base())),
+      hostileValue,
+    )
+    .map(([k, v]) => ({ [k]: v })),
 )
 
 const hostileSubmission: fc.Arbitrary<Body> = fc.oneof(
@@ -128,7 +161,12 @@ const hostileSubmission: fc.Arbitrary<Body> = fc.oneof(
   badAnswers.map((f) => JSON.stringify({ ...base(), ...f })),
   fc.tuple(protoKey, hostileValue).map(([k, v]) => withRawKey(base(), k, v)),
   fc.tuple(protoKey, fc.integer({ min: 1, max: 5 })).map(([k, v]) => JSON.stringify({ ...base(), answers: JSON.parse(withRawKey({ overall: 3 }, k, v)) })),
-  fc.tuple(protoKey, wrongType).map(([k, v]) => `{"answers":{${JSON.stringify(k)}:{"overall":${JSON.stringify(v)}}},${JSON.stringify(base()).slice(1).replace(/"answers":\{[^}]*\},?/, '')}`),
+  fc.tuple(protoKey, wrongType).map(
+    ([k, v]) =>
+      `{"answers":{${JSON.stringify(k)}:{"overall":${JSON.stringify(v)}}},${JSON.stringify(base())
+        .slice(1)
+        .replace(/"answers":\{[^}]*\},?/, '')}`,
+  ),
   deep.map((d) => JSON.stringify({ ...base(), answers: { overall: '@@' } }).replace('"@@"', d)),
   malformed(JSON.stringify(base())),
   wrongType.map((v) => JSON.stringify([v])),
@@ -152,17 +190,21 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
 
   it(`${RUNS.batch} batches: refused whole, or every item answered "invalid" with its reasons`, { timeout: 120_000 }, async () => {
     // Items stay JSON text (a malformed one goes in as a string), so the test never re-serialises deep nesting.
-    const item = hostileSubmission.filter((b): b is string => typeof b === 'string').map((s) => {
-      try {
-        JSON.parse(s)
-        return s
-      } catch {
-        return JSON.stringify(s)
-      }
-    })
+    const item = hostileSubmission
+      .filter((b): b is string => typeof b === 'string')
+      .map((s) => {
+        try {
+          JSON.parse(s)
+          return s
+        } catch {
+          return JSON.stringify(s)
+        }
+      })
     const batch: fc.Arbitrary<Body> = fc.oneof(
       fc.array(item, { minLength: 1, maxLength: 5 }).map((items) => `{"items":[${items.join(',')}]}`),
-      fc.array(item, { minLength: 1, maxLength: 3 }).chain((items) => fc.tuple(protoKey, hostileValue).map(([k, v]) => `{${JSON.stringify(k)}:${JSON.stringify(v)},"items":[${items.join(',')}]}`)),
+      fc
+        .array(item, { minLength: 1, maxLength: 3 })
+        .chain((items) => fc.tuple(protoKey, hostileValue).map(([k, v]) => `{${JSON.stringify(k)}:${JSON.stringify(v)},"items":[${items.join(',')}]}`)),
       fc.oneof(wrongType, hostileString, fc.constant([])).map((items) => JSON.stringify({ items })),
       fc.integer({ min: 501, max: 800 }).map((n) => JSON.stringify({ items: Array.from({ length: n }, () => ({})) })),
       deep.map((d) => `{"items":${d}}`),
@@ -191,16 +233,59 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
   it(`${RUNS.invitation} invitation requests with a valid API key`, { timeout: 120_000 }, async () => {
     const good = { desk: 'MC-01', dossier: 'H40.175.01-260510-AB0001', procedure: '1.001234', qr: [] as string[] }
     const invitation: fc.Arbitrary<Body> = fc.oneof(
-      fc.record({ desk: fc.oneof(wrongType, nasty.map((s) => `MC${s}01`), huge) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ agency: fc.oneof(wrongType, nasty.map((s) => `SNV${s}`)) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ dossier: fc.oneof(wrongType, nasty.map((s) => `H12${s}0001`), longish) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ procedure: fc.oneof(wrongType, nasty.map((s) => `1.00${s}1`)) }).map((f) => JSON.stringify({ ...good, ...f })),
+      fc
+        .record({
+          desk: fc.oneof(
+            wrongType,
+            nasty.map((s) => `MC${s}01`),
+            huge,
+          ),
+        })
+        .map((f) => JSON.stringify({ ...good, ...f })),
+      fc
+        .record({
+          agency: fc.oneof(
+            wrongType,
+            nasty.map((s) => `SNV${s}`),
+          ),
+        })
+        .map((f) => JSON.stringify({ ...good, ...f })),
+      fc
+        .record({
+          dossier: fc.oneof(
+            wrongType,
+            nasty.map((s) => `H12${s}0001`),
+            longish,
+          ),
+        })
+        .map((f) => JSON.stringify({ ...good, ...f })),
+      fc
+        .record({
+          procedure: fc.oneof(
+            wrongType,
+            nasty.map((s) => `1.00${s}1`),
+          ),
+        })
+        .map((f) => JSON.stringify({ ...good, ...f })),
       fc.record({ survey: fc.oneof(wrongType, hostileString, fc.constant('../x')) }).map((f) => JSON.stringify({ ...good, ...f })),
       fc.record({ expiresInDays: fc.oneof(fc.constant(0), fc.constant(366), fc.constant(1.5), fc.constant(-1), fc.constant('30')) }).map((f) => JSON.stringify({ ...good, ...f })),
       fc.record({ expiresAt: fc.oneof(wrongType, hostileString) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ qr: fc.oneof(fc.constant(['gif']), fc.constant(['svg', 'png', 'svg']), wrongType.filter((v) => !Array.isArray(v) || v.length > 0)) }).map((f) => JSON.stringify({ ...good, ...f })),
+      fc
+        .record({
+          qr: fc.oneof(
+            fc.constant(['gif']),
+            fc.constant(['svg', 'png', 'svg']),
+            wrongType.filter((v) => !Array.isArray(v) || v.length > 0),
+          ),
+        })
+        .map((f) => JSON.stringify({ ...good, ...f })),
       fc.constant(JSON.stringify({ dossier: 'H1', qr: [] })),
-      fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in good) && !['agency', 'survey', 'expiresAt', 'expiresInDays'].includes(k)), hostileValue).map(([k, v]) => JSON.stringify({ ...good, [k]: v })),
+      fc
+        .tuple(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in good) && !['agency', 'survey', 'expiresAt', 'expiresInDays'].includes(k)),
+          hostileValue,
+        )
+        .map(([k, v]) => JSON.stringify({ ...good, [k]: v })),
       fc.tuple(protoKey, hostileValue).map(([k, v]) => withRawKey(good, k, v)),
       deep.map((d) => `{"desk":"MC-01","qr":${d}}`),
       malformed(JSON.stringify(good)),
@@ -208,19 +293,31 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
       wrongType.map((v) => JSON.stringify(v)),
     )
     const batch = fc.oneof(
-      fc.array(invitation.filter((b): b is string => typeof b === 'string'), { minLength: 1, maxLength: 3 }).map((items) => `{"items":[${JSON.stringify(good)},${items.join(',')}],"qr":[]}`),
+      fc
+        .array(
+          invitation.filter((b): b is string => typeof b === 'string'),
+          { minLength: 1, maxLength: 3 },
+        )
+        .map((items) => `{"items":[${JSON.stringify(good)},${items.join(',')}],"qr":[]}`),
       fc.constant(JSON.stringify({ items: [], qr: [] })),
     )
     const before = await rowCounts()
     const start = t.clock.now()
     await fc.assert(
-      fc.asyncProperty(fc.oneof(invitation, invitation, batch.map((b) => ({ batch: b }))), async (body) => {
-        // The key's limit (120 a minute) would answer 429 to most of these: one request a second stays below it.
-        t.clock.set(new Date(t.clock.now().getTime() + 1000))
-        const isBatch = typeof body === 'object' && 'batch' in body
-        const r = await send(isBatch ? '/api/v1/invitations/batch' : '/api/v1/invitations', isBatch ? body.batch : body, { Authorization: `Bearer ${apiKey}` })
-        expectRefusal(r)
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          invitation,
+          invitation,
+          batch.map((b) => ({ batch: b })),
+        ),
+        async (body) => {
+          // The key's limit (120 a minute) would answer 429 to most of these: one request a second stays below it.
+          t.clock.set(new Date(t.clock.now().getTime() + 1000))
+          const isBatch = typeof body === 'object' && 'batch' in body
+          const r = await send(isBatch ? '/api/v1/invitations/batch' : '/api/v1/invitations', isBatch ? body.batch : body, { Authorization: `Bearer ${apiKey}` })
+          expectRefusal(r)
+        },
+      ),
       { numRuns: RUNS.invitation },
     )
     t.clock.set(start)
@@ -231,10 +328,24 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
     const good = { code: 'SYT', name: 'Sở Y tế', parent: 'SNV', kind: 'department' }
     const agency: fc.Arbitrary<Body> = fc.oneof(
       fc.record({ code: fc.oneof(wrongType, hostileString, fc.constant('../SNV'), fc.constant('a b'), fc.constant('')) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ name: fc.oneof(wrongType, nasty.map((s) => `Sở ${s} Y tế`), longish, fc.constant('   ')) }).map((f) => JSON.stringify({ ...good, ...f })),
+      fc
+        .record({
+          name: fc.oneof(
+            wrongType,
+            nasty.map((s) => `Sở ${s} Y tế`),
+            longish,
+            fc.constant('   '),
+          ),
+        })
+        .map((f) => JSON.stringify({ ...good, ...f })),
       fc.record({ parent: fc.oneof(fc.integer(), fc.boolean(), hostileString, fc.constant('KHONG-CO')) }).map((f) => JSON.stringify({ ...good, ...f })),
       fc.record({ kind: fc.oneof(wrongType, hostileString, fc.constant('ministry')) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in good)), hostileValue).map(([k, v]) => JSON.stringify({ ...good, [k]: v })),
+      fc
+        .tuple(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in good)),
+          hostileValue,
+        )
+        .map(([k, v]) => JSON.stringify({ ...good, [k]: v })),
       fc.tuple(protoKey, hostileValue).map(([k, v]) => withRawKey(good, k, v)),
       deep.map((d) => JSON.stringify({ ...good, name: '@@' }).replace('"@@"', d)),
       malformed(JSON.stringify(good)),
@@ -256,18 +367,24 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
     const goodRow = ['6f1c8a4e-3b1d-4c39-9a53-0d1f4b7c2e10', 'mot-cua@1', 'SNV', 'MC-01', 'paper', '2026-05-01T03:00:00Z', '2', 'wait', 'Chờ lâu']
     const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`
     // Each row breaks one column, so every row must be refused and the file with it.
-    const badRow = fc.tuple(fc.integer({ min: 0, max: 8 }), fc.oneof(hostileString, fc.constantFrom('', '=1+1', '0', '6', 'nope', '__proto__', '{"a":1}', '2026-99-01', 'web\u0000'))).map(([col, value]) => {
-      const cells = [...goodRow]
-      // An empty desk is allowed (the agency's own entry), so an empty cell there is not a fault.
-      cells[col] = col === 7 || col === 8 ? value : value === goodRow[col] || (col === 3 && value === '') ? `${value}x` : value
-      // Reasons and comment only break the row when out of range; keep the row bad through the rating.
-      if (col === 7 || col === 8) cells[6] = '9'
-      return cells.map(quote).join(',')
-    })
+    const badRow = fc
+      .tuple(fc.integer({ min: 0, max: 8 }), fc.oneof(hostileString, fc.constantFrom('', '=1+1', '0', '6', 'nope', '__proto__', '{"a":1}', '2026-99-01', 'web\u0000')))
+      .map(([col, value]) => {
+        const cells = [...goodRow]
+        // An empty desk is allowed (the agency's own entry), so an empty cell there is not a fault.
+        cells[col] = col === 7 || col === 8 ? value : value === goodRow[col] || (col === 3 && value === '') ? `${value}x` : value
+        // Reasons and comment only break the row when out of range; keep the row bad through the rating.
+        if (col === 7 || col === 8) cells[6] = '9'
+        return cells.map(quote).join(',')
+      })
     const file: fc.Arbitrary<Uint8Array> = fc.oneof(
       fc.array(badRow, { minLength: 1, maxLength: 4 }).map((rows) => new TextEncoder().encode([header, ...rows].join('\n'))),
-      fc.array(badRow, { minLength: 1, maxLength: 2 }).chain((rows) => badUtf8.map((b) => withBadBytes([header, ...rows, goodRow.map((c, i) => (i === 8 ? 'x@@y' : i === 6 ? '0' : c)).join(',')].join('\n'), b))),
-      fc.constantFrom('', '\u0000', 'a,b\n"unterminated', header.replace('submission_id', '__proto__') + '\n' + goodRow.join(','), `${header}\n"a"b",c`).map((s) => new TextEncoder().encode(s)),
+      fc
+        .array(badRow, { minLength: 1, maxLength: 2 })
+        .chain((rows) => badUtf8.map((b) => withBadBytes([header, ...rows, goodRow.map((c, i) => (i === 8 ? 'x@@y' : i === 6 ? '0' : c)).join(',')].join('\n'), b))),
+      fc
+        .constantFrom('', '\u0000', 'a,b\n"unterminated', header.replace('submission_id', '__proto__') + '\n' + goodRow.join(','), `${header}\n"a"b",c`)
+        .map((s) => new TextEncoder().encode(s)),
       fc.uint8Array({ maxLength: 300 }),
     )
     const catalog = new SurveyCatalog(t.db)
@@ -305,7 +422,16 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
 })
 
 describe('credentials named like Object.prototype never resolve', () => {
-  const tokens = ['constructor_AAAAAAAAAAAA', 'toString_AAAAAAAAAAAA', 'valueOf_AAAAAAAAAAAA', 'hasOwnProperty_AAAAAAAAAAAA', '__proto___AAAAAAAAAAAA', '__proto__AAAAAAAAAAAA', 'isPrototypeOf_AAAAAAAA', 'propertyIsEnumerable_AAAAAAAA']
+  const tokens = [
+    'constructor_AAAAAAAAAAAA',
+    'toString_AAAAAAAAAAAA',
+    'valueOf_AAAAAAAAAAAA',
+    'hasOwnProperty_AAAAAAAAAAAA',
+    '__proto___AAAAAAAAAAAA',
+    '__proto__AAAAAAAAAAAA',
+    'isPrototypeOf_AAAAAAAA',
+    'propertyIsEnumerable_AAAAAAAA',
+  ]
   it.each(tokens)('%s: 401 for a submission, for ?validateOnly=1 and for a batch, and nothing is stored', async (token) => {
     const before = await rowCounts()
     const auth = { Authorization: `Bearer ${token}` }
@@ -359,7 +485,13 @@ describe('hostile uploads: refused with 400 and the envelope, nothing written', 
     const real = new ExcelJS.Workbook()
     real.addWorksheet('Sheet1').addRow(HEADER.split(','))
     const bytes = new Uint8Array(await real.xlsx.writeBuffer())
-    for (const data of [new TextEncoder().encode('hello, I am a CSV'), new Uint8Array(0), bytes.slice(0, bytes.length / 2), bytes.slice(bytes.length / 3), new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0xff)])]) {
+    for (const data of [
+      new TextEncoder().encode('hello, I am a CSV'),
+      new Uint8Array(0),
+      bytes.slice(0, bytes.length / 2),
+      bytes.slice(bytes.length / 3),
+      new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0xff)]),
+    ]) {
       const r = await upload(fileForm('phieu.xlsx', data))
       expect(r.status, r.text).toBe(400)
       expectRefusal(r)
@@ -475,7 +607,13 @@ describe('text: fullwidth formula characters and invisible format characters', (
     const body = submission({ overall: 2, reasons: ['wait'], comment: '\u200BChờ\u200F lâu\u200D\uFEFF\u2060' })
     const r = await send('/api/v1/responses', JSON.stringify(body), { Authorization: `Bearer ${deskToken}` })
     expect(r.status, r.text).toBe(201)
-    const stored = await t.db.selectFrom('answers').innerJoin('responses', 'responses.id', 'answers.response_id').select('answers.value_text').where('responses.submission_id', '=', String(body.submissionId)).where('answers.value_text', 'is not', null).execute()
+    const stored = await t.db
+      .selectFrom('answers')
+      .innerJoin('responses', 'responses.id', 'answers.response_id')
+      .select('answers.value_text')
+      .where('responses.submission_id', '=', String(body.submissionId))
+      .where('answers.value_text', 'is not', null)
+      .execute()
     expect(stored.map((a) => a.value_text)).toContain('Chờ lâu')
     const a = await send('/api/v1/admin/agencies', JSON.stringify({ code: 'SXD', name: 'Sở\u200B Xây dựng\u200E', parent: 'SNV', kind: 'department' }), staffHeaders)
     expect(a.status, a.text).toBe(201)

@@ -227,7 +227,9 @@ describe('closing and publishing a quarter', () => {
     expect(late.map((r) => r.status)).toEqual(['created', 'created'])
     expect(await t.db.selectFrom('responses').select('id').where('is_late', '=', 1).execute()).toHaveLength(2)
     // An exclusion approved after closing is kept out of the frozen figures too.
-    const proposal = (await (await t.app.request('/api/v1/moderation/exclusions', req(manager.headers, { responseId: await responseId(stpRatings[2]!.submissionId), reason: 'spam', note: 'Phiếu rác' }))).json()) as any
+    const proposal = (await (
+      await t.app.request('/api/v1/moderation/exclusions', req(manager.headers, { responseId: await responseId(stpRatings[2]!.submissionId), reason: 'spam', note: 'Phiếu rác' }))
+    ).json()) as any
     const decided = await t.app.request(`/api/v1/moderation/exclusions/${proposal.id}/approve`, req(admin.headers, {}))
     expect(((await decided.json()) as any).afterClose).toBe(true)
     await rebuildRollups(t.db, new SurveyCatalog(t.db), 'Asia/Ho_Chi_Minh')
@@ -326,9 +328,15 @@ describe('self-rating signals', () => {
     const snvAdmin = await signIn(t, 'admin', null, snv.id)
     const refused = await t.app.request(`/api/v1/moderation/flagged/${queue.flagged[0].responseId}`, req(snvAdmin.headers, { decision: 'count', note: 'Hợp lệ' }))
     expect(refused.status).toBe(403)
-    const counted = await t.app.request(`/api/v1/moderation/flagged/${queue.flagged[0].responseId}`, req(reviewer.headers, { decision: 'count', note: 'Đã xem camera: người dân thật' }))
+    const counted = await t.app.request(
+      `/api/v1/moderation/flagged/${queue.flagged[0].responseId}`,
+      req(reviewer.headers, { decision: 'count', note: 'Đã xem camera: người dân thật' }),
+    )
     expect(counted.status).toBe(200)
-    const excluded = await t.app.request(`/api/v1/moderation/flagged/${queue.flagged[1].responseId}`, req(reviewer.headers, { decision: 'exclude', reason: 'staff_rating', note: 'Ngoài giờ' }))
+    const excluded = await t.app.request(
+      `/api/v1/moderation/flagged/${queue.flagged[1].responseId}`,
+      req(reviewer.headers, { decision: 'exclude', reason: 'staff_rating', note: 'Ngoài giờ' }),
+    )
     expect(excluded.status).toBe(200)
     const report = (await json('/api/v1/reports/mot-cua/2026-Q1', reviewer.headers)).body
     expect(report.overall.n).toBe(15)
@@ -341,11 +349,15 @@ describe('self-rating signals', () => {
     const other = await pairedKiosk(stpDesk.id)
     t.clock.set('2026-03-30T12:00:00.000Z')
     // 20 taps "two minutes apart" over the last 40 minutes, all arriving now: made now, spaced on paper.
-    const live = Array.from({ length: 20 }, (_, i) => submission({ overall: i % 2 ? 5 : 4 }, { givenAt: new Date(Date.parse('2026-03-30T11:20:00.000Z') + i * 120_000).toISOString() }))
+    const live = Array.from({ length: 20 }, (_, i) =>
+      submission({ overall: i % 2 ? 5 : 4 }, { givenAt: new Date(Date.parse('2026-03-30T11:20:00.000Z') + i * 120_000).toISOString() }),
+    )
     await post(t.app, '/api/v1/responses/batch', { items: live }, kiosk.secret)
     expect(await t.db.selectFrom('responses').select('flag_reason').where('is_flagged', '=', 1).execute()).toEqual([{ flag_reason: 'arrival_burst' }])
     // A queue kept through a day offline arrives at once too: its ratings are older than an hour.
-    const queued = Array.from({ length: 30 }, (_, i) => submission({ overall: i % 2 ? 5 : 3, ...(i % 2 ? {} : { reasons: ['wait'] }) }, { givenAt: new Date(Date.parse('2026-03-27T01:00:00.000Z') + i * 240_000).toISOString() }))
+    const queued = Array.from({ length: 30 }, (_, i) =>
+      submission({ overall: i % 2 ? 5 : 3, ...(i % 2 ? {} : { reasons: ['wait'] }) }, { givenAt: new Date(Date.parse('2026-03-27T01:00:00.000Z') + i * 240_000).toISOString() }),
+    )
     const drained = await post(t.app, '/api/v1/responses/batch', { items: queued }, other.secret)
     expect(drained.body.created).toBe(30)
     expect(await t.db.selectFrom('responses').select('id').where('kiosk_id', '=', other.id).where('is_flagged', '=', 1).execute()).toEqual([])
@@ -363,7 +375,7 @@ describe('self-rating signals', () => {
 })
 
 describe('credibility panel', () => {
-  it("shows the share by channel, and the index on receipt-code answers beside the index on all answers", async () => {
+  it('shows the share by channel, and the index on receipt-code answers beside the index on all answers', async () => {
     const kiosk = await pairedKiosk(snvDesk.id)
     t.clock.set('2026-03-30T03:00:00.000Z')
     await rate(kiosk.secret, '2026-03-30T01:00:00.000Z', [5, 4, 5, 4])
@@ -376,6 +388,11 @@ describe('credibility panel', () => {
     const page = (await json('/api/v1/dashboard/agencies/SNV?survey=mot-cua&period=2026-Q1', admin.headers)).body
     expect(page.credibility).toMatchObject({ n: 6, flagged: 0, excluded: 0, late: 0, receipt: { n: 2, index: 50 }, all: { n: 6 } })
     expect(page.credibility.all.index).toBeCloseTo((100 * 5) / 6)
-    expect(page.credibility.channels).toEqual(expect.arrayContaining([{ channel: 'kiosk', n: 4, share: (100 * 4) / 6 }, { channel: 'qr', n: 2, share: (100 * 2) / 6 }]))
+    expect(page.credibility.channels).toEqual(
+      expect.arrayContaining([
+        { channel: 'kiosk', n: 4, share: (100 * 4) / 6 },
+        { channel: 'qr', n: 2, share: (100 * 2) / 6 },
+      ]),
+    )
   })
 })

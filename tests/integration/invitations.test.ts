@@ -67,7 +67,12 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
   it('creates nothing when one item of a batch is wrong, naming the item', async () => {
     const other = await makeAgency(t.db, { code: 'STC', name: 'Sở Tài chính' })
     await makeDesk(t.db, other.id, 'TC-01')
-    const res = await post(t.app, '/api/v1/invitations/batch', { items: [{ desk: 'MC-01' }, { agency: 'STC' }, { desk: 'KHONG-CO' }, { agency: 'SNV', expiresAt: '2026-05-01T00:00:00Z' }] }, key)
+    const res = await post(
+      t.app,
+      '/api/v1/invitations/batch',
+      { items: [{ desk: 'MC-01' }, { agency: 'STC' }, { desk: 'KHONG-CO' }, { agency: 'SNV', expiresAt: '2026-05-01T00:00:00Z' }] },
+      key,
+    )
     expect(res.status).toBe(400)
     expect(res.body.error.details.map((d: any) => [d.field, d.code])).toEqual([
       ['items.1.agency', 'unknown_agency'],

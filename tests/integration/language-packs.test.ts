@@ -76,7 +76,12 @@ describe('language packs', () => {
     expect(config.body.definition.title.xx).toBe('XX quick rating')
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'target']).where('action', 'in', ['language_pack.create', 'desk.language']).execute()
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'language_pack.create', target: 'language:xx' }, { action: 'desk.language', target: `desk:${desk.id}` }]))
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'language_pack.create', target: 'language:xx' },
+        { action: 'desk.language', target: `desk:${desk.id}` },
+      ]),
+    )
   })
 
   it('is for admins only', async () => {

@@ -84,7 +84,9 @@ describe.skipIf(!onPostgres)('several app nodes on one PostgreSQL', { timeout: 6
       }
     }
     const results = await Promise.all(sends.map(async (s) => ({ ...s, res: await s.promise })))
-    expect(results.filter((r) => ![200, 201, 409].includes(r.res.status)).map((r) => `${r.node.url}: ${r.res.status} ${r.res.body?.error?.code} ${r.res.body?.error?.message?.en}`)).toEqual([])
+    expect(
+      results.filter((r) => ![200, 201, 409].includes(r.res.status)).map((r) => `${r.node.url}: ${r.res.status} ${r.res.body?.error?.code} ${r.res.body?.error?.message?.en}`),
+    ).toEqual([])
 
     const stored = await db.selectFrom('responses').select(['submission_id']).execute()
     const perId = new Map<string, number>()
@@ -119,7 +121,9 @@ describe.skipIf(!onPostgres)('several app nodes on one PostgreSQL', { timeout: 6
       .executeTakeFirstOrThrow()
     // Ten different answers (a family passing the receipt round, a double tap on two phones).
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => submit(nodes[i % 2]!, token, { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: (i % 5) + 1, ...(i % 5 < 3 ? { reasons: ['other'] } : {}) } })),
+      Array.from({ length: 10 }, (_, i) =>
+        submit(nodes[i % 2]!, token, { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: (i % 5) + 1, ...(i % 5 < 3 ? { reasons: ['other'] } : {}) } }),
+      ),
     )
     expect(results.map((r) => r.status).sort()).toEqual([201, ...Array(9).fill(409)])
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'receipt_used')).toBe(true)
@@ -133,7 +137,11 @@ describe.skipIf(!onPostgres)('several app nodes on one PostgreSQL', { timeout: 6
     const { createUser } = await import('../../server/auth/service.ts')
     await createUser(db, { username: 'mn-lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
     const attempt = (node: NodeProcess, password: string, from: string) =>
-      fetch(`${node.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from }, body: JSON.stringify({ username: 'mn-lan', password }) }).then((r) => r.status)
+      fetch(`${node.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': from },
+        body: JSON.stringify({ username: 'mn-lan', password }),
+      }).then((r) => r.status)
     // From fifty addresses, so only the account's own count can stop them, alternating nodes.
     const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => attempt(nodes[i % 2]!, `sai-${i}`, `10.9.${i}.1`)))
     const verified = await db.selectFrom('audit_log').select('id').where('action', '=', 'login.failed').where('target', '=', 'user:mn-lan').execute()
@@ -154,13 +162,16 @@ describe.skipIf(!onPostgres)('several app nodes on one PostgreSQL', { timeout: 6
       for (const table of ['survey_versions', 'agencies', 'desks', 'invitations', 'responses', 'answers'] as const) {
         const rows = await db.selectFrom(table).selectAll().execute()
         const ordered = 'id' in (rows[0] ?? {}) ? [...rows].sort((a: any, b: any) => a.id - b.id) : rows
-        for (let i = 0; i < ordered.length; i += 100) await sqlite.db.insertInto(table).values(ordered.slice(i, i + 100) as any).execute()
+        for (let i = 0; i < ordered.length; i += 100)
+          await sqlite.db
+            .insertInto(table)
+            .values(ordered.slice(i, i + 100) as any)
+            .execute()
       }
       await rebuildRollups(sqlite.db, new SurveyCatalog(sqlite.db), TZ)
 
       // The counters both nodes bumped concurrently equal the ones recomputed from the raw responses.
-      const cells = async (d: Kysely<Database>) =>
-        (await d.selectFrom('rollups').selectAll().where('count', '!=', 0).execute()).map((r) => JSON.stringify(r)).sort()
+      const cells = async (d: Kysely<Database>) => (await d.selectFrom('rollups').selectAll().where('count', '!=', 0).execute()).map((r) => JSON.stringify(r)).sort()
       expect(await cells(db)).toEqual(await cells(sqlite.db))
 
       const staff = { app: { request: (path: string, init?: RequestInit) => fetch(`${nodes[1]!.url}${path}`, init) }, db, clock: systemClock }

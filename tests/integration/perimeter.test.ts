@@ -35,7 +35,11 @@ describe('cookies', () => {
   it('the session cookie is HttpOnly, SameSite=Lax, for the whole site, and Secure behind HTTPS', async () => {
     const staff = await signIn(t, 'admin')
     const login = (app: { request: typeof web.request }, headers: Record<string, string> = {}) =>
-      app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ username: staff.username, password: staff.password }) })
+      app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ username: staff.username, password: staff.password }),
+      })
     const plain = cookieFlags((await login(t.app)).headers.get('Set-Cookie'))
     expect(plain).toEqual(expect.arrayContaining(['httponly', 'samesite=lax', 'path=/']))
     expect(plain).not.toContain('secure')
@@ -67,7 +71,12 @@ describe('security headers', () => {
     const res = await web.request(url)
     expect(res.status).toBeLessThan(500)
     const csp = res.headers.get('Content-Security-Policy') ?? ''
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]))
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    )
     const scripts = directives.get('script-src') ?? directives.get('default-src')
     expect(scripts, csp).toBeDefined()
     expect(scripts).not.toContain("'unsafe-inline'")
@@ -104,8 +113,15 @@ describe('body size limits (413 with the error envelope, nothing read past the l
 
   it('a kiosk batch just under 2 MB is still read (the default limit does not cut the larger route)', async () => {
     const kiosk = await makeKiosk(t.db, desk.id, t.clock.now())
-    const paired = (await (await t.app.request('/api/v1/kiosk/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: kiosk.code }) })).json()) as any
-    const items = Array.from({ length: 500 }, () => ({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: 'ă'.repeat(1000) }, givenAt: t.clock.now().toISOString() }))
+    const paired = (await (
+      await t.app.request('/api/v1/kiosk/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: kiosk.code }) })
+    ).json()) as any
+    const items = Array.from({ length: 500 }, () => ({
+      submissionId: crypto.randomUUID(),
+      survey: 'mot-cua@1',
+      answers: { overall: 2, reasons: ['wait'], comment: 'ă'.repeat(1000) },
+      givenAt: t.clock.now().toISOString(),
+    }))
     const body = JSON.stringify({ items })
     expect(Buffer.byteLength(body)).toBeGreaterThan(1024 * 1024)
     const res = await t.app.request('/api/v1/responses/batch', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${paired.secret}` }, body })
@@ -147,7 +163,12 @@ describe('static files: nothing outside dist/web is ever served', () => {
     })
 
   const secrets = [fs.readFileSync('package.json', 'latin1').slice(0, 60), 'export function createApp', 'root:x:0:0', '"compilerOptions"']
-  const servable = new Set(fs.readdirSync(WEB_ROOT, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'latin1')))
+  const servable = new Set(
+    fs
+      .readdirSync(WEB_ROOT, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'latin1')),
+  )
   const attempts = [
     '/assets/../../package.json',
     '/assets/../../../../../../etc/passwd',
@@ -196,7 +217,12 @@ describe('cross-site requests (a second line behind the CSRF token)', () => {
 
   it('a foreign Origin or Sec-Fetch-Site: cross-site is refused with 403 even with the token, and nothing changes', async () => {
     const before = await t.db.selectFrom('agencies').select('id').execute()
-    for (const headers of <Array<Record<string, string>>>[{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }, { Origin: 'http://localhost.evil.example' }]) {
+    for (const headers of <Array<Record<string, string>>>[
+      { Origin: 'https://evil.example' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'null' },
+      { Origin: 'http://localhost.evil.example' },
+    ]) {
       const r = await change(headers)
       expect(r.status, JSON.stringify(headers)).toBe(403)
       expect(r.body.error.code).toBe('cross_site_request')
@@ -206,11 +232,21 @@ describe('cross-site requests (a second line behind the CSRF token)', () => {
   })
 
   it('the same origin, same-origin fetches and tools that send neither header are allowed', async () => {
-    for (const headers of <Array<Record<string, string>>>[{}, { Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' }, { 'Sec-Fetch-Site': 'none' }]) expect((await change(headers)).status).toBe(201)
+    for (const headers of <Array<Record<string, string>>>[
+      {},
+      { Origin: 'http://localhost' },
+      { 'Sec-Fetch-Site': 'same-origin', Origin: 'http://localhost' },
+      { 'Sec-Fetch-Site': 'none' },
+    ])
+      expect((await change(headers)).status).toBe(201)
   })
 
   it('sign-in from another site is refused too (no login CSRF)', async () => {
-    const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' }, body: JSON.stringify({ username: 'x', password: 'y' }) })
+    const res = await t.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: JSON.stringify({ username: 'x', password: 'y' }),
+    })
     expect(res.status).toBe(403)
   })
 })
@@ -245,12 +281,24 @@ describe('what is kept: refused requests write nothing, and a periodic sweep del
 
   it('a desk-link request refused with 400 writes no rate-limit row (nor does ?validateOnly=1)', async () => {
     const before = await count('rate_limits')
-    const bad = await t.app.request('/api/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 9 } }) })
+    const bad = await t.app.request('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` },
+      body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 9 } }),
+    })
     expect(bad.status).toBe(400)
-    const check = await t.app.request('/api/v1/responses?validateOnly=1', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }) })
+    const check = await t.app.request('/api/v1/responses?validateOnly=1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` },
+      body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }),
+    })
     expect(check.status).toBe(200)
     expect(await count('rate_limits')).toBe(before)
-    const good = await t.app.request('/api/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` }, body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }) })
+    const good = await t.app.request('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${desk.token}` },
+      body: JSON.stringify({ submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }),
+    })
     expect(good.status).toBe(201)
     // The address's hourly window and, without the browser cookie, its daily one.
     expect(await count('rate_limits')).toBe(before + 2)
@@ -262,7 +310,11 @@ describe('what is kept: refused requests write nothing, and a periodic sweep del
       const agency = await makeAgency(s.db, { code: 'SNV' })
       const link = await makeDesk(s.db, agency.id, 'MC-01')
       await signIn(s, 'admin')
-      await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'khong-co', password: 'sai-roi-sai-roi' }) })
+      await s.app.request('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'khong-co', password: 'sai-roi-sai-roi' }),
+      })
       await post(s.app, '/api/v1/responses', { submissionId: crypto.randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }, link.token)
       const counts = async () => ({ rateLimits: await countIn(s, 'rate_limits'), sessions: await countIn(s, 'sessions'), attempts: await countIn(s, 'login_throttle') })
       expect(await counts()).toEqual({ rateLimits: 2, sessions: 1, attempts: 2 })
@@ -283,5 +335,12 @@ describe('what is kept: refused requests write nothing, and a periodic sweep del
 })
 
 async function countIn(s: TestApp, table: 'rate_limits' | 'sessions' | 'login_throttle') {
-  return Number((await s.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  return Number(
+    (
+      await s.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 }

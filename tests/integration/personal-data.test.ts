@@ -91,7 +91,10 @@ describe('personal data in comments', () => {
     const xlsx = await xlsxCells(await get('/api/v1/dashboard/comments/export.xlsx?clear=1', admin.headers))
     expect(xlsx[1]).toContain(COMMENT)
     const exports = (await auditOf('comments.export')).map((e) => JSON.parse(e.details!))
-    expect(exports.map((d) => [d.format, d.clear, d.rows])).toEqual([['csv', true, 1], ['xlsx', true, 1]])
+    expect(exports.map((d) => [d.format, d.clear, d.rows])).toEqual([
+      ['csv', true, 1],
+      ['xlsx', true, 1],
+    ])
     // The list itself stays masked for the admin too: clear text only on an explicit request.
     expect(((await (await get('/api/v1/dashboard/comments', admin.headers)).json()) as any).items[0].text).toBe(MASKED)
   })
@@ -122,7 +125,9 @@ describe('retention of comment text', () => {
     expect(list.items.map((i: any) => i.text)).toEqual(['Rất tốt'])
     expect(JSON.stringify(await t.db.selectFrom('answers').selectAll().execute())).not.toContain('Chờ 2 tiếng')
     expect(await (await get('/api/v1/reports/mot-cua/2026-Q2', admin.headers)).json()).toEqual(before)
-    expect((await auditOf('privacy.settings.set')).map((e) => JSON.parse(e.details!))).toEqual([{ before: { commentYears: null, contact: null }, after: { commentYears: 5, contact: null } }])
+    expect((await auditOf('privacy.settings.set')).map((e) => JSON.parse(e.details!))).toEqual([
+      { before: { commentYears: null, contact: null }, after: { commentYears: 5, contact: null } },
+    ])
     expect(JSON.parse((await auditOf('privacy.retention.run'))[0]!.details!)).toMatchObject({ commentYears: 5, cleared: 1 })
     await expectRollupsEqualRebuild()
   })
@@ -143,9 +148,17 @@ describe('erasing the responses of a dossier on request', () => {
   beforeEach(async () => {
     admin = await signIn(t, 'admin')
     const { key } = await makeApiKey(t.db, stp.id)
-    for (const [dossier, overall] of [[DOSSIER, 1], ['H34.175.01-260510-AB0043', 5]] as const) {
+    for (const [dossier, overall] of [
+      [DOSSIER, 1],
+      ['H34.175.01-260510-AB0043', 5],
+    ] as const) {
       const { token } = (await post(t.app, '/api/v1/invitations', { desk: 'MC-01', dossier }, key)).body
-      const res = await post(t.app, '/api/v1/responses', { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall, ...(overall <= 3 ? { reasons: ['attitude'], comment: 'Tôi là Nguyễn Văn A' } : {}) } }, token)
+      const res = await post(
+        t.app,
+        '/api/v1/responses',
+        { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall, ...(overall <= 3 ? { reasons: ['attitude'], comment: 'Tôi là Nguyễn Văn A' } : {}) } },
+        token,
+      )
       expect(res.status).toBe(201)
     }
   })

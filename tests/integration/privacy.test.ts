@@ -24,7 +24,13 @@ const spies: Array<{ mockRestore(): void }> = []
 
 beforeAll(async () => {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
-    spies.push(vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '))))
+    spies.push(
+      vi
+        .spyOn(console, level)
+        .mockImplementation(
+          (...args: unknown[]) => void logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+        ),
+    )
   t = await createTestApp()
   // Behind a load balancer: the client address comes from X-Forwarded-For.
   app = createApp({ db: t.db, databaseKind: t.kind, clock: t.clock, timeZone: DEFAULT_TIMEZONE, minSample: 30, trustProxy: true })
@@ -32,7 +38,11 @@ beforeAll(async () => {
   const desk = await makeDesk(t.db, agency.id, 'MC-01')
   const from = (ip: string) => ({ 'X-Forwarded-For': `${ip}, 10.0.0.1`, 'Content-Type': 'application/json' })
   const call = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown; ip?: string } = {}) => {
-    const res = await app.request(path, { method: init.method ?? (init.body ? 'POST' : 'GET'), headers: { ...from(init.ip ?? IP), ...init.headers }, body: init.body ? JSON.stringify(init.body) : undefined })
+    const res = await app.request(path, {
+      method: init.method ?? (init.body ? 'POST' : 'GET'),
+      headers: { ...from(init.ip ?? IP), ...init.headers },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    })
     return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as any }
   }
 
@@ -54,7 +64,10 @@ beforeAll(async () => {
   const created = await call('/api/v1/api-keys', { headers: staffHeaders, body: { agency: 'SNV', name: 'Phần mềm Một cửa' } })
   expect(created.status).toBe(201)
   secrets.apiKey = created.body.key
-  const minted = await call('/api/v1/invitations', { headers: { Authorization: `Bearer ${secrets.apiKey}` }, body: { desk: 'MC-01', dossier: DOSSIER, procedure: '1.001234', qr: [] } })
+  const minted = await call('/api/v1/invitations', {
+    headers: { Authorization: `Bearer ${secrets.apiKey}` },
+    body: { desk: 'MC-01', dossier: DOSSIER, procedure: '1.001234', qr: [] },
+  })
   expect(minted.status).toBe(201)
   secrets.dossier = DOSSIER
   secrets.receipt = minted.body.token
@@ -67,7 +80,15 @@ beforeAll(async () => {
   const opened = await call(`/api/v1/links/${desk.token}`, { ip: IPV6 })
   const browser = opened.headers.get('Set-Cookie')!.split(';')[0]!
   secrets.browser = browser.split('=')[1]!
-  expect((await call('/api/v1/responses', { headers: { Authorization: `Bearer ${desk.token}`, Cookie: browser }, body: { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 4 } }, ip: IPV6 })).status).toBe(201)
+  expect(
+    (
+      await call('/api/v1/responses', {
+        headers: { Authorization: `Bearer ${desk.token}`, Cookie: browser },
+        body: { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 4 } },
+        ip: IPV6,
+      })
+    ).status,
+  ).toBe(201)
 
   // A kiosk: its pairing code and device secret.
   const kiosk = await makeKiosk(t.db, desk.id, t.clock.now())
@@ -75,7 +96,10 @@ beforeAll(async () => {
   const paired = await call('/api/v1/kiosk/pair', { body: { code: kiosk.code } })
   expect(paired.status).toBe(201)
   secrets.kioskSecret = paired.body.secret
-  const batch = await call('/api/v1/responses/batch', { headers: { Authorization: `Bearer ${secrets.kioskSecret}` }, body: { items: [{ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 3, reasons: ['wait'] }, givenAt: t.clock.now().toISOString() }] } })
+  const batch = await call('/api/v1/responses/batch', {
+    headers: { Authorization: `Bearer ${secrets.kioskSecret}` },
+    body: { items: [{ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 3, reasons: ['wait'] }, givenAt: t.clock.now().toISOString() }] },
+  })
   expect(batch.body.created).toBe(1)
 
   // Refusals log nothing either: a forged key, a used receipt, a bad body.
@@ -100,7 +124,10 @@ describe('privacy: no raw secret or address is kept', () => {
     const found = [...Object.entries(secrets), ['ip', IP], ['ipv6', IPV6]].filter(([, value]) => text.includes(value!)).map(([name]) => name)
     expect(found).toEqual([])
     // Nor the secret part of a token without its prefix (e.g. "rcpt_" stripped before storing).
-    const bare = Object.entries(secrets).filter(([, v]) => /^[a-z]+_/.test(v)).filter(([, v]) => text.includes(v.replace(/^[a-z]+_/, ''))).map(([n]) => n)
+    const bare = Object.entries(secrets)
+      .filter(([, v]) => /^[a-z]+_/.test(v))
+      .filter(([, v]) => text.includes(v.replace(/^[a-z]+_/, '')))
+      .map(([n]) => n)
     expect(bare).toEqual([])
   })
 
@@ -116,7 +143,11 @@ describe('privacy: no raw secret or address is kept', () => {
     const before = logged.length
     const token = 'rcpt_Zk3pQ9vLm2Xw8RtY5nB7cD1f'
     const link = await brokenApp.request(`/api/v1/links/${token}`, { headers: { 'X-Forwarded-For': IP } })
-    const answer = await brokenApp.request('/api/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Forwarded-For': IP }, body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }) })
+    const answer = await brokenApp.request('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Forwarded-For': IP },
+      body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 5 } }),
+    })
     expect([link.status, answer.status]).toEqual([500, 500])
     const lines = logged.slice(before).join('\n')
     expect(lines).toContain('/api/v1/links/')

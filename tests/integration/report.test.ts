@@ -35,7 +35,10 @@ const PAPER = [
 
 let report: any
 beforeAll(async () => {
-  fs.writeFileSync(path.join(dir, 'agencies.csv'), 'code,name,parent,kind\nTINH,Tỉnh Thử,,province\nSNV,Sở Nội vụ,TINH,department\nSTP,Sở Tư pháp,TINH,department\nXA-A,UBND xã An Phú,TINH,commune\n')
+  fs.writeFileSync(
+    path.join(dir, 'agencies.csv'),
+    'code,name,parent,kind\nTINH,Tỉnh Thử,,province\nSNV,Sở Nội vụ,TINH,department\nSTP,Sở Tư pháp,TINH,department\nXA-A,UBND xã An Phú,TINH,commune\n',
+  )
   fs.writeFileSync(path.join(dir, 'paper.csv'), PAPER)
   expect((await runCli(['agencies', 'import', path.join(dir, 'agencies.csv')], env)).code).toBe(0)
   const imported = await runCli(['responses', 'import', path.join(dir, 'paper.csv')], env)

@@ -12,15 +12,17 @@ async function snapshot(t: TestApp) {
   return rows.map((r) => JSON.stringify(r)).sort()
 }
 
-const motCua = fc.record(
-  {
-    overall: fc.integer({ min: 1, max: 5 }),
-    staff: fc.integer({ min: 1, max: 5 }),
-    reasons: fc.subarray(['wait', 'complex', 'attitude', 'other'], { minLength: 1 }),
-    comment: fc.constantFrom('Tốt', 'Chờ lâu'),
-  },
-  { requiredKeys: ['overall'] },
-).map((a) => (a.overall > 3 ? { ...a, reasons: undefined } : a))
+const motCua = fc
+  .record(
+    {
+      overall: fc.integer({ min: 1, max: 5 }),
+      staff: fc.integer({ min: 1, max: 5 }),
+      reasons: fc.subarray(['wait', 'complex', 'attitude', 'other'], { minLength: 1 }),
+      comment: fc.constantFrom('Tốt', 'Chờ lâu'),
+    },
+    { requiredKeys: ['overall'] },
+  )
+  .map((a) => (a.overall > 3 ? { ...a, reasons: undefined } : a))
 
 type Op =
   | { kind: 'submit'; answers: Record<string, unknown>; desk: number; at: number }

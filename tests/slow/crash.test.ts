@@ -18,7 +18,11 @@ describe('crash durability (SIGKILL under load)', () => {
     const acked = new Set<string>()
     let unacked = new Set<string>()
     const send = async (url: string, id: string) => {
-      const res = await fetch(`${url}/api/v1/responses`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: bodies.get(id)! })
+      const res = await fetch(`${url}/api/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: bodies.get(id)!,
+      })
       if (res.status !== 201 && res.status !== 200) throw new Error(`unexpected ${res.status}: ${await res.text()}`)
       return res.status
     }

@@ -33,7 +33,11 @@ describe('offline replay', () => {
     const desk = await makeDesk(server.db, agency.id, 'MC-01')
     // Quick thank-you and no repeat guard, so 500 taps take minutes, not an hour.
     const value = JSON.stringify({ resetDelayMs: 50, repeatIntervalMs: 0 })
-    await server.db.insertInto('settings').values({ key: KIOSK_SETTINGS_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+    await server.db
+      .insertInto('settings')
+      .values({ key: KIOSK_SETTINGS_KEY, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute()
     const { id: kioskId, code } = await makeKiosk(server.db, desk.id)
     const context = await browser.newContext(tablet)
     const page = await context.newPage()

@@ -62,7 +62,11 @@ beforeAll(async () => {
   await createUser(opened.db, { username: 'quanly', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
   await opened.close()
   node = await startNode({ DATABASE_URL: file })
-  const res = await fetch(`${node.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'quanly', password: 'mat-khau-rat-dai-1' }) })
+  const res = await fetch(`${node.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'quanly', password: 'mat-khau-rat-dai-1' }),
+  })
   staff = { cookie: res.headers.get('Set-Cookie')!.split(';')[0]!, csrf: ((await res.json()) as any).csrfToken }
 })
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { checkDefinition, problemIssues } from '../../server/domain/definition-problems.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 
- 
 const motCua = (): any => structuredClone(readDefinitionDir().find((d) => d.instrument === 'mot-cua')!)
 
 describe('survey definition problems in staff words', () => {
@@ -20,7 +19,11 @@ describe('survey definition problems in staff words', () => {
     expect(check.problems[0]!.message.vi).toBe('Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước câu này')
     expect(check.problems[0]!.where).toEqual({ vi: 'Trang 2, câu 1, điều kiện hiển thị, câu hỏi điều kiện', en: 'Page 2, question 1, display condition, condition question' })
     expect(check.problems[1]!.message.en).toMatch(/already used by another question/)
-    expect(problemIssues(check.problems)[1]).toMatchObject({ field: 'definition.pages.1.questions.1.id', code: 'custom', message: { vi: expect.stringMatching(/^Trang 2, câu 2, mã: Mã "staff" đã dùng/) } })
+    expect(problemIssues(check.problems)[1]).toMatchObject({
+      field: 'definition.pages.1.questions.1.id',
+      code: 'custom',
+      message: { vi: expect.stringMatching(/^Trang 2, câu 2, mã: Mã "staff" đã dùng/) },
+    })
   })
 
   it('missing texts and malformed ids say what to type, not what zod expected', () => {

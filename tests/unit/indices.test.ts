@@ -82,10 +82,23 @@ describe('mot-cua: headline share', () => {
 describe('sipas-2017: elements', () => {
   // 100 answers per answered criterion; tc4 and the whole gop_y element are unanswered.
   const satisfied: Record<string, number> = {
-    tc1: 80, tc2: 90, tc3: 70,
-    tt1: 100, tt2: 100, tt3: 90, tt4: 90, tt5: 70,
-    cc1: 60, cc2: 70, cc3: 80, cc4: 90, cc5: 100, cc6: 80,
-    kq1: 90, kq2: 90, kq3: 90,
+    tc1: 80,
+    tc2: 90,
+    tc3: 70,
+    tt1: 100,
+    tt2: 100,
+    tt3: 90,
+    tt4: 90,
+    tt5: 70,
+    cc1: 60,
+    cc2: 70,
+    cc3: 80,
+    cc4: 90,
+    cc5: 100,
+    cc6: 80,
+    kq1: 90,
+    kq2: 90,
+    kq3: 90,
     hl_chung: 70,
   }
   const questions: UnitCounts['questions'] = { mong_doi: { md1: 40, md2: 50, md3: 30, md4: 20, '*': 80 } }
@@ -209,7 +222,11 @@ describe('tt01-2018: points', () => {
     const label = (vi: string) => ({ vi, en: vi })
     const rules: PointsIndex = {
       ...tt01Rules,
-      bands: [{ min: 8, label: label('Tốt') }, { min: 0, label: label('Kém') }, { min: 5, label: label('Trung bình') }],
+      bands: [
+        { min: 8, label: label('Tốt') },
+        { min: 0, label: label('Kém') },
+        { min: 5, label: label('Trung bình') },
+      ],
     }
     expect(classify(rules, 6.2)).toEqual(label('Trung bình'))
     expect(classify(rules, 8)).toEqual(label('Tốt'))
@@ -250,9 +267,7 @@ describe('properties', () => {
           return fc.oneof(skip, fc.constantFrom(...q.options.map((o) => o.value)))
         case 'choice': {
           const ids = q.options.map((o) => o.id)
-          return q.multiple
-            ? fc.oneof(skip, fc.subarray(ids, { minLength: 1, maxLength: q.maxChoices ?? ids.length }))
-            : fc.oneof(skip, fc.constantFrom(...ids))
+          return q.multiple ? fc.oneof(skip, fc.subarray(ids, { minLength: 1, maxLength: q.maxChoices ?? ids.length })) : fc.oneof(skip, fc.constantFrom(...ids))
         }
         case 'text':
           return fc.oneof(skip, fc.string({ minLength: 1, maxLength: 5 }))

@@ -39,7 +39,10 @@ describe('kiosk page weight', () => {
   })
 
   it('carries no schema library', () => {
-    const code = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(WEB_ROOT, f), 'utf8')).join('\n')
+    const code = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(WEB_ROOT, f), 'utf8'))
+      .join('\n')
     expect(code).not.toMatch(/ZodError|\$ZodType/)
   })
 })
@@ -70,7 +73,7 @@ function reachable(manifest: Record<string, ManifestChunk>, entry: string): Arra
   return [...seen]
 }
 
-describe('the citizens\' pages reach no staff code', () => {
+describe("the citizens' pages reach no staff code", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(WEB_ROOT, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
 
   it('the staff app does reach Chart.js through its own chunk (so the check below can see it)', () => {
@@ -81,7 +84,9 @@ describe('the citizens\' pages reach no staff code', () => {
     it(`${page}: no chunk from chart.js, the staff entry, its pages or the builder`, () => {
       const chunks = reachable(manifest, page)
       expect(chunks.length).toBeGreaterThan(1)
-      const staff = chunks.filter(([key, c]) => c.name === 'chart' || key === 'index.html' || /^(pages|builder)\/|^components\/(trend-chart|ranking-table|bar-list)\./.test(c.src ?? ''))
+      const staff = chunks.filter(
+        ([key, c]) => c.name === 'chart' || key === 'index.html' || /^(pages|builder)\/|^components\/(trend-chart|ranking-table|bar-list)\./.test(c.src ?? ''),
+      )
       expect(staff.map(([key]) => key)).toEqual([])
     })
 })

@@ -49,7 +49,6 @@ describe('instants in files', () => {
     expect(parseInstant('2026-04-01', HCM)?.toISOString()).toBe('2026-03-31T17:00:00.000Z')
   })
   it('refuses times without an offset and impossible dates', () => {
-    for (const bad of ['2026-03-31T23:30:00', '2026-02-30', '31/03/2026', 'yesterday', '2026-13-01T00:00:00Z'])
-      expect(parseInstant(bad, HCM)).toBeNull()
+    for (const bad of ['2026-03-31T23:30:00', '2026-02-30', '31/03/2026', 'yesterday', '2026-13-01T00:00:00Z']) expect(parseInstant(bad, HCM)).toBeNull()
   })
 })

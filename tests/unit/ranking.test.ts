@@ -41,10 +41,7 @@ describe('rankUnits', () => {
   })
 
   it('insufficient samples and null indices are not ranked and come after, by index, nulls last', () => {
-    const ranked = rankUnits(
-      [unit('E', 99, 10), unit('F', null, 40), unit('A', 80, 30), unit('G', 50, 5), unit('H', null, 3), unit('B', 70, 31)],
-      30,
-    )
+    const ranked = rankUnits([unit('E', 99, 10), unit('F', null, 40), unit('A', 80, 30), unit('G', 50, 5), unit('H', null, 3), unit('B', 70, 31)], 30)
     expect(ranked.map((u) => [u.agency, u.sufficient, u.rank])).toEqual([
       ['A', true, 1], // n = 30 = minSample is enough
       ['B', true, 2],
@@ -82,10 +79,7 @@ describe('compareWithPrevious', () => {
   })
 
   it('matches by agency, not by position', () => {
-    const out = compareWithPrevious(
-      [entry('A', 1, 90), entry('B', 2, 80)],
-      [entry('B', 1, 85), entry('A', 2, 70)],
-    )
+    const out = compareWithPrevious([entry('A', 1, 90), entry('B', 2, 80)], [entry('B', 1, 85), entry('A', 2, 70)])
     expect(out.map((u) => [u.agency, u.rankChange, u.indexChange])).toEqual([
       ['A', 1, 20], // 2 − 1, 90 − 70
       ['B', -1, -5], // 1 − 2, 80 − 85
@@ -109,8 +103,15 @@ describe('compareWithPrevious', () => {
   it('keeps the current fields', () => {
     const [x] = compareWithPrevious([{ agency: 'A', rank: 1, index: 90, n: 42, sufficient: true }], [])
     expect(x).toEqual({
-      agency: 'A', rank: 1, index: 90, n: 42, sufficient: true,
-      previousRank: null, rankChange: null, previousIndex: null, indexChange: null,
+      agency: 'A',
+      rank: 1,
+      index: 90,
+      n: 42,
+      sufficient: true,
+      previousRank: null,
+      rankChange: null,
+      previousIndex: null,
+      indexChange: null,
     })
   })
 

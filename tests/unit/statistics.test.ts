@@ -62,7 +62,13 @@ describe('compositeInterval', () => {
   // SEs: c1 sqrt(0.8·0.2/100) = 0.04, c2 sqrt(0.5·0.5/100) = 0.05, c3 sqrt(0.9·0.1/100) = 0.03
   // SE ≤ ½·(0.04 + 0.05)/2 + ½·0.03 = 0.0225 + 0.015 = 0.0375 → 3.75 points; 1.96 · 3.75 = 7.35
   const parts = [
-    { weight: 1, criteria: [{ satisfied: 80, n: 100 }, { satisfied: 50, n: 100 }] },
+    {
+      weight: 1,
+      criteria: [
+        { satisfied: 80, n: 100 },
+        { satisfied: 50, n: 100 },
+      ],
+    },
     { weight: 1, criteria: [{ satisfied: 90, n: 100 }] },
   ]
 
@@ -81,20 +87,13 @@ describe('compositeInterval', () => {
 
   it('drops criteria and elements without answers', () => {
     // an empty criterion in A and an empty element C change nothing
-    const padded = [
-      { weight: 1, criteria: [...parts[0]!.criteria, { satisfied: 0, n: 0 }] },
-      parts[1]!,
-      { weight: 5, criteria: [{ satisfied: 0, n: 0 }] },
-    ]
+    const padded = [{ weight: 1, criteria: [...parts[0]!.criteria, { satisfied: 0, n: 0 }] }, parts[1]!, { weight: 5, criteria: [{ satisfied: 0, n: 0 }] }]
     expect(compositeInterval(77.5, padded)).toEqual(compositeInterval(77.5, parts))
   })
 
   it('is clipped to [0, 100]', () => {
     // 19/20: SE = sqrt(0.95·0.05/20) = sqrt(0.002375) = 0.0487340 → ± 9.55186 → [85.448, 104.55 → 100]
-    expect(compositeInterval(95, [{ weight: 1, criteria: [{ satisfied: 19, n: 20 }] }])).toEqual([
-      expect.closeTo(85.44814, 4),
-      100,
-    ])
+    expect(compositeInterval(95, [{ weight: 1, criteria: [{ satisfied: 19, n: 20 }] }])).toEqual([expect.closeTo(85.44814, 4), 100])
   })
 
   it('null when no criterion has answers', () => {

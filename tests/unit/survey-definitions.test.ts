@@ -23,8 +23,34 @@ describe('survey definition files', () => {
     const ids = Object.fromEntries(readDefinitionDir().map((d) => [d.instrument, questionsOf(d).map((q) => q.id)]))
     expect(ids['mot-cua']).toEqual(['overall', 'staff', 'time', 'reasons', 'comment'])
     expect(ids['sipas-2017']).toEqual([
-      'tc1', 'tc2', 'tc3', 'tc4', 'tt1', 'tt2', 'tt3', 'tt4', 'tt5', 'cc1', 'cc2', 'cc3', 'cc4', 'cc5', 'cc6',
-      'kq1', 'kq2', 'kq3', 'gy1', 'gy2', 'gy3', 'gy4', 'hl_chung', 'mong_doi', 'gioi_tinh', 'nhom_tuoi', 'nghe_nghiep', 'comment',
+      'tc1',
+      'tc2',
+      'tc3',
+      'tc4',
+      'tt1',
+      'tt2',
+      'tt3',
+      'tt4',
+      'tt5',
+      'cc1',
+      'cc2',
+      'cc3',
+      'cc4',
+      'cc5',
+      'cc6',
+      'kq1',
+      'kq2',
+      'kq3',
+      'gy1',
+      'gy2',
+      'gy3',
+      'gy4',
+      'hl_chung',
+      'mong_doi',
+      'gioi_tinh',
+      'nhom_tuoi',
+      'nghe_nghiep',
+      'comment',
     ])
     expect(ids['tt01-2018']).toEqual(['cs1', 'cs2', 'cs3', 'cs4', 'cs7'])
     const reasons = questionsOf(readDefinitionDir()[0]!).find((q) => q.id === 'reasons')!

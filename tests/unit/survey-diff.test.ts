@@ -28,7 +28,15 @@ describe('what changed between two versions', () => {
     const next = copy('mot-cua')
     const details = next.pages[1]!.questions
     details.splice(0, 2, details[1]!, details[0]!)
-    details.push({ id: 'thu-tuc', type: 'choice', multiple: false, required: false, text: { vi: 'Ông/Bà làm thủ tục gì?', en: 'Which procedure?' }, options: [{ id: 'ho-tich', text: { vi: 'Hộ tịch', en: 'Civil status' } }], visibleIf: { question: 'overall', op: 'lte', value: 3 } })
+    details.push({
+      id: 'thu-tuc',
+      type: 'choice',
+      multiple: false,
+      required: false,
+      text: { vi: 'Ông/Bà làm thủ tục gì?', en: 'Which procedure?' },
+      options: [{ id: 'ho-tich', text: { vi: 'Hộ tịch', en: 'Civil status' } }],
+      visibleIf: { question: 'overall', op: 'lte', value: 3 },
+    })
     const changes = diffDefinitions(byKey('mot-cua'), next)
     expect(changes.map((c) => `${c.kind}:${c.subject}`)).toEqual(['question_added:thu-tuc', 'question_moved:staff'])
     expect(changes[0]!.text.vi).toContain('hiện khi «Ông/Bà hài lòng thế nào về sự phục vụ hôm nay?» ≤ 3')

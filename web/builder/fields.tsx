@@ -44,7 +44,16 @@ export function useProblemsUnder(prefix: string): number {
   return n
 }
 
-export function TextField(props: { path: string; label: string; value: string; onInput(v: string): void; onFocus?(): void; onCommit?(v: string): void; wide?: boolean; placeholder?: string }) {
+export function TextField(props: {
+  path: string
+  label: string
+  value: string
+  onInput(v: string): void
+  onFocus?(): void
+  onCommit?(v: string): void
+  wide?: boolean
+  placeholder?: string
+}) {
   const f = useField(props.path)
   return (
     <div class={`field ${props.wide ? 'wide' : ''}`}>

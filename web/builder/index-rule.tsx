@@ -28,17 +28,31 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
           { value: 'share', label: vi ? 'Tỷ lệ hài lòng (SIPAS, đánh giá nhanh)' : 'Share satisfied (SIPAS, quick rating)' },
           { value: 'points', label: vi ? 'Tổng điểm (Thông tư 01/2018)' : 'Total points (Circular 01/2018)' },
         ]}
-        onChange={(m) => m && m !== rules.method && onChange(m === 'points' ? { method: 'points', indicators: [], decimals: 1 } : { method: 'share', satisfiedValues: [4, 5], criteria: [] })}
+        onChange={(m) =>
+          m && m !== rules.method && onChange(m === 'points' ? { method: 'points', indicators: [], decimals: 1 } : { method: 'share', satisfiedValues: [4, 5], criteria: [] })
+        }
       />
       {rules.method === 'share' ? (
         <>
           <fieldset class="checks">
             <legend>{vi ? 'Mức được tính là hài lòng' : 'Values counted as satisfied'}</legend>
-            {[...new Set(Object.values(def.scales).flatMap((s) => s.map((p) => p.value)))].sort((a, b) => a - b).map((v) => (
-              <label class="check" key={v}>
-                <input type="checkbox" checked={rules.satisfiedValues.includes(v)} onChange={(e) => onChange({ ...rules, satisfiedValues: (e.target as HTMLInputElement).checked ? [...rules.satisfiedValues, v].sort() : rules.satisfiedValues.filter((x) => x !== v) })} /> {v}
-              </label>
-            ))}
+            {[...new Set(Object.values(def.scales).flatMap((s) => s.map((p) => p.value)))]
+              .sort((a, b) => a - b)
+              .map((v) => (
+                <label class="check" key={v}>
+                  <input
+                    type="checkbox"
+                    checked={rules.satisfiedValues.includes(v)}
+                    onChange={(e) =>
+                      onChange({
+                        ...rules,
+                        satisfiedValues: (e.target as HTMLInputElement).checked ? [...rules.satisfiedValues, v].sort() : rules.satisfiedValues.filter((x) => x !== v),
+                      })
+                    }
+                  />{' '}
+                  {v}
+                </label>
+              ))}
             <Problem path="index.satisfiedValues" />
           </fieldset>
           <fieldset class="checks" id={fieldId('index.criteria')} tabIndex={-1}>
@@ -47,7 +61,12 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
               .filter((q) => q.type === 'rating')
               .map((q) => (
                 <label class="check" key={q._k}>
-                  <input type="checkbox" checked={rules.criteria.includes(q.id)} onChange={(e) => onChange({ ...rules, criteria: toggle(rules.criteria, q.id, (e.target as HTMLInputElement).checked) })} /> {t(q.text, lang) || q.id}
+                  <input
+                    type="checkbox"
+                    checked={rules.criteria.includes(q.id)}
+                    onChange={(e) => onChange({ ...rules, criteria: toggle(rules.criteria, q.id, (e.target as HTMLInputElement).checked) })}
+                  />{' '}
+                  {t(q.text, lang) || q.id}
                 </label>
               ))}
             {rules.criteria.map((id, i) => (
@@ -58,14 +77,22 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
           <div class="field">
             <span class="label">{vi ? 'Chỉ số tính theo' : 'The index is'}</span>
             <label class="check">
-              <input type="radio" name="index-kind" checked={!rules.elements} onChange={() => onChange({ ...rules, elements: undefined, headline: rules.criteria[0] ?? '' })} /> {vi ? 'một câu hỏi chính' : 'one headline question'}
+              <input type="radio" name="index-kind" checked={!rules.elements} onChange={() => onChange({ ...rules, elements: undefined, headline: rules.criteria[0] ?? '' })} />{' '}
+              {vi ? 'một câu hỏi chính' : 'one headline question'}
             </label>
             <label class="check">
-              <input type="radio" name="index-kind" checked={!!rules.elements} onChange={() => onChange({ ...rules, headline: undefined, elements: rules.elements ?? [] })} /> {vi ? 'các yếu tố có trọng số' : 'weighted elements'}
+              <input type="radio" name="index-kind" checked={!!rules.elements} onChange={() => onChange({ ...rules, headline: undefined, elements: rules.elements ?? [] })} />{' '}
+              {vi ? 'các yếu tố có trọng số' : 'weighted elements'}
             </label>
           </div>
           {!rules.elements ? (
-            <Select path="index.headline" label={vi ? 'Câu hỏi chính' : 'Headline question'} value={rules.headline ?? ''} options={[{ value: '', label: '—' }, ...rules.criteria.map((id) => ({ value: id, label: label(id) }))]} onChange={(headline) => onChange({ ...rules, headline })} />
+            <Select
+              path="index.headline"
+              label={vi ? 'Câu hỏi chính' : 'Headline question'}
+              value={rules.headline ?? ''}
+              options={[{ value: '', label: '—' }, ...rules.criteria.map((id) => ({ value: id, label: label(id) }))]}
+              onChange={(headline) => onChange({ ...rules, headline })}
+            />
           ) : (
             <Elements rules={rules} label={label} onChange={onChange} />
           )}
@@ -76,7 +103,10 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
                 path={`index.${part}`}
                 label={part === 'reasons' ? (vi ? 'Câu lý do chưa hài lòng' : 'Reasons question') : vi ? 'Câu mong muốn cải thiện' : 'Expectations question'}
                 value={rules[part] ?? ''}
-                options={[{ value: '', label: vi ? '(không có)' : '(none)' }, ...questions.filter((q) => q.type === 'choice').map((q) => ({ value: q.id, label: t(q.text, lang) || q.id }))]}
+                options={[
+                  { value: '', label: vi ? '(không có)' : '(none)' },
+                  ...questions.filter((q) => q.type === 'choice').map((q) => ({ value: q.id, label: t(q.text, lang) || q.id })),
+                ]}
                 onChange={(id) => onChange({ ...rules, [part]: id || undefined })}
               />
             ))}
@@ -90,12 +120,23 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
               .filter((q) => q.type === 'points')
               .map((q) => (
                 <label class="check" key={q._k}>
-                  <input type="checkbox" checked={rules.indicators.includes(q.id)} onChange={(e) => onChange({ ...rules, indicators: toggle(rules.indicators, q.id, (e.target as HTMLInputElement).checked) })} /> {t(q.text, lang) || q.id}
+                  <input
+                    type="checkbox"
+                    checked={rules.indicators.includes(q.id)}
+                    onChange={(e) => onChange({ ...rules, indicators: toggle(rules.indicators, q.id, (e.target as HTMLInputElement).checked) })}
+                  />{' '}
+                  {t(q.text, lang) || q.id}
                 </label>
               ))}
             <Problem path="index.indicators" />
           </fieldset>
-          <NumberField path="index.decimals" label={vi ? 'Số chữ số thập phân' : 'Decimals'} value={rules.decimals} min={0} onInput={(decimals) => onChange({ ...rules, decimals })} />
+          <NumberField
+            path="index.decimals"
+            label={vi ? 'Số chữ số thập phân' : 'Decimals'}
+            value={rules.decimals}
+            min={0}
+            onInput={(decimals) => onChange({ ...rules, decimals })}
+          />
         </>
       )}
       <fieldset class="checks">
@@ -105,7 +146,13 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
           {vi ? 'Chỉ nhận phiếu trả lời đủ số câu tính điểm' : 'Only take responses that answer enough scored questions'}
         </label>
         {def.minimum ? (
-          <NumberField path="minimum.scoredAnswers" label={vi ? 'Số câu tính điểm tối thiểu' : 'Scored answers at least'} value={def.minimum.scoredAnswers} min={1} onInput={(scoredAnswers) => onMinimum({ scoredAnswers })} />
+          <NumberField
+            path="minimum.scoredAnswers"
+            label={vi ? 'Số câu tính điểm tối thiểu' : 'Scored answers at least'}
+            value={def.minimum.scoredAnswers}
+            min={1}
+            onInput={(scoredAnswers) => onMinimum({ scoredAnswers })}
+          />
         ) : (
           <p class="muted small">{vi ? 'Không chọn: phiếu cần ít nhất một câu tính điểm.' : 'Unset: a response needs at least one scored answer.'}</p>
         )}
@@ -136,7 +183,12 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
               <div class="option-tools">
                 <IdField path={`${at}.id`} item={e} auto={e._auto} onChange={(id) => update({ id, _auto: false })} />
                 <NumberField path={`${at}.weight`} label={vi ? 'Trọng số' : 'Weight'} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
-                <button type="button" class="danger small" aria-label={vi ? `Xoá yếu tố ${i + 1}` : `Remove element ${i + 1}`} onClick={() => set(elements.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="danger small"
+                  aria-label={vi ? `Xoá yếu tố ${i + 1}` : `Remove element ${i + 1}`}
+                  onClick={() => set(elements.filter((_, j) => j !== i))}
+                >
                   ✕
                 </button>
               </div>
@@ -144,7 +196,12 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
                 <legend>{vi ? 'Tiêu chí của yếu tố' : 'Criteria of the element'}</legend>
                 {rules.criteria.map((id) => (
                   <label class="check" key={id}>
-                    <input type="checkbox" checked={e.criteria.includes(id)} onChange={(ev) => update({ criteria: (ev.target as HTMLInputElement).checked ? [...e.criteria, id] : e.criteria.filter((x) => x !== id) })} /> {label(id)}
+                    <input
+                      type="checkbox"
+                      checked={e.criteria.includes(id)}
+                      onChange={(ev) => update({ criteria: (ev.target as HTMLInputElement).checked ? [...e.criteria, id] : e.criteria.filter((x) => x !== id) })}
+                    />{' '}
+                    {label(id)}
                   </label>
                 ))}
                 <Problem path={`${at}.criteria`} />
@@ -153,7 +210,13 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
           )
         })}
       </ol>
-      <button type="button" class="secondary small" onClick={() => set([...elements, { _k: newKey(), _auto: true, id: uniqueId('yeu-to', new Set(elements.map((x) => x.id))), text: { vi: '', en: '' }, weight: 1, criteria: [] }])}>
+      <button
+        type="button"
+        class="secondary small"
+        onClick={() =>
+          set([...elements, { _k: newKey(), _auto: true, id: uniqueId('yeu-to', new Set(elements.map((x) => x.id))), text: { vi: '', en: '' }, weight: 1, criteria: [] }])
+        }
+      >
         {vi ? '+ Thêm yếu tố' : '+ Add element'}
       </button>
     </fieldset>

@@ -32,17 +32,26 @@ export function JsonPanel({ definition, filename, onImport }: { definition: unkn
   return (
     <details class="card json-panel">
       <summary>{vi ? 'Nhập / xuất JSON (nâng cao)' : 'JSON import / export (advanced)'}</summary>
-      <p class="muted small">{vi ? 'Dùng để chuyển phiếu giữa các tỉnh hoặc sửa nhanh; nội dung được kiểm tra như khi soạn.' : 'For moving a form between provinces or quick edits; it is checked like anything typed here.'}</p>
+      <p class="muted small">
+        {vi
+          ? 'Dùng để chuyển phiếu giữa các tỉnh hoặc sửa nhanh; nội dung được kiểm tra như khi soạn.'
+          : 'For moving a form between provinces or quick edits; it is checked like anything typed here.'}
+      </p>
       <div class="actions-row">
         <button type="button" class="secondary small" onClick={download}>
           {vi ? 'Tải tệp JSON' : 'Download JSON'}
         </button>
         <label class="button secondary small file">
           {vi ? 'Nhập từ tệp JSON' : 'Import a JSON file'}
-          <input type="file" accept="application/json,.json" class="sr-only" onChange={async (e) => {
-            const file = (e.target as HTMLInputElement).files?.[0]
-            if (file) apply(await file.text())
-          }} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="sr-only"
+            onChange={async (e) => {
+              const file = (e.target as HTMLInputElement).files?.[0]
+              if (file) apply(await file.text())
+            }}
+          />
         </label>
       </div>
       <label for="definition-json">{vi ? 'Nội dung phiếu (JSON)' : 'Definition (JSON)'}</label>

@@ -127,13 +127,28 @@ export function fromDefinition(raw: unknown): BDef {
   const rules = obj(d.index)
   const index: BShare | BPoints =
     rules.method === 'points'
-      ? { method: 'points', indicators: arr(rules.indicators).map(str), decimals: num(rules.decimals) ?? 1, ...(rules.bands ? { bands: arr(rules.bands).map((b) => ({ min: num(obj(b).min) ?? 0, label: text(obj(b).label) })) } : {}) }
+      ? {
+          method: 'points',
+          indicators: arr(rules.indicators).map(str),
+          decimals: num(rules.decimals) ?? 1,
+          ...(rules.bands ? { bands: arr(rules.bands).map((b) => ({ min: num(obj(b).min) ?? 0, label: text(obj(b).label) })) } : {}),
+        }
       : {
           method: 'share',
           satisfiedValues: arr(rules.satisfiedValues).filter((v): v is number => typeof v === 'number'),
           criteria: arr(rules.criteria).map(str),
           ...(typeof rules.headline === 'string' ? { headline: rules.headline } : {}),
-          ...(rules.elements ? { elements: arr(rules.elements).map((e) => ({ _k: newKey(), id: str(obj(e).id), text: text(obj(e).text), weight: num(obj(e).weight) ?? 1, criteria: arr(obj(e).criteria).map(str) })) } : {}),
+          ...(rules.elements
+            ? {
+                elements: arr(rules.elements).map((e) => ({
+                  _k: newKey(),
+                  id: str(obj(e).id),
+                  text: text(obj(e).text),
+                  weight: num(obj(e).weight) ?? 1,
+                  criteria: arr(obj(e).criteria).map(str),
+                })),
+              }
+            : {}),
           ...(typeof rules.expectations === 'string' ? { expectations: rules.expectations } : {}),
           ...(typeof rules.reasons === 'string' ? { reasons: rules.reasons } : {}),
         }
@@ -232,7 +247,11 @@ export function move<T>(list: T[], from: number, to: number): T[] {
  * another question's too: then which question they meant is not known, and the schema says where they point.
  */
 export function renameReferences(b: BDef, from: string, to: string, key: string): BDef {
-  const others = new Set(allQuestions(b).filter((q) => q._k !== key).map((q) => q.id))
+  const others = new Set(
+    allQuestions(b)
+      .filter((q) => q._k !== key)
+      .map((q) => q.id),
+  )
   if (from === to || !from || others.has(from) || others.has(to)) return b
   const swap = (id: string) => (id === from ? to : id)
   const index: BShare | BPoints =
@@ -246,7 +265,11 @@ export function renameReferences(b: BDef, from: string, to: string, key: string)
           ...(b.index.reasons ? { reasons: swap(b.index.reasons) } : {}),
           ...(b.index.expectations ? { expectations: swap(b.index.expectations) } : {}),
         }
-  return { ...b, index, pages: b.pages.map((p) => ({ ...p, questions: p.questions.map((q) => (q.visibleIf?.question === from ? { ...q, visibleIf: { ...q.visibleIf, question: to } } : q)) })) }
+  return {
+    ...b,
+    index,
+    pages: b.pages.map((p) => ({ ...p, questions: p.questions.map((q) => (q.visibleIf?.question === from ? { ...q, visibleIf: { ...q.visibleIf, question: to } } : q)) })),
+  }
 }
 
 /** A question removed: the index rule forgets it; conditions on it stay, and the schema says where they point nowhere. */

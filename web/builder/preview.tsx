@@ -24,7 +24,8 @@ export function Preview({ definition, stale, lang: staffLang }: { definition: Su
   }
   useEffect(post, [definition, lang, restart, device])
   useEffect(() => {
-    const ready = (e: MessageEvent) => e.origin === location.origin && e.source === frame.current?.contentWindow && (e.data as { type?: string })?.type === 'hailong-preview-ready' && post()
+    const ready = (e: MessageEvent) =>
+      e.origin === location.origin && e.source === frame.current?.contentWindow && (e.data as { type?: string })?.type === 'hailong-preview-ready' && post()
     addEventListener('message', ready)
     return () => removeEventListener('message', ready)
   })
@@ -71,7 +72,15 @@ export function Preview({ definition, stale, lang: staffLang }: { definition: Su
       ) : (
         <p class="muted">{vi ? 'Chưa xem trước được: hãy sửa các chỗ được đánh dấu.' : 'Nothing to preview yet: fix the marked fields.'}</p>
       )}
-      <p class="muted small">{device === 'phone' ? (vi ? 'Kích thước 390 × 844 (điện thoại).' : 'Size 390 × 844 (phone).') : vi ? 'Kích thước 1024 × 768 (máy tính bảng). Chạm "Đánh giá" rồi chọn một mặt để xem các câu tiếp theo.' : 'Size 1024 × 768 (tablet). Tap "Đánh giá", then a face, to see the follow-up questions.'}</p>
+      <p class="muted small">
+        {device === 'phone'
+          ? vi
+            ? 'Kích thước 390 × 844 (điện thoại).'
+            : 'Size 390 × 844 (phone).'
+          : vi
+            ? 'Kích thước 1024 × 768 (máy tính bảng). Chạm "Đánh giá" rồi chọn một mặt để xem các câu tiếp theo.'
+            : 'Size 1024 × 768 (tablet). Tap "Đánh giá", then a face, to see the follow-up questions.'}
+      </p>
     </aside>
   )
 }

@@ -50,10 +50,13 @@ export function PublishReview(props: {
   const rest = props.changes.filter((c) => c.severity !== 'breaks')
   return (
     <section class="card publish-review" aria-labelledby="publish-title">
-      <h2 id="publish-title" tabIndex={-1} ref={heading}>{vi ? 'Ban hành phiên bản này' : 'Publish this version'}</h2>
+      <h2 id="publish-title" tabIndex={-1} ref={heading}>
+        {vi ? 'Ban hành phiên bản này' : 'Publish this version'}
+      </h2>
       {props.basedOn ? (
         <p>
-          {vi ? `So với ${props.basedOn}, phiên bản được sao chép:` : `Against ${props.basedOn}, the version it was copied from:`} {props.changes.length ? '' : vi ? 'không có thay đổi nào.' : 'nothing changed.'}
+          {vi ? `So với ${props.basedOn}, phiên bản được sao chép:` : `Against ${props.basedOn}, the version it was copied from:`}{' '}
+          {props.changes.length ? '' : vi ? 'không có thay đổi nào.' : 'nothing changed.'}
         </p>
       ) : (
         <p>{vi ? 'Phiên bản này không sao chép từ phiên bản nào, nên không có gì để so sánh.' : 'This version was not copied from another, so there is nothing to compare.'}</p>
@@ -80,10 +83,27 @@ export function PublishReview(props: {
           ))}
         </ul>
       ) : null}
-      <p class="muted">{vi ? 'Sau khi ban hành, phiên bản không sửa được nữa; muốn thay đổi thì tạo phiên bản mới.' : 'Once published, the version cannot change; changes need a new version.'}</p>
+      <p class="muted">
+        {vi ? 'Sau khi ban hành, phiên bản không sửa được nữa; muốn thay đổi thì tạo phiên bản mới.' : 'Once published, the version cannot change; changes need a new version.'}
+      </p>
       <div class="field wide">
-        <label for="publish-reason">{breaks.length ? (vi ? 'Lý do thay đổi (bắt buộc, ghi vào nhật ký)' : 'Reason for the change (required, kept in the audit log)') : vi ? 'Lý do (không bắt buộc, ghi vào nhật ký)' : 'Reason (optional, kept in the audit log)'}</label>
-        <textarea id="publish-reason" rows={2} value={reason} aria-invalid={props.reasonError ? 'true' : undefined} aria-describedby={props.reasonError ? 'publish-reason-problem' : undefined} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+        <label for="publish-reason">
+          {breaks.length
+            ? vi
+              ? 'Lý do thay đổi (bắt buộc, ghi vào nhật ký)'
+              : 'Reason for the change (required, kept in the audit log)'
+            : vi
+              ? 'Lý do (không bắt buộc, ghi vào nhật ký)'
+              : 'Reason (optional, kept in the audit log)'}
+        </label>
+        <textarea
+          id="publish-reason"
+          rows={2}
+          value={reason}
+          aria-invalid={props.reasonError ? 'true' : undefined}
+          aria-describedby={props.reasonError ? 'publish-reason-problem' : undefined}
+          onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+        />
         {props.reasonError ? (
           <p class="field-problem" id="publish-reason-problem">
             {props.reasonError}

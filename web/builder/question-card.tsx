@@ -99,10 +99,22 @@ export function QuestionCard(props: Props) {
         </button>
         {problems ? <span class="badge-problem">{vi ? `${problems} chỗ cần sửa` : `${problems} to fix`}</span> : null}
         <span class="q-tools">
-          <button type="button" class="secondary small" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={vi ? `Chuyển câu ${props.number} lên` : `Move question ${props.number} up`}>
+          <button
+            type="button"
+            class="secondary small"
+            disabled={!props.canMoveUp}
+            onClick={() => props.onMove(-1)}
+            aria-label={vi ? `Chuyển câu ${props.number} lên` : `Move question ${props.number} up`}
+          >
             ↑
           </button>
-          <button type="button" class="secondary small" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={vi ? `Chuyển câu ${props.number} xuống` : `Move question ${props.number} down`}>
+          <button
+            type="button"
+            class="secondary small"
+            disabled={!props.canMoveDown}
+            onClick={() => props.onMove(1)}
+            aria-label={vi ? `Chuyển câu ${props.number} xuống` : `Move question ${props.number} down`}
+          >
             ↓
           </button>
         </span>
@@ -110,7 +122,13 @@ export function QuestionCard(props: Props) {
       {props.expanded ? (
         <div class="question-body">
           <div class="row">
-            <Select path={`${path}.type`} label={vi ? 'Loại câu hỏi' : 'Question type'} value={q.type} options={(Object.keys(typeNames) as QType[]).map((k) => ({ value: k, label: typeNames[k][lang] }))} onChange={(v) => v && setType(v)} />
+            <Select
+              path={`${path}.type`}
+              label={vi ? 'Loại câu hỏi' : 'Question type'}
+              value={q.type}
+              options={(Object.keys(typeNames) as QType[]).map((k) => ({ value: k, label: typeNames[k][lang] }))}
+              onChange={(v) => v && setType(v)}
+            />
             <div class="field">
               <span class="label">{vi ? 'Trả lời' : 'Answer'}</span>
               <label class="check">
@@ -120,17 +138,28 @@ export function QuestionCard(props: Props) {
           </div>
           <TextPair path={`${path}.text`} label={{ vi: 'Câu hỏi', en: 'Question' }} value={q.text} onChange={setText} />
           <TextPair path={`${path}.hint`} label={{ vi: 'Gợi ý (không bắt buộc)', en: 'Hint (optional)' }} value={q.hint} onChange={(hint) => set({ hint })} />
-          <IdField path={`${path}.id`} item={q} auto={q._auto} onChange={(id) => props.onChangeKeepingReferences({ ...q, id, _auto: false })} onCommit={(from, id) => props.onIdChange({ ...q, id, _auto: false }, from)} />
+          <IdField
+            path={`${path}.id`}
+            item={q}
+            auto={q._auto}
+            onChange={(id) => props.onChangeKeepingReferences({ ...q, id, _auto: false })}
+            onCommit={(from, id) => props.onIdChange({ ...q, id, _auto: false }, from)}
+          />
           {q.type === 'rating' ? (
             <Select
               path={`${path}.scale`}
               label={vi ? 'Thang đo' : 'Scale'}
               value={q.scale ?? ''}
-              options={[...(q.scale && !def.scales[q.scale] ? [{ value: q.scale, label: q.scale }] : []), ...Object.entries(def.scales).map(([name, points]) => ({ value: name, label: points.map((p) => `${p.value} ${t(p.label, lang)}`).join(' · ') }))]}
+              options={[
+                ...(q.scale && !def.scales[q.scale] ? [{ value: q.scale, label: q.scale }] : []),
+                ...Object.entries(def.scales).map(([name, points]) => ({ value: name, label: points.map((p) => `${p.value} ${t(p.label, lang)}`).join(' · ') })),
+              ]}
               onChange={(scale) => set({ scale })}
             />
           ) : null}
-          {q.type === 'text' ? <NumberField path={`${path}.maxLength`} label={vi ? 'Số ký tự tối đa' : 'Maximum characters'} value={q.maxLength} min={1} onInput={(maxLength) => set({ maxLength })} /> : null}
+          {q.type === 'text' ? (
+            <NumberField path={`${path}.maxLength`} label={vi ? 'Số ký tự tối đa' : 'Maximum characters'} value={q.maxLength} min={1} onInput={(maxLength) => set({ maxLength })} />
+          ) : null}
           {q.type === 'choice' ? <ChoiceOptions path={path} q={q} onChange={props.onChange} /> : null}
           {q.type === 'points' ? <PointsOptions path={path} q={q} onChange={props.onChange} /> : null}
           <ConditionField path={`${path}.visibleIf`} def={def} q={q} earlier={props.earlier} onChange={(visibleIf) => set({ visibleIf })} />
@@ -146,7 +175,19 @@ export function QuestionCard(props: Props) {
 }
 
 /** The id, shown and editable until publish; while it follows the text, it says so. */
-export function IdField({ path, item, auto, onChange, onCommit }: { path: string; item: { id: string }; auto?: boolean; onChange(id: string): void; onCommit?(from: string, to: string): void }) {
+export function IdField({
+  path,
+  item,
+  auto,
+  onChange,
+  onCommit,
+}: {
+  path: string
+  item: { id: string }
+  auto?: boolean
+  onChange(id: string): void
+  onCommit?(from: string, to: string): void
+}) {
   const { vi } = useField(path)
   // References follow once the id is typed (on leaving the field), from the id it had when typing began:
   // the steps in between may pass through another question's id.
@@ -164,7 +205,15 @@ export function IdField({ path, item, auto, onChange, onCommit }: { path: string
           setFrom(to)
         }}
       />
-      <p class="muted small">{auto ? (vi ? 'Tự tạo từ nội dung tiếng Việt cho đến khi sửa tay.' : 'Made from the Vietnamese text until edited by hand.') : vi ? 'Giữ nguyên mã để so sánh được với phiên bản trước.' : 'Keep the id to stay comparable with the previous version.'}</p>
+      <p class="muted small">
+        {auto
+          ? vi
+            ? 'Tự tạo từ nội dung tiếng Việt cho đến khi sửa tay.'
+            : 'Made from the Vietnamese text until edited by hand.'
+          : vi
+            ? 'Giữ nguyên mã để so sánh được với phiên bản trước.'
+            : 'Keep the id to stay comparable with the previous version.'}
+      </p>
     </div>
   )
 }
@@ -178,11 +227,18 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
     <fieldset class="options-editor">
       <legend>{vi ? 'Các lựa chọn' : 'Options'}</legend>
       <label class="check">
-        <input type="checkbox" checked={q.multiple ?? false} onChange={(e) => onChange({ ...q, multiple: (e.target as HTMLInputElement).checked })} /> {vi ? 'Cho chọn nhiều' : 'Several answers allowed'}
+        <input type="checkbox" checked={q.multiple ?? false} onChange={(e) => onChange({ ...q, multiple: (e.target as HTMLInputElement).checked })} />{' '}
+        {vi ? 'Cho chọn nhiều' : 'Several answers allowed'}
       </label>
       {q.multiple ? (
         <div class="row">
-          <NumberField path={`${path}.minChoices`} label={vi ? 'Chọn tối thiểu' : 'At least'} value={q.minChoices} min={0} onInput={(minChoices) => onChange({ ...q, minChoices })} />
+          <NumberField
+            path={`${path}.minChoices`}
+            label={vi ? 'Chọn tối thiểu' : 'At least'}
+            value={q.minChoices}
+            min={0}
+            onInput={(minChoices) => onChange({ ...q, minChoices })}
+          />
           <NumberField path={`${path}.maxChoices`} label={vi ? 'Chọn tối đa' : 'At most'} value={q.maxChoices} min={1} onInput={(maxChoices) => onChange({ ...q, maxChoices })} />
         </div>
       ) : null}
@@ -207,13 +263,30 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
               />
               <div class="option-tools">
                 <TextField path={`${at}.id`} label={vi ? 'Mã' : 'Id'} value={o.id} onInput={(id) => update({ id: id.trim(), _auto: false })} />
-                <button type="button" class="secondary small" disabled={i === 0} aria-label={vi ? `Chuyển lựa chọn ${i + 1} lên` : `Move option ${i + 1} up`} onClick={() => setOptions(swap(options, i, i - 1))}>
+                <button
+                  type="button"
+                  class="secondary small"
+                  disabled={i === 0}
+                  aria-label={vi ? `Chuyển lựa chọn ${i + 1} lên` : `Move option ${i + 1} up`}
+                  onClick={() => setOptions(swap(options, i, i - 1))}
+                >
                   ↑
                 </button>
-                <button type="button" class="secondary small" disabled={i === options.length - 1} aria-label={vi ? `Chuyển lựa chọn ${i + 1} xuống` : `Move option ${i + 1} down`} onClick={() => setOptions(swap(options, i, i + 1))}>
+                <button
+                  type="button"
+                  class="secondary small"
+                  disabled={i === options.length - 1}
+                  aria-label={vi ? `Chuyển lựa chọn ${i + 1} xuống` : `Move option ${i + 1} down`}
+                  onClick={() => setOptions(swap(options, i, i + 1))}
+                >
                   ↓
                 </button>
-                <button type="button" class="danger small" aria-label={vi ? `Xoá lựa chọn ${i + 1}` : `Remove option ${i + 1}`} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="danger small"
+                  aria-label={vi ? `Xoá lựa chọn ${i + 1}` : `Remove option ${i + 1}`}
+                  onClick={() => setOptions(options.filter((_, j) => j !== i))}
+                >
                   ✕
                 </button>
               </div>
@@ -221,7 +294,11 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
           )
         })}
       </ol>
-      <button type="button" class="secondary small" onClick={() => setOptions([...options, { _k: newKey(), _auto: true, id: uniqueId('lua-chon', taken()), text: { vi: '', en: '' } }])}>
+      <button
+        type="button"
+        class="secondary small"
+        onClick={() => setOptions([...options, { _k: newKey(), _auto: true, id: uniqueId('lua-chon', taken()), text: { vi: '', en: '' } }])}
+      >
         {vi ? '+ Thêm lựa chọn' : '+ Add option'}
       </button>
     </fieldset>
@@ -245,7 +322,12 @@ function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
               <TextPair path={`${at}.text`} label={{ vi: `Mức ${i + 1}`, en: `Answer ${i + 1}` }} value={o.text} onChange={(text) => update({ text })} />
               <div class="option-tools">
                 <NumberField path={`${at}.value`} label={vi ? 'Điểm' : 'Points'} value={o.value} min={0} onInput={(value) => update({ value })} />
-                <button type="button" class="danger small" aria-label={vi ? `Xoá mức ${i + 1}` : `Remove answer ${i + 1}`} onClick={() => setPoints(points.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  class="danger small"
+                  aria-label={vi ? `Xoá mức ${i + 1}` : `Remove answer ${i + 1}`}
+                  onClick={() => setPoints(points.filter((_, j) => j !== i))}
+                >
                   ✕
                 </button>
               </div>
@@ -307,7 +389,13 @@ function ConditionField({ path, def, q, earlier, onChange }: { path: string; def
         <Select path={`${path}.question`} label={vi ? 'Câu hỏi trước' : 'Earlier question'} value={c?.question ?? ''} options={questionChoices} onChange={(id) => start(id)} />
         {c && on ? (
           <>
-            <Select path={`${path}.op`} label={vi ? 'So sánh' : 'Comparison'} value={c.op} options={opsOf(on).map((op) => ({ value: op, label: opWords[op][lang] }))} onChange={(op) => op && onChange({ ...c, op })} />
+            <Select
+              path={`${path}.op`}
+              label={vi ? 'So sánh' : 'Comparison'}
+              value={c.op}
+              options={opsOf(on).map((op) => ({ value: op, label: opWords[op][lang] }))}
+              onChange={(op) => op && onChange({ ...c, op })}
+            />
             <Select
               path={`${path}.value`}
               label={vi ? 'Câu trả lời' : 'Answer'}
@@ -318,9 +406,10 @@ function ConditionField({ path, def, q, earlier, onChange }: { path: string; def
           </>
         ) : null}
       </div>
-      {!usable.length ? <p class="muted small">{vi ? 'Chỉ dựa được vào câu hỏi đứng trước; câu đầu tiên luôn hiện.' : 'Only earlier questions can decide; the first question is always shown.'}</p> : null}
+      {!usable.length ? (
+        <p class="muted small">{vi ? 'Chỉ dựa được vào câu hỏi đứng trước; câu đầu tiên luôn hiện.' : 'Only earlier questions can decide; the first question is always shown.'}</p>
+      ) : null}
       <Problem path={path} />
     </fieldset>
   )
 }
-

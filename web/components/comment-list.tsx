@@ -117,7 +117,11 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
           </>
         ) : null}
       </p>
-      {error ? <p class="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {notice ? <p role="status">{notice}</p> : null}
       {dialog ? (
         <ConfirmDialog

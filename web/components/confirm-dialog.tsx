@@ -57,7 +57,14 @@ export function ConfirmDialog({ spec, onClose, done }: { spec: ConfirmSpec; onCl
         {noteMode !== 'none' ? (
           <div class="field">
             <label for="confirm-note">{tr(t.noteLabel)}</label>
-            <textarea id="confirm-note" rows={3} maxLength={500} required={noteMode === 'required'} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+            <textarea
+              id="confirm-note"
+              rows={3}
+              maxLength={500}
+              required={noteMode === 'required'}
+              value={note}
+              onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+            />
             {error?.fields.note || error?.fields.reason ? <p class="form-error">{error.fields.note ?? error.fields.reason}</p> : null}
           </div>
         ) : null}

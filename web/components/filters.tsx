@@ -54,7 +54,12 @@ export function Filters({ meta, values, onChange, show = ['survey', 'period', 'k
   const periods = [...new Set([meta.currentQuarter, ...meta.quarters])].sort().reverse()
   return (
     <div class="filters" role="group" aria-label={tr(s.search)}>
-      {show.includes('survey') && select('survey', tr(s.survey), meta.instruments.map((i) => [i.id, tr(i.title)]))}
+      {show.includes('survey') &&
+        select(
+          'survey',
+          tr(s.survey),
+          meta.instruments.map((i) => [i.id, tr(i.title)]),
+        )}
       {show.includes('period') &&
         select('period', tr(s.period), [
           ...periods.map((q): [string, string] => [q, q === meta.currentQuarter ? `${q} (${tr(s.currentQuarter)})` : q]),

@@ -9,7 +9,9 @@ export function FormError({ error, labels = {} }: { error: { message: string; fi
   const { tr } = useApp()
   if (!error) return null
   const fields = Object.entries(error.fields)
-  const label = (field: string) => labels[field] ?? (fieldLabels[field as keyof typeof fieldLabels] ? tr(fieldLabels[field as keyof typeof fieldLabels]) : (labels[field.split('.').at(-1)!] ?? field.split('.').at(-1)!))
+  const label = (field: string) =>
+    labels[field] ??
+    (fieldLabels[field as keyof typeof fieldLabels] ? tr(fieldLabels[field as keyof typeof fieldLabels]) : (labels[field.split('.').at(-1)!] ?? field.split('.').at(-1)!))
   return (
     <div class="form-error" role="alert">
       <p>{error.message}</p>

@@ -20,7 +20,10 @@ export function QuestionField({ def, question: q, value, error, lang, onChange }
       {t(q.text, lang)}
       {q.required ? (
         <>
-          <span class="required" aria-hidden="true"> *</span>
+          <span class="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
           <span class="sr-only">{lang === 'vi' ? ' (bắt buộc)' : ' (required)'}</span>
         </>
       ) : null}
@@ -36,7 +39,14 @@ export function QuestionField({ def, question: q, value, error, lang, onChange }
     return (
       <div class="question">
         <label for={name}>{t(q.text, lang)}</label>
-        <textarea id={name} maxLength={q.maxLength} rows={3} value={(value as string) ?? ''} aria-describedby={errorId} onInput={(e) => onChange((e.target as HTMLTextAreaElement).value || undefined)} />
+        <textarea
+          id={name}
+          maxLength={q.maxLength}
+          rows={3}
+          value={(value as string) ?? ''}
+          aria-describedby={errorId}
+          onInput={(e) => onChange((e.target as HTMLTextAreaElement).value || undefined)}
+        />
         {errorLine}
       </div>
     )

@@ -14,7 +14,12 @@ type Key = 'rank' | 'name' | 'index' | 'indexChange' | 'n' | 'rankChange'
 /** A column's short heading: the first two words ("Tiếp cận", "Thủ tục"); the full name shows on hover and focus. */
 export function shortLabel(label: string) {
   const words = label.split(/\s+/)
-  return words.length <= 2 ? label : `${words.slice(0, 2).join(' ').replace(/[,;:]$/, '')}…`
+  return words.length <= 2
+    ? label
+    : `${words
+        .slice(0, 2)
+        .join(' ')
+        .replace(/[,;:]$/, '')}…`
 }
 
 export function RankingTable({ report, elements, query }: { report: Report; elements: Array<{ id: string; label: string }>; query: string }) {
@@ -32,7 +37,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
   const insufficient = report.units.filter((u) => !u.sufficient)
   const header = (key: Key, label: string, cls = '') => (
     <th scope="col" class={cls} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class="sort" onClick={() => setSort({ key, dir: sort.key === key ? ((-sort.dir) as 1 | -1) : key === 'rank' || key === 'name' ? 1 : -1 })}>
+      <button type="button" class="sort" onClick={() => setSort({ key, dir: sort.key === key ? (-sort.dir as 1 | -1) : key === 'rank' || key === 'name' ? 1 : -1 })}>
         {label}
       </button>
     </th>

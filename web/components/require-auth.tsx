@@ -14,7 +14,7 @@ export function RequireAuth({ children }: { children: ComponentChildren }) {
 }
 
 /** A staff page: the route table wraps every page but the public ones, so no page can forget the guard. */
- 
+
 export function staffOnly(Page: AnyComponent<any>): AnyComponent<any> {
   return (props) => (
     <RequireAuth>

@@ -22,7 +22,16 @@ export function TrendChart({ points, method, label, current }: { points: TrendPo
         labels: points.map((p) => `${p.period}${p.period === current ? '*' : ''} (n=${p.n})`),
         datasets: [
           // The band: upper bound filled down to the lower bound (the dataset after it).
-          { label: tr(s.intervalBand), data: points.map((p) => (ok(p) && p.ci95 ? p.ci95[1] : null)), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(11, 83, 148, 0.15)', fill: '+1', spanGaps: true, tension: 0.2 },
+          {
+            label: tr(s.intervalBand),
+            data: points.map((p) => (ok(p) && p.ci95 ? p.ci95[1] : null)),
+            borderWidth: 0,
+            pointRadius: 0,
+            backgroundColor: 'rgba(11, 83, 148, 0.15)',
+            fill: '+1',
+            spanGaps: true,
+            tension: 0.2,
+          },
           { label: '', data: points.map((p) => (ok(p) && p.ci95 ? p.ci95[0] : null)), borderWidth: 0, pointRadius: 0, fill: false, spanGaps: true, tension: 0.2 },
           { label, data: points.map((p) => (ok(p) ? p.index : null)), borderColor: '#0b5394', backgroundColor: '#0b5394', spanGaps: true, tension: 0.2 },
           {
@@ -60,7 +69,10 @@ export function TrendChart({ points, method, label, current }: { points: TrendPo
   }, [points, method, lang, label, current])
   const canvas = useChart(config)
   const summary = points
-    .map((p) => `${p.period}${p.period === current ? ` (${tr(s.currentQuarter)})` : ''}: ${p.index === null ? '—' : formatIndex(p.index, method, lang)}${p.sufficient || p.n === 0 ? '' : ` — ${tr(s.insufficient)}`} (n=${p.n}${p.ci95 && p.sufficient ? `; ${formatInterval(p.ci95, method, lang)}` : ''})`)
+    .map(
+      (p) =>
+        `${p.period}${p.period === current ? ` (${tr(s.currentQuarter)})` : ''}: ${p.index === null ? '—' : formatIndex(p.index, method, lang)}${p.sufficient || p.n === 0 ? '' : ` — ${tr(s.insufficient)}`} (n=${p.n}${p.ci95 && p.sufficient ? `; ${formatInterval(p.ci95, method, lang)}` : ''})`,
+    )
     .join('; ')
   return (
     <figure class="chart">

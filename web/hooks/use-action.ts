@@ -10,7 +10,7 @@ export function useAction() {
   const { auth, lang } = useApp()
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
   const [busy, setBusy] = useState(false)
-  const run = async <T,>(method: string, path: string, body?: unknown | FormData): Promise<T | null> => {
+  const run = async <T>(method: string, path: string, body?: unknown | FormData): Promise<T | null> => {
     setBusy(true)
     setError(null)
     try {

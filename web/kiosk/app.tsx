@@ -33,8 +33,7 @@ export function KioskApp() {
   const device = useDevice()
   const [lang, setLang] = useCitizenLang('hailong.kiosk.lang')
   if (device.state.name === 'loading') return <p class="loading">{t(s.loading, lang)}</p>
-  if (device.state.name !== 'ready')
-    return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
+  if (device.state.name !== 'ready') return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
   const config = device.state.config
   return <KioskFlow config={config} lang={lang} onLang={setLang} unsent={device.unsent} onSubmit={(answers) => device.submit(config, answers)} />
 }
@@ -43,7 +42,19 @@ export function KioskApp() {
  * The citizen's screens for one configuration: idle, faces, follow-ups, thanks. Apart from the device, so the
  * survey builder's preview shows exactly these screens.
  */
-export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: KioskConfig; lang: Lang; onLang(l: Lang): void; unsent: number; onSubmit(answers: Answers): Promise<unknown> | void }) {
+export function KioskFlow({
+  config,
+  lang,
+  onLang,
+  unsent,
+  onSubmit,
+}: {
+  config: KioskConfig
+  lang: Lang
+  onLang(l: Lang): void
+  unsent: number
+  onSubmit(answers: Answers): Promise<unknown> | void
+}) {
   const [step, setStep] = useState<Step>({ name: 'idle' })
   // Before the first render with it: the pack's strings sit beside vi and en in the catalogs.
   useMemo(() => applyPack(config.language, { kiosk: s, privacy: privacyStrings }), [config.language])
@@ -97,7 +108,9 @@ export function KioskFlow({ config, lang, onLang, unsent, onSubmit }: { config: 
       </Screen>
     )
   if (step.name === 'details')
-    return <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} privacy={config.privacy} onSend={send} onBack={() => setStep({ name: 'rate' })} />
+    return (
+      <Details def={def} headline={headline!.id} start={step.answers} lang={lang} common={common} privacy={config.privacy} onSend={send} onBack={() => setStep({ name: 'rate' })} />
+    )
   if (step.name === 'thanks')
     return (
       <Screen name="thanks" title={t(s.thanks, lang)} {...common} onBack={toIdle} backLabel={s.home}>

@@ -53,7 +53,10 @@ export function idbStore(): QueueStore {
     reject: (items) =>
       run(['queue', 'rejected'], 'readwrite', async (tx) => {
         for (const item of items) tx.objectStore('rejected').put({ ...item })
-        await removeIn(tx, items.map((i) => i.submissionId))
+        await removeIn(
+          tx,
+          items.map((i) => i.submissionId),
+        )
       }),
   }
 }

@@ -10,7 +10,17 @@ import { strings as s } from './strings.ts'
  * One kiosk screen: the language switch on top, a heading that takes focus when the screen appears (so a
  * screen reader announces the change), and the unsent counter, discreet, for staff.
  */
-export function Screen(props: { name: string; title: string; lang: Lang; onLang(l: Lang): void; unsent: number; language?: CitizenLanguage | null; onBack?: () => void; backLabel?: LocalizedText; children?: ComponentChildren }) {
+export function Screen(props: {
+  name: string
+  title: string
+  lang: Lang
+  onLang(l: Lang): void
+  unsent: number
+  language?: CitizenLanguage | null
+  onBack?: () => void
+  backLabel?: LocalizedText
+  children?: ComponentChildren
+}) {
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [props.name])
   // Read from the page, so the return to idle (which clears it for the next citizen) is seen at once.

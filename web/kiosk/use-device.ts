@@ -6,10 +6,7 @@ import { createDrainer, webLock } from './drainer.ts'
 import { idbStore } from './idb-store.ts'
 import { freeze, isRepeat } from './queue.ts'
 
-export type DeviceState =
-  | { name: 'loading' }
-  | { name: 'unpaired'; reason: LocalizedText | null }
-  | { name: 'ready'; config: KioskConfig }
+export type DeviceState = { name: 'loading' } | { name: 'unpaired'; reason: LocalizedText | null } | { name: 'ready'; config: KioskConfig }
 
 const HEARTBEAT_MS = 60_000
 

@@ -139,9 +139,11 @@ function valueText(key: string, v: unknown, lang: 'vi' | 'en'): string {
 export function detailsText(details: unknown, lang: 'vi' | 'en'): string {
   if (details === null || details === undefined) return ''
   if (typeof details !== 'object' || Array.isArray(details)) return valueText('', details, lang)
-  return Object.entries(details as Record<string, unknown>)
-    // Internal row numbers mean nothing to staff; the entry's target already names the thing.
-    .filter(([k, v]) => !(typeof v === 'number' && (k.endsWith('Id') || k === 'desk' || k === 'agency' || k === 'comment')))
-    .map(([k, v]) => `${detailLabels[k]?.[lang] ?? k}: ${valueText(k, v, lang)}`)
-    .join('; ')
+  return (
+    Object.entries(details as Record<string, unknown>)
+      // Internal row numbers mean nothing to staff; the entry's target already names the thing.
+      .filter(([k, v]) => !(typeof v === 'number' && (k.endsWith('Id') || k === 'desk' || k === 'agency' || k === 'comment')))
+      .map(([k, v]) => `${detailLabels[k]?.[lang] ?? k}: ${valueText(k, v, lang)}`)
+      .join('; ')
+  )
 }

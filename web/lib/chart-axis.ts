@@ -11,4 +11,3 @@ export function fittedAxis(points: Array<Pick<TrendPoint, 'index' | 'ci95' | 'su
   const step = method === 'share' ? 5 : 0.5
   return { min: Math.max(0, Math.floor((lo - pad) / step) * step), max: Math.min(top, Math.ceil((hi + pad) / step) * step) }
 }
-

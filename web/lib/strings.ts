@@ -109,12 +109,18 @@ export const strings = {
   pdPassport: s('số hộ chiếu', 'passport number'),
   pdBankAccount: s('số tài khoản', 'bank account'),
   responseRate: s('Tỷ lệ đánh giá', 'Response rate'),
-  responseRateNote: s('Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ (theo phần mềm Một cửa); phiếu tại máy và phiếu giấy không gắn với hồ sơ nên tỷ lệ có thể vượt 100 %', 'Responses ÷ dossiers returned in the period (from the one-stop software); kiosk and paper ratings are not tied to a dossier, so the rate can pass 100 %'),
+  responseRateNote: s(
+    'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ (theo phần mềm Một cửa); phiếu tại máy và phiếu giấy không gắn với hồ sơ nên tỷ lệ có thể vượt 100 %',
+    'Responses ÷ dossiers returned in the period (from the one-stop software); kiosk and paper ratings are not tied to a dossier, so the rate can pass 100 %',
+  ),
   noDossierData: s('chưa có dữ liệu hồ sơ', 'no dossier data yet'),
   dossiersReturned: s('Hồ sơ đã trả', 'Dossiers returned'),
   desk: s('Quầy', 'Desk'),
   officers: s('Kết quả theo công chức', 'Results per officer'),
-  officersNote: s('Chỉ quản trị viên và quản lý của cơ quan được xem; mỗi lần xem được ghi vào nhật ký. Công chức dưới cỡ mẫu tối thiểu chỉ hiện số phiếu.', 'Only admins and the agency’s managers may see this; every view is written to the audit log. Officers below the minimum sample show only their count.'),
+  officersNote: s(
+    'Chỉ quản trị viên và quản lý của cơ quan được xem; mỗi lần xem được ghi vào nhật ký. Công chức dưới cỡ mẫu tối thiểu chỉ hiện số phiếu.',
+    'Only admins and the agency’s managers may see this; every view is written to the audit log. Officers below the minimum sample show only their count.',
+  ),
   showOfficers: s('Xem kết quả theo công chức (ghi nhật ký)', 'Show results per officer (logged)'),
   officer: s('Công chức', 'Officer'),
   officerCode: s('Mã công chức', 'Officer code'),
@@ -124,7 +130,10 @@ export const strings = {
   noOfficers: s('Phần mềm Một cửa chưa gửi mã công chức nào cho cơ quan này', 'The one-stop software has not sent any officer code for this agency'),
   oneStopReport: s('Báo cáo đánh giá Một cửa (TT 01/2018)', 'One-stop evaluation report (Circular 01/2018)'),
   oneStopTitle: s('Báo cáo kết quả đánh giá giải quyết thủ tục hành chính tại Bộ phận Một cửa', 'Evaluation of dossier handling at the one-stop desk'),
-  oneStopFormula: s('Điểm chỉ số = tổng điểm các hồ sơ ÷ số hồ sơ được đánh giá ở chỉ số đó, làm tròn 1 chữ số thập phân; tổng điểm = tổng các chỉ số đã làm tròn (Thông tư 01/2018/TT-VPCP, điều 15).', 'Indicator score = the dossiers’ points ÷ dossiers evaluated on it, rounded to one decimal; total = sum of the rounded scores (Circular 01/2018/TT-VPCP, art. 15).'),
+  oneStopFormula: s(
+    'Điểm chỉ số = tổng điểm các hồ sơ ÷ số hồ sơ được đánh giá ở chỉ số đó, làm tròn 1 chữ số thập phân; tổng điểm = tổng các chỉ số đã làm tròn (Thông tư 01/2018/TT-VPCP, điều 15).',
+    'Indicator score = the dossiers’ points ÷ dossiers evaluated on it, rounded to one decimal; total = sum of the rounded scores (Circular 01/2018/TT-VPCP, art. 15).',
+  ),
   evaluated: s('Số hồ sơ đánh giá', 'Dossiers evaluated'),
   indicator: s('Chỉ số', 'Indicator'),
 }

@@ -34,7 +34,11 @@ export function AccountPage() {
         <input id="current" type="password" autoComplete="current-password" value={current} onInput={(e) => setCurrent((e.target as HTMLInputElement).value)} />
         <label for="next">{tr(s.newPassword)}</label>
         <input id="next" type="password" autoComplete="new-password" minLength={10} value={next} onInput={(e) => setNext((e.target as HTMLInputElement).value)} />
-        {error ? <p class="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <button type="submit">{tr(s.changePassword)}</button>
       </form>
     </section>

@@ -95,7 +95,14 @@ export function AdminAgenciesPage() {
           <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await add.run('POST', '/api/v1/admin/agencies', { ...form, parent: form.parent || null })))}>
             {field('a-code', vi ? 'Mã' : 'Code', form.code, (code) => setForm({ ...form, code }), CODE_HINT[lang])}
             {field('a-name', vi ? 'Tên' : 'Name', form.name, (name) => setForm({ ...form, name }))}
-            <AgencySelect options={pickable} id="a-parent" label={vi ? 'Cơ quan cấp trên' : 'Parent agency'} value={form.parent} empty={vi ? 'Không có (trực thuộc tỉnh)' : 'None (under the province)'} onChange={(parent) => setForm({ ...form, parent })} />
+            <AgencySelect
+              options={pickable}
+              id="a-parent"
+              label={vi ? 'Cơ quan cấp trên' : 'Parent agency'}
+              value={form.parent}
+              empty={vi ? 'Không có (trực thuộc tỉnh)' : 'None (under the province)'}
+              onChange={(parent) => setForm({ ...form, parent })}
+            />
             <div class="filter">
               <label for="a-kind">{vi ? 'Loại' : 'Kind'}</label>
               <select id="a-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: (e.target as HTMLSelectElement).value })}>
@@ -113,7 +120,14 @@ export function AdminAgenciesPage() {
           <h2>{vi ? 'Sáp nhập cơ quan' : 'Merge agencies'}</h2>
           <form class="filters" onSubmit={(e) => (e.preventDefault(), void doMerge())}>
             <AgencySelect options={pickable} id="m-from" label={vi ? 'Sáp nhập cơ quan' : 'Merge agency'} value={merge.from} onChange={(from) => setMerge({ ...merge, from })} />
-            <AgencySelect options={pickable} id="m-into" label={vi ? 'vào cơ quan' : 'into agency'} value={merge.into} exclude={merge.from} onChange={(into) => setMerge({ ...merge, into })} />
+            <AgencySelect
+              options={pickable}
+              id="m-into"
+              label={vi ? 'vào cơ quan' : 'into agency'}
+              value={merge.into}
+              exclude={merge.from}
+              onChange={(into) => setMerge({ ...merge, into })}
+            />
             <button type="submit" class="danger" disabled={!merge.from || !merge.into}>
               {vi ? 'Sáp nhập…' : 'Merge…'}
             </button>
@@ -137,7 +151,10 @@ export function AdminAgenciesPage() {
         <FormError error={addDesk.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', code: vi ? 'Mã quầy' : 'Desk code', name: vi ? 'Tên quầy' : 'Desk name' }} />
       </section>
       <FormError error={row.error} />
-      <DataTable caption={vi ? 'Danh sách cơ quan' : 'Agencies'} columns={[vi ? 'Tên' : 'Name', vi ? 'Mã' : 'Code', vi ? 'Cấp trên' : 'Parent', vi ? 'Quầy' : 'Desks', vi ? 'Trạng thái' : 'Status']}>
+      <DataTable
+        caption={vi ? 'Danh sách cơ quan' : 'Agencies'}
+        columns={[vi ? 'Tên' : 'Name', vi ? 'Mã' : 'Code', vi ? 'Cấp trên' : 'Parent', vi ? 'Quầy' : 'Desks', vi ? 'Trạng thái' : 'Status']}
+      >
         {list.data?.agencies.map((a) => (
           <tr key={a.code}>
             <th scope="row">{a.name}</th>
@@ -153,7 +170,15 @@ export function AdminAgenciesPage() {
               </ul>
             </td>
             <td>
-              {a.mergedInto ? `${vi ? 'đã sáp nhập vào' : 'merged into'} ${names.get(a.mergedInto) ?? a.mergedInto}` : a.active ? (vi ? 'đang hoạt động' : 'active') : vi ? 'ngừng' : 'inactive'}{' '}
+              {a.mergedInto
+                ? `${vi ? 'đã sáp nhập vào' : 'merged into'} ${names.get(a.mergedInto) ?? a.mergedInto}`
+                : a.active
+                  ? vi
+                    ? 'đang hoạt động'
+                    : 'active'
+                  : vi
+                    ? 'ngừng'
+                    : 'inactive'}{' '}
               {isAdmin && !a.mergedInto ? (
                 <button type="button" class="secondary small" onClick={() => void toggleAgency(a)}>
                   {a.active ? (vi ? 'Ngừng…' : 'Deactivate…') : vi ? 'Kích hoạt' : 'Activate'}
@@ -247,7 +272,15 @@ function DeskEditor({ desk, agency, confirm, onDone }: { desk: DeskRow; agency: 
           </button>
         </form>
       ) : null}
-      <FormError error={action.error} labels={{ name: vi ? 'Tên quầy' : 'Desk name', kiosk: vi ? 'Phiếu cho máy tính bảng' : 'Survey for the tablet', qr: vi ? 'Phiếu cho mã QR' : 'Survey for the QR code', receipt: vi ? 'Phiếu cho mã trên giấy hẹn' : 'Survey for receipt codes' }} />
+      <FormError
+        error={action.error}
+        labels={{
+          name: vi ? 'Tên quầy' : 'Desk name',
+          kiosk: vi ? 'Phiếu cho máy tính bảng' : 'Survey for the tablet',
+          qr: vi ? 'Phiếu cho mã QR' : 'Survey for the QR code',
+          receipt: vi ? 'Phiếu cho mã trên giấy hẹn' : 'Survey for receipt codes',
+        }}
+      />
     </div>
   )
 }

@@ -63,7 +63,17 @@ export function AdminApiKeysPage() {
           </div>
         ) : null}
       </section>
-      <DataTable caption={vi ? 'Các khóa' : 'Keys'} columns={[vi ? 'Tên' : 'Name', vi ? 'Đầu khóa' : 'Prefix', vi ? 'Cơ quan' : 'Agency', vi ? 'Hết hạn' : 'Expires', vi ? 'Dùng lần cuối' : 'Last used', vi ? 'Trạng thái' : 'Status']}>
+      <DataTable
+        caption={vi ? 'Các khóa' : 'Keys'}
+        columns={[
+          vi ? 'Tên' : 'Name',
+          vi ? 'Đầu khóa' : 'Prefix',
+          vi ? 'Cơ quan' : 'Agency',
+          vi ? 'Hết hạn' : 'Expires',
+          vi ? 'Dùng lần cuối' : 'Last used',
+          vi ? 'Trạng thái' : 'Status',
+        ]}
+      >
         {list.data?.items.map((k) => (
           <tr key={k.id}>
             <th scope="row">{k.name}</th>
@@ -75,7 +85,11 @@ export function AdminApiKeysPage() {
             <td>{day(k.lastUsedAt)}</td>
             <td>
               {k.revokedAt ? (
-                vi ? 'Đã thu hồi' : 'Revoked'
+                vi ? (
+                  'Đã thu hồi'
+                ) : (
+                  'Revoked'
+                )
               ) : (
                 <button
                   type="button"

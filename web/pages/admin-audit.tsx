@@ -46,7 +46,12 @@ export function AdminAuditPage() {
     surveys: new Map((meta.data?.instruments ?? []).map((i) => [i.id, i.title[lang]])),
   }
   const set = (patch: Partial<typeof f>) => (setF({ ...f, ...patch }), setPage(0))
-  if (log.error) return <p class="form-error" role="alert">{log.error.body?.error.message[lang]}</p>
+  if (log.error)
+    return (
+      <p class="form-error" role="alert">
+        {log.error.body?.error.message[lang]}
+      </p>
+    )
   const data = log.data
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1
   const families = [...new Set((data?.facets.actions ?? []).map((a) => a.split('.')[0]!))]
@@ -109,7 +114,14 @@ export function AdminAuditPage() {
         <>
           <DataTable
             caption={vi ? `${data.total} mục — trang ${page + 1}/${pages}` : `${data.total} entries — page ${page + 1} of ${pages}`}
-            columns={[vi ? 'Thời điểm' : 'Time', vi ? 'Người thực hiện' : 'Who', vi ? 'Hành động' : 'Action', vi ? 'Đối tượng' : 'On', vi ? 'Chi tiết' : 'Details', vi ? 'Số thứ tự' : 'No.']}
+            columns={[
+              vi ? 'Thời điểm' : 'Time',
+              vi ? 'Người thực hiện' : 'Who',
+              vi ? 'Hành động' : 'Action',
+              vi ? 'Đối tượng' : 'On',
+              vi ? 'Chi tiết' : 'Details',
+              vi ? 'Số thứ tự' : 'No.',
+            ]}
           >
             {data.entries.map((e) => (
               <tr key={e.id}>

@@ -63,7 +63,10 @@ export function AdminImportPage() {
             {vi ? 'mới' : 'new'} {result.imported}, {vi ? 'đã có' : 'already present'} {result.alreadyPresent}, {vi ? 'lỗi' : 'rejected'} {result.rejected}
           </p>
           {result.rows.length ? (
-            <DataTable caption={vi ? 'Các dòng lỗi (không dòng nào được ghi)' : 'Rows with errors (nothing was written)'} columns={[vi ? 'Dòng' : 'Row', vi ? 'Cột' : 'Column', vi ? 'Lý do' : 'Reason']}>
+            <DataTable
+              caption={vi ? 'Các dòng lỗi (không dòng nào được ghi)' : 'Rows with errors (nothing was written)'}
+              columns={[vi ? 'Dòng' : 'Row', vi ? 'Cột' : 'Column', vi ? 'Lý do' : 'Reason']}
+            >
               {result.rows.map((r, i) => (
                 <tr key={i}>
                   <td class="num">{r.row}</td>

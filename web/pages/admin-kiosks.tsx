@@ -120,7 +120,18 @@ export function AdminKiosksPage() {
         </section>
       ) : null}
       <KioskDelays />
-      <DataTable caption={vi ? 'Tình trạng các máy' : 'Fleet status'} columns={[vi ? 'Máy' : 'Tablet', vi ? 'Quầy' : 'Desk', vi ? 'Trạng thái' : 'Status', vi ? 'Liên lạc lần cuối' : 'Last seen', vi ? 'Chưa gửi' : 'Unsent', vi ? 'Đánh giá gần nhất' : 'Last rating', vi ? 'Thao tác' : 'Actions']}>
+      <DataTable
+        caption={vi ? 'Tình trạng các máy' : 'Fleet status'}
+        columns={[
+          vi ? 'Máy' : 'Tablet',
+          vi ? 'Quầy' : 'Desk',
+          vi ? 'Trạng thái' : 'Status',
+          vi ? 'Liên lạc lần cuối' : 'Last seen',
+          vi ? 'Chưa gửi' : 'Unsent',
+          vi ? 'Đánh giá gần nhất' : 'Last rating',
+          vi ? 'Thao tác' : 'Actions',
+        ]}
+      >
         {list.data?.kiosks.map((k) => (
           <tr key={k.id} class={k.status === 'silent' ? 'attention' : ''}>
             <th scope="row">{k.name}</th>
@@ -237,7 +248,9 @@ function KioskDelays() {
   return (
     <section class="card">
       <h2>{vi ? 'Thời gian chờ của máy tính bảng' : 'Tablet delays'}</h2>
-      <p class="muted">{vi ? 'Áp dụng cho mọi máy trong tỉnh, từ lần liên lạc kế tiếp (tối đa một phút).' : 'For every tablet in the province, from its next heartbeat (within a minute).'}</p>
+      <p class="muted">
+        {vi ? 'Áp dụng cho mọi máy trong tỉnh, từ lần liên lạc kế tiếp (tối đa một phút).' : 'For every tablet in the province, from its next heartbeat (within a minute).'}
+      </p>
       <form class="filters" onSubmit={save}>
         {(Object.keys(labels) as Array<keyof Delays>).map((k) => (
           <div class="filter" key={k}>
@@ -251,7 +264,9 @@ function KioskDelays() {
           </button>
         ) : null}
       </form>
-      {saved ? <p role="status">{vi ? 'Đã lưu. Các máy sẽ dùng thời gian mới từ lần liên lạc kế tiếp.' : 'Saved. The tablets use the new delays from their next heartbeat.'}</p> : null}
+      {saved ? (
+        <p role="status">{vi ? 'Đã lưu. Các máy sẽ dùng thời gian mới từ lần liên lạc kế tiếp.' : 'Saved. The tablets use the new delays from their next heartbeat.'}</p>
+      ) : null}
       <FormError error={action.error} labels={labels} />
     </section>
   )

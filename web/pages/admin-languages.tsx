@@ -46,7 +46,12 @@ export function AdminLanguagesPage() {
       .filter((f) => /^(ui|surveys)\./.test(f))
       .map((f) => [f, f.startsWith('ui.') ? `${vi ? 'Chuỗi giao diện' : 'Interface string'} ${f.slice(3)}` : `${vi ? 'Bản dịch phiếu' : 'Survey translation'} ${f.slice(8)}`]),
   )
-  const labels = { ...fileKeys, code: vi ? 'Mã ngôn ngữ' : 'Language code', name: vi ? 'Tên ngôn ngữ (bằng chính ngôn ngữ đó)' : 'Language name (in itself)', nameVi: vi ? 'Tên tiếng Việt' : 'Vietnamese name' }
+  const labels = {
+    ...fileKeys,
+    code: vi ? 'Mã ngôn ngữ' : 'Language code',
+    name: vi ? 'Tên ngôn ngữ (bằng chính ngôn ngữ đó)' : 'Language name (in itself)',
+    nameVi: vi ? 'Tên tiếng Việt' : 'Vietnamese name',
+  }
 
   return (
     <>
@@ -141,7 +146,9 @@ export function AdminLanguagesPage() {
       <section class="card">
         <h2>{vi ? 'Mức đầy đủ của từng gói' : 'How complete each pack is'}</h2>
         {report.loading ? <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p> : null}
-        {!report.loading && !packs.length ? <p>{vi ? 'Chưa có gói ngôn ngữ nào. Người dân thấy tiếng Việt và tiếng Anh.' : 'No language pack yet. Citizens see Vietnamese and English.'}</p> : null}
+        {!report.loading && !packs.length ? (
+          <p>{vi ? 'Chưa có gói ngôn ngữ nào. Người dân thấy tiếng Việt và tiếng Anh.' : 'No language pack yet. Citizens see Vietnamese and English.'}</p>
+        ) : null}
         {packs.map((p) => (
           <article key={p.code} class="language-pack" data-pack={p.code}>
             <h3>
@@ -156,11 +163,22 @@ export function AdminLanguagesPage() {
                 </span>
               ))}
             </p>
-            <MissingTable caption={vi ? `Giao diện — ${p.ui.missing.length} chuỗi còn thiếu (hiện bằng tiếng Việt)` : `Interface — ${p.ui.missing.length} strings missing (shown in Vietnamese)`} missing={p.ui.missing} vi={vi} />
+            <MissingTable
+              caption={
+                vi ? `Giao diện — ${p.ui.missing.length} chuỗi còn thiếu (hiện bằng tiếng Việt)` : `Interface — ${p.ui.missing.length} strings missing (shown in Vietnamese)`
+              }
+              missing={p.ui.missing}
+              vi={vi}
+            />
             {p.surveys
               .filter((s) => s.missing.length)
               .map((s) => (
-                <MissingTable key={s.survey} caption={vi ? `${s.title} — ${s.missing.length} câu chữ còn thiếu` : `${s.title} — ${s.missing.length} texts missing`} missing={s.missing} vi={vi} />
+                <MissingTable
+                  key={s.survey}
+                  caption={vi ? `${s.title} — ${s.missing.length} câu chữ còn thiếu` : `${s.title} — ${s.missing.length} texts missing`}
+                  missing={s.missing}
+                  vi={vi}
+                />
               ))}
             {p.unused.length ? (
               <p class="form-error">

@@ -58,8 +58,19 @@ export function AdminPrivacyPage() {
         >
           <div class="filter">
             <label for="pv-years">{vi ? 'Xoá nội dung góp ý sau (năm; để trống: giữ)' : 'Remove comment text after (years; empty: keep)'}</label>
-            <input id="pv-years" inputMode="numeric" value={form.years} aria-invalid={save.error?.fields.commentYears ? 'true' : undefined} aria-describedby="pv-years-error" onInput={(e) => setForm({ ...form, years: (e.target as HTMLInputElement).value })} />
-            {save.error?.fields.commentYears ? <p id="pv-years-error" class="form-error">{save.error.fields.commentYears}</p> : null}
+            <input
+              id="pv-years"
+              inputMode="numeric"
+              value={form.years}
+              aria-invalid={save.error?.fields.commentYears ? 'true' : undefined}
+              aria-describedby="pv-years-error"
+              onInput={(e) => setForm({ ...form, years: (e.target as HTMLInputElement).value })}
+            />
+            {save.error?.fields.commentYears ? (
+              <p id="pv-years-error" class="form-error">
+                {save.error.fields.commentYears}
+              </p>
+            ) : null}
           </div>
           <div class="filter">
             <label for="pv-contact">{vi ? 'Người dân hỏi về dữ liệu của mình ở đâu' : 'Where citizens ask about their data'}</label>
@@ -77,8 +88,12 @@ export function AdminPrivacyPage() {
               if (r)
                 setSaved(
                   r.commentYears === null
-                    ? vi ? 'Chưa đặt thời hạn: không xoá gì' : 'No retention period set: nothing removed'
-                    : vi ? `Đã xoá nội dung của ${r.cleared} góp ý cũ` : `Removed the text of ${r.cleared} old comments`,
+                    ? vi
+                      ? 'Chưa đặt thời hạn: không xoá gì'
+                      : 'No retention period set: nothing removed'
+                    : vi
+                      ? `Đã xoá nội dung của ${r.cleared} góp ý cũ`
+                      : `Removed the text of ${r.cleared} old comments`,
                 )
             }}
           >
@@ -87,7 +102,11 @@ export function AdminPrivacyPage() {
         </form>
         <FormError error={save.error} />
         <p role="status">{saved}</p>
-        <p class="muted">{vi ? 'Điểm đánh giá được giữ lại; chỉ nội dung chữ bị xoá. Việc xoá cũng chạy tự động mỗi ngày.' : 'Ratings stay; only the words are removed. This also runs by itself every day.'}</p>
+        <p class="muted">
+          {vi
+            ? 'Điểm đánh giá được giữ lại; chỉ nội dung chữ bị xoá. Việc xoá cũng chạy tự động mỗi ngày.'
+            : 'Ratings stay; only the words are removed. This also runs by itself every day.'}
+        </p>
       </section>
 
       <section class="card">
@@ -114,7 +133,10 @@ export function AdminPrivacyPage() {
         {found ? (
           found.length ? (
             <>
-              <DataTable caption={vi ? `${found.length} phiếu gắn với mã hồ sơ này` : `${found.length} responses tied to this dossier`} columns={[vi ? 'Thời điểm' : 'Time', vi ? 'Cơ quan' : 'Agency', vi ? 'Quầy' : 'Desk', vi ? 'Phiếu' : 'Survey', vi ? 'Quý' : 'Quarter']}>
+              <DataTable
+                caption={vi ? `${found.length} phiếu gắn với mã hồ sơ này` : `${found.length} responses tied to this dossier`}
+                columns={[vi ? 'Thời điểm' : 'Time', vi ? 'Cơ quan' : 'Agency', vi ? 'Quầy' : 'Desk', vi ? 'Phiếu' : 'Survey', vi ? 'Quý' : 'Quarter']}
+              >
                 {found.map((r) => (
                   <tr key={r.id}>
                     <td>{when(r.submittedAt)}</td>
@@ -133,13 +155,22 @@ export function AdminPrivacyPage() {
                   if (r) {
                     setFound(null)
                     setReason('')
-                    setDone(vi ? `Đã xoá ${r.erased} phiếu; chỉ số các quý ${r.quarters.join(', ')} đã được tính lại` : `Erased ${r.erased} responses; the index of ${r.quarters.join(', ')} was recomputed`)
+                    setDone(
+                      vi
+                        ? `Đã xoá ${r.erased} phiếu; chỉ số các quý ${r.quarters.join(', ')} đã được tính lại`
+                        : `Erased ${r.erased} responses; the index of ${r.quarters.join(', ')} was recomputed`,
+                    )
                   }
                 }}
               >
                 <div class="filter">
                   <label for="pv-reason">{vi ? 'Lý do (số đơn, ngày yêu cầu)' : 'Reason (request number, date)'}</label>
-                  <input id="pv-reason" value={reason} aria-invalid={request.error?.fields.reason ? 'true' : undefined} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+                  <input
+                    id="pv-reason"
+                    value={reason}
+                    aria-invalid={request.error?.fields.reason ? 'true' : undefined}
+                    onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+                  />
                   {request.error?.fields.reason ? <p class="form-error">{request.error.fields.reason}</p> : null}
                 </div>
                 <button type="submit" class="danger" disabled={request.busy}>

@@ -64,11 +64,16 @@ export function AdminSurveysPage() {
       {confirm.element}
       {published ? (
         <p class="notice-ok" role="status">
-          {vi ? `Đã ban hành ${published}. Gán phiên bản này cho quầy ở dưới để máy tại quầy và mã QR dùng nó.` : `${published} is published. Give it to desks below so their tablets and QR codes use it.`}
+          {vi
+            ? `Đã ban hành ${published}. Gán phiên bản này cho quầy ở dưới để máy tại quầy và mã QR dùng nó.`
+            : `${published} is published. Give it to desks below so their tablets and QR codes use it.`}
         </p>
       ) : null}
       <FormError error={action.error} />
-      <DataTable caption={vi ? 'Các phiên bản' : 'Versions'} columns={[vi ? 'Phiên bản' : 'Version', vi ? 'Trạng thái' : 'Status', vi ? 'Sao chép từ' : 'Copied from', vi ? 'Số phiếu' : 'Responses', vi ? 'Thao tác' : 'Actions']}>
+      <DataTable
+        caption={vi ? 'Các phiên bản' : 'Versions'}
+        columns={[vi ? 'Phiên bản' : 'Version', vi ? 'Trạng thái' : 'Status', vi ? 'Sao chép từ' : 'Copied from', vi ? 'Số phiếu' : 'Responses', vi ? 'Thao tác' : 'Actions']}
+      >
         {list.data?.versions.map((v) => (
           <tr key={v.id}>
             <th scope="row">
@@ -154,7 +159,12 @@ function ImportJson({ onCreated }: { onCreated(id: number): void }) {
         </div>
         <div class="filter">
           <label for="import-instrument">{vi ? 'Mã phiếu' : 'Survey id'}</label>
-          <input id="import-instrument" value={instrument} onInput={(e) => setInstrument((e.target as HTMLInputElement).value.trim())} aria-describedby={action.error?.fields.instrument ? 'import-instrument-error' : undefined} />
+          <input
+            id="import-instrument"
+            value={instrument}
+            onInput={(e) => setInstrument((e.target as HTMLInputElement).value.trim())}
+            aria-describedby={action.error?.fields.instrument ? 'import-instrument-error' : undefined}
+          />
           {action.error?.fields.instrument ? (
             <p class="form-error" id="import-instrument-error">
               {action.error.fields.instrument}
@@ -197,7 +207,10 @@ function AssignToDesk({ versions, initial }: { versions: Version[]; initial?: st
           setDone('')
           const ok = await action.run('PUT', `/api/v1/admin/desks/${desk}/surveys`, { [channel]: chosen })
           const name = desks.find((d) => String(d.id) === desk)?.label ?? ''
-          const version = nameOf(versions.find((v) => v.key === chosen), lang)
+          const version = nameOf(
+            versions.find((v) => v.key === chosen),
+            lang,
+          )
           if (ok) setDone(vi ? `${name}: ${channels[channel].vi.toLowerCase()} dùng ${version}` : `${name}: ${channels[channel].en.toLowerCase()} uses ${version}`)
         }}
       >

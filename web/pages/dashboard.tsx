@@ -43,7 +43,11 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
       <OpenAlerts tr={tr} />
       <Filters meta={meta} values={values} onChange={set} />
       <PeriodPanel survey={values.survey!} period={values.period!} onChange={report.reload} />
-      {report.error ? <p class="form-error" role="alert">{report.error.body?.error.message[lang] ?? report.error.message}</p> : null}
+      {report.error ? (
+        <p class="form-error" role="alert">
+          {report.error.body?.error.message[lang] ?? report.error.message}
+        </p>
+      ) : null}
       {r ? (
         <>
           {current ? (

@@ -30,12 +30,7 @@ const POSTER_CSS = `
 export function DeskPosterPage({ id }: { id: string }) {
   const { tr } = useApp()
   const poster = useFetch<Poster>(`/api/v1/desks/${encodeURIComponent(id)}/poster`)
-  if (poster.error)
-    return (
-      <p role="alert">
-        {tr(poster.error.body?.error.message ?? { vi: 'Không tải được áp phích', en: 'The poster could not be loaded' })}
-      </p>
-    )
+  if (poster.error) return <p role="alert">{tr(poster.error.body?.error.message ?? { vi: 'Không tải được áp phích', en: 'The poster could not be loaded' })}</p>
   const p = poster.data
   if (!p) return <p aria-busy="true">{tr({ vi: 'Đang tải…', en: 'Loading…' })}</p>
   return (

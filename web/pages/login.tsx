@@ -33,7 +33,15 @@ export function LoginPage() {
         <label for="username">{tr(s.username)}</label>
         <input id="username" name="username" autoComplete="username" value={username} onInput={(e) => setUsername((e.target as HTMLInputElement).value)} required />
         <label for="password">{tr(s.password)}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} required />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+          required
+        />
         {error ? (
           <p class="form-error" role="alert">
             {error}

@@ -83,7 +83,12 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
       </section>
     )
   }
-  if (one.error) return <p class="form-error" role="alert">{one.error.body ? both(one.error.body.error.message) : one.error.message}</p>
+  if (one.error)
+    return (
+      <p class="form-error" role="alert">
+        {one.error.body ? both(one.error.body.error.message) : one.error.message}
+      </p>
+    )
   const p = one.data
   if (!p) return <p aria-busy="true">…</p>
   const r = p.report
@@ -101,34 +106,35 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
         {p.title ? both(p.title) : p.survey} — {p.period}
       </h1>
       <p class="muted">
-        {text.version.vi} / {text.version.en} {p.version} · {text.published.vi} / {text.published.en}: {new Date(p.publishedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} · SHA-256 {p.hash.slice(0, 16)}…
+        {text.version.vi} / {text.version.en} {p.version} · {text.published.vi} / {text.published.en}:{' '}
+        {new Date(p.publishedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} · SHA-256 {p.hash.slice(0, 16)}…
       </p>
       <p>
         <strong>{both(text.province)}</strong>: {num(r.overall.index)} · n = {r.overall.n} · {formatInterval(r.overall.ci95, r.method, lang)}
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={`${text.rank.vi} / ${text.rank.en}`}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{both(text.rank)}</th>
-            <th scope="col">{both(text.agency)}</th>
-            <th scope="col">{both(text.index)}</th>
-            <th scope="col">n</th>
-            <th scope="col">{both(text.interval)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranked.map((u) => (
-            <tr key={u.agency}>
-              <td class="num">{u.rank}</td>
-              <td>{u.name}</td>
-              <td class="num">{num(u.index)}</td>
-              <td class="num">{u.n}</td>
-              <td>{formatInterval(u.ci95, r.method, lang)}</td>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{both(text.rank)}</th>
+              <th scope="col">{both(text.agency)}</th>
+              <th scope="col">{both(text.index)}</th>
+              <th scope="col">n</th>
+              <th scope="col">{both(text.interval)}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ranked.map((u) => (
+              <tr key={u.agency}>
+                <td class="num">{u.rank}</td>
+                <td>{u.name}</td>
+                <td class="num">{num(u.index)}</td>
+                <td class="num">{u.n}</td>
+                <td>{formatInterval(u.ci95, r.method, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <h2>{both(text.insufficient)}</h2>
       {insufficient.length ? (

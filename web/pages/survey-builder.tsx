@@ -85,7 +85,8 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
     if (phase.name !== 'edit') setPhase({ name: 'edit' })
   }
   const taken = new Set(allQuestions(def).map((q) => q.id))
-  const setQuestion = (p: number, i: number, q: BQuestion) => update((b) => ({ ...b, pages: b.pages.map((pg, j) => (j === p ? { ...pg, questions: pg.questions.map((x, k) => (k === i ? q : x)) } : pg)) }))
+  const setQuestion = (p: number, i: number, q: BQuestion) =>
+    update((b) => ({ ...b, pages: b.pages.map((pg, j) => (j === p ? { ...pg, questions: pg.questions.map((x, k) => (k === i ? q : x)) } : pg)) }))
   /** Moves a question one place, across the page boundary when it is first or last on its page. */
   const moveQuestion = (p: number, i: number, by: -1 | 1) =>
     update((b) => {
@@ -178,15 +179,26 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
               <a href="/admin/surveys">{vi ? '← Danh sách phiếu' : '← Surveys'}</a>
             </p>
             <h1>
-              {vi ? 'Soạn phiếu' : 'Survey builder'}: {def.title[lang] || def.title.vi || loaded.instrument} — {vi ? 'phiên bản' : 'version'} {loaded.version} <span class="status-draft">{vi ? 'Nháp' : 'Draft'}</span>
+              {vi ? 'Soạn phiếu' : 'Survey builder'}: {def.title[lang] || def.title.vi || loaded.instrument} — {vi ? 'phiên bản' : 'version'} {loaded.version}{' '}
+              <span class="status-draft">{vi ? 'Nháp' : 'Draft'}</span>
             </h1>
             {baseName ? <p class="muted small">{vi ? `Sao chép từ ${baseName}` : `Copied from ${baseName}`}</p> : null}
           </div>
           <div class="builder-actions">
             <p class="save-state" role="status">
-              {dirty ? (vi ? 'Có thay đổi chưa lưu' : 'Unsaved changes') : savedAt ? (vi ? `Đã lưu lúc ${savedAt.toLocaleTimeString('vi-VN')}` : `Saved at ${savedAt.toLocaleTimeString('en-GB')}`) : ''}
+              {dirty
+                ? vi
+                  ? 'Có thay đổi chưa lưu'
+                  : 'Unsaved changes'
+                : savedAt
+                  ? vi
+                    ? `Đã lưu lúc ${savedAt.toLocaleTimeString('vi-VN')}`
+                    : `Saved at ${savedAt.toLocaleTimeString('en-GB')}`
+                  : ''}
             </p>
-            <p class={problems.length ? 'problem-count' : 'ok-count'}>{problems.length ? (vi ? `Còn ${problems.length} chỗ cần sửa` : `${problems.length} problem(s) to fix`) : vi ? 'Không có lỗi' : 'No problems'}</p>
+            <p class={problems.length ? 'problem-count' : 'ok-count'}>
+              {problems.length ? (vi ? `Còn ${problems.length} chỗ cần sửa` : `${problems.length} problem(s) to fix`) : vi ? 'Không có lỗi' : 'No problems'}
+            </p>
             <button type="button" class="secondary" disabled={action.busy} onClick={save}>
               {vi ? 'Lưu nháp' : 'Save draft'}
             </button>
@@ -196,8 +208,26 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
           </div>
         </header>
         <FormError error={action.error && !action.error.fields.reason ? action.error : null} />
-        {phase.name === 'refused' ? <ProblemList problems={phase.problems} lang={lang} onGo={goTo} title={vi ? `Chưa ban hành được: còn ${phase.problems.length} chỗ cần sửa` : `Not published: ${phase.problems.length} problem(s) to fix`} live /> : null}
-        {phase.name === 'review' ? <PublishReview lang={lang} basedOn={baseName} changes={changes} busy={action.busy} reasonError={reasonError} onPublish={publish} onCancel={() => setPhase({ name: 'edit' })} /> : null}
+        {phase.name === 'refused' ? (
+          <ProblemList
+            problems={phase.problems}
+            lang={lang}
+            onGo={goTo}
+            title={vi ? `Chưa ban hành được: còn ${phase.problems.length} chỗ cần sửa` : `Not published: ${phase.problems.length} problem(s) to fix`}
+            live
+          />
+        ) : null}
+        {phase.name === 'review' ? (
+          <PublishReview
+            lang={lang}
+            basedOn={baseName}
+            changes={changes}
+            busy={action.busy}
+            reasonError={reasonError}
+            onPublish={publish}
+            onCancel={() => setPhase({ name: 'edit' })}
+          />
+        ) : null}
         <div class="builder-grid">
           <div class="builder-editor">
             <section class="card" aria-labelledby="general">
@@ -209,10 +239,22 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                 <div class="page-head">
                   <h2 id={`page-${page._k}`}>{vi ? `Trang ${p + 1}` : `Page ${p + 1}`}</h2>
                   <span class="q-tools">
-                    <button type="button" class="secondary small" disabled={p === 0} onClick={() => update((b) => ({ ...b, pages: move(b.pages, p, p - 1) }))} aria-label={vi ? `Chuyển trang ${p + 1} lên` : `Move page ${p + 1} up`}>
+                    <button
+                      type="button"
+                      class="secondary small"
+                      disabled={p === 0}
+                      onClick={() => update((b) => ({ ...b, pages: move(b.pages, p, p - 1) }))}
+                      aria-label={vi ? `Chuyển trang ${p + 1} lên` : `Move page ${p + 1} up`}
+                    >
                       ↑
                     </button>
-                    <button type="button" class="secondary small" disabled={p === def.pages.length - 1} onClick={() => update((b) => ({ ...b, pages: move(b.pages, p, p + 1) }))} aria-label={vi ? `Chuyển trang ${p + 1} xuống` : `Move page ${p + 1} down`}>
+                    <button
+                      type="button"
+                      class="secondary small"
+                      disabled={p === def.pages.length - 1}
+                      onClick={() => update((b) => ({ ...b, pages: move(b.pages, p, p + 1) }))}
+                      aria-label={vi ? `Chuyển trang ${p + 1} xuống` : `Move page ${p + 1} down`}
+                    >
                       ↓
                     </button>
                     <button
@@ -226,9 +268,19 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                   </span>
                 </div>
                 <div class="row">
-                  <TextField path={`pages.${p}.id`} label={vi ? 'Mã trang' : 'Page id'} value={page.id} onInput={(id) => update((b) => ({ ...b, pages: b.pages.map((x, j) => (j === p ? { ...x, id: id.trim() } : x)) }))} />
+                  <TextField
+                    path={`pages.${p}.id`}
+                    label={vi ? 'Mã trang' : 'Page id'}
+                    value={page.id}
+                    onInput={(id) => update((b) => ({ ...b, pages: b.pages.map((x, j) => (j === p ? { ...x, id: id.trim() } : x)) }))}
+                  />
                 </div>
-                <TextPair path={`pages.${p}.title`} label={{ vi: 'Tiêu đề trang (không bắt buộc)', en: 'Page title (optional)' }} value={page.title} onChange={(title) => update((b) => ({ ...b, pages: b.pages.map((x, j) => (j === p ? { ...x, title } : x)) }))} />
+                <TextPair
+                  path={`pages.${p}.title`}
+                  label={{ vi: 'Tiêu đề trang (không bắt buộc)', en: 'Page title (optional)' }}
+                  value={page.title}
+                  onChange={(title) => update((b) => ({ ...b, pages: b.pages.map((x, j) => (j === p ? { ...x, title } : x)) }))}
+                />
                 <ol class="question-list" onDragOver={(e) => e.preventDefault()} onDrop={(e) => (e.preventDefault(), dragging && dropOn(p, page.questions.length))}>
                   {page.questions.map((q, i) => {
                     number++
@@ -247,7 +299,16 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                         expanded={expanded.has(q._k)}
                         onToggle={() => setExpanded((s) => (s.has(q._k) ? new Set([...s].filter((k) => k !== q._k)) : new Set([...s, q._k])))}
                         onChange={(next) => setQuestion(p, i, next)}
-                        onIdChange={(next, from) => update((b) => renameReferences({ ...b, pages: b.pages.map((pg, j) => (j === p ? { ...pg, questions: pg.questions.map((x, k) => (k === i ? next : x)) } : pg)) }, from, next.id, next._k))}
+                        onIdChange={(next, from) =>
+                          update((b) =>
+                            renameReferences(
+                              { ...b, pages: b.pages.map((pg, j) => (j === p ? { ...pg, questions: pg.questions.map((x, k) => (k === i ? next : x)) } : pg)) },
+                              from,
+                              next.id,
+                              next._k,
+                            ),
+                          )
+                        }
                         onChangeKeepingReferences={(next) => setQuestion(p, i, next)}
                         onRemove={() => removeQuestion(p, i)}
                         onMove={(by) => moveQuestion(p, i, by)}
@@ -275,7 +336,11 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
             </div>
             <IndexRuleEditor def={def} onChange={(index) => update((b) => ({ ...b, index }))} onMinimum={(minimum) => update((b) => ({ ...b, minimum }))} />
             <ScalesEditor def={def} onChange={(scales) => update((b) => ({ ...b, scales }))} />
-            <JsonPanel definition={definition} filename={`${loaded.instrument}.v${loaded.version}.json`} onImport={(raw) => update(() => fromDefinition({ ...(raw as object), instrument: loaded.instrument, version: loaded.version }))} />
+            <JsonPanel
+              definition={definition}
+              filename={`${loaded.instrument}.v${loaded.version}.json`}
+              onImport={(raw) => update(() => fromDefinition({ ...(raw as object), instrument: loaded.instrument, version: loaded.version }))}
+            />
           </div>
           <div class="builder-side">
             <Preview definition={lastValid} stale={problems.length} lang={lang} />

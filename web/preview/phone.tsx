@@ -22,7 +22,14 @@ function PhonePreview() {
     setDone(false)
   }, [message?.restart])
   if (!message) return null
-  const link = { kind: 'desk' as const, active: true, agency: { code: 'MAU', name: t({ vi: 'Tên cơ quan', en: 'Agency name' }, lang) }, desk: { code: 'Q1', name: t({ vi: 'Quầy số 1', en: 'Desk 1' }, lang) }, survey: 'preview', definition: message.definition }
+  const link = {
+    kind: 'desk' as const,
+    active: true,
+    agency: { code: 'MAU', name: t({ vi: 'Tên cơ quan', en: 'Agency name' }, lang) },
+    desk: { code: 'Q1', name: t({ vi: 'Quầy số 1', en: 'Desk 1' }, lang) },
+    survey: 'preview',
+    definition: message.definition,
+  }
   return (
     <main class="survey-page">
       <header class="top">

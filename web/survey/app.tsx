@@ -82,9 +82,7 @@ export function SurveyApp({ path }: { path: string }) {
       {phase.name === 'missing' && <Notice title={t(s.notFound, lang)} />}
       {phase.name in endings && <Ended ending={phase.name as Ending} lang={lang} />}
       {phase.name === 'thanks' && <Notice title={t(s.thanks, lang)} text={t(s.thanksMore, lang)} />}
-      {phase.name === 'form' && (
-        <SurveyForm link={phase.link} token={token} lang={lang} onDone={(ending) => setPhase(ending ? { name: ending } : { name: 'thanks' })} />
-      )}
+      {phase.name === 'form' && <SurveyForm link={phase.link} token={token} lang={lang} onDone={(ending) => setPhase(ending ? { name: ending } : { name: 'thanks' })} />}
     </main>
   )
 }
@@ -107,7 +105,19 @@ function Ended({ ending, lang }: { ending: Ending; lang: CitizenLang }) {
  * The questionnaire itself. `send` replaces the POST to the server: the survey builder's preview shows this
  * very form, with its pages, conditions and messages, and sends nothing.
  */
-export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo; token: string; lang: CitizenLang; onDone(ending?: Ending): void; send?(answers: Answers): Promise<void> }) {
+export function SurveyForm({
+  link,
+  token,
+  lang,
+  onDone,
+  send,
+}: {
+  link: LinkInfo
+  token: string
+  lang: CitizenLang
+  onDone(ending?: Ending): void
+  send?(answers: Answers): Promise<void>
+}) {
   const def = link.definition
   const [draft, setDraft, restored, clear] = useDraft(token)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -127,7 +137,11 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
     if (checked.ok) return {}
     return Object.fromEntries(checked.issues.map((i) => [i.field.replace(/^answers\./, ''), { ...i.message, code: i.code }]))
   }
-  const pageOf = (id: string) => Math.max(0, pages.findIndex((p) => p.questions.some((q) => q.id === id)))
+  const pageOf = (id: string) =>
+    Math.max(
+      0,
+      pages.findIndex((p) => p.questions.some((q) => q.id === id)),
+    )
   const show = (found: Record<string, LocalizedText>, at: number) => {
     setErrors(Object.fromEntries(Object.entries(found).map(([id, m]) => [id, t(m, lang)])))
     const first = Object.keys(found)[0]
@@ -230,15 +244,7 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
         </div>
       ) : null}
       {visible.map((q) => (
-        <QuestionField
-          key={q.id}
-          def={def}
-          question={q}
-          lang={lang}
-          value={draft.answers[q.id]}
-          error={errors[q.id]}
-          onChange={(v) => change(q.id, v)}
-        />
+        <QuestionField key={q.id} def={def} question={q} lang={lang} value={draft.answers[q.id]} error={errors[q.id]} onChange={(v) => change(q.id, v)} />
       ))}
       <div class="honeypot" aria-hidden="true">
         <label>
@@ -246,8 +252,16 @@ export function SurveyForm({ link, token, lang, onDone, send }: { link: LinkInfo
           <input type="text" tabIndex={-1} autoComplete="off" value={honeypot} onInput={(e) => setHoneypot((e.target as HTMLInputElement).value)} />
         </label>
       </div>
-      {status === 'offline' ? <p class="form-error" role="alert">{t(s.offline, lang)}</p> : null}
-      {status === 'refused' ? <p class="form-error" role="alert">{t(s.refused, lang)}: {refusal}</p> : null}
+      {status === 'offline' ? (
+        <p class="form-error" role="alert">
+          {t(s.offline, lang)}
+        </p>
+      ) : null}
+      {status === 'refused' ? (
+        <p class="form-error" role="alert">
+          {t(s.refused, lang)}: {refusal}
+        </p>
+      ) : null}
       <div class="actions">
         {page > 0 ? (
           <button type="button" class="secondary" onClick={() => go(page - 1)}>

@@ -75,16 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('question_id', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('rollups_pk', [
-      'quarter',
-      'survey_version_id',
-      'agency_id',
-      'desk_id',
-      'channel',
-      'procedure_code',
-      'question_id',
-      'value',
-    ])
+    .addPrimaryKeyConstraint('rollups_pk', ['quarter', 'survey_version_id', 'agency_id', 'desk_id', 'channel', 'procedure_code', 'question_id', 'value'])
     .execute()
 }
 

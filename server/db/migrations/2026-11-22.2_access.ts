@@ -63,8 +63,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('used_at', 'text')
     .execute()
 
-  await db.schema.alterTable('responses').addColumn('kiosk_id', 'integer', (c) => c.references('kiosks.id')).execute()
-  await db.schema.alterTable('responses').addColumn('invitation_id', 'integer', (c) => c.references('invitations.id')).execute()
+  await db.schema
+    .alterTable('responses')
+    .addColumn('kiosk_id', 'integer', (c) => c.references('kiosks.id'))
+    .execute()
+  await db.schema
+    .alterTable('responses')
+    .addColumn('invitation_id', 'integer', (c) => c.references('invitations.id'))
+    .execute()
   // One response per receipt code, enforced by the database whatever the number of app nodes.
   await db.schema.createIndex('responses_invitation_unique').on('responses').column('invitation_id').unique().execute()
   await db.schema.createIndex('responses_kiosk_submitted').on('responses').columns(['kiosk_id', 'submitted_at']).execute()
@@ -103,7 +109,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute()
-  await db.insertInto('audit_head').values({ id: 1, hash: '0'.repeat(64) }).execute()
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, hash: '0'.repeat(64) })
+    .execute()
 
   // Server-wide secrets and settings (the salt that makes stored IP hashes unlinkable across days).
   await db.schema

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely'
 
 // Frozen: agency merges (history stays with the merged agency) and per-channel survey assignments.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('agencies').addColumn('merged_into_id', 'integer', (c) => c.references('agencies.id')).execute()
+  await db.schema
+    .alterTable('agencies')
+    .addColumn('merged_into_id', 'integer', (c) => c.references('agencies.id'))
+    .execute()
   await db.schema.alterTable('agencies').addColumn('merged_at', 'text').execute()
 
   // Which survey version a desk uses on one channel (kiosk, desk link, receipt code); none means the

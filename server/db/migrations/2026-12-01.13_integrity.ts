@@ -4,18 +4,34 @@ import { withId } from '../dialect.ts'
 // Frozen: a trustworthy index — two-person exclusions, hidden comment text, closed and published quarters
 // with frozen counts, survey assignment history for channel binding, desk opening hours, late arrivals.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('responses').addColumn('text_hidden', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('responses')
+    .addColumn('text_hidden', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   // Stored while its quarter was closed: kept, shown as late, never added to the frozen figures.
-  await db.schema.alterTable('responses').addColumn('is_late', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('responses')
+    .addColumn('is_late', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   // Every rating answered at the top of its scale: the raw material of the "long run of top ratings" signal.
-  await db.schema.alterTable('responses').addColumn('is_top', 'integer', (c) => c.notNull().defaultTo(0)).execute()
+  await db.schema
+    .alterTable('responses')
+    .addColumn('is_top', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute()
   await db.schema.createIndex('responses_kiosk_received').on('responses').columns(['kiosk_id', 'received_at']).execute()
   // The desk/time index the top-run signal reads is created by 2026-12-01.17_alerts (responses_desk_submitted).
   await db.schema.createIndex('responses_quarter').on('responses').columns(['quarter', 'agency_id']).execute()
 
   // The agency a staff member works for (users.agency_id is what they may see; null for province-wide).
-  await db.schema.alterTable('users').addColumn('home_agency_id', 'integer', (c) => c.references('agencies.id')).execute()
-  await db.updateTable('users').set((eb) => ({ home_agency_id: eb.ref('agency_id') })).where('agency_id', 'is not', null).execute()
+  await db.schema
+    .alterTable('users')
+    .addColumn('home_agency_id', 'integer', (c) => c.references('agencies.id'))
+    .execute()
+  await db
+    .updateTable('users')
+    .set((eb) => ({ home_agency_id: eb.ref('agency_id') }))
+    .where('agency_id', 'is not', null)
+    .execute()
 
   // JSON {"days":[1..6],"open":"07:00","close":"17:30"}; null: Mon–Sat 07:00–17:30.
   await db.schema.alterTable('desks').addColumn('opening_hours', 'text').execute()

@@ -26,7 +26,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
     .addColumn('desk_id', 'integer', (c) => c.references('desks.id'))
     .addColumn('kiosk_id', 'integer', (c) => c.references('kiosks.id'))
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('new').check(sql`state in ('new', 'acknowledged', 'resolved')`))
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('new')
+        .check(sql`state in ('new', 'acknowledged', 'resolved')`),
+    )
     .addColumn('owner_user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('facts', 'text', (c) => c.notNull())
     .addColumn('response_ids', 'text', (c) => c.notNull())
@@ -52,7 +57,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('alert_id', 'integer', (c) => c.notNull().references('alerts.id'))
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('email', 'webhook')`))
     .addColumn('target', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'sent', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text', (c) => c.notNull())
     .addColumn('last_error', 'text')

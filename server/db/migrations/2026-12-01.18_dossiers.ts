@@ -31,7 +31,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
   await db.schema.createIndex('dossiers_returned').on('dossiers').columns(['returned_quarter', 'agency_id']).execute()
 
-  await db.schema.alterTable('invitations').addColumn('officer_id', 'integer', (c) => c.references('officers.id')).execute()
+  await db.schema
+    .alterTable('invitations')
+    .addColumn('officer_id', 'integer', (c) => c.references('officers.id'))
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

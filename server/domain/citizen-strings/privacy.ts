@@ -19,9 +19,18 @@ export const privacyStrings = {
     'On a phone: a random code in your browser so each person rates once a day; your network address is kept only as a hash.',
   ),
   why: s('Mục đích: đo sự hài lòng và công bố chỉ số hài lòng của từng cơ quan.', 'Why: to measure satisfaction and publish each agency’s satisfaction index.'),
-  keptYears: s('Thời hạn: góp ý được xoá sau {n} năm; mức đánh giá được giữ làm số liệu thống kê.', 'How long: comments are deleted after {n} years; ratings are kept as statistics.'),
-  kept: s('Thời hạn: mức đánh giá được giữ làm số liệu thống kê; góp ý được giữ đến khi tỉnh quyết định xoá.', 'How long: ratings are kept as statistics; comments until the province decides to delete them.'),
-  ask: s('Hỏi, xem hoặc xin xoá đánh giá (nêu mã hồ sơ trên giấy hẹn nếu có): {who}.', 'To ask, see or have your answers erased (give the dossier code on your receipt if you have one): {who}.'),
+  keptYears: s(
+    'Thời hạn: góp ý được xoá sau {n} năm; mức đánh giá được giữ làm số liệu thống kê.',
+    'How long: comments are deleted after {n} years; ratings are kept as statistics.',
+  ),
+  kept: s(
+    'Thời hạn: mức đánh giá được giữ làm số liệu thống kê; góp ý được giữ đến khi tỉnh quyết định xoá.',
+    'How long: ratings are kept as statistics; comments until the province decides to delete them.',
+  ),
+  ask: s(
+    'Hỏi, xem hoặc xin xoá đánh giá (nêu mã hồ sơ trên giấy hẹn nếu có): {who}.',
+    'To ask, see or have your answers erased (give the dossier code on your receipt if you have one): {who}.',
+  ),
   desk: s('cán bộ tại quầy Một cửa', 'the staff at the one-stop desk'),
   law: s('Theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15.', 'Under the Personal Data Protection Law 91/2025/QH15.'),
 }

@@ -29,7 +29,10 @@ export const surveyStrings = {
   notFound: s('Đường dẫn khảo sát không tồn tại hoặc đã hết hạn.', 'This survey link does not exist or has expired.'),
   offline: s('Chưa gửi được vì mất kết nối. Câu trả lời vẫn được giữ trên máy, hãy thử lại.', 'Not sent: no connection. Your answers are kept on this device; please try again.'),
   refused: s('Chưa gửi được', 'Could not send'),
-  serverError: s('Máy chủ đang gặp sự cố, câu trả lời vẫn được giữ trên máy. Ông/Bà vui lòng thử lại sau ít phút.', 'The server has a problem; your answers are kept on this device. Please try again in a few minutes.'),
+  serverError: s(
+    'Máy chủ đang gặp sự cố, câu trả lời vẫn được giữ trên máy. Ông/Bà vui lòng thử lại sau ít phút.',
+    'The server has a problem; your answers are kept on this device. Please try again in a few minutes.',
+  ),
   retry: s('Thử lại', 'Try again'),
   resumed: s('Đã khôi phục câu trả lời đang làm dở.', 'Your unfinished answers were restored.'),
   privacy: s('Phiếu khảo sát không thu thập họ tên hay số điện thoại.', 'This survey does not ask for your name or phone number.'),

@@ -12,8 +12,7 @@ declare module 'hono' {
   }
 }
 
-const refused = () =>
-  new DomainError('forbidden', 'csrf_failed', { vi: 'Yêu cầu bị từ chối (thiếu mã chống giả mạo)', en: 'Request refused (missing or wrong CSRF token)' })
+const refused = () => new DomainError('forbidden', 'csrf_failed', { vi: 'Yêu cầu bị từ chối (thiếu mã chống giả mạo)', en: 'Request refused (missing or wrong CSRF token)' })
 
 const crossSite = () =>
   new DomainError('forbidden', 'cross_site_request', {

@@ -38,8 +38,7 @@ export function onError(e: Error, c: Context) {
   if (known) return errorResponse(c, known)
   if (e instanceof HTTPException) {
     const status = e.status as ContentfulStatusCode
-    if (status === 413)
-      return errorResponse(c, tooLarge())
+    if (status === 413) return errorResponse(c, tooLarge())
     if (status === 400)
       return c.json(errorBody(c, 'malformed_body', { vi: 'Dữ liệu gửi lên không đọc được (JSON sai)', en: 'The request body could not be read (malformed JSON)' }), 400)
     return c.json(errorBody(c, 'http_error', { vi: 'Yêu cầu không hợp lệ', en: e.message || 'Request refused' }), status)

@@ -19,8 +19,7 @@ declare module 'hono' {
   }
 }
 
-export const notSignedIn = () =>
-  new DomainError('unauthorized', 'not_signed_in', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' })
+export const notSignedIn = () => new DomainError('unauthorized', 'not_signed_in', { vi: 'Vui lòng đăng nhập', en: 'Please sign in' })
 
 /** Loads the signed-in staff member from the session cookie, or refuses with 401. */
 export const requireStaff = (db: Kysely<Database>, clock: Clock, roles?: Role[]) =>
@@ -28,8 +27,7 @@ export const requireStaff = (db: Kysely<Database>, clock: Clock, roles?: Role[])
     const cookie = getCookie(c, SESSION_COOKIE)
     const session = cookie ? await findSession(db, hashToken(cookie)) : undefined
     if (!session || !session.active || session.expires_at <= clock.now().toISOString()) throw notSignedIn()
-    if (roles && !roles.includes(session.role))
-      throw forbidden()
+    if (roles && !roles.includes(session.role)) throw forbidden()
     c.set('staff', {
       id: session.user_id,
       username: session.username,
