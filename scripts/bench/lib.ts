@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -9,10 +10,56 @@ import { insertDesk } from '../../server/desks/repository.ts'
 import { insertPairedKiosk } from '../../server/kiosks/repository.ts'
 import { readEnv } from '../../server/env.ts'
 import { hashToken, newToken } from '../../server/lib/tokens.ts'
+import { generate } from '../generate.ts'
 
 export { startNode } from '../node-process.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+/** What every section of the bench is given: the size switch and a scratch folder kept between runs. */
+export interface Bench {
+  quick: boolean
+  /** The system temp folder's `hailong-bench/`: generated databases are reused from one run to the next. */
+  work: string
+}
+
+/** One line of docs/benchmarks.md: a figure beside its target and whether it is met. */
+export interface Row {
+  area: string
+  measure: string
+  value: string
+  target: string
+  verdict: '' | 'met' | 'NOT met'
+}
+
+/** A part of the bench (intake, reports, exports, …): measures, then returns its rows for the table. */
+export interface Section {
+  /** Short name for `npm run bench -- --only <name>,<name>`. */
+  name: string
+  run(bench: Bench): Promise<Row[]>
+}
+
+/** A row, printed as soon as it is measured so a long run shows progress. No target: an informative figure. */
+export function row(area: string, measure: string, value: string, target = '', ok?: boolean): Row {
+  console.log(`  ${area} · ${measure}: ${value}${target ? ` (target ${target})` : ''}${ok === false ? ' — NOT met' : ''}`)
+  return { area, measure, value, target, verdict: ok === undefined ? '' : ok ? 'met' : 'NOT met' }
+}
+
+export const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+
+export const machine = () => `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 0)} GiB · Node ${process.version}`
+
+/** A database of `size` generated responses in the bench folder, generated once and reused by later runs. */
+export async function generatedDatabase(bench: Bench, size: number): Promise<string> {
+  const file = path.join(bench.work, `report-${size}.db`)
+  if (!fs.existsSync(`${file}.done`)) {
+    console.log(`generating ${size.toLocaleString('en-US')} responses…`)
+    await generate(file, size, (done) => process.stderr.isTTY && process.stderr.write(`\r  ${done.toLocaleString('en-US')} / ${size.toLocaleString('en-US')}`))
+    if (process.stderr.isTTY) process.stderr.write('\n')
+    fs.writeFileSync(`${file}.done`, '')
+  }
+  return file
+}
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
