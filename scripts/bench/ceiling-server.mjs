@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// The intake ceiling: the bare stack the app is built on (hono + @hono/node-server + zod) answering the
+// same request as POST /api/v1/responses with the same status and shape, and doing nothing else — no
+// credential, no survey catalogue, no database. The stored route is measured against this.
+// Prints `listening <port>` once it listens (PORT=0 takes any free port).
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { z } from 'zod'
+
+// Equivalent to SubmissionInput with the answers of a 1–5 rating survey checked in the same pass.
+const Submission = z
+  .object({
+    submissionId: z.uuid(),
+    survey: z.string().regex(/^[a-z0-9-]+@\d+$/),
+    answers: z.record(z.string().max(64), z.number().int().min(1).max(5)),
+    givenAt: z.iso.datetime({ offset: true }).optional(),
+    procedure: z.string().trim().min(1).max(64).optional(),
+    website: z.string().max(200).optional(),
+  })
+  .strict()
+
+const app = new Hono().post('/api/v1/responses', async (c) => {
+  if (!c.req.header('authorization')?.startsWith('Bearer ')) return c.json({ error: { code: 'unauthenticated' } }, 401)
+  const parsed = Submission.safeParse(await c.req.json().catch(() => null))
+  if (!parsed.success) return c.json({ error: { code: 'validation_failed' } }, 422)
+  return c.json({ submissionId: parsed.data.submissionId, status: 'created' }, 201)
+})
+
+const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) => console.log(`listening ${info.port}`))
+process.on('SIGTERM', () => server.close(() => process.exit(0)))
