@@ -35,7 +35,8 @@ export function previousPeriod(p: Period): Period {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
-function partsIn(instant: Date, timeZone: string) {
+/** An instant's wall-clock date and time in a time zone (one cached formatter per zone). */
+export function partsIn(instant: Date, timeZone: string) {
   let f = formatters.get(timeZone)
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {

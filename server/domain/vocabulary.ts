@@ -7,6 +7,13 @@
 /** How a response reached us. */
 export const CHANNELS = ['paper', 'kiosk', 'qr', 'web'] as const
 export type Channel = (typeof CHANNELS)[number]
+/** A channel's name on screens and in exports. */
+export const CHANNEL_TEXT: Record<Channel, { vi: string; en: string }> = {
+  kiosk: { vi: 'Máy tại quầy', en: 'Desk tablet' },
+  qr: { vi: 'Mã QR', en: 'QR code' },
+  paper: { vi: 'Phiếu giấy', en: 'Paper form' },
+  web: { vi: 'Trực tuyến', en: 'Online' },
+}
 
 /** The channels a desk can be given its own questionnaire for. */
 export const ASSIGNABLE_CHANNELS = ['kiosk', 'qr', 'receipt'] as const
@@ -14,6 +21,13 @@ export type AssignableChannel = (typeof ASSIGNABLE_CHANNELS)[number]
 
 export const AGENCY_KINDS = ['province', 'department', 'commune', 'other'] as const
 export type AgencyKind = (typeof AGENCY_KINDS)[number]
+/** An agency kind's name, singular (a report's column, a form's choice). */
+export const AGENCY_KIND_TEXT: Record<AgencyKind, { vi: string; en: string }> = {
+  province: { vi: 'Tỉnh', en: 'Province' },
+  department: { vi: 'Sở, ban, ngành', en: 'Department' },
+  commune: { vi: 'UBND xã, phường', en: 'Commune' },
+  other: { vi: 'Khác', en: 'Other' },
+}
 
 export const ROLES = ['admin', 'manager', 'viewer'] as const
 export type Role = (typeof ROLES)[number]

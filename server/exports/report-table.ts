@@ -1,10 +1,9 @@
 import type { Report, UnitReport } from '../reports/service.ts'
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import { questionsOf } from '../domain/questions.ts'
+import { AGENCY_KIND_TEXT, type AgencyKind } from '../domain/vocabulary.ts'
 
 export type Cell = string | number | null
-
-const kindVi: Record<string, string> = { province: 'Tỉnh', department: 'Sở, ban, ngành', commune: 'UBND xã, phường', other: 'Khác' }
 
 /** The ranking as rows with Vietnamese headers: shared by the CSV and XLSX exports and the print view. */
 export function rankingTable(report: Report, def: SurveyDefinition): { header: string[]; rows: Cell[][] } {
@@ -33,7 +32,7 @@ export function rankingTable(report: Report, def: SurveyDefinition): { header: s
     u.rankInKind,
     u.agency,
     u.name,
-    kindVi[u.kind] ?? u.kind,
+    AGENCY_KIND_TEXT[u.kind as AgencyKind]?.vi ?? u.kind,
     u.index,
     u.indexChange,
     u.n,

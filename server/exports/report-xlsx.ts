@@ -4,6 +4,8 @@ import type { HeatMap } from '../patterns/service.ts'
 import type { Report } from '../reports/service.ts'
 import { rankingTable, type Cell } from './report-table.ts'
 import { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT } from '../domain/separation.ts'
+import { partsIn } from '../domain/periods.ts'
+import { AGENCY_KIND_TEXT, CHANNEL_TEXT, type AgencyKind, type Channel } from '../domain/vocabulary.ts'
 
 const formula: Record<string, string> = {
   share: 'Chỉ số = 100 × (số câu trả lời 4 hoặc 5) ÷ (số câu trả lời); yếu tố = trung bình các tiêu chí; chỉ số chung = trung bình có trọng số các yếu tố',
@@ -34,23 +36,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Cell[
 /** Columns of ranks and counts (whole numbers); every other numeric column is an index, a share or a rate. */
 const COUNT_HEADER = /^(Hạng|Thay đổi hạng|Số phiếu|Số đánh giá|Hồ sơ|Cỡ mẫu)/
 
-/** A moment as staff read it: local date and time in the report's time zone, the zone named. */
+/** A moment as staff read it: local time and date in the report's time zone, the zone named. */
 export function localTime(at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('vi-VN', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(at)
-  return `${text} (${timeZone})`
+  const p = partsIn(at, timeZone)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${two(p.hour)}:${two(p.minute)}:${two(p.second)} ${two(p.day)}/${two(p.month)}/${p.year} (${timeZone})`
 }
-
-const channelVi: Record<string, string> = { kiosk: 'Máy tại quầy', qr: 'Mã QR', paper: 'Phiếu giấy', web: 'Trực tuyến' }
-const kindVi: Record<string, string> = { province: 'Tỉnh', department: 'Sở, ban, ngành', commune: 'UBND xã, phường', other: 'Khác' }
 
 /** The quarterly report workbook: ranking, elements, criteria, expectations and metadata sheets. */
 export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string; heatMap?: HeatMap }): Promise<Buffer> {
@@ -160,8 +151,8 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
       ['Số phiếu toàn tỉnh (n)', report.overall.n],
       ['Chỉ số toàn tỉnh', report.overall.index],
       ['Tỷ lệ đánh giá', 'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); toàn tỉnh: chỉ các cơ quan có dữ liệu hồ sơ'],
-      ['Bộ lọc kênh', report.filters.channel ? (channelVi[report.filters.channel] ?? report.filters.channel) : 'tất cả'],
-      ['Bộ lọc loại cơ quan', report.filters.kind ? (kindVi[report.filters.kind] ?? report.filters.kind) : 'tất cả'],
+      ['Bộ lọc kênh', report.filters.channel ? (CHANNEL_TEXT[report.filters.channel as Channel]?.vi ?? report.filters.channel) : 'tất cả'],
+      ['Bộ lọc loại cơ quan', report.filters.kind ? (AGENCY_KIND_TEXT[report.filters.kind as AgencyKind]?.vi ?? report.filters.kind) : 'tất cả'],
       ['Thời điểm tạo', localTime(meta.generatedAt, report.timezone)],
       ['Người tạo', meta.user],
     ],

@@ -47,8 +47,8 @@ export function webRoutes(root: string) {
     .get('/kiosk/*', page('kiosk'))
     .get('/d/:token', page('survey'))
     .get('/r/:token', page('survey'))
-    .get('/preview/phone', page('preview-phone'))
-    .get('/preview/kiosk', page('preview-kiosk'))
+    .get('/preview/phone', page('preview'))
+    .get('/preview/kiosk', page('preview'))
     .get('*', (c, next) => {
       const file = files.get(c.req.path)
       if (file && !file.endsWith('.html')) return send(file, c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')

@@ -1,37 +1,25 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
-import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, seriousA11yViolations, signIn } from '../helpers/browser.ts'
 import { makeAgency } from '../helpers/factories.ts'
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startServer()
-  await makeAgency(server.db, { code: 'TINH', name: 'Tỉnh Thử', kind: 'province' })
-  const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp' })
-  await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
-  await createUser(server.db, { username: 'quanly', password: 'mat-khau-quan-ly-1', role: 'manager', agencyId: stp.id, actor: 'test' }, new Date())
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    await makeAgency(server.db, { code: 'TINH', name: 'Tỉnh Thử', kind: 'province' })
+    const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp' })
+    await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
+    await createUser(server.db, { username: 'quanly', password: 'mat-khau-quan-ly-1', role: 'manager', agencyId: stp.id, actor: 'test' }, new Date())
+  },
 })
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/dashboard/)
-}
+const signInAs = (page: Page, username: string, password: string) => signIn(page, site.url, username, password)
 
 describe('administration in the browser', () => {
   it('an admin adds an agency and a desk, publishes a new survey version and enters paper forms', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(8000)
-    await signIn(page, 'quantri', 'mat-khau-quan-tri-1')
+    await signInAs(page, 'quantri', 'mat-khau-quan-tri-1')
     await page.getByRole('link', { name: 'Cơ quan, quầy' }).click()
     await page.getByLabel('Mã', { exact: true }).fill('SNV')
     await page.getByLabel('Tên', { exact: true }).fill('Sở Nội vụ')
@@ -87,7 +75,7 @@ describe('administration in the browser', () => {
     await page.getByRole('button', { name: 'Nhập tất cả' }).click()
     await page.getByText('Đã nhập: mới 2, đã có 0, lỗi 0').waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
-    expect(await server.db.selectFrom('responses').select('id').execute()).toHaveLength(2)
+    expect(await site.db.selectFrom('responses').select('id').execute()).toHaveLength(2)
 
     await page.getByRole('link', { name: 'Nhật ký' }).click()
     await page.getByText(/Chuỗi băm nguyên vẹn/).waitFor()
@@ -96,14 +84,14 @@ describe('administration in the browser', () => {
   }, 60_000)
 
   it('a manager pairs a tablet from the kiosk page and creates an API key shown once', async () => {
-    const stp = await server.db.selectFrom('agencies').select('id').where('code', '=', 'STP').executeTakeFirstOrThrow()
-    await server.db
+    const stp = await site.db.selectFrom('agencies').select('id').where('code', '=', 'STP').executeTakeFirstOrThrow()
+    await site.db
       .insertInto('desks')
       .values({ agency_id: stp.id, code: 'MC-05', name: 'Quầy chứng thực', public_token: 'desk_browsertestdesk05', created_at: new Date().toISOString() })
       .execute()
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(8000)
-    await signIn(page, 'quanly', 'mat-khau-quan-ly-1')
+    await signInAs(page, 'quanly', 'mat-khau-quan-ly-1')
     await page.getByRole('link', { name: 'Máy tính bảng' }).click()
     await page.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Sở Tư pháp — Quầy chứng thực' })
     await page.getByLabel('Tên máy').fill('Máy quầy 5')
@@ -112,7 +100,7 @@ describe('administration in the browser', () => {
     expect(link).toMatch(/\/kiosk#pair=kpair_/)
     expect(await page.getByRole('img', { name: 'Mã QR ghép nối' }).locator('svg').count()).toBe(1)
     expect(await seriousA11yViolations(page)).toEqual([])
-    const tablet = await browser.newPage()
+    const tablet = await site.browser.newPage()
     await tablet.goto(link)
     await tablet.getByText('Quầy chứng thực').first().waitFor()
     await tablet.close()
@@ -137,11 +125,11 @@ describe('administration in the browser', () => {
   }, 60_000)
 
   it('a manager sees neither survey versions nor the audit log', async () => {
-    const page = await browser.newPage()
-    await signIn(page, 'quanly', 'mat-khau-quan-ly-1')
+    const page = await site.browser.newPage()
+    await signInAs(page, 'quanly', 'mat-khau-quan-ly-1')
     expect(await page.getByRole('link', { name: 'Phiếu khảo sát' }).count()).toBe(0)
-    expect((await page.request.get(`${server.url}/api/v1/admin/surveys`)).status()).toBe(403)
-    expect((await page.request.get(`${server.url}/api/v1/admin/audit`)).status()).toBe(403)
+    expect((await page.request.get(`${site.url}/api/v1/admin/surveys`)).status()).toBe(403)
+    expect((await page.request.get(`${site.url}/api/v1/admin/audit`)).status()).toBe(403)
     await page.close()
   })
 })

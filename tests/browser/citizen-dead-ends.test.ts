@@ -1,42 +1,36 @@
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { launchBrowser, phone, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, submission } from '../helpers/factories.ts'
 
 // Screens a citizen meets are looked at by a person too: PNGs under /tmp/shots-i14/ (not asserted).
 const SHOTS = '/tmp/shots-i14'
 fs.mkdirSync(SHOTS, { recursive: true })
 
-let server: TestServer
-let browser: Browser
 let key: string
 let desk: { id: number; token: string }
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-  key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+    key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
+  },
 })
 
 async function sipasReceipt() {
-  const res = await post(server.app, '/api/v1/invitations', { desk: 'MC-01', survey: 'sipas-2017' }, key)
+  const res = await post(site.server.app, '/api/v1/invitations', { desk: 'MC-01', survey: 'sipas-2017' }, key)
   expect(res.status).toBe(201)
-  return { token: res.body.token as string, url: `${server.url}/r/${res.body.token}` }
+  return { token: res.body.token as string, url: `${site.url}/r/${res.body.token}` }
 }
-const responses = () => server.db.selectFrom('responses').select('id').execute()
+const responses = () => site.db.selectFrom('responses').select('id').execute()
 const next = (page: Page) => page.getByRole('button', { name: 'Tiếp theo' }).click()
 const step = (page: Page, n: number) => page.getByText(new RegExp(`^Bước ${n} trên 7`)).waitFor()
 
 describe('citizen survey pages without dead ends', () => {
   it('a 4th tick where at most 3 are allowed is said beside the question at once, and nothing is sent', async () => {
     const { token, url } = await sipasReceipt()
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
     await page.goto(url)
     await step(page, 1)
@@ -66,7 +60,7 @@ describe('citizen survey pages without dead ends', () => {
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
     await page.getByText('Cảm ơn Ông/Bà đã đánh giá!').waitFor()
     expect(await responses()).toHaveLength(1)
-    const link = await server.app.request(`/api/v1/links/${token}`)
+    const link = await site.server.app.request(`/api/v1/links/${token}`)
     expect(((await link.json()) as { status: string }).status).toBe('used')
     await context.close()
   })
@@ -74,12 +68,12 @@ describe('citizen survey pages without dead ends', () => {
   it('a blank SIPAS form is refused with the reason beside the first rating question, and the code still opens', async () => {
     const { token, url } = await sipasReceipt()
     // The server refuses it too, naming the field, and the code stays open.
-    const blank = await post(server.app, '/api/v1/responses', submission({}, { survey: 'sipas-2017@1' }), token)
+    const blank = await post(site.server.app, '/api/v1/responses', submission({}, { survey: 'sipas-2017@1' }), token)
     expect(blank.status).toBe(400)
     expect(blank.body.error.details).toEqual([expect.objectContaining({ field: 'answers.tc1', code: 'too_few_answers' })])
     expect(blank.body.error.details[0].message.vi).toContain('ít nhất một câu hỏi')
 
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
     await page.goto(url)
     for (const n of [1, 2, 3, 4, 5, 6]) {
@@ -97,14 +91,14 @@ describe('citizen survey pages without dead ends', () => {
     await page.reload()
     await step(page, 1)
     expect(await page.getByRole('button', { name: 'Tiếp theo' }).isVisible()).toBe(true)
-    const link = await server.app.request(`/api/v1/links/${token}`)
+    const link = await site.server.app.request(`/api/v1/links/${token}`)
     expect(((await link.json()) as { status: string }).status).toBe('open')
     await context.close()
   })
 
   it('a refusal from the server is shown in words beside the send button, never a silent button', async () => {
     const { url, token } = await sipasReceipt()
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
     await page.goto(url)
     await step(page, 1)
@@ -112,7 +106,7 @@ describe('citizen survey pages without dead ends', () => {
     const submissionId = await page.evaluate((t) => JSON.parse(localStorage.getItem(`hailong.draft.${t}`) ?? '{}').submissionId as string | undefined, token)
     const id = submissionId ?? (await page.evaluate(() => crypto.randomUUID()))
     await page.evaluate(([t, sid]) => localStorage.setItem(`hailong.draft.${t}`, JSON.stringify({ submissionId: sid, answers: {}, page: 0 })), [token, id] as const)
-    const other = await post(server.app, '/api/v1/responses', { submissionId: id, survey: 'mot-cua@1', answers: { overall: 5 } }, desk.token)
+    const other = await post(site.server.app, '/api/v1/responses', { submissionId: id, survey: 'mot-cua@1', answers: { overall: 5 } }, desk.token)
     expect(other.status).toBe(201)
     await page.reload()
     await step(page, 1)
@@ -131,23 +125,23 @@ describe('citizen survey pages without dead ends', () => {
   })
 
   it('a desk-link visitor who already answered today is told so when the link opens, before any question', async () => {
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
-    await page.goto(`${server.url}/d/${desk.token}`)
+    await page.goto(`${site.url}/d/${desk.token}`)
     await page.getByRole('radio', { name: /Rất hài lòng/ }).check()
     await page.getByRole('button', { name: 'Tiếp theo' }).click()
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
     await page.getByText('Cảm ơn Ông/Bà đã đánh giá!').waitFor()
-    await page.goto(`${server.url}/d/${desk.token}`)
+    await page.goto(`${site.url}/d/${desk.token}`)
     await page.getByRole('heading', { name: 'Ông/Bà đã đánh giá quầy này hôm nay, cảm ơn' }).waitFor()
     expect(await page.getByRole('radio').count()).toBe(0)
     await page.screenshot({ path: `${SHOTS}/phone-desk-today.png` })
     expect(await seriousA11yViolations(page)).toEqual([])
     await context.close()
     // Another phone still gets the form.
-    const fresh = await browser.newContext(phone)
+    const fresh = await site.browser.newContext(phone)
     const other = await fresh.newPage()
-    await other.goto(`${server.url}/d/${desk.token}`)
+    await other.goto(`${site.url}/d/${desk.token}`)
     await other.getByRole('radio', { name: /Rất hài lòng/ }).waitFor()
     await fresh.close()
   })
@@ -170,10 +164,10 @@ const scrolls = (page: Page) => page.evaluate(() => document.documentElement.scr
 describe('kiosk screens fit common tablets, with a way back from every step', () => {
   for (const [label, options] of sizes)
     it(`at ${label}: faces and details fit without scrolling, send and back visible; back goes one step back`, async () => {
-      const { code } = await makeKiosk(server.db, desk.id)
-      const context = await browser.newContext(options)
+      const { code } = await makeKiosk(site.db, desk.id)
+      const context = await site.browser.newContext(options)
       const page = await context.newPage()
-      await page.goto(`${server.url}/kiosk#pair=${code}`)
+      await page.goto(`${site.url}/kiosk#pair=${code}`)
       await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
       await page.getByRole('button', { name: 'Bình thường', exact: true }).waitFor()
       await page.screenshot({ path: `${SHOTS}/kiosk-faces-${label}.png`, fullPage: true })

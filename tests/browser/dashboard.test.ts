@@ -1,38 +1,19 @@
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
-import { demoUsers } from '../../server/demo/users.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
-import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, seriousA11yViolations, signIn } from '../helpers/browser.ts'
 
-let server: TestServer
-let browser: Browser
 const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
-beforeAll(async () => {
-  server = await startServer()
-  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = browserSuite({ prepare: demoProvince })
 
-async function signIn(page: Page, username: string) {
-  const user = demoUsers.find((u) => u.username === username)!
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(user.username)
-  await page.getByLabel('Mật khẩu').fill(user.password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/dashboard/)
-}
+const signInAs = (page: Page, username: string) => signIn(page, site.url, username)
 
 describe('Home Affairs dashboard', () => {
   it('an admin opens a quarter’s ranking, an agency, and downloads the XLSX', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await signIn(page, 'admin')
+    await signInAs(page, 'admin')
     await page.getByLabel('Kỳ').selectOption(previousQuarter)
     const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await ranking.waitFor()
@@ -63,24 +44,24 @@ describe('Home Affairs dashboard', () => {
   })
 
   it('a manager sees their own agency and cannot reach another', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await signIn(page, 'quanly.stp')
+    await signInAs(page, 'quanly.stp')
     await page.getByLabel('Kỳ').selectOption(previousQuarter)
     const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await ranking.waitFor()
     expect(await ranking.locator('tbody tr').count()).toBe(1)
     expect(await ranking.locator('tbody tr th').textContent()).toBe('Sở Tư pháp')
-    await page.goto(`${server.url}/agencies/SNV?survey=mot-cua&period=${previousQuarter}`)
+    await page.goto(`${site.url}/agencies/SNV?survey=mot-cua&period=${previousQuarter}`)
     await page.getByRole('alert').filter({ hasText: 'ngoài phạm vi' }).waitFor()
-    const api = await page.request.get(`${server.url}/api/v1/dashboard/agencies/SNV?survey=mot-cua&period=${previousQuarter}`)
+    const api = await page.request.get(`${site.url}/api/v1/dashboard/agencies/SNV?survey=mot-cua&period=${previousQuarter}`)
     expect(api.status()).toBe(404)
     await context.close()
   })
 
   it('sends a visitor without a session to the sign-in page', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.url}/dashboard`)
+    const page = await site.browser.newPage()
+    await page.goto(`${site.url}/dashboard`)
     await page.waitForURL(/\/login\?next=/)
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.close()

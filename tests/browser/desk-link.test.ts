@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser, phone, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, phone, seriousA11yViolations } from '../helpers/browser.ts'
 import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
-let server: TestServer
-let browser: Browser
 let desk: { token: string; id: number }
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+  },
 })
 
 describe('desk link on a phone', () => {
   it('a citizen rates the desk, gives reasons and a comment, and is thanked', async () => {
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
-    await page.goto(`${server.url}/d/${desk.token}`)
+    await page.goto(`${site.url}/d/${desk.token}`)
     await page.getByText('Sở Nội vụ').waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await page
@@ -34,9 +27,9 @@ describe('desk link on a phone', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
     await page.getByText('Cảm ơn Ông/Bà đã đánh giá!').waitFor()
-    const rows = await server.db.selectFrom('responses').select(['desk_id', 'channel']).execute()
+    const rows = await site.db.selectFrom('responses').select(['desk_id', 'channel']).execute()
     expect(rows).toEqual([{ desk_id: desk.id, channel: 'qr' }])
-    const answers = await server.db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).orderBy('question_id').execute()
+    const answers = await site.db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).orderBy('question_id').execute()
     expect(answers).toEqual([
       { question_id: 'comment', value_num: null, value_text: 'Phải chờ hơn một giờ' },
       { question_id: 'overall', value_num: 2, value_text: null },
@@ -46,8 +39,8 @@ describe('desk link on a phone', () => {
   })
 
   it('shows a clear page, not an error, for an unknown link', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.url}/d/desk_khongtontai1234`)
+    const page = await site.browser.newPage()
+    await page.goto(`${site.url}/d/desk_khongtontai1234`)
     await page.getByText('Đường dẫn khảo sát không tồn tại').waitFor()
     await page.close()
   })

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
 import { DEFAULT_TIMEZONE, quarterOf } from '../../server/domain/periods.ts'
-import { launchBrowser, phone, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, phone, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeApiKey, makeDesk, makeKiosk, post } from '../helpers/factories.ts'
 
 // XSS payloads typed into an agency name (by an admin) and a comment (by anyone with a desk link) must be
@@ -13,37 +13,32 @@ import { makeAgency, makeApiKey, makeDesk, makeKiosk, post } from '../helpers/fa
 const NAME = `Sở "><svg onload=window.__xss=1> <img src=x onerror="window.__xss=2;alert(2)"> <script>window.__xss=3</script>`
 const COMMENT = `Chờ lâu <script>alert(4)</script> <a href="javascript:window.__xss=5">bấm</a> <iframe src="javascript:alert(6)"></iframe> {{constructor.constructor('window.__xss=7')()}}`
 
-let server: TestServer
-let browser: Browser
 let desk: { id: number; token: string }
 let receipt: string
 let pairingCode: string
 const quarter = quarterOf(new Date(), DEFAULT_TIMEZONE)
 const USER = { username: 'admin-xss', password: 'mat-khau-rat-dai-123' }
 
-beforeAll(async () => {
-  server = await startServer({ minSample: 1 })
-  browser = await launchBrowser()
-  const province = await makeAgency(server.db, { code: 'TINH', name: 'Tỉnh Sơn La', kind: 'province' })
-  const agency = await makeAgency(server.db, { code: 'XSS', name: NAME, parentId: province.id })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-  for (let i = 0; i < 3; i++) {
-    const res = await post(
-      server.app,
-      '/api/v1/responses',
-      { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: `${COMMENT} #${i}` } },
-      desk.token,
-    )
-    expect(res.status).toBe(201)
-  }
-  const key = (await makeApiKey(server.db, agency.id)).key
-  receipt = (await post(server.app, '/api/v1/invitations', { desk: 'MC-01', qr: [] }, key)).body.token
-  pairingCode = (await makeKiosk(server.db, desk.id)).code
-  await createUser(server.db, { ...USER, role: 'admin', agencyId: null, actor: 'test' }, new Date())
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  minSample: 1,
+  prepare: async (server) => {
+    const province = await makeAgency(server.db, { code: 'TINH', name: 'Tỉnh Sơn La', kind: 'province' })
+    const agency = await makeAgency(server.db, { code: 'XSS', name: NAME, parentId: province.id })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+    for (let i = 0; i < 3; i++) {
+      const res = await post(
+        server.app,
+        '/api/v1/responses',
+        { submissionId: randomUUID(), survey: 'mot-cua@1', answers: { overall: 2, reasons: ['wait'], comment: `${COMMENT} #${i}` } },
+        desk.token,
+      )
+      expect(res.status).toBe(201)
+    }
+    const key = (await makeApiKey(server.db, agency.id)).key
+    receipt = (await post(server.app, '/api/v1/invitations', { desk: 'MC-01', qr: [] }, key)).body.token
+    pairingCode = (await makeKiosk(server.db, desk.id)).code
+    await createUser(server.db, { ...USER, role: 'admin', agencyId: null, actor: 'test' }, new Date())
+  },
 })
 
 /** Opens a page with traps set: any dialog, and any script the payloads would run, is recorded. */
@@ -54,7 +49,7 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
     dialogs.push(d.message())
     void d.dismiss()
   })
-  await page.goto(`${server.url}${url}`)
+  await page.goto(`${site.url}${url}`)
   return { page, dialogs }
 }
 
@@ -78,8 +73,8 @@ describe('hostile text is inert on every page that shows it', () => {
   describe('staff pages', () => {
     let context: BrowserContext
     beforeAll(async () => {
-      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-      const login = await context.request.post(`${server.url}/api/v1/auth/login`, { data: USER })
+      context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+      const login = await context.request.post(`${site.url}/api/v1/auth/login`, { data: USER })
       expect(login.status()).toBe(200)
     })
     afterAll(() => context?.close())
@@ -103,7 +98,7 @@ describe('hostile text is inert on every page that shows it', () => {
   })
 
   it('phone survey header (desk link and receipt code)', async () => {
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     for (const url of [`/d/${desk.token}`, `/r/${receipt}`]) {
       const { page, dialogs } = await visit(context, url)
       await expectInert(page, dialogs, NAME.slice(0, 40))
@@ -112,7 +107,7 @@ describe('hostile text is inert on every page that shows it', () => {
   })
 
   it('kiosk idle screen', async () => {
-    const context = await browser.newContext(tablet)
+    const context = await site.browser.newContext(tablet)
     const { page, dialogs } = await visit(context, `/kiosk#pair=${pairingCode}`)
     await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
     await expectInert(page, dialogs, NAME.slice(0, 40))

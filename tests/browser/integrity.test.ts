@@ -1,37 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
-import { demoUsers } from '../../server/demo/users.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
-import { launchBrowser, phone, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, phone, seriousA11yViolations, signIn } from '../helpers/browser.ts'
 
-let server: TestServer
-let browser: Browser
 const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
-beforeAll(async () => {
-  server = await startServer()
-  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = browserSuite({ prepare: demoProvince })
 
-async function signIn(page: Page, username: string) {
-  const user = demoUsers.find((u) => u.username === username)!
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(user.username)
-  await page.getByLabel('Mật khẩu').fill(user.password)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/dashboard/)
-}
+const signInAs = (page: Page, username: string) => signIn(page, site.url, username)
 
 describe('closing and publishing a quarter', () => {
   it('an admin closes the last quarter, publishes it, and anyone reads it on /cong-khai without signing in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await signIn(page, 'admin')
+    await signInAs(page, 'admin')
     await page.getByLabel('Kỳ').selectOption(previousQuarter)
     const panel = page.getByRole('region', { name: 'Khoá sổ và công bố' })
     await panel.getByRole('status').filter({ hasText: 'Quý đang mở' }).waitFor()
@@ -51,9 +32,9 @@ describe('closing and publishing a quarter', () => {
     await context.close()
 
     // A citizen on a phone, never signed in.
-    const visitor = await browser.newContext(phone)
+    const visitor = await site.browser.newContext(phone)
     const pub = await visitor.newPage()
-    await pub.goto(`${server.url}/cong-khai`)
+    await pub.goto(`${site.url}/cong-khai`)
     await pub.getByRole('heading', { level: 1, name: /Kết quả đo lường sự hài lòng được công bố/ }).waitFor()
     await pub.getByRole('link', { name: `mot-cua · ${previousQuarter}` }).click()
     const table = pub.getByRole('table')
@@ -66,17 +47,17 @@ describe('closing and publishing a quarter', () => {
     expect(await seriousA11yViolations(pub)).toEqual([])
     await pub.screenshot({ path: '/tmp/shots-i13/public-phone.png', fullPage: true })
     // Only the published quarter is listed.
-    await pub.goto(`${server.url}/cong-khai`)
+    await pub.goto(`${site.url}/cong-khai`)
     await pub.getByRole('link', { name: `mot-cua · ${previousQuarter}` }).waitFor()
     expect(await pub.locator('main li a').count()).toBe(1)
     await visitor.close()
   }, 120_000)
 
   it('an exclusion is proposed from the comments and approved by an admin of another agency', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await signIn(page, 'admin')
-    await page.goto(`${server.url}/comments`)
+    await signInAs(page, 'admin')
+    await page.goto(`${site.url}/comments`)
     const first = page.locator('.comment-items li').first()
     await first.getByRole('button', { name: 'Đề nghị loại khỏi chỉ số' }).click()
     const dialog = page.getByRole('dialog', { name: 'Đề nghị loại khỏi chỉ số' })
@@ -87,16 +68,16 @@ describe('closing and publishing a quarter', () => {
     await page.getByText('Đã gửi đề nghị loại trừ').waitFor()
 
     // The proposer sees why they cannot approve their own proposal.
-    await page.goto(`${server.url}/admin/moderation`)
+    await page.goto(`${site.url}/admin/moderation`)
     const item = page.locator('.queue-item').first()
     await item.getByText('Người đề nghị không được tự duyệt').waitFor()
     expect(await item.getByRole('button', { name: 'Duyệt loại trừ' }).isDisabled()).toBe(true)
     await context.close()
 
-    const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+    const other = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
     const reviewer = await other.newPage()
-    await signIn(reviewer, 'duyet')
-    await reviewer.goto(`${server.url}/admin/moderation`)
+    await signInAs(reviewer, 'duyet')
+    await reviewer.goto(`${site.url}/admin/moderation`)
     const pending = reviewer.locator('.queue-item').first()
     await pending.getByText('Nội dung vô nghĩa').waitFor()
     await pending.getByRole('button', { name: 'Duyệt loại trừ' }).click()

@@ -1,34 +1,27 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
-import { launchBrowser, phone, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk, makeKiosk } from '../helpers/factories.ts'
 
 const PACK_FILE = fileURLToPath(new URL('../fixtures/language-packs/xx.json', import.meta.url))
 const SHOTS = '/tmp/shots-i21'
-let server: TestServer
-let browser: Browser
 let desk: { id: number; token: string }
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  server = await startServer()
-  browser = await launchBrowser()
-  const agency = await makeAgency(server.db, { code: 'UBX', name: 'UBND xã Thử' })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-  await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    const agency = await makeAgency(server.db, { code: 'UBX', name: 'UBND xã Thử' })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+    await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
+  },
 })
 
 describe('a province language pack', () => {
   it('an admin uploads it (a broken file is refused field by field), gives it to a desk and reads what is missing', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/login`)
+    await page.goto(`${site.url}/login`)
     await page.getByLabel('Tên đăng nhập').fill('quantri')
     await page.getByLabel('Mật khẩu').fill('mat-khau-quan-tri-1')
     await page.getByRole('button', { name: 'Đăng nhập' }).click()
@@ -62,11 +55,11 @@ describe('a province language pack', () => {
   })
 
   it('the kiosk at that desk shows it first, Vietnamese where a string is missing, the privacy notice too', async () => {
-    const { code } = await makeKiosk(server.db, desk.id)
-    const context = await browser.newContext(tablet)
+    const { code } = await makeKiosk(site.db, desk.id)
+    const context = await site.browser.newContext(tablet)
     const page = await context.newPage()
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/kiosk#pair=${code}`)
+    await page.goto(`${site.url}/kiosk#pair=${code}`)
     await page.getByRole('button', { name: 'XX start', exact: true }).waitFor()
     expect(await page.getByRole('button', { name: 'Xx-test' }).getAttribute('aria-pressed')).toBe('true')
     await page.getByText('XX tap here').waitFor()
@@ -98,10 +91,10 @@ describe('a province language pack', () => {
   })
 
   it('the phone survey of that desk shows it first too', async () => {
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/d/${desk.token}`)
+    await page.goto(`${site.url}/d/${desk.token}`)
     await page.getByText('XX how satisfied').waitFor()
     expect(await page.getByRole('button', { name: 'Xx-test' }).getAttribute('aria-pressed')).toBe('true')
     await page.getByRole('button', { name: 'XX next' }).waitFor()

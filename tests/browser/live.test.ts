@@ -1,54 +1,48 @@
 import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { makeKiosk, submission } from '../helpers/factories.ts'
-import { launchBrowser, signInDemo, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, signIn } from '../helpers/browser.ts'
 
 const SHOTS = '/tmp/shots-i17'
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  server = await startServer()
-  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
+  },
 })
 
-const signIn = (page: Page, username: string) => signInDemo(page, server.url, username)
+const signInAs = (page: Page, username: string) => signIn(page, site.url, username)
 
 /** A tablet at the first desk of the Department of Justice (STP), paired as staff would. */
 async function stpTablet() {
-  const desk = await server.db
+  const desk = await site.db
     .selectFrom('desks')
     .innerJoin('agencies', 'agencies.id', 'desks.agency_id')
     .select(['desks.id', 'desks.name'])
     .where('agencies.code', '=', 'STP')
     .orderBy('desks.id')
     .executeTakeFirstOrThrow()
-  const { code } = await makeKiosk(server.db, desk.id, server.clock.now(), 'Máy quầy thử')
-  const paired = await (await fetch(`${server.url}/api/v1/kiosk/pair`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })).json()
+  const { code } = await makeKiosk(site.db, desk.id, site.clock.now(), 'Máy quầy thử')
+  const paired = await (await fetch(`${site.url}/api/v1/kiosk/pair`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code }) })).json()
   return { desk, secret: paired.secret as string }
 }
 
 describe('live operations in the staff app', () => {
   it('an alert appears on an open dashboard within seconds of the ratings, without a reload; the heat map shows its n', async () => {
     const tablet = await stpTablet()
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+    const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await signIn(page, 'quanly.stp')
+    await signInAs(page, 'quanly.stp')
     const panel = page.getByRole('region', { name: 'Cảnh báo đang mở' })
     await panel.getByText('Không có cảnh báo nào đang mở.').waitFor()
     // Anything that reloads the page loses this mark.
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true))
 
     const items = [1, 2, 1, 1].map((overall) => submission(overall <= 3 ? { overall, reasons: ['wait'], comment: 'Chờ hơn một tiếng' } : { overall }))
-    const res = await fetch(`${server.url}/api/v1/responses/batch`, {
+    const res = await fetch(`${site.url}/api/v1/responses/batch`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tablet.secret}` },
       body: JSON.stringify({ items }),
@@ -71,9 +65,9 @@ describe('live operations in the staff app', () => {
   })
 
   it('the "Trực tiếp" page shows today per desk and the tablet, and the alert is taken on and closed', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+    const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
     const page = await context.newPage()
-    await signIn(page, 'quanly.stp')
+    await signInAs(page, 'quanly.stp')
     await page.getByRole('link', { name: 'Trực tiếp' }).click()
     await page.getByRole('heading', { level: 1, name: 'Trực tiếp' }).waitFor()
     await page.getByText('● Đang cập nhật trực tiếp').waitFor()
@@ -103,7 +97,7 @@ describe('live operations in the staff app', () => {
     await page.locator('h1 .badge.state-resolved').waitFor()
     await page.screenshot({ path: `${SHOTS}/alert.png`, fullPage: true })
 
-    await page.goto(`${server.url}/alerts/rules`)
+    await page.goto(`${site.url}/alerts/rules`)
     await page.getByRole('heading', { name: 'Nhiều đánh giá không hài lòng' }).waitFor()
     await page.screenshot({ path: `${SHOTS}/rules.png`, fullPage: true })
     await context.close()

@@ -1,40 +1,21 @@
 import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { appendAudit } from '../../server/audit/service.ts'
-import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
-import { demoUsers } from '../../server/demo/users.ts'
-import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
-import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, seriousA11yViolations, staffContext } from '../helpers/browser.ts'
 
 const SHOTS = '/tmp/shots-i14'
 fs.mkdirSync(SHOTS, { recursive: true })
 
-let server: TestServer
-let browser: Browser
-beforeAll(async () => {
-  server = await startServer()
-  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = browserSuite({ prepare: demoProvince })
 
-async function staffPage(username: string) {
-  const user = demoUsers.find((u) => u.username === username)!
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', acceptDownloads: true })
-  const login = await context.request.post(`${server.url}/api/v1/auth/login`, { data: { username: user.username, password: user.password } })
-  expect(login.status()).toBe(200)
-  return { context, page: await context.newPage() }
-}
+const staffPage = (username: string) => staffContext(site, username, { acceptDownloads: true })
 const dialog = (page: Page) => page.getByRole('dialog')
 
 describe('administration without typed codes', () => {
   it('desks: added from a pick-list, a bad code refused naming the field as labelled; renamed, given a survey per channel, deactivated after a confirmation', async () => {
     const { context, page } = await staffPage('quanly.stp')
-    await page.goto(`${server.url}/admin/agencies`)
+    await page.goto(`${site.url}/admin/agencies`)
     const add = page.locator('section', { hasText: 'Thêm quầy' })
     await add.getByLabel('Cơ quan').selectOption({ label: 'Sở Tư pháp' })
     await add.getByLabel('Mã quầy').fill('MC 03')
@@ -56,8 +37,8 @@ describe('administration without typed codes', () => {
     await row.getByRole('button', { name: 'Lưu' }).click()
     const renamed = page.locator('.desk-row', { hasText: 'Quầy công chứng số 3' })
     await renamed.waitFor()
-    const desk = await server.db.selectFrom('desks').select(['id', 'public_token']).where('name', '=', 'Quầy công chứng số 3').executeTakeFirstOrThrow()
-    const link = (await (await server.app.request(`/api/v1/links/${desk.public_token}`)).json()) as { survey: string; active: boolean }
+    const desk = await site.db.selectFrom('desks').select(['id', 'public_token']).where('name', '=', 'Quầy công chứng số 3').executeTakeFirstOrThrow()
+    const link = (await (await site.server.app.request(`/api/v1/links/${desk.public_token}`)).json()) as { survey: string; active: boolean }
     expect(link.survey).toBe('sipas-2017@1')
 
     // Deactivating asks first and says what will happen; cancelling changes nothing.
@@ -65,7 +46,7 @@ describe('administration without typed codes', () => {
     await dialog(page).getByText('Mã QR dán tại quầy sẽ báo "Quầy này đã ngừng nhận đánh giá"').waitFor()
     await page.screenshot({ path: `${SHOTS}/staff-1440-confirm-desk.png` })
     await dialog(page).getByRole('button', { name: 'Hủy, không làm gì' }).click()
-    expect((await server.db.selectFrom('desks').select('active').where('id', '=', desk.id).executeTakeFirstOrThrow()).active).toBe(1)
+    expect((await site.db.selectFrom('desks').select('active').where('id', '=', desk.id).executeTakeFirstOrThrow()).active).toBe(1)
     await renamed.getByRole('button', { name: 'Ngừng…' }).click()
     await dialog(page).getByRole('button', { name: 'Ngừng quầy' }).click()
     await page.locator('.desk-row', { hasText: 'Quầy công chứng số 3 (MC-03) — đã ngừng' }).waitFor()
@@ -74,7 +55,7 @@ describe('administration without typed codes', () => {
 
   it('merging picks both agencies by name and confirms what will happen', async () => {
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/admin/agencies`)
+    await page.goto(`${site.url}/admin/agencies`)
     await page.getByLabel('Sáp nhập cơ quan', { exact: true }).selectOption({ label: 'UBND xã Sông Mã' })
     await page.getByLabel('vào cơ quan').selectOption({ label: 'UBND xã Mai Sơn' })
     await page.getByRole('button', { name: 'Sáp nhập…' }).click()
@@ -83,14 +64,14 @@ describe('administration without typed codes', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.keyboard.press('Escape')
     expect(await dialog(page).isVisible()).toBe(false)
-    const merged = await server.db.selectFrom('agencies').select('merged_into_id').where('code', '=', 'UBND-XA-SONG-MA').executeTakeFirstOrThrow()
+    const merged = await site.db.selectFrom('agencies').select('merged_into_id').where('code', '=', 'UBND-XA-SONG-MA').executeTakeFirstOrThrow()
     expect(merged.merged_into_id).toBeNull()
     await context.close()
   })
 
   it('tablets: renamed and moved in the page, revoked after a confirmation; the delays have their own screen', async () => {
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/admin/kiosks`)
+    await page.goto(`${site.url}/admin/kiosks`)
     await page.getByLabel('Quầy', { exact: true }).selectOption({ label: 'Sở Tư pháp — Quầy chứng thực' })
     await page.getByLabel('Tên máy', { exact: true }).fill('Máy chứng thực')
     await page.getByRole('button', { name: 'Tạo và lấy mã ghép nối' }).click()
@@ -107,7 +88,7 @@ describe('administration without typed codes', () => {
     await page.getByLabel('Về màn hình đầu sau lời cảm ơn (giây)').fill('8')
     await page.getByRole('button', { name: 'Lưu thời gian chờ' }).click()
     await page.getByText('Đã lưu. Các máy sẽ dùng thời gian mới').waitFor()
-    const stored = (await (await context.request.get(`${server.url}/api/v1/kiosks/settings`)).json()) as Record<string, number>
+    const stored = (await (await context.request.get(`${site.url}/api/v1/kiosks/settings`)).json()) as Record<string, number>
     expect(stored).toMatchObject({ idleTimeoutMs: 45_000, resetDelayMs: 8000 })
     await page.getByLabel('Về màn hình đầu sau lời cảm ơn (giây)').fill('-1')
     await page.getByRole('button', { name: 'Lưu thời gian chờ' }).click()
@@ -127,7 +108,7 @@ describe('administration without typed codes', () => {
 describe('paper entry', () => {
   it('offers a template to download, its columns explained in plain words', async () => {
     const { context, page } = await staffPage('quanly.stp')
-    await page.goto(`${server.url}/admin/import`)
+    await page.goto(`${site.url}/admin/import`)
     await page.getByLabel('Phiếu khảo sát').selectOption({ label: 'Đánh giá nhanh tại Bộ phận Một cửa — phiên bản 1' })
     const table = page.getByRole('table', { name: 'Các cột của mẫu, theo thứ tự' })
     await table.getByRole('row', { name: /submitted_at.*năm-tháng-ngày/ }).waitFor()
@@ -146,11 +127,11 @@ describe('staff read words, not codes', () => {
   it('the audit log reads as sentences, filters by actor, action, agency and date, and pages past the latest 200', async () => {
     const at = new Date()
     for (let i = 0; i < 230; i++)
-      await server.db
+      await site.db
         .transaction()
         .execute((trx) => appendAudit(trx, { actor: 'user:quanly.stp', action: 'desk.update', target: 'desk:STP/MC-01', details: { name: `Quầy ${i}` } }, at))
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/admin/audit`)
+    await page.goto(`${site.url}/admin/audit`)
     await page.getByText(/Chuỗi băm nguyên vẹn/).waitFor()
     const table = page.getByRole('table')
     await table.getByRole('rowheader', { name: 'Sửa quầy' }).first().waitFor()
@@ -189,7 +170,7 @@ describe('staff read words, not codes', () => {
 
   it('roles are named in Vietnamese and agencies by name on the accounts page', async () => {
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/admin/users`)
+    await page.goto(`${site.url}/admin/users`)
     const row = page.getByRole('row', { name: /quanly\.stp/ })
     await row.getByText('Quản lý cơ quan').waitFor()
     await row.getByRole('cell', { name: 'Sở Tư pháp', exact: true }).waitFor()

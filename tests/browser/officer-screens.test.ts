@@ -1,43 +1,26 @@
 import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { demoUsers } from '../../server/demo/users.ts'
 import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
 import { fittedAxis } from '../../web/lib/chart-axis.ts'
-import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, seriousA11yViolations, staffContext } from '../helpers/browser.ts'
 
 // Screens staff meet are looked at by a person too: PNGs under /tmp/shots-i14/ (not asserted).
 const SHOTS = '/tmp/shots-i14'
 fs.mkdirSync(SHOTS, { recursive: true })
 
-let server: TestServer
-let browser: Browser
 const currentQuarter = quarterOf(new Date(), DEFAULT_TIMEZONE)
 const previousQuarter = shiftQuarter(currentQuarter, -1)
-beforeAll(async () => {
-  server = await startServer()
-  await seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = browserSuite({ prepare: demoProvince })
 
-async function staffPage(username: string, viewport = { width: 1440, height: 900 }) {
-  const user = demoUsers.find((u) => u.username === username)!
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' })
-  const login = await context.request.post(`${server.url}/api/v1/auth/login`, { data: { username: user.username, password: user.password } })
-  expect(login.status()).toBe(200)
-  return { context, page: await context.newPage() }
-}
+const staffPage = (username: string, viewport = { width: 1440, height: 900 }) => staffContext(site, username, { viewport })
 const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!
 
 describe('the SIPAS ranking is readable on screen and on paper', () => {
   it('keeps rank, name and index in view while scrolling, short element headers with the full name on hover and focus', async () => {
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/dashboard?survey=sipas-2017&period=${previousQuarter}`)
+    await page.goto(`${site.url}/dashboard?survey=sipas-2017&period=${previousQuarter}`)
     const table = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await table.locator('tbody tr').first().waitFor()
     // Names take two lines at most (a line is about 24 px).
@@ -70,7 +53,7 @@ describe('the SIPAS ranking is readable on screen and on paper', () => {
   it('prints every column on A4 landscape', async () => {
     // A4 landscape less 10 mm margins: 277 mm ≈ 1047 CSS px wide.
     const { context, page } = await staffPage('admin', { width: 1047, height: 740 })
-    await page.goto(`${server.url}/print/sipas-2017/${previousQuarter}`)
+    await page.goto(`${site.url}/print/sipas-2017/${previousQuarter}`)
     const table = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await table.locator('tbody tr').first().waitFor()
     // Filed as an administrative document: national heading, issuing authority, date, signature block.
@@ -104,7 +87,7 @@ describe('the SIPAS ranking is readable on screen and on paper', () => {
 describe('agency page and filters', () => {
   it('a manager’s bare agency URL opens the newest period with data; a refused agency says so', async () => {
     const { context, page } = await staffPage('quanly.stp')
-    await page.goto(`${server.url}/agencies/STP`)
+    await page.goto(`${site.url}/agencies/STP`)
     await page.getByRole('heading', { name: 'Sở Tư pháp', level: 1 }).waitFor()
     await expect(page.locator('.stat .big').first().textContent()).resolves.toMatch(/^\d{2,3},\d{2}$/)
     await page.getByText(new RegExp(`Đánh giá nhanh tại Bộ phận Một cửa · ${currentQuarter}`)).waitFor()
@@ -113,7 +96,7 @@ describe('agency page and filters', () => {
     expect(await page.getByText(/\bovera ll\b|^overall$|mot-cua@1/).count()).toBe(0)
     await page.screenshot({ path: `${SHOTS}/staff-1440-agency-bare.png`, fullPage: true })
     expect(await seriousA11yViolations(page)).toEqual([])
-    await page.goto(`${server.url}/agencies/SNV`)
+    await page.goto(`${site.url}/agencies/SNV`)
     await page.getByRole('heading', { name: 'Không xem được cơ quan này' }).waitFor()
     await page.getByText('nằm ngoài phạm vi tài khoản').waitFor()
     expect(await page.getByText('Chưa có dữ liệu').count()).toBe(0)
@@ -122,7 +105,7 @@ describe('agency page and filters', () => {
 
   it('with kind and channel filters, the card and the trend count the same answers and say which', async () => {
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/dashboard?survey=mot-cua&period=${previousQuarter}&kind=commune&channel=qr`)
+    await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${previousQuarter}&kind=commune&channel=qr`)
     const card = page.locator('.card.stat')
     await card.getByRole('heading', { name: 'Toàn tỉnh · UBND xã, phường · Kênh: Mã QR' }).waitFor()
     await page.getByRole('heading', { name: 'Xu hướng 8 quý — Toàn tỉnh · UBND xã, phường · Kênh: Mã QR' }).waitFor()
@@ -132,7 +115,7 @@ describe('agency page and filters', () => {
     expect(summary).toContain(`${previousQuarter}: ${index}`)
     expect(summary).toContain(`(n=${n};`)
     // Unfiltered, the province counts more answers: the filters really apply to both.
-    await page.goto(`${server.url}/dashboard?survey=mot-cua&period=${previousQuarter}`)
+    await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${previousQuarter}`)
     await page.locator('.card.stat').getByRole('heading', { name: 'Toàn tỉnh', exact: true }).waitFor()
     const all = (await page
       .locator('.card.stat')
@@ -145,7 +128,7 @@ describe('agency page and filters', () => {
 
   it('marks the current, unfinished quarter in the picker, the card and the chart', async () => {
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/dashboard?survey=mot-cua&period=${currentQuarter}`)
+    await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${currentQuarter}`)
     await page.getByRole('note').filter({ hasText: 'Quý này chưa kết thúc' }).waitFor()
     await expect(page.getByLabel('Kỳ').locator('option:checked').textContent()).resolves.toBe(`${currentQuarter} (quý đang diễn ra, chưa kết thúc)`)
     expect(await page.locator('figcaption').textContent()).toContain(`${currentQuarter} (quý đang diễn ra, chưa kết thúc)`)
@@ -157,7 +140,7 @@ describe('agency page and filters', () => {
   })
 
   it('shows last quarter’s rank for an agency not ranked this quarter', async () => {
-    const res = await server.app.request(`/api/v1/reports/sipas-2017/${currentQuarter}`, {
+    const res = await site.server.app.request(`/api/v1/reports/sipas-2017/${currentQuarter}`, {
       headers: { Cookie: await cookieOf('admin') },
     })
     const report = (await res.json()) as { units: Array<{ agency: string; name: string; rank: number | null; previousRank: number | null; rankChange: number | null }> }
@@ -165,7 +148,7 @@ describe('agency page and filters', () => {
     expect(unranked).toBeDefined()
     expect(unranked!.rankChange).toBeNull()
     const { context, page } = await staffPage('admin')
-    await page.goto(`${server.url}/dashboard?survey=sipas-2017&period=${currentQuarter}`)
+    await page.goto(`${site.url}/dashboard?survey=sipas-2017&period=${currentQuarter}`)
     const row = page.getByRole('table', { name: /Chưa đủ mẫu/ }).getByRole('row', { name: new RegExp(unranked!.name) })
     await expect(row.locator('td').last().textContent()).resolves.toBe(String(unranked!.previousRank))
     await context.close()
@@ -174,11 +157,11 @@ describe('agency page and filters', () => {
   it('fits the dashboard and the agency page in a 390 px phone', async () => {
     const { context, page } = await staffPage('admin', { width: 390, height: 844 })
     for (const path of [`/dashboard?survey=sipas-2017&period=${previousQuarter}`, '/agencies/SNV']) {
-      await page.goto(`${server.url}${path}`)
+      await page.goto(`${site.url}${path}`)
       await page.locator('.card.stat .big').first().waitFor()
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     }
-    await page.goto(`${server.url}/dashboard?survey=sipas-2017&period=${previousQuarter}`)
+    await page.goto(`${site.url}/dashboard?survey=sipas-2017&period=${previousQuarter}`)
     await page.locator('.card.stat .big').first().waitFor()
     await page.screenshot({ path: `${SHOTS}/staff-390-dashboard.png`, fullPage: true })
     expect(await seriousA11yViolations(page)).toEqual([])
@@ -206,7 +189,7 @@ describe('the trend axis', () => {
 
 async function cookieOf(username: string) {
   const user = demoUsers.find((u) => u.username === username)!
-  const res = await server.app.request('/api/v1/auth/login', {
+  const res = await site.server.app.request('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password: user.password }),

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
-import { launchBrowser, seriousA11yViolations, startServer, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, seriousA11yViolations, signIn } from '../helpers/browser.ts'
 import { makeAgency, makeApiKey, makeDesk } from '../helpers/factories.ts'
 
 const PHONE = '0912 345 678'
@@ -14,54 +14,45 @@ const MASKED = 'Chờ lâu quá. Gọi •••• ••• •••, CCCD �
 const DOSSIER = 'H34.175.01-261101-AB0007'
 const PASSWORD = 'mat-khau-rat-dai-123'
 
-let server: TestServer
-let browser: Browser
 const quarter = () => {
   const d = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Ho_Chi_Minh' }))
   return `${d.getFullYear()}-Q${Math.floor(d.getMonth() / 3) + 1}`
 }
 const answer = (token: string, answers: Record<string, unknown>) =>
-  fetch(`${server.url}/api/v1/responses`, {
+  fetch(`${site.url}/api/v1/responses`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify({ submissionId: randomUUID(), survey: 'mot-cua@1', answers }),
   })
 
-beforeAll(async () => {
-  server = await startServer({ minSample: 1 })
-  await makeAgency(server.db, { code: 'TINH', kind: 'province', name: 'Tỉnh Thử' })
-  const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp' })
-  const desk = await makeDesk(server.db, stp.id, 'MC-01')
-  expect((await answer(desk.token, { overall: 2, reasons: ['wait'], comment: COMMENT })).status).toBe(201)
-  expect((await answer(desk.token, { overall: 5 })).status).toBe(201)
-  const { key } = await makeApiKey(server.db, stp.id)
-  const minted = await fetch(`${server.url}/api/v1/invitations`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
-    body: JSON.stringify({ desk: 'MC-01', dossier: DOSSIER }),
-  })
-  const { token } = (await minted.json()) as { token: string }
-  expect((await answer(token, { overall: 1, reasons: ['attitude'] })).status).toBe(201)
-  for (const [username, role] of [
-    ['quantri', 'admin'],
-    ['xem', 'viewer'],
-  ] as const)
-    await createUser(server.db, { username, password: PASSWORD, role, agencyId: null, actor: 'test' }, new Date())
-  browser = await launchBrowser()
-}, 120_000)
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  minSample: 1,
+  prepare: async (server) => {
+    await makeAgency(server.db, { code: 'TINH', kind: 'province', name: 'Tỉnh Thử' })
+    const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp' })
+    const desk = await makeDesk(server.db, stp.id, 'MC-01')
+    expect((await answer(desk.token, { overall: 2, reasons: ['wait'], comment: COMMENT })).status).toBe(201)
+    expect((await answer(desk.token, { overall: 5 })).status).toBe(201)
+    const { key } = await makeApiKey(server.db, stp.id)
+    const minted = await fetch(`${server.url}/api/v1/invitations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ desk: 'MC-01', dossier: DOSSIER }),
+    })
+    const { token } = (await minted.json()) as { token: string }
+    expect((await answer(token, { overall: 1, reasons: ['attitude'] })).status).toBe(201)
+    for (const [username, role] of [
+      ['quantri', 'admin'],
+      ['xem', 'viewer'],
+    ] as const)
+      await createUser(server.db, { username, password: PASSWORD, role, agencyId: null, actor: 'test' }, new Date())
+  },
 })
 
-async function signIn(username: string) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
+async function signInAs(username: string) {
+  const context = await site.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
   const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/dashboard/)
+  await signIn(page, site.url, username, PASSWORD)
   return page
 }
 async function download(page: Page, link: string) {
@@ -75,12 +66,12 @@ async function xlsxText(file: string) {
   wb.getWorksheet('Góp ý')!.eachRow((r) => cells.push(JSON.stringify(r.values)))
   return cells.join('\n')
 }
-const audit = (action: string) => server.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute()
+const audit = (action: string) => site.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute()
 
 describe('personal data on staff screens', () => {
   it('a viewer sees the phone and CCCD masked on the page, in the CSV and in the XLSX, and cannot unmask', async () => {
-    const page = await signIn('xem')
-    await page.goto(`${server.url}/comments`)
+    const page = await signInAs('xem')
+    await page.goto(`${site.url}/comments`)
     const item = page.locator('.comment-items li', { hasText: 'Chờ lâu quá' })
     await expect(item.locator('.comment-text').textContent()).resolves.toBe(MASKED)
     await item.getByText('Đã che dữ liệu cá nhân: số điện thoại, số CMND/CCCD').waitFor()
@@ -98,8 +89,8 @@ describe('personal data on staff screens', () => {
   })
 
   it('an admin asks for the comment as typed and the unmasked exports; each request is in the audit log', async () => {
-    const page = await signIn('quantri')
-    await page.goto(`${server.url}/comments`)
+    const page = await signInAs('quantri')
+    await page.goto(`${site.url}/comments`)
     const item = page.locator('.comment-items li', { hasText: 'Chờ lâu quá' })
     await expect(item.locator('.comment-text').textContent()).resolves.toBe(MASKED)
     await item.getByRole('button', { name: 'Xem bản gốc (ghi nhật ký)' }).click()
@@ -113,8 +104,8 @@ describe('personal data on staff screens', () => {
   })
 
   it('an admin finds the responses of a dossier, erases them with a reason, and the report changes', async () => {
-    const page = await signIn('quantri')
-    const report = async () => ((await (await page.request.get(`${server.url}/api/v1/reports/mot-cua/${quarter()}`)).json()) as { overall: { n: number; index: number } }).overall
+    const page = await signInAs('quantri')
+    const report = async () => ((await (await page.request.get(`${site.url}/api/v1/reports/mot-cua/${quarter()}`)).json()) as { overall: { n: number; index: number } }).overall
     const before = await report()
     expect(before.n).toBe(3)
     await page.getByRole('link', { name: 'Dữ liệu cá nhân' }).click()

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { setPrivacySettings } from '../../server/privacy/service.ts'
-import { launchBrowser, phone, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeApiKey, makeDesk, makeKiosk, post } from '../helpers/factories.ts'
 
 const CONTACT = 'Văn phòng Sở Nội vụ, 0212 3852 000'
-let server: TestServer
-let browser: Browser
 let desk: { id: number; token: string }
 let key: string
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-  key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
-  await setPrivacySettings(server.db, { commentYears: 3, contact: CONTACT }, 'test', new Date())
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+    key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
+    await setPrivacySettings(server.db, { commentYears: 3, contact: CONTACT }, 'test', new Date())
+  },
 })
 
 /** Opens the notice and checks the four things it must say, in the language shown. */
@@ -48,10 +42,10 @@ const checkedInputs = (page: Page) => page.locator('input[type="checkbox"]:check
 
 describe('privacy notice on every citizen page', () => {
   it('at the kiosk, in Vietnamese and English, on the start and the comment screens; nothing is pre-ticked', async () => {
-    const { code } = await makeKiosk(server.db, desk.id)
-    const context = await browser.newContext(tablet)
+    const { code } = await makeKiosk(site.db, desk.id)
+    const context = await site.browser.newContext(tablet)
     const page = await context.newPage()
-    await page.goto(`${server.url}/kiosk#pair=${code}`)
+    await page.goto(`${site.url}/kiosk#pair=${code}`)
     await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
     await readNotice(page, 'vi', false)
     await page.getByRole('button', { name: 'English' }).click()
@@ -70,10 +64,10 @@ describe('privacy notice on every citizen page', () => {
   })
 
   it('on the phone survey through a desk link and through a receipt code; nothing is pre-ticked', async () => {
-    const minted = await post(server.app, '/api/v1/invitations', { desk: 'MC-01', survey: 'sipas-2017' }, key)
+    const minted = await post(site.server.app, '/api/v1/invitations', { desk: 'MC-01', survey: 'sipas-2017' }, key)
     expect(minted.status).toBe(201)
-    for (const url of [`${server.url}/d/${desk.token}`, `${server.url}/r/${minted.body.token}`]) {
-      const context = await browser.newContext(phone)
+    for (const url of [`${site.url}/d/${desk.token}`, `${site.url}/r/${minted.body.token}`]) {
+      const context = await site.browser.newContext(phone)
       const page = await context.newPage()
       await page.goto(url)
       await page.locator('form.survey').waitFor()

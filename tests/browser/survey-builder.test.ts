@@ -1,31 +1,19 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
-import { launchBrowser, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, seriousA11yViolations, signIn, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk, makeKiosk } from '../helpers/factories.ts'
 
-let server: TestServer
-let browser: Browser
 let desk: { id: number }
-beforeAll(async () => {
-  server = await startServer()
-  const snv = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(server.db, snv.id, 'MC-01')
-  await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    const snv = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
+    desk = await makeDesk(server.db, snv.id, 'MC-01')
+    await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
+  },
 })
 
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('Tên đăng nhập').fill('quantri')
-  await page.getByLabel('Mật khẩu').fill('mat-khau-quan-tri-1')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/dashboard/)
-}
+const signInAs = (page: Page) => signIn(page, site.url, 'quantri', 'mat-khau-quan-tri-1')
 
 /** A question's card in the builder, by the text on its summary line. */
 const card = (page: Page, text: string | RegExp): Locator => page.locator('li.question-card', { has: page.locator('.q-summary', { hasText: text }) })
@@ -34,7 +22,7 @@ const summaries = (page: Page) => page.locator('.page-card').nth(1).locator('.q-
 const MOT_CUA = 'Đánh giá nhanh tại Bộ phận Một cửa'
 
 async function copyMotCua(page: Page, version: number | null) {
-  await page.goto(`${server.url}/admin/surveys`)
+  await page.goto(`${site.url}/admin/surveys`)
   await page
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: `${MOT_CUA} — phiên bản 1`, exact: true }) })
@@ -48,15 +36,15 @@ async function copyMotCua(page: Page, version: number | null) {
 describe('survey builder', () => {
   it('copies mot-cua@1, adds a conditional question, renames an option, reorders, previews, publishes @2 and a paired kiosk asks it', async () => {
     // A tablet paired to the desk before the new version exists.
-    const { code } = await makeKiosk(server.db, desk.id)
-    const tabletContext = await browser.newContext(tablet)
+    const { code } = await makeKiosk(site.db, desk.id)
+    const tabletContext = await site.browser.newContext(tablet)
     const kiosk = await tabletContext.newPage()
-    await kiosk.goto(`${server.url}/kiosk#pair=${code}`)
+    await kiosk.goto(`${site.url}/kiosk#pair=${code}`)
     await kiosk.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
-    await signIn(page)
+    await signInAs(page)
     await copyMotCua(page, 2)
     await page.getByText('Sao chép từ phiên bản 1').waitFor()
 
@@ -165,11 +153,11 @@ describe('survey builder', () => {
     await kiosk.getByRole('button', { name: 'Bình thường', exact: true }).click()
     await kiosk.getByRole('group', { name: 'Ông/Bà đến làm thủ tục gì?' }).getByText('Đất đai').click()
     await kiosk.getByRole('button', { name: 'Gửi đánh giá' }).click()
-    const v2 = (await server.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'mot-cua').where('version', '=', 2).executeTakeFirstOrThrow()).id
+    const v2 = (await site.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'mot-cua').where('version', '=', 2).executeTakeFirstOrThrow()).id
     await expect
       .poll(
         async () =>
-          await server.db
+          await site.db
             .selectFrom('answers')
             .innerJoin('responses', 'responses.id', 'answers.response_id')
             .select(['answers.value_text', 'responses.survey_version_id'])
@@ -183,9 +171,9 @@ describe('survey builder', () => {
   }, 120_000)
 
   it('a draft with a duplicate id or a condition on a later question says why at the field and cannot be published', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
-    await signIn(page)
+    await signInAs(page)
     // Whether or not the test above ran: the next version of mot-cua.
     const draftId = await copyMotCua(page, null)
 
@@ -225,11 +213,11 @@ describe('survey builder', () => {
       .poll(() => page.evaluate(() => `${document.activeElement?.id}=${(document.activeElement as HTMLInputElement | null)?.value}`))
       .toBe('f-pages-1-questions-1-id=time')
     expect(await seriousA11yViolations(page)).toEqual([])
-    const row = await server.db.selectFrom('survey_versions').select('status').where('id', '=', draftId).executeTakeFirstOrThrow()
+    const row = await site.db.selectFrom('survey_versions').select('status').where('id', '=', draftId).executeTakeFirstOrThrow()
     expect(row.status).toBe('draft')
     // The server refuses it too, with the same words.
     const csrf = await page.evaluate(async () => ((await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken)
-    const res = await page.request.post(`${server.url}/api/v1/admin/surveys/${draftId}/publish`, { data: {}, headers: { 'X-CSRF-Token': csrf } })
+    const res = await page.request.post(`${site.url}/api/v1/admin/surveys/${draftId}/publish`, { data: {}, headers: { 'X-CSRF-Token': csrf } })
     expect(res.status()).toBe(400)
     expect(((await res.json()) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field)).toEqual([
       'definition.pages.1.questions.0.visibleIf.question',
@@ -240,9 +228,9 @@ describe('survey builder', () => {
   }, 90_000)
 
   it('removing a criterion of the index is set apart at publish and needs a reason, kept in the audit log', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
-    await signIn(page)
+    await signInAs(page)
     const draftId = await copyMotCua(page, null)
     const criteria = page.getByRole('group', { name: 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' })
     await criteria.getByRole('checkbox', { name: 'Thời gian chờ và giải quyết hồ sơ' }).uncheck()
@@ -260,9 +248,9 @@ describe('survey builder', () => {
     await review.getByLabel('Lý do thay đổi (bắt buộc, ghi vào nhật ký)').fill('Bỏ tiêu chí thời gian theo hướng dẫn mới của Sở')
     await review.getByRole('button', { name: 'Xác nhận ban hành' }).click()
     await page.waitForURL(/\/admin\/surveys\?published=/)
-    const row = await server.db.selectFrom('survey_versions').select(['status', 'instrument', 'version']).where('id', '=', draftId).executeTakeFirstOrThrow()
+    const row = await site.db.selectFrom('survey_versions').select(['status', 'instrument', 'version']).where('id', '=', draftId).executeTakeFirstOrThrow()
     expect(row.status).toBe('published')
-    const entry = await server.db
+    const entry = await site.db
       .selectFrom('audit_log')
       .select(['actor', 'details'])
       .where('action', '=', 'survey.publish')

@@ -3,10 +3,13 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { AlertEngine } from '../../server/alerts/engine.ts'
 import { createApp } from '../../server/app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
+import { seedDemoIfEmpty } from '../../server/demo/seed.ts'
+import { demoUsers } from '../../server/demo/users.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { fixedClock, systemClock, type Clock } from '../../server/lib/clock.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
@@ -85,13 +88,64 @@ export async function seriousA11yViolations(page: Page) {
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
 }
 
-/** Signs a demo account in through the real login page (the demo's passwords, see server/demo/users.ts). */
-export async function signInDemo(page: Page, baseUrl: string, username: string) {
-  const { demoUsers } = await import('../../server/demo/users.ts')
-  const user = demoUsers.find((u) => u.username === username)!
+/**
+ * One browser test file's server and Chromium: the server starts before the file's tests, `prepare` puts in
+ * the data they need, and both close after them. Tests read `site.url`, `site.db` and `site.browser`.
+ */
+export function browserSuite(options: Parameters<typeof startServer>[0] & { prepare?: (server: TestServer) => Promise<unknown> } = {}) {
+  let server: TestServer | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    server = await startServer(options)
+    await options.prepare?.(server)
+    browser = await launchBrowser()
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser suite has not started yet (use it inside a test)')
+    return value
+  }
+  return {
+    get server() {
+      return started(server)
+    },
+    get browser() {
+      return started(browser)
+    },
+    get url() {
+      return started(server).url
+    },
+    get db() {
+      return started(server).db
+    },
+    get clock() {
+      return started(server).clock
+    },
+  }
+}
+export type BrowserSuite = ReturnType<typeof browserSuite>
+
+/** The demo province (agencies, desks, four quarters of responses, demo accounts), as `npm start` seeds it. */
+export const demoProvince = (server: TestServer) => seedDemoIfEmpty(server.db, { timeZone: DEFAULT_TIMEZONE, clock: server.clock })
+
+const demoPassword = (username: string) => demoUsers.find((u) => u.username === username)?.password
+
+/** Signs in through the real login page; the password defaults to the demo account's (server/demo/users.ts). */
+export async function signIn(page: Page, baseUrl: string, username: string, password = demoPassword(username)!) {
   await page.goto(`${baseUrl}/login`)
-  await page.getByLabel('Tên đăng nhập').fill(user.username)
-  await page.getByLabel('Mật khẩu').fill(user.password)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill(password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.waitForURL(/\/dashboard/)
+}
+
+/** A new context signed in through the login API, for tests whose subject is a page after sign-in. */
+export async function staffContext(site: BrowserSuite, username: string, options: BrowserContextOptions = {}, password = demoPassword(username)!) {
+  const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', ...options })
+  const login = await context.request.post(`${site.url}/api/v1/auth/login`, { data: { username, password } })
+  if (login.status() !== 200) throw new Error(`sign-in of ${username} refused: ${login.status()}`)
+  return { context, page: await context.newPage() }
 }
