@@ -71,4 +71,19 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only server/env.ts reads process.env; take the value from the parsed Env.' }],
     },
   },
+  {
+    // SQL lives in repositories (they take `db` or `trx` first); use cases call them and own the transaction.
+    files: ['server/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['**/repository.ts', 'server/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|with)$/]',
+          message: 'Queries belong in a */repository.ts function that takes db or trx first.',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Raw SQL belongs in a */repository.ts function (or server/db/ for dialect helpers).' },
+      ],
+    },
+  },
 )

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '../db/types.ts'
+import { getSetting } from '../settings/repository.ts'
 
 /**
  * The thresholds of the index's integrity rules, in the `settings` row `integrity.settings` so a province
@@ -28,10 +29,10 @@ export type IntegritySettings = z.infer<typeof IntegritySettings>
 export const INTEGRITY_SETTINGS_KEY = 'integrity.settings'
 
 export async function integritySettings(db: Db): Promise<IntegritySettings> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', INTEGRITY_SETTINGS_KEY).executeTakeFirst()
+  const value = await getSetting(db, INTEGRITY_SETTINGS_KEY)
   let stored: unknown = {}
   try {
-    stored = row ? JSON.parse(row.value) : {}
+    stored = value ? JSON.parse(value) : {}
   } catch {
     /* a damaged row falls back to the defaults rather than stopping intake */
   }
