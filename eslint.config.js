@@ -57,9 +57,21 @@ export default tseslint.config(
       },
     },
     rules: {
-      'no-restricted-imports': [
+      // `import { type X }` would still load the module for its side effects; with server/app.ts that is the server.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      // The typed client needs the routes' types (AppType), never their code: server/app.ts by `import type` only.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)server/(?!domain/)', message: 'The web app imports only server/domain/** (pure TypeScript) from the server.' }] },
+        {
+          patterns: [
+            { regex: '(^|/)server/(?!domain/|app\\.ts$)', message: 'The web app imports only server/domain/** (pure TypeScript) from the server.' },
+            {
+              regex: '(^|/)server/app\\.ts$',
+              allowTypeImports: true,
+              message: 'The web app takes only types from server/app.ts (`import type { AppType }`, for the typed client in web/lib/client.ts).',
+            },
+          ],
+        },
       ],
     },
   },

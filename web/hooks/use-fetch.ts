@@ -1,21 +1,36 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { api, ApiError } from '../lib/api.ts'
+import { unwrap, type Readable, type Req, type Res } from '../lib/client.ts'
 
-/** GETs JSON for a page; refetches when the path changes; `reload` after a change. */
-export function useFetch<T>(path: string | null) {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: !!path })
+/** Loads `load()` for a page whenever `key` changes (null: nothing yet); `reload` after a change. */
+function useLoad<T>(key: string | null, load: () => Promise<T>) {
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: !!key })
   const [tick, setTick] = useState(0)
   useEffect(() => {
-    if (!path) return
+    if (!key) return
     let live = true
     setState((s) => ({ ...s, loading: true }))
-    api<T>(path)
+    load()
       .then((data) => live && setState({ data, error: null, loading: false }))
       .catch((error) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, null), loading: false }))
     return () => {
       live = false
     }
-  }, [path, tick])
+  }, [key, tick])
   const reload = useCallback(() => setTick((n) => n + 1), [])
   return { ...state, reload }
+}
+
+/** GETs JSON for a page; refetches when the path changes; `reload` after a change. */
+export function useFetch<T>(path: string | null) {
+  return useLoad<T>(path, () => api<T>(path!))
+}
+
+/**
+ * GETs through the typed client, so the data has the route's own type:
+ * `useGet(client.api.v1.admin.users)`, `useGet(client.api.v1.admin.audit, { query })`, `useGet(open ? … : null)`.
+ * Refetches when the path (with its query) changes.
+ */
+export function useGet<F extends (...args: any[]) => Promise<any>>(endpoint: Readable<F> | null, args?: Req<F>) {
+  return useLoad<Res<F>>(endpoint ? endpoint.$path(args) : null, () => unwrap(endpoint!.$get(args)) as Promise<Res<F>>)
 }

@@ -1,6 +1,12 @@
 import type { LocalizedText } from '../../server/domain/text.ts'
 
-const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+/**
+ * The one way to write a word on a staff page: `s(vi, en)` in a table, shown with `tr(text.key)` (= `t(text.key,
+ * lang)`). Words used on one page stay in a `const text = { … }` table at the top of that page; words for
+ * several pages live here. A phrase with a number or a name is a small function returning LocalizedText:
+ * `responses: (n: number) => s(`${n} phiếu`, `${n} responses`)`.
+ */
+export const s = (vi: string, en: string): LocalizedText => ({ vi, en })
 
 /** The staff app's words, Vietnamese first. */
 export const strings = {
@@ -67,6 +73,7 @@ export const strings = {
     'This agency does not exist or is outside what your account may see (a manager sees only their own agency and the units below it).',
   ),
   loadFailed: s('Không tải được dữ liệu', 'Could not load the data'),
+  cannotReach: s('Không kết nối được máy chủ', 'Cannot reach the server'),
   search: s('Tìm kiếm', 'Search'),
   spam: s('Rác', 'Spam'),
   flagged: s('Nghi vấn', 'Suspect'),

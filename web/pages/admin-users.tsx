@@ -1,107 +1,111 @@
 import { useState } from 'preact/hooks'
+import type { Role } from '../../server/domain/vocabulary.ts'
 import { AgencySelect } from '../components/agency-select.tsx'
 import { useConfirm } from '../components/confirm.tsx'
+import { SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { roleName } from '../lib/roles.ts'
-import type { Meta } from '../lib/report-types.ts'
+import { client } from '../lib/client.ts'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { s, strings } from '../lib/strings.ts'
 
-interface UserRow {
-  username: string
-  displayName: string
-  role: string
-  active: boolean
-  agency: string | null
+const text = {
+  title: s('Tài khoản cán bộ', 'Staff accounts'),
+  create: s('Tạo tài khoản', 'Create an account'),
+  createButton: s('Tạo', 'Create'),
+  username: strings.username,
+  fullName: s('Họ tên', 'Full name'),
+  password: s('Mật khẩu (≥ 10 ký tự)', 'Password (≥ 10 characters)'),
+  role: s('Vai trò', 'Role'),
+  agency: strings.agency,
+  accounts: s('Tài khoản', 'Accounts'),
+  name: s('Họ tên', 'Name'),
+  status: s('Trạng thái', 'Status'),
+  wholeProvince: strings.province,
+  province: s('toàn tỉnh', 'province'),
+  active: s('hoạt động', 'active'),
+  disabled: s('đã khoá', 'disabled'),
+  disable: s('Khoá', 'Disable'),
+  enable: s('Mở khoá', 'Enable'),
+  disableTitle: (username: string) => s(`Khoá tài khoản ${username}?`, `Disable ${username}?`),
+  disableConsequence: (name: string) =>
+    s(
+      `${name} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi được mở khoá. Nhật ký và dữ liệu vẫn giữ nguyên.`,
+      `${name} is signed out and cannot sign in until re-enabled. The log and data stay as they are.`,
+    ),
+  disableConfirm: s('Khoá tài khoản', 'Disable the account'),
 }
 
 export function AdminUsersPage() {
-  const { lang, auth } = useApp()
-  const vi = lang === 'vi'
-  const list = useFetch<{ users: UserRow[] }>('/api/v1/admin/users')
+  const { lang, auth, tr } = useApp()
+  const list = useGet(client.api.v1.admin.users)
   const action = useAction()
   const confirm = useConfirm()
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const meta = useGet(client.api.v1.dashboard.meta)
   const agencyNames = new Map((meta.data?.agencies ?? []).map((a) => [a.code, a.name]))
-  const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'viewer', agency: auth?.user.agency?.code ?? '' })
-  const input = (id: keyof typeof form, label: string, type = 'text') => (
-    <div class="filter">
-      <label for={`u-${id}`}>{label}</label>
-      <input
-        id={`u-${id}`}
-        type={type}
-        autoComplete={type === 'password' ? 'new-password' : 'off'}
-        value={form[id]}
-        onInput={(e) => setForm({ ...form, [id]: (e.target as HTMLInputElement).value })}
-      />
-    </div>
+  const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'viewer' as Role, agency: auth?.user.agency?.code ?? '' })
+  const input = (id: 'username' | 'displayName' | 'password', label: string, type = 'text') => (
+    <TextField
+      id={`u-${id}`}
+      name={id}
+      error={action.error}
+      label={label}
+      type={type}
+      autoComplete={type === 'password' ? 'new-password' : 'off'}
+      value={form[id]}
+      onValue={(value) => setForm({ ...form, [id]: value })}
+    />
   )
+  const create = async (e: Event) => {
+    e.preventDefault()
+    if (await action.call((c) => c.api.v1.admin.users.$post({ json: { ...form, agency: form.agency || null } }))) list.reload()
+  }
+  const toggle = async (u: { username: string; displayName: string; active: boolean }) => {
+    if (u.active && !(await confirm.ask({ title: tr(text.disableTitle(u.username)), consequence: tr(text.disableConsequence(u.displayName)), confirm: tr(text.disableConfirm) })))
+      return
+    if (await action.call((c) => c.api.v1.admin.users[':username'].$patch({ param: { username: u.username }, json: { active: !u.active } }))) list.reload()
+  }
   return (
     <>
-      <h1>{vi ? 'Tài khoản cán bộ' : 'Staff accounts'}</h1>
+      <h1>{tr(text.title)}</h1>
       {confirm.element}
       <section class="card">
-        <h2>{vi ? 'Tạo tài khoản' : 'Create an account'}</h2>
-        <FormError error={action.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', password: vi ? 'Mật khẩu' : 'Password' }} />
-        <form
-          class="filters"
-          onSubmit={async (e) => (e.preventDefault(), (await action.run('POST', '/api/v1/admin/users', { ...form, agency: form.agency || null })) && list.reload())}
-        >
-          {input('username', vi ? 'Tên đăng nhập' : 'Username')}
-          {input('displayName', vi ? 'Họ tên' : 'Full name')}
-          {input('password', vi ? 'Mật khẩu (≥ 10 ký tự)' : 'Password (≥ 10 characters)', 'password')}
-          <div class="filter">
-            <label for="u-role">{vi ? 'Vai trò' : 'Role'}</label>
-            <select id="u-role" value={form.role} onChange={(e) => setForm({ ...form, role: (e.target as HTMLSelectElement).value })}>
-              <option value="viewer">{roleName('viewer', lang)}</option>
-              <option value="manager">{roleName('manager', lang)}</option>
-              {auth?.user.role === 'admin' ? <option value="admin">{roleName('admin', lang)}</option> : null}
-            </select>
-          </div>
+        <h2>{tr(text.create)}</h2>
+        <FormError error={action.error} labels={{ agency: tr(text.agency), password: tr(strings.password) }} />
+        <form class="filters" onSubmit={create}>
+          {input('username', tr(text.username))}
+          {input('displayName', tr(text.fullName))}
+          {input('password', tr(text.password), 'password')}
+          <SelectField id="u-role" name="role" error={action.error} label={tr(text.role)} value={form.role} onValue={(role) => setForm({ ...form, role: role as Role })}>
+            <option value="viewer">{roleName('viewer', lang)}</option>
+            <option value="manager">{roleName('manager', lang)}</option>
+            {auth?.user.role === 'admin' ? <option value="admin">{roleName('admin', lang)}</option> : null}
+          </SelectField>
           <AgencySelect
             id="u-agency"
-            label={vi ? 'Cơ quan' : 'Agency'}
+            label={tr(text.agency)}
             value={form.agency}
-            empty={auth?.user.role === 'admin' ? (vi ? 'Toàn tỉnh' : 'Whole province') : undefined}
+            empty={auth?.user.role === 'admin' ? tr(text.wholeProvince) : undefined}
             onChange={(agency) => setForm({ ...form, agency })}
           />
-          <button type="submit">{vi ? 'Tạo' : 'Create'}</button>
+          <button type="submit">{tr(text.createButton)}</button>
         </form>
       </section>
-      <DataTable
-        caption={vi ? 'Tài khoản' : 'Accounts'}
-        columns={[vi ? 'Tên đăng nhập' : 'Username', vi ? 'Họ tên' : 'Name', vi ? 'Vai trò' : 'Role', vi ? 'Cơ quan' : 'Agency', vi ? 'Trạng thái' : 'Status']}
-      >
+      <DataTable caption={tr(text.accounts)} columns={[tr(text.username), tr(text.name), tr(text.role), tr(text.agency), tr(text.status)]}>
         {list.data?.users.map((u) => (
           <tr key={u.username}>
             <th scope="row">{u.username}</th>
             <td>{u.displayName}</td>
             <td>{roleName(u.role, lang)}</td>
-            <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : vi ? 'toàn tỉnh' : 'province'}</td>
+            <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : tr(text.province)}</td>
             <td>
-              {u.active ? (vi ? 'hoạt động' : 'active') : vi ? 'đã khoá' : 'disabled'}{' '}
+              {tr(u.active ? text.active : text.disabled)}{' '}
               {u.username !== auth?.user.username ? (
-                <button
-                  type="button"
-                  class="secondary small"
-                  onClick={async () => {
-                    if (
-                      u.active &&
-                      !(await confirm.ask({
-                        title: vi ? `Khoá tài khoản ${u.username}?` : `Disable ${u.username}?`,
-                        consequence: vi
-                          ? `${u.displayName} sẽ bị đăng xuất và không đăng nhập được nữa cho đến khi được mở khoá. Nhật ký và dữ liệu vẫn giữ nguyên.`
-                          : `${u.displayName} is signed out and cannot sign in until re-enabled. The log and data stay as they are.`,
-                        confirm: vi ? 'Khoá tài khoản' : 'Disable the account',
-                      }))
-                    )
-                      return
-                    ;(await action.run('PATCH', `/api/v1/admin/users/${u.username}`, { active: !u.active })) && list.reload()
-                  }}
-                >
-                  {u.active ? (vi ? 'Khoá' : 'Disable') : vi ? 'Mở khoá' : 'Enable'}
+                <button type="button" class="secondary small" onClick={() => void toggle(u)}>
+                  {tr(u.active ? text.disable : text.enable)}
                 </button>
               ) : null}
             </td>
