@@ -19,6 +19,7 @@ import { adminAgencyRoutes } from './routes/admin-agencies.ts'
 import { adminImportRoutes } from './routes/admin-imports.ts'
 import { adminPrivacyRoutes } from './routes/admin-privacy.ts'
 import { adminLanguageRoutes } from './routes/admin-languages.ts'
+import { adminAudioClipRoutes, audioRoutes } from './routes/audio-clips.ts'
 import { adminSurveyRoutes } from './routes/admin-surveys.ts'
 import { adminUserRoutes } from './routes/admin-users.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -127,6 +128,8 @@ export function createApp(options: AppOptions) {
     .route('/api/v1/admin/imports', adminImportRoutes(deps))
     .route('/api/v1/admin/privacy', adminPrivacyRoutes(deps))
     .route('/api/v1/admin/languages', adminLanguageRoutes(deps))
+    .route('/api/v1/admin/audio-clips', adminAudioClipRoutes(deps))
+    .route('/api/v1/audio', audioRoutes(deps))
   if (deps.webRoot) app.route('/', webRoutes(deps.webRoot))
   return api
 }

@@ -9,6 +9,7 @@ export interface Database {
   agencies: AgencyTable
   desks: DeskTable
   language_packs: LanguagePackTable
+  audio_clips: AudioClipTable
   survey_versions: SurveyVersionTable
   responses: ResponseTable
   answers: AnswerTable
@@ -433,4 +434,20 @@ export interface LanguagePackTable {
   /** The pack as validated (LanguagePack in domain/language-pack.ts), JSON. */
   body: string
   updated_at: string
+}
+
+export interface AudioClipTable {
+  /** vi, en or a language pack's code. */
+  language: string
+  /** One of SPOKEN_PROMPTS (domain/vocabulary.ts). */
+  prompt: string
+  /** SHA-256 of the body, hex: the clip's URL, ETag and cache key. */
+  hash: string
+  /** Found from the body's first bytes (domain/audio-clip.ts). */
+  type: string
+  bytes: number
+  body: Buffer
+  updated_at: string
+  /** The audit actor (`user:<name>`). */
+  updated_by: string
 }

@@ -45,3 +45,14 @@ export const SURVEY_REF = /^[a-z0-9][a-z0-9_-]*(@[1-9][0-9]{0,5})?$/
 export const PERIOD_KEY = /^\d{4}(-Q[1-4])?$/
 export const AGENCY_CODE = /^[A-Za-z0-9_-]{1,64}$/
 export const DESK_CODE = /^[A-Za-z0-9_-]{1,32}$/
+
+/**
+ * What the kiosk can say aloud (issue 21): its fixed screens and each face by its value on the rating
+ * scale. A spoken clip belongs to one (language, prompt); the kiosk, the admin page and the API use this list.
+ */
+export const SPOKEN_PROMPTS = ['idle', 'rate', 'face.1', 'face.2', 'face.3', 'face.4', 'face.5', 'details', 'thanks'] as const
+export type SpokenPrompt = (typeof SPOKEN_PROMPTS)[number]
+
+/** The audio formats a spoken clip may be in, recognised by their first bytes (domain/audio-clip.ts). */
+export const AUDIO_TYPES = ['audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/wav', 'audio/mp4'] as const
+export type AudioType = (typeof AUDIO_TYPES)[number]

@@ -14,4 +14,8 @@ export const BODY_LIMITS = {
   dossierEvents: MB,
   paperImport: 50 * MB,
   agencyImport: MB,
+  /** One spoken prompt's recording (issue 21): a few seconds of speech is far below it. */
+  audioClip: MB,
+  /** Its multipart request: the clip and the form's few headers. */
+  audioClipUpload: MB + 64 * 1024,
 } as const

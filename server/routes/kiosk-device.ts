@@ -7,6 +7,7 @@ import { kioskBySecret } from '../kiosks/credential.ts'
 import type { KioskRow } from '../kiosks/repository.ts'
 import { Heartbeat, kioskConfig, kioskRevoked, notPaired, pairKiosk, recordHeartbeat } from '../kiosks/service.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { kioskClipManifest } from '../audio-clips/service.ts'
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -33,18 +34,25 @@ const device = (db: Db) =>
 /** What a tablet calls besides the response intake: pairing, its configuration and a heartbeat. */
 export function kioskDeviceRoutes(deps: AppDeps) {
   const { db, clock } = deps
-  return new Hono()
-    .post('/pair', validate('json', Pair), async (c) => {
-      const paired = await pairKiosk(db, c.req.valid('json').code, clock.now())
-      return c.json({ kioskId: paired.id, secret: paired.secret }, 201)
-    })
-    .get('/config', device(db), async (c) => {
-      c.header('Cache-Control', 'no-store')
-      return c.json(await kioskConfig(db, deps.catalog, c.var.kiosk))
-    })
-    .post('/heartbeat', device(db), validate('json', Heartbeat), async (c) => {
-      await recordHeartbeat(db, c.var.kiosk.id, c.req.valid('json'), clock.now())
-      const { configHash } = await kioskConfig(db, deps.catalog, c.var.kiosk)
-      return c.json({ configHash, serverTime: clock.now().toISOString() })
-    })
+  return (
+    new Hono()
+      .post('/pair', validate('json', Pair), async (c) => {
+        const paired = await pairKiosk(db, c.req.valid('json').code, clock.now())
+        return c.json({ kioskId: paired.id, secret: paired.secret }, 201)
+      })
+      .get('/config', device(db), async (c) => {
+        c.header('Cache-Control', 'no-store')
+        return c.json(await kioskConfig(db, deps.catalog, c.var.kiosk))
+      })
+      // Fetched by the tablet after its first screen; the clips themselves are public hash URLs.
+      .get('/clips', device(db), async (c) => {
+        c.header('Cache-Control', 'no-store')
+        return c.json(await kioskClipManifest(db, c.var.kiosk.desk_id))
+      })
+      .post('/heartbeat', device(db), validate('json', Heartbeat), async (c) => {
+        await recordHeartbeat(db, c.var.kiosk.id, c.req.valid('json'), clock.now())
+        const { configHash } = await kioskConfig(db, deps.catalog, c.var.kiosk)
+        return c.json({ configHash, serverTime: clock.now().toISOString() })
+      })
+  )
 }

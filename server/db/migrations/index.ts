@@ -9,6 +9,7 @@ import * as alerts from './2026-12-01.17_alerts.ts'
 import * as dossiers from './2026-12-01.18_dossiers.ts'
 import * as searchFold from './2026-12-01.19_search-fold.ts'
 import * as languagePacks from './2026-12-01.21_language_packs.ts'
+import * as audioClips from './2026-12-01.21b_audio_clips.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.18_dossiers': dossiers,
   '2026-12-01.19_search-fold': searchFold,
   '2026-12-01.21_language_packs': languagePacks,
+  '2026-12-01.21b_audio_clips': audioClips,
 }

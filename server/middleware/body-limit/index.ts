@@ -11,6 +11,7 @@ export { BODY_LIMITS }
 const LARGER: Array<[prefix: string, bytes: number]> = [
   ['/api/v1/responses/batch', BODY_LIMITS.responseBatch],
   ['/api/v1/admin/imports/', BODY_LIMITS.paperImport],
+  ['/api/v1/admin/audio-clips/', BODY_LIMITS.audioClipUpload],
 ]
 
 /** A route's own body limit (413 body_too_large), with the refusal's wording when it should say more. */

@@ -12,6 +12,8 @@ const strict = (frame: 'none' | 'self') =>
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
+      // Spoken prompts: a recording heard before it is saved, a cached clip on an offline kiosk.
+      mediaSrc: ["'self'", 'blob:'],
       connectSrc: ["'self'"],
       fontSrc: ["'self'"],
       objectSrc: ["'none'"],
