@@ -13,6 +13,7 @@ import { Faces } from './faces.tsx'
 import { NotPaired, Screen } from './screens.tsx'
 import { strings as s } from './strings.ts'
 import { useDevice } from './use-device.ts'
+import { useClips, type ClipManifest } from './spoken.ts'
 
 type Step = { name: 'idle' } | { name: 'rate' } | { name: 'details'; answers: Answers } | { name: 'thanks' }
 
@@ -32,10 +33,11 @@ function followUps(def: SurveyDefinition, headline: string, answers: Answers): Q
 export function KioskApp() {
   const device = useDevice()
   const [lang, setLang] = useCitizenLang('hailong.kiosk.lang')
+  const clips = useClips(device.state.name === 'ready')
   if (device.state.name === 'loading') return <p class="loading">{t(s.loading, lang)}</p>
   if (device.state.name !== 'ready') return <NotPaired lang={lang} onLang={setLang} reason={device.state.name === 'unpaired' ? device.state.reason : null} unsent={device.unsent} />
   const config = device.state.config
-  return <KioskFlow config={config} lang={lang} onLang={setLang} unsent={device.unsent} onSubmit={(answers) => device.submit(config, answers)} />
+  return <KioskFlow config={config} lang={lang} onLang={setLang} unsent={device.unsent} clips={clips} onSubmit={(answers) => device.submit(config, answers)} />
 }
 
 /**
@@ -47,12 +49,15 @@ export function KioskFlow({
   lang,
   onLang,
   unsent,
+  clips,
   onSubmit,
 }: {
   config: KioskConfig
   lang: Lang
   onLang(l: Lang): void
   unsent: number
+  /** The spoken prompts; absent in the builder's preview, which then shows no speaker. */
+  clips?: ClipManifest | null
   onSubmit(answers: Answers): Promise<unknown> | void
 }) {
   const [step, setStep] = useState<Step>({ name: 'idle' })
@@ -99,12 +104,13 @@ export function KioskFlow({
     if (followUps(def, headline!.id, answers).length) setStep({ name: 'details', answers })
     else void send(answers)
   }
-  const common = { lang, onLang, unsent, language: config.language }
+  const points = headline?.type === 'rating' ? (def.scales[headline.scale] ?? []) : []
+  const common = { lang, onLang, unsent, language: config.language, clips }
 
   if (step.name === 'rate' && headline)
     return (
-      <Screen name="rate" title={t(headline.text, lang)} {...common} onBack={toIdle}>
-        <Faces points={headline.type === 'rating' ? (def.scales[headline.scale] ?? []) : []} lang={lang} onPick={pick} />
+      <Screen name="rate" title={t(headline.text, lang)} {...common} onBack={toIdle} speak={['rate', ...points.map((p) => `face.${p.value}`)]}>
+        <Faces points={points} lang={lang} onPick={pick} />
       </Screen>
     )
   if (step.name === 'details')
@@ -113,12 +119,12 @@ export function KioskFlow({
     )
   if (step.name === 'thanks')
     return (
-      <Screen name="thanks" title={t(s.thanks, lang)} {...common} onBack={toIdle} backLabel={s.home}>
+      <Screen name="thanks" title={t(s.thanks, lang)} {...common} onBack={toIdle} backLabel={s.home} speak={['thanks']}>
         <p class="big-text">{t(s.thanksMore, lang)}</p>
       </Screen>
     )
   return (
-    <Screen name="idle" title={config.agency.name} {...common}>
+    <Screen name="idle" title={config.agency.name} {...common} speak={['idle']}>
       <p class="desk-name">{config.desk.name}</p>
       <button type="button" class="cta" onClick={() => setStep({ name: 'rate' })}>
         {t(s.start, lang)}
@@ -134,7 +140,7 @@ function Details(props: {
   headline: string
   start: Answers
   lang: Lang
-  common: { lang: Lang; onLang(l: Lang): void; unsent: number; language?: CitizenLanguage | null }
+  common: { lang: Lang; onLang(l: Lang): void; unsent: number; language?: CitizenLanguage | null; clips?: ClipManifest | null }
   privacy?: PrivacyFacts
   onSend(answers: Answers): void
   onBack(): void
@@ -162,7 +168,7 @@ function Details(props: {
     setTimeout(() => document.getElementById(`q-${first}`)?.focus())
   }
   return (
-    <Screen name="details" title={t(s.details, props.lang)} {...props.common} onBack={props.onBack}>
+    <Screen name="details" title={t(s.details, props.lang)} {...props.common} onBack={props.onBack} speak={['details']}>
       <form class="details" onSubmit={(e) => (e.preventDefault(), send())} noValidate>
         {questions.map((q) => (
           <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} error={errors[q.id]} onChange={(v) => change(q.id, v)} />

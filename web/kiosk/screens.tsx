@@ -4,6 +4,8 @@ import { LangSwitch } from '../components/lang-switch.tsx'
 import { t, type CitizenLang as Lang } from '../lib/i18n.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import type { CitizenLanguage } from '../lib/language-pack.ts'
+import { SpeakButton } from './speaker.tsx'
+import { clipUrls, type ClipManifest } from './spoken.ts'
 import { strings as s } from './strings.ts'
 
 /**
@@ -19,6 +21,9 @@ export function Screen(props: {
   language?: CitizenLanguage | null
   onBack?: () => void
   backLabel?: LocalizedText
+  /** What the speaker button reads on this screen (SPOKEN_PROMPTS), from the kiosk's clips. */
+  speak?: string[]
+  clips?: ClipManifest | null
   children?: ComponentChildren
 }) {
   const heading = useRef<HTMLHeadingElement>(null)
@@ -30,16 +35,21 @@ export function Screen(props: {
     document.documentElement.classList.toggle('large-text', !large)
     redraw((n) => n + 1)
   }
+  const urls = clipUrls(props.clips, props.speak ?? [], props.lang)
   return (
     <main class={`kiosk-screen ${props.name}`} data-screen={props.name}>
       <header class="bar">
-        {/* A wrong tap is undone at once, not by waiting for the idle timeout. */}
-        {props.onBack ? (
-          <button type="button" class="back" onClick={props.onBack}>
-            <span aria-hidden="true">‹ </span>
-            {t(props.backLabel ?? s.back, props.lang)}
-          </button>
-        ) : null}
+        <div class="bar-start">
+          {/* Where the kiosk has clips at all, its place is kept on a screen without one: back never jumps. */}
+          {urls.length ? <SpeakButton urls={urls} lang={props.lang} /> : props.clips?.clips.length ? <span class="speak-slot" aria-hidden="true" /> : null}
+          {/* A wrong tap is undone at once, not by waiting for the idle timeout. */}
+          {props.onBack ? (
+            <button type="button" class="back" onClick={props.onBack}>
+              <span aria-hidden="true">‹ </span>
+              {t(props.backLabel ?? s.back, props.lang)}
+            </button>
+          ) : null}
+        </div>
         <button type="button" class="text-size" aria-pressed={large} onClick={toggleLarge}>
           <span aria-hidden="true">A+ </span>
           {t(s.largeText, props.lang)}

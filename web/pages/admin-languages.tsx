@@ -4,6 +4,45 @@ import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { SpokenPrompts } from './spoken-prompts.tsx'
+
+const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+
+const strings = {
+  title: s('Ngôn ngữ cho người dân', 'Languages for citizens'),
+  uploadTitle: s('Tải lên tệp ngôn ngữ', 'Upload a language file'),
+  uploadHint: s(
+    'Tệp JSON gồm mã, tên, các chuỗi giao diện (ui) và bản dịch phiếu khảo sát (surveys). Tệp cùng mã thay tệp cũ. Chuỗi nào còn thiếu, người dân thấy bằng tiếng Việt.',
+    'A JSON file with the code, names, interface strings (ui) and survey translations (surveys). A file with the same code replaces the old one. Anything missing shows in Vietnamese.',
+  ),
+  file: s('Tệp ngôn ngữ (.json)', 'Language file (.json)'),
+  notJson: s('không phải JSON hợp lệ', 'is not valid JSON'),
+  notJsonFile: s('Tệp', 'The file'),
+  savedFrom: s('Đã lưu gói ngôn ngữ từ tệp', 'Saved the language pack from'),
+  interfaceString: s('Chuỗi giao diện', 'Interface string'),
+  surveyTranslation: s('Bản dịch phiếu', 'Survey translation'),
+  code: s('Mã ngôn ngữ', 'Language code'),
+  name: s('Tên ngôn ngữ (bằng chính ngôn ngữ đó)', 'Language name (in itself)'),
+  nameVi: s('Tên tiếng Việt', 'Vietnamese name'),
+  deskTitle: s('Ngôn ngữ hiện trước tại quầy', 'Language a desk shows first'),
+  deskShows: s('Máy tính bảng và mã QR của quầy hiện', 'The desk’s tablets and QR link now show'),
+  first: s('trước', 'first'),
+  desk: s('Quầy', 'Desk'),
+  chooseDesk: s('— chọn quầy —', '— choose a desk —'),
+  language: s('Ngôn ngữ', 'Language'),
+  save: s('Lưu', 'Save'),
+  completeTitle: s('Mức đầy đủ của từng gói', 'How complete each pack is'),
+  loading: s('Đang tải…', 'Loading…'),
+  noPack: s('Chưa có gói ngôn ngữ nào. Người dân thấy tiếng Việt và tiếng Anh.', 'No language pack yet. Citizens see Vietnamese and English.'),
+  interface: s('Giao diện', 'Interface'),
+  translated: s('chuỗi đã dịch', 'strings translated'),
+  uiMissing: s('chuỗi còn thiếu (hiện bằng tiếng Việt)', 'strings missing (shown in Vietnamese)'),
+  textsMissing: s('câu chữ còn thiếu', 'texts missing'),
+  unused: s('Có bản dịch cho khoá không tồn tại (không bao giờ hiện): ', 'Translations for keys that do not exist (never shown): '),
+  keyInFile: s('Khoá trong tệp', 'Key in the file'),
+  citizensSee: s('Người dân đang thấy (tiếng Việt)', 'Citizens see now (Vietnamese)'),
+}
 
 interface Missing {
   id: string
@@ -26,8 +65,7 @@ interface Agencies {
  * and what each pack still lacks (the citizen sees the Vietnamese text there, never a blank).
  */
 export function AdminLanguagesPage() {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
+  const { tr } = useApp()
   const report = useFetch<{ packs: Report[] }>('/api/v1/admin/languages')
   const agencies = useFetch<Agencies>('/api/v1/admin/agencies')
   const upload = useAction()
@@ -44,28 +82,24 @@ export function AdminLanguagesPage() {
   const fileKeys = Object.fromEntries(
     Object.keys(upload.error?.fields ?? {})
       .filter((f) => /^(ui|surveys)\./.test(f))
-      .map((f) => [f, f.startsWith('ui.') ? `${vi ? 'Chuỗi giao diện' : 'Interface string'} ${f.slice(3)}` : `${vi ? 'Bản dịch phiếu' : 'Survey translation'} ${f.slice(8)}`]),
+      .map((f) => [f, f.startsWith('ui.') ? `${tr(strings.interfaceString)} ${f.slice(3)}` : `${tr(strings.surveyTranslation)} ${f.slice(8)}`]),
   )
   const labels = {
     ...fileKeys,
-    code: vi ? 'Mã ngôn ngữ' : 'Language code',
-    name: vi ? 'Tên ngôn ngữ (bằng chính ngôn ngữ đó)' : 'Language name (in itself)',
-    nameVi: vi ? 'Tên tiếng Việt' : 'Vietnamese name',
+    code: tr(strings.code),
+    name: tr(strings.name),
+    nameVi: tr(strings.nameVi),
   }
 
   return (
     <>
-      <h1>{vi ? 'Ngôn ngữ cho người dân' : 'Languages for citizens'}</h1>
+      <h1>{tr(strings.title)}</h1>
       <section class="card">
-        <h2>{vi ? 'Tải lên tệp ngôn ngữ' : 'Upload a language file'}</h2>
-        <p class="muted">
-          {vi
-            ? 'Tệp JSON gồm mã, tên, các chuỗi giao diện (ui) và bản dịch phiếu khảo sát (surveys). Tệp cùng mã thay tệp cũ. Chuỗi nào còn thiếu, người dân thấy bằng tiếng Việt.'
-            : 'A JSON file with the code, names, interface strings (ui) and survey translations (surveys). A file with the same code replaces the old one. Anything missing shows in Vietnamese.'}
-        </p>
+        <h2>{tr(strings.uploadTitle)}</h2>
+        <p class="muted">{tr(strings.uploadHint)}</p>
         <div class="filters">
           <div class="filter">
-            <label for="lp-file">{vi ? 'Tệp ngôn ngữ (.json)' : 'Language file (.json)'}</label>
+            <label for="lp-file">{tr(strings.file)}</label>
             <input
               id="lp-file"
               type="file"
@@ -79,11 +113,11 @@ export function AdminLanguagesPage() {
                 try {
                   body = JSON.parse(await file.text())
                 } catch {
-                  return setUnreadable(vi ? `Tệp ${file.name} không phải JSON hợp lệ` : `${file.name} is not valid JSON`)
+                  return setUnreadable(`${tr(strings.notJsonFile)} ${file.name} ${tr(strings.notJson)}`)
                 }
                 const r = await upload.run<{ code: string }>('PUT', '/api/v1/admin/languages', body)
                 if (r) {
-                  setUploaded(vi ? `Đã lưu gói ngôn ngữ từ tệp ${file.name}` : `Saved the language pack from ${file.name}`)
+                  setUploaded(`${tr(strings.savedFrom)} ${file.name}`)
                   report.reload()
                 }
               }}
@@ -100,7 +134,7 @@ export function AdminLanguagesPage() {
       </section>
 
       <section class="card">
-        <h2>{vi ? 'Ngôn ngữ hiện trước tại quầy' : 'Language a desk shows first'}</h2>
+        <h2>{tr(strings.deskTitle)}</h2>
         <form
           class="filters"
           onSubmit={async (e) => {
@@ -108,15 +142,15 @@ export function AdminLanguagesPage() {
             setChosen('')
             const r = await choose.run('PUT', `/api/v1/admin/languages/desks/${desk}`, { language: language || null })
             if (r) {
-              setChosen(vi ? `Máy tính bảng và mã QR của quầy hiện ${nameOf(language || null)} trước` : `The desk’s tablets and QR link now show ${nameOf(language || null)} first`)
+              setChosen(`${tr(strings.deskShows)} ${nameOf(language || null)} ${tr(strings.first)}`)
               agencies.reload()
             }
           }}
         >
           <div class="filter">
-            <label for="lp-desk">{vi ? 'Quầy' : 'Desk'}</label>
+            <label for="lp-desk">{tr(strings.desk)}</label>
             <select id="lp-desk" value={desk} onChange={(e) => setDesk((e.target as HTMLSelectElement).value)} required>
-              <option value="">{vi ? '— chọn quầy —' : '— choose a desk —'}</option>
+              <option value="">{tr(strings.chooseDesk)}</option>
               {desks.map((d) => (
                 <option key={d.id} value={String(d.id)}>
                   {d.label} ({nameOf(d.language)})
@@ -125,7 +159,7 @@ export function AdminLanguagesPage() {
             </select>
           </div>
           <div class="filter">
-            <label for="lp-language">{vi ? 'Ngôn ngữ' : 'Language'}</label>
+            <label for="lp-language">{tr(strings.language)}</label>
             <select id="lp-language" value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value)}>
               <option value="">Tiếng Việt</option>
               {packs.map((p) => (
@@ -136,18 +170,18 @@ export function AdminLanguagesPage() {
             </select>
           </div>
           <button type="submit" disabled={choose.busy || !desk}>
-            {vi ? 'Lưu' : 'Save'}
+            {tr(strings.save)}
           </button>
         </form>
-        <FormError error={choose.error} labels={{ language: vi ? 'Ngôn ngữ' : 'Language' }} />
+        <FormError error={choose.error} labels={{ language: tr(strings.language) }} />
         <p role="status">{chosen}</p>
       </section>
 
       <section class="card">
-        <h2>{vi ? 'Mức đầy đủ của từng gói' : 'How complete each pack is'}</h2>
-        {report.loading ? <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p> : null}
+        <h2>{tr(strings.completeTitle)}</h2>
+        {report.loading ? <p aria-busy="true">{tr(strings.loading)}</p> : null}
         {!report.loading && !packs.length ? (
-          <p>{vi ? 'Chưa có gói ngôn ngữ nào. Người dân thấy tiếng Việt và tiếng Anh.' : 'No language pack yet. Citizens see Vietnamese and English.'}</p>
+          <p>{tr(strings.noPack)}</p>
         ) : null}
         {packs.map((p) => (
           <article key={p.code} class="language-pack" data-pack={p.code}>
@@ -155,7 +189,7 @@ export function AdminLanguagesPage() {
               {p.nameVi} ({p.name})
             </h3>
             <p>
-              {vi ? 'Giao diện' : 'Interface'}: {p.ui.total - p.ui.missing.length}/{p.ui.total} {vi ? 'chuỗi đã dịch' : 'strings translated'}
+              {tr(strings.interface)}: {p.ui.total - p.ui.missing.length}/{p.ui.total} {tr(strings.translated)}
               {p.surveys.map((s) => (
                 <span key={s.survey}>
                   {' · '}
@@ -164,41 +198,40 @@ export function AdminLanguagesPage() {
               ))}
             </p>
             <MissingTable
-              caption={
-                vi ? `Giao diện — ${p.ui.missing.length} chuỗi còn thiếu (hiện bằng tiếng Việt)` : `Interface — ${p.ui.missing.length} strings missing (shown in Vietnamese)`
-              }
+              caption={`${tr(strings.interface)} — ${p.ui.missing.length} ${tr(strings.uiMissing)}`}
               missing={p.ui.missing}
-              vi={vi}
             />
             {p.surveys
               .filter((s) => s.missing.length)
               .map((s) => (
                 <MissingTable
                   key={s.survey}
-                  caption={vi ? `${s.title} — ${s.missing.length} câu chữ còn thiếu` : `${s.title} — ${s.missing.length} texts missing`}
+                  caption={`${s.title} — ${s.missing.length} ${tr(strings.textsMissing)}`}
                   missing={s.missing}
-                  vi={vi}
                 />
               ))}
             {p.unused.length ? (
               <p class="form-error">
-                {vi ? 'Có bản dịch cho khoá không tồn tại (không bao giờ hiện): ' : 'Translations for keys that do not exist (never shown): '}
+                {tr(strings.unused)}
                 {p.unused.join(', ')}
               </p>
             ) : null}
           </article>
         ))}
       </section>
+
+      <SpokenPrompts packs={packs} />
     </>
   )
 }
 
-function MissingTable({ caption, missing, vi }: { caption: string; missing: Missing[]; vi: boolean }) {
+function MissingTable({ caption, missing }: { caption: string; missing: Missing[] }) {
+  const { tr } = useApp()
   if (!missing.length) return null
   return (
     <details>
       <summary>{caption}</summary>
-      <DataTable caption={caption} columns={[vi ? 'Khoá trong tệp' : 'Key in the file', vi ? 'Người dân đang thấy (tiếng Việt)' : 'Citizens see now (Vietnamese)']}>
+      <DataTable caption={caption} columns={[tr(strings.keyInFile), tr(strings.citizensSee)]}>
         {missing.map((m) => (
           <tr key={m.id}>
             <td>

@@ -2,6 +2,9 @@
 // starts and takes ratings with no network. Responses are never handled here: they wait in IndexedDB
 // and are sent by the page's drainer. Plain JS, served as-is from the site root, scope /kiosk.
 const CACHE = 'hailong-kiosk-shell-v1'
+// Spoken prompts (web/kiosk/clip-player.ts CLIP_CACHE): filled by the page from the clip list, kept across shell updates.
+const CLIPS = 'hailong-kiosk-clips-v1'
+const CLIP_PATH = '/api/v1/audio/'
 const SHELL = '/kiosk'
 const EXTRA = ['/kiosk.webmanifest', '/kiosk-icon.svg', '/kiosk-icon-192.png', '/kiosk-icon-512.png']
 
@@ -33,7 +36,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key)
+      for (const key of await caches.keys()) if (key !== CACHE && key !== CLIPS) await caches.delete(key)
       await self.clients.claim()
     })(),
   )
@@ -51,6 +54,17 @@ self.addEventListener('fetch', (event) => {
           return res
         })
         .catch(async () => (await caches.match(SHELL)) ?? Response.error()),
+    )
+  } else if (url.pathname.startsWith(CLIP_PATH)) {
+    // A clip's URL is its content hash: once cached, it plays offline for ever (until it leaves the list).
+    event.respondWith(
+      caches.open(CLIPS).then(async (cache) => {
+        const hit = await cache.match(url.href)
+        if (hit) return hit
+        const res = await fetch(url.href)
+        if (res.ok) await cache.put(url.href, res.clone())
+        return res
+      }),
     )
   } else if (url.pathname.startsWith('/assets/') || EXTRA.includes(url.pathname)) {
     // Built assets have content hashes: a cached one is always right.

@@ -22,4 +22,5 @@ export const kioskStrings = {
   revoked: s('Máy tính bảng này đã bị thu hồi, không nhận đánh giá mới.', 'This tablet was revoked and takes no new ratings.'),
   pairing: s('Đang ghép nối…', 'Pairing…'),
   largeText: s('Chữ lớn', 'Larger text'),
+  listen: s('Nghe đọc', 'Listen'),
 }
