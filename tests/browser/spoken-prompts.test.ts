@@ -51,13 +51,17 @@ describe('spoken prompts at the kiosk', () => {
     await page.getByRole('heading', { name: 'Lời đọc tại máy tính bảng' }).waitFor()
 
     const row = (prompt: string) => page.locator(`tr[data-prompt="${prompt}"]`)
-    await row('idle').getByLabel('Tệp âm thanh cho “Màn hình đầu (mời đánh giá)”').setInputFiles({ name: 'loi-doc.wav', mimeType: 'audio/wav', buffer: Buffer.from('not a sound, only text') })
+    await row('idle')
+      .getByLabel('Tệp âm thanh cho “Màn hình đầu (mời đánh giá)”')
+      .setInputFiles({ name: 'loi-doc.wav', mimeType: 'audio/wav', buffer: Buffer.from('not a sound, only text') })
     await row('idle').getByRole('alert').getByText('Tệp không phải âm thanh WebM, Ogg, MP3, WAV hoặc M4A', { exact: false }).waitFor()
     await row('idle').getByRole('alert').getByText('Tệp âm thanh').first().waitFor()
 
     const files = { idle: makeWav(0.3, 440), rate: makeWav(0.3, 550), 'face.3': makeWav(0.2, 660) }
     for (const [prompt, buffer] of Object.entries(files)) {
-      await row(prompt).locator('input[type=file]').setInputFiles({ name: `${prompt}.wav`, mimeType: 'audio/wav', buffer })
+      await row(prompt)
+        .locator('input[type=file]')
+        .setInputFiles({ name: `${prompt}.wav`, mimeType: 'audio/wav', buffer })
       await row(prompt).getByRole('status').getByText('Đã lưu lời đọc').waitFor()
       await row(prompt).locator('audio').waitFor()
     }

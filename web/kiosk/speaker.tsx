@@ -14,7 +14,7 @@ export function SpeakButton({ urls, lang }: { urls: string[]; lang: Lang }) {
   useEffect(() => () => void player().then((p) => p.stopClips()), [key])
   const press = async () => {
     const p = await player()
-    if (playing) return p.stopClips(), setPlaying(false)
+    if (playing) return (p.stopClips(), setPlaying(false))
     setPlaying(true)
     await p.playClips(urls, () => setPlaying(false))
   }

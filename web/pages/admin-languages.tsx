@@ -180,9 +180,7 @@ export function AdminLanguagesPage() {
       <section class="card">
         <h2>{tr(strings.completeTitle)}</h2>
         {report.loading ? <p aria-busy="true">{tr(strings.loading)}</p> : null}
-        {!report.loading && !packs.length ? (
-          <p>{tr(strings.noPack)}</p>
-        ) : null}
+        {!report.loading && !packs.length ? <p>{tr(strings.noPack)}</p> : null}
         {packs.map((p) => (
           <article key={p.code} class="language-pack" data-pack={p.code}>
             <h3>
@@ -197,18 +195,11 @@ export function AdminLanguagesPage() {
                 </span>
               ))}
             </p>
-            <MissingTable
-              caption={`${tr(strings.interface)} — ${p.ui.missing.length} ${tr(strings.uiMissing)}`}
-              missing={p.ui.missing}
-            />
+            <MissingTable caption={`${tr(strings.interface)} — ${p.ui.missing.length} ${tr(strings.uiMissing)}`} missing={p.ui.missing} />
             {p.surveys
               .filter((s) => s.missing.length)
               .map((s) => (
-                <MissingTable
-                  key={s.survey}
-                  caption={`${s.title} — ${s.missing.length} ${tr(strings.textsMissing)}`}
-                  missing={s.missing}
-                />
+                <MissingTable key={s.survey} caption={`${s.title} — ${s.missing.length} ${tr(strings.textsMissing)}`} missing={s.missing} />
               ))}
             {p.unused.length ? (
               <p class="form-error">

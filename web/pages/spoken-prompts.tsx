@@ -32,7 +32,10 @@ const strings = {
   discard: s('Bỏ bản ghi âm', 'Discard the recording'),
   remove: s('Xóa', 'Delete'),
   removeTitle: s('Xóa lời đọc?', 'Delete the clip?'),
-  removeWhat: s('Máy tính bảng sẽ đọc bản tiếng Việt thay thế, hoặc không hiện nút loa nếu không có.', 'Tablets will play the Vietnamese clip instead, or show no speaker if there is none.'),
+  removeWhat: s(
+    'Máy tính bảng sẽ đọc bản tiếng Việt thay thế, hoặc không hiện nút loa nếu không có.',
+    'Tablets will play the Vietnamese clip instead, or show no speaker if there is none.',
+  ),
   saved: s('Đã lưu lời đọc', 'Clip saved'),
   removed: s('Đã xóa lời đọc', 'Clip deleted'),
   noMicrophone: s('Không dùng được micrô (trình duyệt chưa cho phép hoặc máy không có micrô)', 'The microphone cannot be used (not allowed by the browser, or none present)'),
@@ -122,15 +125,7 @@ export function SpokenPrompts({ packs }: { packs: Array<{ code: string; nameVi: 
 
 type Recording = { state: 'off' } | { state: 'on'; recorder: MediaRecorder } | { state: 'done'; blob: Blob; url: string }
 
-function PromptRow(props: {
-  language: string
-  prompt: string
-  name: string
-  says: string
-  clip?: Clip
-  confirm: ReturnType<typeof useConfirm>['ask']
-  onChange(): void
-}) {
+function PromptRow(props: { language: string; prompt: string; name: string; says: string; clip?: Clip; confirm: ReturnType<typeof useConfirm>['ask']; onChange(): void }) {
   const { tr } = useApp()
   const action = useAction()
   const [done, setDone] = useState('')
