@@ -15,23 +15,26 @@ const unpublished = () => new DomainError('not_found', 'not_published', { vi: 'K
  * as published. Figures only, never a comment or a desk.
  */
 export function publicRoutes(deps: AppDeps) {
-  return new Hono()
-    .get('/reports', async (c) => c.json({ reports: await publicList(deps.db) }))
-    .get('/reports/:survey/:quarter', validate('param', Params), async (c) => {
-      const { survey, quarter } = c.req.valid('param')
-      const snap = await publishedReport(deps.db, survey, quarter)
-      if (!snap) throw unpublished()
-      const report = JSON.parse(snap.content) as Report
-      const title = (await deps.catalog.byKey(report.versions.at(-1) ?? ''))?.definition.title ?? null
-      return c.json({
-        survey,
-        period: quarter,
-        title,
-        version: snap.version,
-        hash: snap.hash,
-        closedAt: snap.closed_at,
-        publishedAt: snap.published_at,
-        report,
+  return (
+    new Hono()
+      // The zone the quarters are cut in, so the page shows publication dates in it rather than the browser's.
+      .get('/reports', async (c) => c.json({ reports: await publicList(deps.db), timeZone: deps.timeZone }))
+      .get('/reports/:survey/:quarter', validate('param', Params), async (c) => {
+        const { survey, quarter } = c.req.valid('param')
+        const snap = await publishedReport(deps.db, survey, quarter)
+        if (!snap) throw unpublished()
+        const report = JSON.parse(snap.content) as Report
+        const title = (await deps.catalog.byKey(report.versions.at(-1) ?? ''))?.definition.title ?? null
+        return c.json({
+          survey,
+          period: quarter,
+          title,
+          version: snap.version,
+          hash: snap.hash,
+          closedAt: snap.closed_at,
+          publishedAt: snap.published_at,
+          report,
+        })
       })
-    })
+  )
 }

@@ -1,7 +1,9 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { DefinitionProblem } from '../../server/domain/definition-problems.ts'
-import type { Lang } from '../lib/i18n.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { t, type Lang } from '../lib/i18n.ts'
+import { s } from '../lib/strings.ts'
 import type { Text } from './model.ts'
 
 /** The schema's problems by field path, and the staff member's language: every field looks itself up. */
@@ -19,7 +21,7 @@ export function useField(path: string) {
   const problem = problems.get(path)
   return {
     lang,
-    vi: lang === 'vi',
+    tr: (text: LocalizedText) => t(text, lang),
     problem,
     props: { id: fieldId(path), 'aria-invalid': problem ? ('true' as const) : undefined, 'aria-describedby': problem ? problemId(path) : undefined },
   }
@@ -94,15 +96,17 @@ export function NumberField(props: { path: string; label: string; value: number 
   )
 }
 
+const languageNames = { vi: s('tiếng Việt', 'Vietnamese'), en: s('tiếng Anh', 'English') }
+
 /** Vietnamese and English side by side: the two texts of one thing are written together. */
-export function TextPair(props: { path: string; label: { vi: string; en: string }; value: Text | undefined; onChange(t: Text): void }) {
+export function TextPair(props: { path: string; label: LocalizedText; value: Text | undefined; onChange(t: Text): void }) {
   const { lang } = useContext(Builder)
   const value = props.value ?? { vi: '', en: '' }
-  const name = props.label[lang]
+  const name = t(props.label, lang)
   return (
     <div class="text-pair">
-      <TextField path={`${props.path}.vi`} label={`${name} (${lang === 'vi' ? 'tiếng Việt' : 'Vietnamese'})`} value={value.vi} onInput={(vi) => props.onChange({ ...value, vi })} />
-      <TextField path={`${props.path}.en`} label={`${name} (${lang === 'vi' ? 'tiếng Anh' : 'English'})`} value={value.en} onInput={(en) => props.onChange({ ...value, en })} />
+      <TextField path={`${props.path}.vi`} label={`${name} (${t(languageNames.vi, lang)})`} value={value.vi} onInput={(vi) => props.onChange({ ...value, vi })} />
+      <TextField path={`${props.path}.en`} label={`${name} (${t(languageNames.en, lang)})`} value={value.en} onInput={(en) => props.onChange({ ...value, en })} />
     </div>
   )
 }

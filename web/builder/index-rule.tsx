@@ -1,32 +1,62 @@
 import { t } from '../lib/i18n.ts'
+import { s } from '../lib/strings.ts'
 import { fieldId, NumberField, Problem, Select, TextPair, useField } from './fields.tsx'
 import { IdField } from './question-card.tsx'
 import { allQuestions, idFromText, newKey, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
+
+const text = {
+  gone: (id: string) => s(`"${id}" (không còn trong phiếu)`, `"${id}" (no longer in the survey)`),
+  indexRule: s('Cách tính chỉ số', 'Index rule'),
+  method: s('Phương pháp', 'Method'),
+  share: s('Tỷ lệ hài lòng (SIPAS, đánh giá nhanh)', 'Share satisfied (SIPAS, quick rating)'),
+  points: s('Tổng điểm (Thông tư 01/2018)', 'Total points (Circular 01/2018)'),
+  satisfiedValues: s('Mức được tính là hài lòng', 'Values counted as satisfied'),
+  criteria: s('Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)', 'Criteria (ratings that count in the index)'),
+  indexIs: s('Chỉ số tính theo', 'The index is'),
+  oneHeadline: s('một câu hỏi chính', 'one headline question'),
+  weightedElements: s('các yếu tố có trọng số', 'weighted elements'),
+  headlineQuestion: s('Câu hỏi chính', 'Headline question'),
+  reasonsQuestion: s('Câu lý do chưa hài lòng', 'Reasons question'),
+  expectationsQuestion: s('Câu mong muốn cải thiện', 'Expectations question'),
+  none: s('(không có)', '(none)'),
+  indicators: s('Chỉ tiêu (câu chấm điểm cộng vào tổng)', 'Indicators (points questions summed)'),
+  decimals: s('Số chữ số thập phân', 'Decimals'),
+  minimum: s('Phiếu tối thiểu', 'Least a response must hold'),
+  minimumOn: s('Chỉ nhận phiếu trả lời đủ số câu tính điểm', 'Only take responses that answer enough scored questions'),
+  scoredAnswers: s('Số câu tính điểm tối thiểu', 'Scored answers at least'),
+  minimumOff: s('Không chọn: phiếu cần ít nhất một câu tính điểm.', 'Unset: a response needs at least one scored answer.'),
+  elements: s('Các yếu tố', 'Elements'),
+  element: (n: number) => s(`Yếu tố ${n}`, `Element ${n}`),
+  weight: s('Trọng số', 'Weight'),
+  removeElement: (n: number) => s(`Xoá yếu tố ${n}`, `Remove element ${n}`),
+  elementCriteria: s('Tiêu chí của yếu tố', 'Criteria of the element'),
+  addElement: s('+ Thêm yếu tố', '+ Add element'),
+}
 
 /**
  * Which questions count in the index and how: the satisfied values and the headline or weighted elements
  * (share instruments), or the indicators (points instruments). Questions are picked, never typed.
  */
 export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onChange(index: BShare | BPoints): void; onMinimum(m: BDef['minimum']): void }) {
-  const { vi, lang } = useField('index')
+  const { tr, lang } = useField('index')
   const questions = allQuestions(def)
   const label = (id: string) => {
     const q = questions.find((x) => x.id === id)
-    return q ? t(q.text, lang) || q.id : vi ? `"${id}" (không còn trong phiếu)` : `"${id}" (no longer in the survey)`
+    return q ? t(q.text, lang) || q.id : tr(text.gone(id))
   }
   const rules = def.index
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id))
   return (
     <section class="card" aria-labelledby="index-rule" id={fieldId('index')} tabIndex={-1}>
-      <h2 id="index-rule">{vi ? 'Cách tính chỉ số' : 'Index rule'}</h2>
+      <h2 id="index-rule">{tr(text.indexRule)}</h2>
       <Problem path="index" />
       <Select
         path="index.method"
-        label={vi ? 'Phương pháp' : 'Method'}
+        label={tr(text.method)}
         value={rules.method}
         options={[
-          { value: 'share', label: vi ? 'Tỷ lệ hài lòng (SIPAS, đánh giá nhanh)' : 'Share satisfied (SIPAS, quick rating)' },
-          { value: 'points', label: vi ? 'Tổng điểm (Thông tư 01/2018)' : 'Total points (Circular 01/2018)' },
+          { value: 'share', label: tr(text.share) },
+          { value: 'points', label: tr(text.points) },
         ]}
         onChange={(m) =>
           m && m !== rules.method && onChange(m === 'points' ? { method: 'points', indicators: [], decimals: 1 } : { method: 'share', satisfiedValues: [4, 5], criteria: [] })
@@ -35,7 +65,7 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
       {rules.method === 'share' ? (
         <>
           <fieldset class="checks">
-            <legend>{vi ? 'Mức được tính là hài lòng' : 'Values counted as satisfied'}</legend>
+            <legend>{tr(text.satisfiedValues)}</legend>
             {[...new Set(Object.values(def.scales).flatMap((s) => s.map((p) => p.value)))]
               .sort((a, b) => a - b)
               .map((v) => (
@@ -56,7 +86,7 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
             <Problem path="index.satisfiedValues" />
           </fieldset>
           <fieldset class="checks" id={fieldId('index.criteria')} tabIndex={-1}>
-            <legend>{vi ? 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' : 'Criteria (ratings that count in the index)'}</legend>
+            <legend>{tr(text.criteria)}</legend>
             {questions
               .filter((q) => q.type === 'rating')
               .map((q) => (
@@ -75,20 +105,20 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
             <Problem path="index.criteria" />
           </fieldset>
           <div class="field">
-            <span class="label">{vi ? 'Chỉ số tính theo' : 'The index is'}</span>
+            <span class="label">{tr(text.indexIs)}</span>
             <label class="check">
               <input type="radio" name="index-kind" checked={!rules.elements} onChange={() => onChange({ ...rules, elements: undefined, headline: rules.criteria[0] ?? '' })} />{' '}
-              {vi ? 'một câu hỏi chính' : 'one headline question'}
+              {tr(text.oneHeadline)}
             </label>
             <label class="check">
               <input type="radio" name="index-kind" checked={!!rules.elements} onChange={() => onChange({ ...rules, headline: undefined, elements: rules.elements ?? [] })} />{' '}
-              {vi ? 'các yếu tố có trọng số' : 'weighted elements'}
+              {tr(text.weightedElements)}
             </label>
           </div>
           {!rules.elements ? (
             <Select
               path="index.headline"
-              label={vi ? 'Câu hỏi chính' : 'Headline question'}
+              label={tr(text.headlineQuestion)}
               value={rules.headline ?? ''}
               options={[{ value: '', label: '—' }, ...rules.criteria.map((id) => ({ value: id, label: label(id) }))]}
               onChange={(headline) => onChange({ ...rules, headline })}
@@ -101,12 +131,9 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
               <Select
                 key={part}
                 path={`index.${part}`}
-                label={part === 'reasons' ? (vi ? 'Câu lý do chưa hài lòng' : 'Reasons question') : vi ? 'Câu mong muốn cải thiện' : 'Expectations question'}
+                label={part === 'reasons' ? tr(text.reasonsQuestion) : tr(text.expectationsQuestion)}
                 value={rules[part] ?? ''}
-                options={[
-                  { value: '', label: vi ? '(không có)' : '(none)' },
-                  ...questions.filter((q) => q.type === 'choice').map((q) => ({ value: q.id, label: t(q.text, lang) || q.id })),
-                ]}
+                options={[{ value: '', label: tr(text.none) }, ...questions.filter((q) => q.type === 'choice').map((q) => ({ value: q.id, label: t(q.text, lang) || q.id }))]}
                 onChange={(id) => onChange({ ...rules, [part]: id || undefined })}
               />
             ))}
@@ -115,7 +142,7 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
       ) : (
         <>
           <fieldset class="checks" id={fieldId('index.indicators')} tabIndex={-1}>
-            <legend>{vi ? 'Chỉ tiêu (câu chấm điểm cộng vào tổng)' : 'Indicators (points questions summed)'}</legend>
+            <legend>{tr(text.indicators)}</legend>
             {questions
               .filter((q) => q.type === 'points')
               .map((q) => (
@@ -130,31 +157,25 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
               ))}
             <Problem path="index.indicators" />
           </fieldset>
-          <NumberField
-            path="index.decimals"
-            label={vi ? 'Số chữ số thập phân' : 'Decimals'}
-            value={rules.decimals}
-            min={0}
-            onInput={(decimals) => onChange({ ...rules, decimals })}
-          />
+          <NumberField path="index.decimals" label={tr(text.decimals)} value={rules.decimals} min={0} onInput={(decimals) => onChange({ ...rules, decimals })} />
         </>
       )}
       <fieldset class="checks">
-        <legend>{vi ? 'Phiếu tối thiểu' : 'Least a response must hold'}</legend>
+        <legend>{tr(text.minimum)}</legend>
         <label class="check">
           <input type="checkbox" checked={!!def.minimum} onChange={(e) => onMinimum((e.target as HTMLInputElement).checked ? { scoredAnswers: 1 } : undefined)} />{' '}
-          {vi ? 'Chỉ nhận phiếu trả lời đủ số câu tính điểm' : 'Only take responses that answer enough scored questions'}
+          {tr(text.minimumOn)}
         </label>
         {def.minimum ? (
           <NumberField
             path="minimum.scoredAnswers"
-            label={vi ? 'Số câu tính điểm tối thiểu' : 'Scored answers at least'}
+            label={tr(text.scoredAnswers)}
             value={def.minimum.scoredAnswers}
             min={1}
             onInput={(scoredAnswers) => onMinimum({ scoredAnswers })}
           />
         ) : (
-          <p class="muted small">{vi ? 'Không chọn: phiếu cần ít nhất một câu tính điểm.' : 'Unset: a response needs at least one scored answer.'}</p>
+          <p class="muted small">{tr(text.minimumOff)}</p>
         )}
       </fieldset>
     </section>
@@ -162,12 +183,12 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
 }
 
 function Elements({ rules, label, onChange }: { rules: BShare; label(id: string): string; onChange(r: BShare): void }) {
-  const { vi } = useField('index.elements')
+  const { tr } = useField('index.elements')
   const elements = rules.elements ?? []
   const set = (next: BElement[]) => onChange({ ...rules, elements: next })
   return (
     <fieldset class="elements">
-      <legend>{vi ? 'Các yếu tố' : 'Elements'}</legend>
+      <legend>{tr(text.elements)}</legend>
       <ol class="option-list">
         {elements.map((e, i) => {
           const at = `index.elements.${i}`
@@ -176,24 +197,19 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
             <li key={e._k} class="option-row element">
               <TextPair
                 path={`${at}.text`}
-                label={{ vi: `Yếu tố ${i + 1}`, en: `Element ${i + 1}` }}
+                label={text.element(i + 1)}
                 value={e.text}
                 onChange={(text) => update(e._auto ? { text, id: uniqueId(idFromText(text.vi) || 'yeu-to', new Set(elements.filter((x) => x !== e).map((x) => x.id))) } : { text })}
               />
               <div class="option-tools">
                 <IdField path={`${at}.id`} item={e} auto={e._auto} onChange={(id) => update({ id, _auto: false })} />
-                <NumberField path={`${at}.weight`} label={vi ? 'Trọng số' : 'Weight'} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
-                <button
-                  type="button"
-                  class="danger small"
-                  aria-label={vi ? `Xoá yếu tố ${i + 1}` : `Remove element ${i + 1}`}
-                  onClick={() => set(elements.filter((_, j) => j !== i))}
-                >
+                <NumberField path={`${at}.weight`} label={tr(text.weight)} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
+                <button type="button" class="danger small" aria-label={tr(text.removeElement(i + 1))} onClick={() => set(elements.filter((_, j) => j !== i))}>
                   ✕
                 </button>
               </div>
               <fieldset class="checks">
-                <legend>{vi ? 'Tiêu chí của yếu tố' : 'Criteria of the element'}</legend>
+                <legend>{tr(text.elementCriteria)}</legend>
                 {rules.criteria.map((id) => (
                   <label class="check" key={id}>
                     <input
@@ -217,7 +233,7 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
           set([...elements, { _k: newKey(), _auto: true, id: uniqueId('yeu-to', new Set(elements.map((x) => x.id))), text: { vi: '', en: '' }, weight: 1, criteria: [] }])
         }
       >
-        {vi ? '+ Thêm yếu tố' : '+ Add element'}
+        {tr(text.addElement)}
       </button>
     </fieldset>
   )

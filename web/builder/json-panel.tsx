@@ -1,24 +1,39 @@
 import { useState } from 'preact/hooks'
+import { s } from '../lib/strings.ts'
 import { useField } from './fields.tsx'
+
+const text = {
+  objectNeeded: s('cần một đối tượng { … }', 'an object { … } is needed'),
+  invalidJson: s('JSON không hợp lệ', 'Invalid JSON'),
+  summary: s('Nhập / xuất JSON (nâng cao)', 'JSON import / export (advanced)'),
+  purpose: s(
+    'Dùng để chuyển phiếu giữa các tỉnh hoặc sửa nhanh; nội dung được kiểm tra như khi soạn.',
+    'For moving a form between provinces or quick edits; it is checked like anything typed here.',
+  ),
+  downloadJson: s('Tải tệp JSON', 'Download JSON'),
+  importJson: s('Nhập từ tệp JSON', 'Import a JSON file'),
+  definition: s('Nội dung phiếu (JSON)', 'Definition (JSON)'),
+  applyJson: s('Áp dụng JSON', 'Apply JSON'),
+}
 
 /**
  * JSON import and export, for advanced users and for moving a form between provinces. What is applied goes
  * through the same checks as anything typed in the builder.
  */
 export function JsonPanel({ definition, filename, onImport }: { definition: unknown; filename: string; onImport(raw: unknown): void }) {
-  const { vi } = useField('json')
-  const [text, setText] = useState<string | null>(null)
+  const { tr } = useField('json')
+  const [draft, setDraft] = useState<string | null>(null)
   const [error, setError] = useState('')
-  const shown = text ?? JSON.stringify(definition, null, 2)
+  const shown = draft ?? JSON.stringify(definition, null, 2)
   const apply = (raw: string) => {
     try {
       const parsed = JSON.parse(raw) as unknown
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(vi ? 'cần một đối tượng { … }' : 'an object { … } is needed')
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(tr(text.objectNeeded))
       setError('')
-      setText(null)
+      setDraft(null)
       onImport(parsed)
     } catch (e) {
-      setError(`${vi ? 'JSON không hợp lệ' : 'Invalid JSON'}: ${(e as Error).message}`)
+      setError(`${tr(text.invalidJson)}: ${(e as Error).message}`)
     }
   }
   const download = () => {
@@ -31,18 +46,14 @@ export function JsonPanel({ definition, filename, onImport }: { definition: unkn
   }
   return (
     <details class="card json-panel">
-      <summary>{vi ? 'Nhập / xuất JSON (nâng cao)' : 'JSON import / export (advanced)'}</summary>
-      <p class="muted small">
-        {vi
-          ? 'Dùng để chuyển phiếu giữa các tỉnh hoặc sửa nhanh; nội dung được kiểm tra như khi soạn.'
-          : 'For moving a form between provinces or quick edits; it is checked like anything typed here.'}
-      </p>
+      <summary>{tr(text.summary)}</summary>
+      <p class="muted small">{tr(text.purpose)}</p>
       <div class="actions-row">
         <button type="button" class="secondary small" onClick={download}>
-          {vi ? 'Tải tệp JSON' : 'Download JSON'}
+          {tr(text.downloadJson)}
         </button>
         <label class="button secondary small file">
-          {vi ? 'Nhập từ tệp JSON' : 'Import a JSON file'}
+          {tr(text.importJson)}
           <input
             type="file"
             accept="application/json,.json"
@@ -54,16 +65,16 @@ export function JsonPanel({ definition, filename, onImport }: { definition: unkn
           />
         </label>
       </div>
-      <label for="definition-json">{vi ? 'Nội dung phiếu (JSON)' : 'Definition (JSON)'}</label>
+      <label for="definition-json">{tr(text.definition)}</label>
       {error ? (
         <p class="form-error" role="alert">
           {error}
         </p>
       ) : null}
-      <textarea id="definition-json" class="code" rows={16} value={shown} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <textarea id="definition-json" class="code" rows={16} value={shown} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
       <div class="actions-row">
-        <button type="button" class="secondary small" disabled={text === null} onClick={() => text !== null && apply(text)}>
-          {vi ? 'Áp dụng JSON' : 'Apply JSON'}
+        <button type="button" class="secondary small" disabled={draft === null} onClick={() => draft !== null && apply(draft)}>
+          {tr(text.applyJson)}
         </button>
       </div>
     </details>

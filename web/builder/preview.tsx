@@ -1,10 +1,30 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
-import type { Lang } from '../lib/i18n.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { t, type Lang } from '../lib/i18n.ts'
+import { s } from '../lib/strings.ts'
 
 const sizes = {
   phone: { width: 390, height: 844, scale: 0.62, src: '/preview/phone' },
   kiosk: { width: 1024, height: 768, scale: 0.41, src: '/preview/kiosk' },
+}
+
+const text = {
+  preview: s('Xem trước', 'Preview'),
+  device: s('Thiết bị', 'Device'),
+  phone: s('Điện thoại', 'Phone'),
+  deskTablet: s('Máy tại quầy', 'Desk tablet'),
+  previewLanguage: s('Ngôn ngữ xem trước', 'Preview language'),
+  startAgain: s('Làm lại từ đầu', 'Start again'),
+  stale: (n: number) => s(`Đang hiện bản hợp lệ gần nhất: còn ${n} chỗ cần sửa.`, `Showing the last valid version: ${n} problem(s) to fix.`),
+  phonePreview: s('Xem trước trên điện thoại', 'Phone preview'),
+  deskTabletPreview: s('Xem trước trên máy tại quầy', 'Desk tablet preview'),
+  nothing: s('Chưa xem trước được: hãy sửa các chỗ được đánh dấu.', 'Nothing to preview yet: fix the marked fields.'),
+  phoneSize: s('Kích thước 390 × 844 (điện thoại).', 'Size 390 × 844 (phone).'),
+  kioskSize: s(
+    'Kích thước 1024 × 768 (máy tính bảng). Chạm "Đánh giá" rồi chọn một mặt để xem các câu tiếp theo.',
+    'Size 1024 × 768 (tablet). Tap "Đánh giá", then a face, to see the follow-up questions.',
+  ),
 }
 
 /**
@@ -13,7 +33,7 @@ const sizes = {
  * again the preview keeps the last one that was.
  */
 export function Preview({ definition, stale, lang: staffLang }: { definition: SurveyDefinition | null; stale: number; lang: Lang }) {
-  const vi = staffLang === 'vi'
+  const tr = (x: LocalizedText) => t(x, staffLang)
   const [device, setDevice] = useState<'phone' | 'kiosk'>('phone')
   const [lang, setLang] = useState<Lang>('vi')
   const [restart, setRestart] = useState(0)
@@ -31,16 +51,16 @@ export function Preview({ definition, stale, lang: staffLang }: { definition: Su
   })
   return (
     <aside class="preview card" aria-labelledby="preview-title">
-      <h2 id="preview-title">{vi ? 'Xem trước' : 'Preview'}</h2>
+      <h2 id="preview-title">{tr(text.preview)}</h2>
       <div class="preview-controls">
-        <div class="segmented" role="group" aria-label={vi ? 'Thiết bị' : 'Device'}>
+        <div class="segmented" role="group" aria-label={tr(text.device)}>
           {(['phone', 'kiosk'] as const).map((d) => (
             <button key={d} type="button" class="small" aria-pressed={device === d} onClick={() => setDevice(d)}>
-              {d === 'phone' ? (vi ? 'Điện thoại' : 'Phone') : vi ? 'Máy tại quầy' : 'Desk tablet'}
+              {d === 'phone' ? tr(text.phone) : tr(text.deskTablet)}
             </button>
           ))}
         </div>
-        <div class="segmented" role="group" aria-label={vi ? 'Ngôn ngữ xem trước' : 'Preview language'}>
+        <div class="segmented" role="group" aria-label={tr(text.previewLanguage)}>
           {(['vi', 'en'] as const).map((l) => (
             <button key={l} type="button" class="small" aria-pressed={lang === l} onClick={() => setLang(l)}>
               {l === 'vi' ? 'Tiếng Việt' : 'English'}
@@ -48,12 +68,12 @@ export function Preview({ definition, stale, lang: staffLang }: { definition: Su
           ))}
         </div>
         <button type="button" class="secondary small" onClick={() => setRestart((n) => n + 1)}>
-          {vi ? 'Làm lại từ đầu' : 'Start again'}
+          {tr(text.startAgain)}
         </button>
       </div>
       {stale ? (
         <p class="preview-stale" role="status">
-          {vi ? `Đang hiện bản hợp lệ gần nhất: còn ${stale} chỗ cần sửa.` : `Showing the last valid version: ${stale} problem(s) to fix.`}
+          {tr(text.stale(stale))}
         </p>
       ) : null}
       {definition ? (
@@ -62,7 +82,7 @@ export function Preview({ definition, stale, lang: staffLang }: { definition: Su
             key={device}
             ref={frame}
             src={size.src}
-            title={device === 'phone' ? (vi ? 'Xem trước trên điện thoại' : 'Phone preview') : vi ? 'Xem trước trên máy tại quầy' : 'Desk tablet preview'}
+            title={device === 'phone' ? tr(text.phonePreview) : tr(text.deskTabletPreview)}
             width={size.width}
             height={size.height}
             style={{ transform: `scale(${size.scale})` }}
@@ -70,17 +90,9 @@ export function Preview({ definition, stale, lang: staffLang }: { definition: Su
           />
         </div>
       ) : (
-        <p class="muted">{vi ? 'Chưa xem trước được: hãy sửa các chỗ được đánh dấu.' : 'Nothing to preview yet: fix the marked fields.'}</p>
+        <p class="muted">{tr(text.nothing)}</p>
       )}
-      <p class="muted small">
-        {device === 'phone'
-          ? vi
-            ? 'Kích thước 390 × 844 (điện thoại).'
-            : 'Size 390 × 844 (phone).'
-          : vi
-            ? 'Kích thước 1024 × 768 (máy tính bảng). Chạm "Đánh giá" rồi chọn một mặt để xem các câu tiếp theo.'
-            : 'Size 1024 × 768 (tablet). Tap "Đánh giá", then a face, to see the follow-up questions.'}
-      </p>
+      <p class="muted small">{tr(device === 'phone' ? text.phoneSize : text.kioskSize)}</p>
     </aside>
   )
 }

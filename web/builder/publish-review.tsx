@@ -1,7 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { DefinitionProblem } from '../../server/domain/definition-problems.ts'
 import type { DefinitionChange } from '../../server/domain/survey-diff.ts'
-import type { Lang } from '../lib/i18n.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { t, type Lang } from '../lib/i18n.ts'
+import { s } from '../lib/strings.ts'
+
+const text = {
+  title: s('Ban hành phiên bản này', 'Publish this version'),
+  against: (version: string) => s(`So với ${version}, phiên bản được sao chép:`, `Against ${version}, the version it was copied from:`),
+  nothingChanged: s('không có thay đổi nào.', 'nothing changed.'),
+  notCopied: s('Phiên bản này không sao chép từ phiên bản nào, nên không có gì để so sánh.', 'This version was not copied from another, so there is nothing to compare.'),
+  breaks: s('Các thay đổi sau làm chỉ số không so sánh được với các quý trước:', 'These changes make the index incomparable with earlier quarters:'),
+  note: s('Lưu ý: ', 'Note: '),
+  final: s('Sau khi ban hành, phiên bản không sửa được nữa; muốn thay đổi thì tạo phiên bản mới.', 'Once published, the version cannot change; changes need a new version.'),
+  reasonRequired: s('Lý do thay đổi (bắt buộc, ghi vào nhật ký)', 'Reason for the change (required, kept in the audit log)'),
+  reasonOptional: s('Lý do (không bắt buộc, ghi vào nhật ký)', 'Reason (optional, kept in the audit log)'),
+  publish: s('Xác nhận ban hành', 'Confirm and publish'),
+  back: s('Quay lại sửa', 'Back to editing'),
+}
 
 /** The list of problems: each names where it is and jumps to its field. */
 export function ProblemList({ problems, lang, onGo, title, live }: { problems: DefinitionProblem[]; lang: Lang; onGo(path: string): void; title: string; live?: boolean }) {
@@ -38,7 +54,7 @@ export function PublishReview(props: {
   onPublish(reason: string): void
   onCancel(): void
 }) {
-  const vi = props.lang === 'vi'
+  const tr = (x: LocalizedText) => t(x, props.lang)
   const [reason, setReason] = useState('')
   // The review opens at the top of a long page: bring it into view and say it.
   const heading = useRef<HTMLHeadingElement>(null)
@@ -51,20 +67,19 @@ export function PublishReview(props: {
   return (
     <section class="card publish-review" aria-labelledby="publish-title">
       <h2 id="publish-title" tabIndex={-1} ref={heading}>
-        {vi ? 'Ban hành phiên bản này' : 'Publish this version'}
+        {tr(text.title)}
       </h2>
       {props.basedOn ? (
         <p>
-          {vi ? `So với ${props.basedOn}, phiên bản được sao chép:` : `Against ${props.basedOn}, the version it was copied from:`}{' '}
-          {props.changes.length ? '' : vi ? 'không có thay đổi nào.' : 'nothing changed.'}
+          {tr(text.against(props.basedOn))} {props.changes.length ? '' : tr(text.nothingChanged)}
         </p>
       ) : (
-        <p>{vi ? 'Phiên bản này không sao chép từ phiên bản nào, nên không có gì để so sánh.' : 'This version was not copied from another, so there is nothing to compare.'}</p>
+        <p>{tr(text.notCopied)}</p>
       )}
       {breaks.length ? (
         <div class="warning" role="alert">
           <p>
-            <strong>{vi ? 'Các thay đổi sau làm chỉ số không so sánh được với các quý trước:' : 'These changes make the index incomparable with earlier quarters:'}</strong>
+            <strong>{tr(text.breaks)}</strong>
           </p>
           <ul>
             {breaks.map((c, i) => (
@@ -77,25 +92,15 @@ export function PublishReview(props: {
         <ul class="changes">
           {rest.map((c, i) => (
             <li key={i} class={c.severity}>
-              {c.severity === 'caution' ? <strong>{vi ? 'Lưu ý: ' : 'Note: '}</strong> : null}
+              {c.severity === 'caution' ? <strong>{tr(text.note)}</strong> : null}
               {c.text[props.lang]}
             </li>
           ))}
         </ul>
       ) : null}
-      <p class="muted">
-        {vi ? 'Sau khi ban hành, phiên bản không sửa được nữa; muốn thay đổi thì tạo phiên bản mới.' : 'Once published, the version cannot change; changes need a new version.'}
-      </p>
+      <p class="muted">{tr(text.final)}</p>
       <div class="field wide">
-        <label for="publish-reason">
-          {breaks.length
-            ? vi
-              ? 'Lý do thay đổi (bắt buộc, ghi vào nhật ký)'
-              : 'Reason for the change (required, kept in the audit log)'
-            : vi
-              ? 'Lý do (không bắt buộc, ghi vào nhật ký)'
-              : 'Reason (optional, kept in the audit log)'}
-        </label>
+        <label for="publish-reason">{tr(breaks.length ? text.reasonRequired : text.reasonOptional)}</label>
         <textarea
           id="publish-reason"
           rows={2}
@@ -112,10 +117,10 @@ export function PublishReview(props: {
       </div>
       <div class="actions-row">
         <button type="button" disabled={props.busy} onClick={() => props.onPublish(reason)}>
-          {vi ? 'Xác nhận ban hành' : 'Confirm and publish'}
+          {tr(text.publish)}
         </button>
         <button type="button" class="secondary" onClick={props.onCancel}>
-          {vi ? 'Quay lại sửa' : 'Back to editing'}
+          {tr(text.back)}
         </button>
       </div>
     </section>

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks'
 import type { Condition } from '../../server/domain/survey-definition.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
 import { t } from '../lib/i18n.ts'
+import { s } from '../lib/strings.ts'
 import { NumberField, Problem, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
 import { idFromText, newKey, uniqueId, type BDef, type BOption, type BPoint, type BQuestion, type QType } from './model.ts'
 
@@ -27,16 +29,61 @@ interface Props {
   canMoveDown: boolean
 }
 
-const typeNames: Record<QType, { vi: string; en: string }> = {
-  rating: { vi: 'Chấm mức hài lòng (mặt cười)', en: 'Satisfaction rating (faces)' },
-  points: { vi: 'Chấm điểm', en: 'Points' },
-  choice: { vi: 'Chọn từ danh sách', en: 'Choice from a list' },
-  text: { vi: 'Trả lời bằng chữ', en: 'Written answer' },
+const typeNames: Record<QType, LocalizedText> = {
+  rating: s('Chấm mức hài lòng (mặt cười)', 'Satisfaction rating (faces)'),
+  points: s('Chấm điểm', 'Points'),
+  choice: s('Chọn từ danh sách', 'Choice from a list'),
+  text: s('Trả lời bằng chữ', 'Written answer'),
+}
+
+const text = {
+  noText: s('(chưa có nội dung)', '(no text yet)'),
+  drag: (n: number) => s(`Kéo để chuyển câu ${n}; hoặc Alt + mũi tên lên/xuống`, `Drag to move question ${n}; or Alt + arrow up/down`),
+  dragTitle: s('Kéo để chuyển; Alt + ↑/↓ bằng bàn phím', 'Drag to move; Alt + ↑/↓ by keyboard'),
+  required: s(' · bắt buộc', ' · required'),
+  conditional: s(' · có điều kiện', ' · conditional'),
+  counted: s(' · tính vào chỉ số', ' · counts in the index'),
+  toFix: (n: number) => s(`${n} chỗ cần sửa`, `${n} to fix`),
+  moveUp: (n: number) => s(`Chuyển câu ${n} lên`, `Move question ${n} up`),
+  moveDown: (n: number) => s(`Chuyển câu ${n} xuống`, `Move question ${n} down`),
+  type: s('Loại câu hỏi', 'Question type'),
+  answer: s('Trả lời', 'Answer'),
+  requiredCheck: s('Bắt buộc trả lời', 'Required'),
+  question: s('Câu hỏi', 'Question'),
+  hint: s('Gợi ý (không bắt buộc)', 'Hint (optional)'),
+  scale: s('Thang đo', 'Scale'),
+  maxLength: s('Số ký tự tối đa', 'Maximum characters'),
+  remove: s('Xoá câu hỏi này', 'Remove this question'),
+  id: s('Mã (dùng trong tệp xuất, phiếu giấy)', 'Id (used in exports and paper entry)'),
+  idAuto: s('Tự tạo từ nội dung tiếng Việt cho đến khi sửa tay.', 'Made from the Vietnamese text until edited by hand.'),
+  idKeep: s('Giữ nguyên mã để so sánh được với phiên bản trước.', 'Keep the id to stay comparable with the previous version.'),
+  options: s('Các lựa chọn', 'Options'),
+  multiple: s('Cho chọn nhiều', 'Several answers allowed'),
+  minChoices: s('Chọn tối thiểu', 'At least'),
+  maxChoices: s('Chọn tối đa', 'At most'),
+  option: (n: number) => s(`Lựa chọn ${n}`, `Option ${n}`),
+  optionId: s('Mã', 'Id'),
+  optionUp: (n: number) => s(`Chuyển lựa chọn ${n} lên`, `Move option ${n} up`),
+  optionDown: (n: number) => s(`Chuyển lựa chọn ${n} xuống`, `Move option ${n} down`),
+  optionRemove: (n: number) => s(`Xoá lựa chọn ${n}`, `Remove option ${n}`),
+  addOption: s('+ Thêm lựa chọn', '+ Add option'),
+  pointsAnswers: s('Các mức điểm', 'Points answers'),
+  pointsAnswer: (n: number) => s(`Mức ${n}`, `Answer ${n}`),
+  pointsValue: s('Điểm', 'Points'),
+  pointsRemove: (n: number) => s(`Xoá mức ${n}`, `Remove answer ${n}`),
+  addPoints: s('+ Thêm mức điểm', '+ Add answer'),
+  always: s('Luôn hiện (không có điều kiện)', 'Always shown (no condition)'),
+  notEarlier: (id: string) => s(`"${id}" — không phải câu đứng trước`, `"${id}" — not an earlier question`),
+  showWhen: s('Hiện câu này khi…', 'Show this question when…'),
+  earlierQuestion: s('Câu hỏi trước', 'Earlier question'),
+  comparison: s('So sánh', 'Comparison'),
+  conditionAnswer: s('Câu trả lời', 'Answer'),
+  onlyEarlier: s('Chỉ dựa được vào câu hỏi đứng trước; câu đầu tiên luôn hiện.', 'Only earlier questions can decide; the first question is always shown.'),
 }
 
 export function QuestionCard(props: Props) {
   const { question: q, path, def } = props
-  const { vi, lang } = useField(path)
+  const { tr, lang } = useField(path)
   const problems = useProblemsUnder(path)
   const set = (patch: Partial<BQuestion>) => props.onChange({ ...q, ...patch })
   const setText = (text: { vi: string; en: string }) => {
@@ -58,7 +105,7 @@ export function QuestionCard(props: Props) {
     if (type === 'points') next.points = q.points ?? [0, 1, 2].map((value) => ({ _k: newKey(), value, text: { vi: '', en: '' } }))
     props.onChange(next)
   }
-  const summary = t(q.text, lang) || (vi ? '(chưa có nội dung)' : '(no text yet)')
+  const summary = t(q.text, lang) || tr(text.noText)
   return (
     <li
       class={`question-card ${props.expanded ? 'open' : ''} ${props.drag.dragging ? 'dragging' : ''}`}
@@ -72,8 +119,8 @@ export function QuestionCard(props: Props) {
           draggable
           tabIndex={0}
           role="button"
-          aria-label={vi ? `Kéo để chuyển câu ${props.number}; hoặc Alt + mũi tên lên/xuống` : `Drag to move question ${props.number}; or Alt + arrow up/down`}
-          title={vi ? 'Kéo để chuyển; Alt + ↑/↓ bằng bàn phím' : 'Drag to move; Alt + ↑/↓ by keyboard'}
+          aria-label={tr(text.drag(props.number))}
+          title={tr(text.dragTitle)}
           onDragStart={(e) => {
             e.dataTransfer?.setData('text/plain', q._k)
             props.drag.onDragStart()
@@ -91,30 +138,18 @@ export function QuestionCard(props: Props) {
         <button type="button" class="q-summary" aria-expanded={props.expanded} onClick={props.onToggle}>
           <span class="q-text">{summary}</span>
           <span class="q-meta">
-            {typeNames[q.type][lang]}
-            {q.required ? (vi ? ' · bắt buộc' : ' · required') : ''}
-            {q.visibleIf ? (vi ? ' · có điều kiện' : ' · conditional') : ''}
-            {props.counted ? (vi ? ' · tính vào chỉ số' : ' · counts in the index') : ''}
+            {tr(typeNames[q.type])}
+            {q.required ? tr(text.required) : ''}
+            {q.visibleIf ? tr(text.conditional) : ''}
+            {props.counted ? tr(text.counted) : ''}
           </span>
         </button>
-        {problems ? <span class="badge-problem">{vi ? `${problems} chỗ cần sửa` : `${problems} to fix`}</span> : null}
+        {problems ? <span class="badge-problem">{tr(text.toFix(problems))}</span> : null}
         <span class="q-tools">
-          <button
-            type="button"
-            class="secondary small"
-            disabled={!props.canMoveUp}
-            onClick={() => props.onMove(-1)}
-            aria-label={vi ? `Chuyển câu ${props.number} lên` : `Move question ${props.number} up`}
-          >
+          <button type="button" class="secondary small" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={tr(text.moveUp(props.number))}>
             ↑
           </button>
-          <button
-            type="button"
-            class="secondary small"
-            disabled={!props.canMoveDown}
-            onClick={() => props.onMove(1)}
-            aria-label={vi ? `Chuyển câu ${props.number} xuống` : `Move question ${props.number} down`}
-          >
+          <button type="button" class="secondary small" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={tr(text.moveDown(props.number))}>
             ↓
           </button>
         </span>
@@ -124,20 +159,20 @@ export function QuestionCard(props: Props) {
           <div class="row">
             <Select
               path={`${path}.type`}
-              label={vi ? 'Loại câu hỏi' : 'Question type'}
+              label={tr(text.type)}
               value={q.type}
-              options={(Object.keys(typeNames) as QType[]).map((k) => ({ value: k, label: typeNames[k][lang] }))}
+              options={(Object.keys(typeNames) as QType[]).map((k) => ({ value: k, label: tr(typeNames[k]) }))}
               onChange={(v) => v && setType(v)}
             />
             <div class="field">
-              <span class="label">{vi ? 'Trả lời' : 'Answer'}</span>
+              <span class="label">{tr(text.answer)}</span>
               <label class="check">
-                <input type="checkbox" checked={q.required} onChange={(e) => set({ required: (e.target as HTMLInputElement).checked })} /> {vi ? 'Bắt buộc trả lời' : 'Required'}
+                <input type="checkbox" checked={q.required} onChange={(e) => set({ required: (e.target as HTMLInputElement).checked })} /> {tr(text.requiredCheck)}
               </label>
             </div>
           </div>
-          <TextPair path={`${path}.text`} label={{ vi: 'Câu hỏi', en: 'Question' }} value={q.text} onChange={setText} />
-          <TextPair path={`${path}.hint`} label={{ vi: 'Gợi ý (không bắt buộc)', en: 'Hint (optional)' }} value={q.hint} onChange={(hint) => set({ hint })} />
+          <TextPair path={`${path}.text`} label={text.question} value={q.text} onChange={setText} />
+          <TextPair path={`${path}.hint`} label={text.hint} value={q.hint} onChange={(hint) => set({ hint })} />
           <IdField
             path={`${path}.id`}
             item={q}
@@ -148,7 +183,7 @@ export function QuestionCard(props: Props) {
           {q.type === 'rating' ? (
             <Select
               path={`${path}.scale`}
-              label={vi ? 'Thang đo' : 'Scale'}
+              label={tr(text.scale)}
               value={q.scale ?? ''}
               options={[
                 ...(q.scale && !def.scales[q.scale] ? [{ value: q.scale, label: q.scale }] : []),
@@ -157,15 +192,13 @@ export function QuestionCard(props: Props) {
               onChange={(scale) => set({ scale })}
             />
           ) : null}
-          {q.type === 'text' ? (
-            <NumberField path={`${path}.maxLength`} label={vi ? 'Số ký tự tối đa' : 'Maximum characters'} value={q.maxLength} min={1} onInput={(maxLength) => set({ maxLength })} />
-          ) : null}
+          {q.type === 'text' ? <NumberField path={`${path}.maxLength`} label={tr(text.maxLength)} value={q.maxLength} min={1} onInput={(maxLength) => set({ maxLength })} /> : null}
           {q.type === 'choice' ? <ChoiceOptions path={path} q={q} onChange={props.onChange} /> : null}
           {q.type === 'points' ? <PointsOptions path={path} q={q} onChange={props.onChange} /> : null}
           <ConditionField path={`${path}.visibleIf`} def={def} q={q} earlier={props.earlier} onChange={(visibleIf) => set({ visibleIf })} />
           <div class="actions-row">
             <button type="button" class="danger small" onClick={props.onRemove}>
-              {vi ? 'Xoá câu hỏi này' : 'Remove this question'}
+              {tr(text.remove)}
             </button>
           </div>
         </div>
@@ -188,7 +221,7 @@ export function IdField({
   onChange(id: string): void
   onCommit?(from: string, to: string): void
 }) {
-  const { vi } = useField(path)
+  const { tr } = useField(path)
   // References follow once the id is typed (on leaving the field), from the id it had when typing began:
   // the steps in between may pass through another question's id.
   const [from, setFrom] = useState(item.id)
@@ -196,7 +229,7 @@ export function IdField({
     <div class="id-field">
       <TextField
         path={path}
-        label={vi ? 'Mã (dùng trong tệp xuất, phiếu giấy)' : 'Id (used in exports and paper entry)'}
+        label={tr(text.id)}
         value={item.id}
         onInput={(v) => onChange(v.trim())}
         onFocus={() => setFrom(item.id)}
@@ -205,41 +238,26 @@ export function IdField({
           setFrom(to)
         }}
       />
-      <p class="muted small">
-        {auto
-          ? vi
-            ? 'Tự tạo từ nội dung tiếng Việt cho đến khi sửa tay.'
-            : 'Made from the Vietnamese text until edited by hand.'
-          : vi
-            ? 'Giữ nguyên mã để so sánh được với phiên bản trước.'
-            : 'Keep the id to stay comparable with the previous version.'}
-      </p>
+      <p class="muted small">{tr(auto ? text.idAuto : text.idKeep)}</p>
     </div>
   )
 }
 
 function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onChange(q: BQuestion): void }) {
-  const { vi } = useField(path)
+  const { tr } = useField(path)
   const options = q.options ?? []
   const setOptions = (next: BOption[]) => onChange({ ...q, options: next })
   const taken = () => new Set(options.map((o) => o.id))
   return (
     <fieldset class="options-editor">
-      <legend>{vi ? 'Các lựa chọn' : 'Options'}</legend>
+      <legend>{tr(text.options)}</legend>
       <label class="check">
-        <input type="checkbox" checked={q.multiple ?? false} onChange={(e) => onChange({ ...q, multiple: (e.target as HTMLInputElement).checked })} />{' '}
-        {vi ? 'Cho chọn nhiều' : 'Several answers allowed'}
+        <input type="checkbox" checked={q.multiple ?? false} onChange={(e) => onChange({ ...q, multiple: (e.target as HTMLInputElement).checked })} /> {tr(text.multiple)}
       </label>
       {q.multiple ? (
         <div class="row">
-          <NumberField
-            path={`${path}.minChoices`}
-            label={vi ? 'Chọn tối thiểu' : 'At least'}
-            value={q.minChoices}
-            min={0}
-            onInput={(minChoices) => onChange({ ...q, minChoices })}
-          />
-          <NumberField path={`${path}.maxChoices`} label={vi ? 'Chọn tối đa' : 'At most'} value={q.maxChoices} min={1} onInput={(maxChoices) => onChange({ ...q, maxChoices })} />
+          <NumberField path={`${path}.minChoices`} label={tr(text.minChoices)} value={q.minChoices} min={0} onInput={(minChoices) => onChange({ ...q, minChoices })} />
+          <NumberField path={`${path}.maxChoices`} label={tr(text.maxChoices)} value={q.maxChoices} min={1} onInput={(maxChoices) => onChange({ ...q, maxChoices })} />
         </div>
       ) : null}
       <Problem path={`${path}.options`} />
@@ -251,7 +269,7 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
             <li key={o._k} class="option-row">
               <TextPair
                 path={`${at}.text`}
-                label={{ vi: `Lựa chọn ${i + 1}`, en: `Option ${i + 1}` }}
+                label={text.option(i + 1)}
                 value={o.text}
                 onChange={(text) => {
                   if (o._auto && text.vi !== o.text.vi) {
@@ -262,31 +280,20 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
                 }}
               />
               <div class="option-tools">
-                <TextField path={`${at}.id`} label={vi ? 'Mã' : 'Id'} value={o.id} onInput={(id) => update({ id: id.trim(), _auto: false })} />
-                <button
-                  type="button"
-                  class="secondary small"
-                  disabled={i === 0}
-                  aria-label={vi ? `Chuyển lựa chọn ${i + 1} lên` : `Move option ${i + 1} up`}
-                  onClick={() => setOptions(swap(options, i, i - 1))}
-                >
+                <TextField path={`${at}.id`} label={tr(text.optionId)} value={o.id} onInput={(id) => update({ id: id.trim(), _auto: false })} />
+                <button type="button" class="secondary small" disabled={i === 0} aria-label={tr(text.optionUp(i + 1))} onClick={() => setOptions(swap(options, i, i - 1))}>
                   ↑
                 </button>
                 <button
                   type="button"
                   class="secondary small"
                   disabled={i === options.length - 1}
-                  aria-label={vi ? `Chuyển lựa chọn ${i + 1} xuống` : `Move option ${i + 1} down`}
+                  aria-label={tr(text.optionDown(i + 1))}
                   onClick={() => setOptions(swap(options, i, i + 1))}
                 >
                   ↓
                 </button>
-                <button
-                  type="button"
-                  class="danger small"
-                  aria-label={vi ? `Xoá lựa chọn ${i + 1}` : `Remove option ${i + 1}`}
-                  onClick={() => setOptions(options.filter((_, j) => j !== i))}
-                >
+                <button type="button" class="danger small" aria-label={tr(text.optionRemove(i + 1))} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
                   ✕
                 </button>
               </div>
@@ -299,19 +306,19 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
         class="secondary small"
         onClick={() => setOptions([...options, { _k: newKey(), _auto: true, id: uniqueId('lua-chon', taken()), text: { vi: '', en: '' } }])}
       >
-        {vi ? '+ Thêm lựa chọn' : '+ Add option'}
+        {tr(text.addOption)}
       </button>
     </fieldset>
   )
 }
 
 function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onChange(q: BQuestion): void }) {
-  const { vi } = useField(path)
+  const { tr } = useField(path)
   const points = q.points ?? []
   const setPoints = (next: BPoint[]) => onChange({ ...q, points: next })
   return (
     <fieldset class="options-editor">
-      <legend>{vi ? 'Các mức điểm' : 'Points answers'}</legend>
+      <legend>{tr(text.pointsAnswers)}</legend>
       <Problem path={`${path}.options`} />
       <ol class="option-list">
         {points.map((o, i) => {
@@ -319,15 +326,10 @@ function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
           const update = (patch: Partial<BPoint>) => setPoints(points.map((x, j) => (j === i ? { ...x, ...patch } : x)))
           return (
             <li key={o._k} class="option-row">
-              <TextPair path={`${at}.text`} label={{ vi: `Mức ${i + 1}`, en: `Answer ${i + 1}` }} value={o.text} onChange={(text) => update({ text })} />
+              <TextPair path={`${at}.text`} label={text.pointsAnswer(i + 1)} value={o.text} onChange={(text) => update({ text })} />
               <div class="option-tools">
-                <NumberField path={`${at}.value`} label={vi ? 'Điểm' : 'Points'} value={o.value} min={0} onInput={(value) => update({ value })} />
-                <button
-                  type="button"
-                  class="danger small"
-                  aria-label={vi ? `Xoá mức ${i + 1}` : `Remove answer ${i + 1}`}
-                  onClick={() => setPoints(points.filter((_, j) => j !== i))}
-                >
+                <NumberField path={`${at}.value`} label={tr(text.pointsValue)} value={o.value} min={0} onInput={(value) => update({ value })} />
+                <button type="button" class="danger small" aria-label={tr(text.pointsRemove(i + 1))} onClick={() => setPoints(points.filter((_, j) => j !== i))}>
                   ✕
                 </button>
               </div>
@@ -336,7 +338,7 @@ function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
         })}
       </ol>
       <button type="button" class="secondary small" onClick={() => setPoints([...points, { _k: newKey(), value: points.length, text: { vi: '', en: '' } }])}>
-        {vi ? '+ Thêm mức điểm' : '+ Add answer'}
+        {tr(text.addPoints)}
       </button>
     </fieldset>
   )
@@ -349,17 +351,17 @@ const swap = <T,>(list: T[], a: number, b: number) => {
 }
 
 type Op = Condition['op']
-const opWords: Record<Op, { vi: string; en: string }> = {
-  lte: { vi: 'từ mức này trở xuống (≤)', en: 'at or below (≤)' },
-  gte: { vi: 'từ mức này trở lên (≥)', en: 'at or above (≥)' },
-  eq: { vi: 'đúng bằng', en: 'is' },
-  neq: { vi: 'khác', en: 'is not' },
-  includes: { vi: 'có chọn', en: 'includes' },
+const opWords: Record<Op, LocalizedText> = {
+  lte: s('từ mức này trở xuống (≤)', 'at or below (≤)'),
+  gte: s('từ mức này trở lên (≥)', 'at or above (≥)'),
+  eq: s('đúng bằng', 'is'),
+  neq: s('khác', 'is not'),
+  includes: s('có chọn', 'includes'),
 }
 
 /** "Show when …": an earlier question, a comparison and one of its answers, each chosen from a list. */
 function ConditionField({ path, def, q, earlier, onChange }: { path: string; def: BDef; q: BQuestion; earlier: BQuestion[]; onChange(c: Condition | undefined): void }) {
-  const { vi, lang } = useField(path)
+  const { tr, lang } = useField(path)
   const usable = earlier.filter((x) => x.type !== 'text')
   const c = q.visibleIf
   const on = c ? usable.find((x) => x.id === c.question) : undefined
@@ -378,27 +380,27 @@ function ConditionField({ path, def, q, earlier, onChange }: { path: string; def
     onChange({ question: x.id, op: opsOf(x)[0]!, value })
   }
   const questionChoices = [
-    { value: '', label: vi ? 'Luôn hiện (không có điều kiện)' : 'Always shown (no condition)' },
-    ...(c && !on ? [{ value: c.question, label: vi ? `"${c.question}" — không phải câu đứng trước` : `"${c.question}" — not an earlier question` }] : []),
+    { value: '', label: tr(text.always) },
+    ...(c && !on ? [{ value: c.question, label: tr(text.notEarlier(c.question)) }] : []),
     ...usable.map((x) => ({ value: x.id, label: `${earlier.indexOf(x) + 1}. ${t(x.text, lang) || x.id}` })),
   ]
   return (
     <fieldset class="condition">
-      <legend>{vi ? 'Hiện câu này khi…' : 'Show this question when…'}</legend>
+      <legend>{tr(text.showWhen)}</legend>
       <div class="row">
-        <Select path={`${path}.question`} label={vi ? 'Câu hỏi trước' : 'Earlier question'} value={c?.question ?? ''} options={questionChoices} onChange={(id) => start(id)} />
+        <Select path={`${path}.question`} label={tr(text.earlierQuestion)} value={c?.question ?? ''} options={questionChoices} onChange={(id) => start(id)} />
         {c && on ? (
           <>
             <Select
               path={`${path}.op`}
-              label={vi ? 'So sánh' : 'Comparison'}
+              label={tr(text.comparison)}
               value={c.op}
-              options={opsOf(on).map((op) => ({ value: op, label: opWords[op][lang] }))}
+              options={opsOf(on).map((op) => ({ value: op, label: tr(opWords[op]) }))}
               onChange={(op) => op && onChange({ ...c, op })}
             />
             <Select
               path={`${path}.value`}
-              label={vi ? 'Câu trả lời' : 'Answer'}
+              label={tr(text.conditionAnswer)}
               value={String(c.value)}
               options={answersOf(on)}
               onChange={(v) => onChange({ ...c, value: on.type === 'choice' ? v : Number(v) })}
@@ -406,9 +408,7 @@ function ConditionField({ path, def, q, earlier, onChange }: { path: string; def
           </>
         ) : null}
       </div>
-      {!usable.length ? (
-        <p class="muted small">{vi ? 'Chỉ dựa được vào câu hỏi đứng trước; câu đầu tiên luôn hiện.' : 'Only earlier questions can decide; the first question is always shown.'}</p>
-      ) : null}
+      {!usable.length ? <p class="muted small">{tr(text.onlyEarlier)}</p> : null}
       <Problem path={path} />
     </fieldset>
   )

@@ -1,11 +1,13 @@
 import { useApp } from '../hooks/use-auth.ts'
 import { localTime, type AlertItem } from '../lib/alert-types.ts'
+import { s } from '../lib/strings.ts'
+
+const text = { none: s('Không có cảnh báo nào đang mở.', 'No open alerts.'), owner: s('Phụ trách', 'Owner') }
 
 /** Open alerts, newest first: what happened where, since when, and who took it on. */
 export function AlertList({ alerts, highlight }: { alerts: AlertItem[]; highlight?: number | null }) {
-  const { tr, lang, auth } = useApp()
-  const vi = lang === 'vi'
-  if (!alerts.length) return <p class="muted">{vi ? 'Không có cảnh báo nào đang mở.' : 'No open alerts.'}</p>
+  const { tr, auth } = useApp()
+  if (!alerts.length) return <p class="muted">{tr(text.none)}</p>
   return (
     <ul class="alert-items">
       {alerts.map((a) => (
@@ -19,7 +21,7 @@ export function AlertList({ alerts, highlight }: { alerts: AlertItem[]; highligh
             {a.agency.name}
             {a.desk ? ` — ${a.desk.name}` : ''}
             {a.kiosk ? ` — ${a.kiosk.name}` : ''} · {localTime(a.raisedAt, auth?.timeZone)}
-            {a.owner ? ` · ${vi ? 'Phụ trách' : 'Owner'}: ${a.owner.name}` : ''}
+            {a.owner ? ` · ${tr(text.owner)}: ${a.owner.name}` : ''}
           </p>
         </li>
       ))}

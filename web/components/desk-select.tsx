@@ -1,4 +1,6 @@
+import type { LocalizedText } from '../../server/domain/text.ts'
 import { useApp } from '../hooks/use-auth.ts'
+import { strings } from '../lib/strings.ts'
 
 /** The "which desk" filter the heat map and the alert rules share: empty value means every desk. */
 export function DeskSelect({
@@ -12,12 +14,12 @@ export function DeskSelect({
   desks: Array<{ id: number; name: string }>
   value: string
   onChange: (deskId: string) => void
-  allLabel: { vi: string; en: string }
+  allLabel: LocalizedText
 }) {
   const { tr } = useApp()
   return (
     <div class="filter">
-      <label for={id}>{tr({ vi: 'Quầy', en: 'Desk' })}</label>
+      <label for={id}>{tr(strings.desk)}</label>
       <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="">{tr(allLabel)}</option>
         {desks.map((d) => (

@@ -4,6 +4,20 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { formatNumber } from '../lib/i18n.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
+import { s, strings } from '../lib/strings.ts'
+
+const text = {
+  allDesks: s('Tất cả các quầy', 'All desks'),
+  legend: (n: number, minCell: number, timeZone: string) =>
+    s(
+      `n = ${n} đánh giá. Mỗi ô: chỉ số (tỷ lệ 4–5 sao) và số đánh giá n; ô dưới ${minCell} đánh giá ghi "chưa đủ mẫu". Giờ theo ${timeZone}.`,
+      `n = ${n} ratings. Each cell: the index (share of 4–5) and the number of ratings n; cells under ${minCell} ratings say "too few". Hours in ${timeZone}.`,
+    ),
+  caption: s('Chỉ số theo giờ và thứ trong tuần', 'Index by hour and weekday'),
+  day: s('Thứ', 'Day'),
+  tooFew: s('chưa đủ mẫu', 'too few'),
+  few: s('ít', 'few'),
+}
 
 interface HeatMapData {
   n: number
@@ -31,28 +45,23 @@ function colour(index: number) {
 /** Hour × weekday: how many ratings (n) and how satisfied, for a period, an agency (or the scope) and a desk. */
 export function HeatMap({ survey, period, agency, channel, kind }: { survey: string; period: string; agency?: string; channel?: string; kind?: string }) {
   const { lang, tr } = useApp()
-  const vi = lang === 'vi'
   const [deskId, setDeskId] = useState('')
   const q = new URLSearchParams({ survey, period, ...(agency ? { agency } : {}), ...(deskId ? { deskId } : {}), ...(channel ? { channel } : {}), ...(kind ? { kind } : {}) })
   const map = useFetch<HeatMapData>(`/api/v1/dashboard/heatmap?${q}`)
   if (map.error) return <p class="muted">{map.error.body?.error.message[lang] ?? map.error.message}</p>
   const m = map.data
-  if (!m) return <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p>
+  if (!m) return <p aria-busy="true">{tr(strings.loading)}</p>
   const hours = shownHours(m.cells)
   return (
     <div class="heat-map">
-      {m.desks.length ? <DeskSelect id="heat-desk" desks={m.desks} value={deskId} onChange={setDeskId} allLabel={{ vi: 'Tất cả các quầy', en: 'All desks' }} /> : null}
-      <p class="muted">
-        {vi
-          ? `n = ${m.n} đánh giá. Mỗi ô: chỉ số (tỷ lệ 4–5 sao) và số đánh giá n; ô dưới ${m.minCell} đánh giá ghi "chưa đủ mẫu". Giờ theo ${m.timeZone}.`
-          : `n = ${m.n} ratings. Each cell: the index (share of 4–5) and the number of ratings n; cells under ${m.minCell} ratings say "too few". Hours in ${m.timeZone}.`}
-      </p>
+      {m.desks.length ? <DeskSelect id="heat-desk" desks={m.desks} value={deskId} onChange={setDeskId} allLabel={text.allDesks} /> : null}
+      <p class="muted">{tr(text.legend(m.n, m.minCell, m.timeZone))}</p>
       <div class="table-wrap">
         <table class="heat">
-          <caption class="sr-only">{vi ? 'Chỉ số theo giờ và thứ trong tuần' : 'Index by hour and weekday'}</caption>
+          <caption class="sr-only">{tr(text.caption)}</caption>
           <thead>
             <tr>
-              <th scope="col">{vi ? 'Thứ' : 'Day'}</th>
+              <th scope="col">{tr(text.day)}</th>
               {hours.map((h) => (
                 <th scope="col" key={h}>
                   {String(h).padStart(2, '0')}h
@@ -66,10 +75,10 @@ export function HeatMap({ survey, period, agency, channel, kind }: { survey: str
                 <th scope="row">{tr(day)}</th>
                 {hours.map((h) => {
                   const c = m.cells[w * 24 + h]!
-                  const label = c.sufficient ? `${formatNumber(c.index, 0, lang)} · n = ${c.n}` : c.n ? `${vi ? 'chưa đủ mẫu' : 'too few'} · n = ${c.n}` : `n = 0`
+                  const label = c.sufficient ? `${formatNumber(c.index, 0, lang)} · n = ${c.n}` : c.n ? `${tr(text.tooFew)} · n = ${c.n}` : `n = 0`
                   return (
                     <td key={h} class={c.sufficient ? 'cell' : 'cell thin'} style={c.sufficient ? { background: colour(c.index!) } : undefined} title={label} data-n={c.n}>
-                      {c.sufficient ? <strong>{formatNumber(c.index, 0, lang)}</strong> : c.n ? <span>{vi ? 'ít' : 'few'}</span> : null}
+                      {c.sufficient ? <strong>{formatNumber(c.index, 0, lang)}</strong> : c.n ? <span>{tr(text.few)}</span> : null}
                       {c.n ? <small>n={c.n}</small> : null}
                     </td>
                   )

@@ -27,7 +27,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           hailong · {tr(s.appName)}
         </a>
         {auth ? (
-          <nav aria-label={lang === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
+          <nav aria-label={tr(s.mainNav)}>
             {link('/dashboard', tr(s.dashboard))}
             {link('/live', tr(s.live))}
             {link('/comments', tr(s.comments))}

@@ -1,6 +1,9 @@
 import type { AnswerValue } from '../../server/domain/answers.ts'
 import type { Question, SurveyDefinition } from '../../server/domain/survey-definition.ts'
-import { t, type CitizenLang as Lang } from '../lib/i18n.ts'
+import { s, t, type CitizenLang as Lang } from '../lib/i18n.ts'
+
+// Read out after a required question's text; a language pack without it falls back to Vietnamese like the rest.
+const text = { required: s(' (bắt buộc)', ' (required)') }
 
 interface Props {
   def: SurveyDefinition
@@ -24,7 +27,7 @@ export function QuestionField({ def, question: q, value, error, lang, onChange }
             {' '}
             *
           </span>
-          <span class="sr-only">{lang === 'vi' ? ' (bắt buộc)' : ' (required)'}</span>
+          <span class="sr-only">{t(text.required, lang)}</span>
         </>
       ) : null}
       {q.hint ? <span class="hint">{t(q.hint, lang)}</span> : null}

@@ -25,6 +25,11 @@ export function formatDateTime(iso: string, lang: Lang, timeZone: string | undef
   return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
 }
 
+/** The time of day of an instant (a save, a refresh), in the server's zone like every other time staff read. */
+export function formatTime(at: string | Date, lang: Lang, timeZone: string | undefined): string {
+  return new Date(at).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
+}
+
 export function formatDate(iso: string, lang: Lang, timeZone: string | undefined): string {
   return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
 }

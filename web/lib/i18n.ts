@@ -5,6 +5,9 @@ export type Lang = 'vi' | 'en'
 /** On citizen pages: 'vi', 'en', or the code of the desk's language pack (see web/lib/language-pack.ts). */
 export type CitizenLang = string
 
+/** One text in both languages, Vietnamese first: every table of words in the web is made of these. */
+export const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+
 /** Picks the text for the current language; Vietnamese when a translation is missing. */
 export function t(text: LocalizedText | undefined, lang: CitizenLang): string {
   // A pack's text sits under its own code beside vi and en (applyPack); never blank, Vietnamese instead.

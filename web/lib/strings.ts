@@ -1,16 +1,18 @@
-import type { LocalizedText } from '../../server/domain/text.ts'
+import { s } from './i18n.ts'
 
 /**
  * The one way to write a word on a staff page: `s(vi, en)` in a table, shown with `tr(text.key)` (= `t(text.key,
  * lang)`). Words used on one page stay in a `const text = { … }` table at the top of that page; words for
  * several pages live here. A phrase with a number or a name is a small function returning LocalizedText:
- * `responses: (n: number) => s(`${n} phiếu`, `${n} responses`)`.
+ * `responses: (n: number) => s(`${n} phiếu`, `${n} responses`)`. `s` itself sits in i18n.ts so that a
+ * component the citizens' pages share can use it without pulling this table into their bundles.
  */
-export const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+export { s }
 
 /** The staff app's words, Vietnamese first. */
 export const strings = {
   appName: s('Chỉ số hài lòng', 'Satisfaction index'),
+  mainNav: s('Điều hướng chính', 'Main navigation'),
   signIn: s('Đăng nhập', 'Sign in'),
   signOut: s('Đăng xuất', 'Sign out'),
   username: s('Tên đăng nhập', 'Username'),

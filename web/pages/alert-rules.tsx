@@ -6,6 +6,7 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import type { Meta } from '../lib/report-types.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
+import { s, strings } from '../lib/strings.ts'
 
 type Kind = 'unhappy_burst' | 'silence' | 'index_drop' | 'praise_run'
 interface Rule {
@@ -17,32 +18,43 @@ interface Rule {
   sourceText: LocalizedText
 }
 
-const kindText: Record<Kind, [string, string]> = {
-  unhappy_burst: ['Nhiều đánh giá không hài lòng', 'Burst of unhappy ratings'],
-  silence: ['Quầy hoặc máy im lặng trong giờ làm việc', 'Desk or tablet silent in opening hours'],
-  index_drop: ['Chỉ số giảm so với các tuần trước', 'Index dropped against previous weeks'],
-  praise_run: ['Khen: chuỗi đánh giá rất hài lòng', 'Praise: a run of very satisfied ratings'],
+const kindText: Record<Kind, LocalizedText> = {
+  unhappy_burst: s('Nhiều đánh giá không hài lòng', 'Burst of unhappy ratings'),
+  silence: s('Quầy hoặc máy im lặng trong giờ làm việc', 'Desk or tablet silent in opening hours'),
+  index_drop: s('Chỉ số giảm so với các tuần trước', 'Index dropped against previous weeks'),
+  praise_run: s('Khen: chuỗi đánh giá rất hài lòng', 'Praise: a run of very satisfied ratings'),
 }
 
 /** Each parameter in words; shares are edited in per cent. */
-const paramText: Record<string, { label: [string, string]; percent?: boolean }> = {
-  windowMinutes: { label: ['Trong khoảng (phút)', 'Within (minutes)'] },
-  share: { label: ['Tỷ lệ không hài lòng từ (%)', 'Unhappy share from (%)'], percent: true },
-  minCount: { label: ['Ít nhất số đánh giá', 'At least this many ratings'] },
-  maxRating: { label: ['Không hài lòng là từ mức này trở xuống (1–4)', 'Unhappy means this level or below (1–4)'] },
-  tabletMinutes: { label: ['Máy không liên lạc quá (phút)', 'Tablet unheard for over (minutes)'] },
-  deskMinutes: { label: ['Quầy không có đánh giá quá (phút)', 'No rating at the desk for over (minutes)'] },
-  days: { label: ['Chỉ số của số ngày gần nhất', 'Index of the last days'] },
-  previousWeeks: { label: ['So với số tuần trước đó', 'Against the weeks before'] },
-  dropPoints: { label: ['Giảm từ (điểm)', 'Drop of at least (points)'] },
-  runLength: { label: ['Số đánh giá liên tiếp', 'Ratings in a row'] },
-  minRating: { label: ['Từ mức (4–5)', 'At level (4–5) or above'] },
+const paramText: Record<string, { label: LocalizedText; percent?: boolean }> = {
+  windowMinutes: { label: s('Trong khoảng (phút)', 'Within (minutes)') },
+  share: { label: s('Tỷ lệ không hài lòng từ (%)', 'Unhappy share from (%)'), percent: true },
+  minCount: { label: s('Ít nhất số đánh giá', 'At least this many ratings') },
+  maxRating: { label: s('Không hài lòng là từ mức này trở xuống (1–4)', 'Unhappy means this level or below (1–4)') },
+  tabletMinutes: { label: s('Máy không liên lạc quá (phút)', 'Tablet unheard for over (minutes)') },
+  deskMinutes: { label: s('Quầy không có đánh giá quá (phút)', 'No rating at the desk for over (minutes)') },
+  days: { label: s('Chỉ số của số ngày gần nhất', 'Index of the last days') },
+  previousWeeks: { label: s('So với số tuần trước đó', 'Against the weeks before') },
+  dropPoints: { label: s('Giảm từ (điểm)', 'Drop of at least (points)') },
+  runLength: { label: s('Số đánh giá liên tiếp', 'Ratings in a row') },
+  minRating: { label: s('Từ mức (4–5)', 'At level (4–5) or above') },
+}
+
+const text = {
+  alertRules: s('Quy tắc cảnh báo', 'Alert rules'),
+  intro: s(
+    'Mỗi quy tắc áp dụng cho quầy, cơ quan và các đơn vị cấp dưới; chỗ nào chưa đặt riêng thì theo cấp trên, rồi theo mặc định.',
+    'Each rule applies to a desk, an agency and the agencies below it; where not set, the level above applies, then the default.',
+  ),
+  wholeAgency: s('Cả cơ quan', 'The whole agency'),
+  on: s('Bật', 'On'),
+  saveHere: s('Lưu cho phạm vi này', 'Save for this scope'),
+  inherit: s('Bỏ thiết lập riêng, theo cấp trên', 'Remove this setting, follow the level above'),
 }
 
 /** Alert rules for the province, an agency or a desk: each inherits from above until set here. */
 export function AlertRulesPage() {
-  const { lang, auth } = useApp()
-  const vi = lang === 'vi'
+  const { lang, tr, auth } = useApp()
   const meta = useFetch<Meta>('/api/v1/dashboard/meta')
   const isAdmin = auth?.user.role === 'admin'
   const [agency, setAgency] = useState(isAdmin ? '' : (auth?.user.agency?.code ?? ''))
@@ -54,15 +66,11 @@ export function AlertRulesPage() {
   const canEdit = auth?.user.role !== 'viewer' && (isAdmin || agency !== '')
   return (
     <>
-      <h1>{vi ? 'Quy tắc cảnh báo' : 'Alert rules'}</h1>
-      <p class="muted">
-        {vi
-          ? 'Mỗi quy tắc áp dụng cho quầy, cơ quan và các đơn vị cấp dưới; chỗ nào chưa đặt riêng thì theo cấp trên, rồi theo mặc định.'
-          : 'Each rule applies to a desk, an agency and the agencies below it; where not set, the level above applies, then the default.'}
-      </p>
+      <h1>{tr(text.alertRules)}</h1>
+      <p class="muted">{tr(text.intro)}</p>
       <div class="filters">
         <div class="filter">
-          <label for="rule-agency">{vi ? 'Cơ quan' : 'Agency'}</label>
+          <label for="rule-agency">{tr(strings.agency)}</label>
           <select
             id="rule-agency"
             value={agency}
@@ -71,7 +79,7 @@ export function AlertRulesPage() {
               setDeskId('')
             }}
           >
-            {isAdmin ? <option value="">{vi ? 'Toàn tỉnh' : 'Whole province'}</option> : null}
+            {isAdmin ? <option value="">{tr(strings.province)}</option> : null}
             {meta.data?.agencies.map((a) => (
               <option key={a.code} value={a.code}>
                 {a.name}
@@ -79,7 +87,7 @@ export function AlertRulesPage() {
             ))}
           </select>
         </div>
-        {agency ? <DeskSelect id="rule-desk" desks={desks} value={deskId} onChange={setDeskId} allLabel={{ vi: 'Cả cơ quan', en: 'The whole agency' }} /> : null}
+        {agency ? <DeskSelect id="rule-desk" desks={desks} value={deskId} onChange={setDeskId} allLabel={text.wholeAgency} /> : null}
       </div>
       {rules.error ? (
         <p class="form-error" role="alert">
@@ -102,8 +110,7 @@ export function AlertRulesPage() {
 }
 
 function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agency?: string; deskId?: number }; canEdit: boolean; onSaved(): void }) {
-  const { lang, tr } = useApp()
-  const vi = lang === 'vi'
+  const { tr } = useApp()
   const action = useAction()
   const [enabled, setEnabled] = useState(rule.enabled)
   const [values, setValues] = useState<Record<string, string>>({})
@@ -129,15 +136,15 @@ function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agen
   const id = (k: string) => `rule-${rule.kind}-${k}`
   return (
     <form class="card rule-form" onSubmit={save}>
-      <h2>{kindText[rule.kind][vi ? 0 : 1]}</h2>
+      <h2>{tr(kindText[rule.kind])}</h2>
       <p class="muted">{tr(rule.sourceText)}</p>
       <label class="check">
-        <input type="checkbox" checked={enabled} disabled={!canEdit} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} /> {vi ? 'Bật' : 'On'}
+        <input type="checkbox" checked={enabled} disabled={!canEdit} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} /> {tr(text.on)}
       </label>
       <div class="rule-params">
         {Object.keys(rule.params).map((k) => (
           <div class="filter" key={k}>
-            <label for={id(k)}>{paramText[k]?.label[vi ? 0 : 1] ?? k}</label>
+            <label for={id(k)}>{paramText[k] ? tr(paramText[k].label) : k}</label>
             <input
               id={id(k)}
               type="number"
@@ -155,14 +162,14 @@ function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agen
       {canEdit ? (
         <div class="actions-row">
           <button type="submit" disabled={action.busy}>
-            {vi ? 'Lưu cho phạm vi này' : 'Save for this scope'}
+            {tr(text.saveHere)}
           </button>
           {rule.setHere ? (
             <button type="button" class="secondary" disabled={action.busy} onClick={inherit}>
-              {vi ? 'Bỏ thiết lập riêng, theo cấp trên' : 'Remove this setting, follow the level above'}
+              {tr(text.inherit)}
             </button>
           ) : null}
-          {saved ? <span role="status">{vi ? 'Đã lưu' : 'Saved'}</span> : null}
+          {saved ? <span role="status">{tr(strings.saved)}</span> : null}
         </div>
       ) : null}
     </form>

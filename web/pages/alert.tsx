@@ -6,13 +6,39 @@ import { useFetch } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
 import { localTime, type AlertDetail } from '../lib/alert-types.ts'
 
-const channelText = { email: ['Thư điện tử', 'E-mail'], webhook: ['Webhook', 'Webhook'] } as const
-const deliveryText = { pending: ['Đang chờ gửi lại', 'Waiting to retry'], sent: ['Đã gửi', 'Sent'], failed: ['Không gửi được', 'Gave up'] } as const
+import { s, strings } from '../lib/strings.ts'
+
+const channelText = { email: s('Thư điện tử', 'E-mail'), webhook: s('Webhook', 'Webhook') }
+const deliveryText = { pending: s('Đang chờ gửi lại', 'Waiting to retry'), sent: s('Đã gửi', 'Sent'), failed: s('Không gửi được', 'Gave up') }
+const text = {
+  new: s('Mới', 'New'),
+  acknowledged: s('Đã tiếp nhận', 'Acknowledged'),
+  resolved: s('Đã xử lý', 'Resolved'),
+  followUpSteps: s('Các bước xử lý', 'Follow-up steps'),
+  owner: s('Người phụ trách', 'Owner'),
+  closingNote: s('Kết quả xử lý', 'Closing note'),
+  followUp: s('Xử lý', 'Follow up'),
+  acknowledge: s('Tiếp nhận (tôi phụ trách)', 'Acknowledge (I own it)'),
+  closingNoteField: s('Kết quả xử lý (bắt buộc khi đóng)', 'What was done (required to close)'),
+  resolve: s('Đánh dấu đã xử lý', 'Mark as resolved'),
+  ratings: s('Các đánh giá gây ra cảnh báo', 'The ratings that raised it'),
+  noComment: s('(không có góp ý)', '(no comment)'),
+  noRatings: s('Cảnh báo này không do đánh giá cụ thể nào gây ra.', 'This alert was not raised by particular ratings.'),
+  comments: s('Trao đổi', 'Comments'),
+  noComments: s('Chưa có trao đổi.', 'No comments yet.'),
+  addComment: s('Thêm trao đổi', 'Add a comment'),
+  send: s('Gửi', 'Send'),
+  deliveries: s('Gửi thông báo', 'Deliveries'),
+  attempts: s('lần thử', 'attempts'),
+  next: s('lần sau', 'next'),
+  ok: s('thành công', 'ok'),
+  failed: s('lỗi', 'failed'),
+  appOnly: s('Chỉ hiện trong ứng dụng (chưa cấu hình thư điện tử hay webhook).', 'Shown in the app only (no e-mail or webhook configured).'),
+}
 
 /** One alert: what triggered it (with the citizens' comments), its follow-up and where it was delivered. */
 export function AlertPage({ id }: { id: string }) {
   const { lang, tr, auth } = useApp()
-  const vi = lang === 'vi'
   const alert = useFetch<AlertDetail>(`/api/v1/alerts/${encodeURIComponent(id)}`)
   const live = useLive(['alert-updated'])
   const { reload } = alert
@@ -37,16 +63,16 @@ export function AlertPage({ id }: { id: string }) {
       </p>
     )
   const a = alert.data
-  if (!a) return <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p>
+  if (!a) return <p aria-busy="true">{tr(strings.loading)}</p>
   const steps = [
-    { label: vi ? 'Mới' : 'New', at: a.raisedAt },
-    { label: vi ? 'Đã tiếp nhận' : 'Acknowledged', at: a.acknowledgedAt },
-    { label: vi ? 'Đã xử lý' : 'Resolved', at: a.resolvedAt },
+    { label: tr(text.new), at: a.raisedAt },
+    { label: tr(text.acknowledged), at: a.acknowledgedAt },
+    { label: tr(text.resolved), at: a.resolvedAt },
   ]
   return (
     <>
       <p>
-        <a href="/live">← {vi ? 'Trực tiếp' : 'Live'}</a>
+        <a href="/live">← {tr(strings.live)}</a>
       </p>
       <h1>
         {tr(a.kindText)} <span class={`badge state-${a.state}`}>{tr(a.stateText)}</span>
@@ -57,7 +83,7 @@ export function AlertPage({ id }: { id: string }) {
         {a.desk ? ` — ${a.desk.name}` : ''}
         {a.kiosk ? ` — ${a.kiosk.name}` : ''}
       </p>
-      <ol class="steps" aria-label={vi ? 'Các bước xử lý' : 'Follow-up steps'}>
+      <ol class="steps" aria-label={tr(text.followUpSteps)}>
         {steps.map((s) => (
           <li key={s.label} class={s.at ? 'done' : ''}>
             <strong>{s.label}</strong> {s.at ? localTime(s.at, auth?.timeZone) : '—'}
@@ -66,21 +92,21 @@ export function AlertPage({ id }: { id: string }) {
       </ol>
       {a.owner ? (
         <p>
-          {vi ? 'Người phụ trách' : 'Owner'}: <strong>{a.owner.name}</strong>
+          {tr(text.owner)}: <strong>{a.owner.name}</strong>
         </p>
       ) : null}
       {a.closingNote ? (
         <p>
-          {vi ? 'Kết quả xử lý' : 'Closing note'}: {a.closingNote}
+          {tr(text.closingNote)}: {a.closingNote}
         </p>
       ) : null}
       <FormError error={action.error} />
       {canAct && a.state !== 'resolved' ? (
         <section class="card">
-          <h2>{vi ? 'Xử lý' : 'Follow up'}</h2>
+          <h2>{tr(text.followUp)}</h2>
           {a.state === 'new' ? (
             <button type="button" disabled={action.busy} onClick={() => act('acknowledge', {})}>
-              {vi ? 'Tiếp nhận (tôi phụ trách)' : 'Acknowledge (I own it)'}
+              {tr(text.acknowledge)}
             </button>
           ) : null}
           <form
@@ -89,7 +115,7 @@ export function AlertPage({ id }: { id: string }) {
               act('resolve', { note }, () => setNote(''))
             }}
           >
-            <label for="closing-note">{vi ? 'Kết quả xử lý (bắt buộc khi đóng)' : 'What was done (required to close)'}</label>
+            <label for="closing-note">{tr(text.closingNoteField)}</label>
             <textarea
               id="closing-note"
               rows={2}
@@ -99,18 +125,18 @@ export function AlertPage({ id }: { id: string }) {
             />
             {action.error?.fields.note ? <p class="form-error">{action.error.fields.note}</p> : null}
             <button type="submit" disabled={action.busy}>
-              {vi ? 'Đánh dấu đã xử lý' : 'Mark as resolved'}
+              {tr(text.resolve)}
             </button>
           </form>
         </section>
       ) : null}
       <section class="card">
-        <h2>{vi ? 'Các đánh giá gây ra cảnh báo' : 'The ratings that raised it'}</h2>
+        <h2>{tr(text.ratings)}</h2>
         {a.ratings.length ? (
           <ul class="comment-items">
             {a.ratings.map((r) => (
               <li key={r.id}>
-                <p class="comment-text">{r.comment ? `“${r.comment}”` : <span class="muted">{vi ? '(không có góp ý)' : '(no comment)'}</span>}</p>
+                <p class="comment-text">{r.comment ? `“${r.comment}”` : <span class="muted">{tr(text.noComment)}</span>}</p>
                 <p class="muted">
                   {r.rating !== null ? `${r.rating}/5` : ''} · {localTime(r.submittedAt, auth?.timeZone)}
                 </p>
@@ -118,11 +144,11 @@ export function AlertPage({ id }: { id: string }) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{vi ? 'Cảnh báo này không do đánh giá cụ thể nào gây ra.' : 'This alert was not raised by particular ratings.'}</p>
+          <p class="muted">{tr(text.noRatings)}</p>
         )}
       </section>
       <section class="card">
-        <h2>{vi ? 'Trao đổi' : 'Comments'}</h2>
+        <h2>{tr(text.comments)}</h2>
         {a.comments.length ? (
           <ul class="comment-items">
             {a.comments.map((c) => (
@@ -135,7 +161,7 @@ export function AlertPage({ id }: { id: string }) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{vi ? 'Chưa có trao đổi.' : 'No comments yet.'}</p>
+          <p class="muted">{tr(text.noComments)}</p>
         )}
         {canAct ? (
           <form
@@ -144,27 +170,27 @@ export function AlertPage({ id }: { id: string }) {
               act('comments', { body: comment }, () => setComment(''))
             }}
           >
-            <label for="alert-comment">{vi ? 'Thêm trao đổi' : 'Add a comment'}</label>
+            <label for="alert-comment">{tr(text.addComment)}</label>
             <textarea id="alert-comment" rows={2} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
             {action.error?.fields.body ? <p class="form-error">{action.error.fields.body}</p> : null}
             <button type="submit" disabled={action.busy}>
-              {vi ? 'Gửi' : 'Send'}
+              {tr(text.send)}
             </button>
           </form>
         ) : null}
       </section>
       <section class="card">
-        <h2>{vi ? 'Gửi thông báo' : 'Deliveries'}</h2>
+        <h2>{tr(text.deliveries)}</h2>
         {a.deliveries.length ? (
           <ul class="plain">
             {a.deliveries.map((d, i) => (
               <li key={i}>
-                <strong>{channelText[d.channel][vi ? 0 : 1]}</strong>: {deliveryText[d.status][vi ? 0 : 1]} ({vi ? 'lần thử' : 'attempts'} {d.attempts})
-                {d.status === 'pending' && d.attempts ? ` · ${vi ? 'lần sau' : 'next'} ${localTime(d.nextAttemptAt, auth?.timeZone)}` : ''}
+                <strong>{tr(channelText[d.channel])}</strong>: {tr(deliveryText[d.status])} ({tr(text.attempts)} {d.attempts})
+                {d.status === 'pending' && d.attempts ? ` · ${tr(text.next)} ${localTime(d.nextAttemptAt, auth?.timeZone)}` : ''}
                 <ul>
                   {d.log.map((l) => (
                     <li key={l.attempt}>
-                      {localTime(l.at, auth?.timeZone)} — {l.ok ? (vi ? 'thành công' : 'ok') : vi ? 'lỗi' : 'failed'}
+                      {localTime(l.at, auth?.timeZone)} — {l.ok ? tr(text.ok) : tr(text.failed)}
                       {l.detail ? ` (${l.detail})` : ''}
                     </li>
                   ))}
@@ -173,7 +199,7 @@ export function AlertPage({ id }: { id: string }) {
             ))}
           </ul>
         ) : (
-          <p class="muted">{vi ? 'Chỉ hiện trong ứng dụng (chưa cấu hình thư điện tử hay webhook).' : 'Shown in the app only (no e-mail or webhook configured).'}</p>
+          <p class="muted">{tr(text.appOnly)}</p>
         )}
       </section>
     </>

@@ -5,6 +5,7 @@ import { useFetch } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
 import { localTime, type AlertItem } from '../lib/alert-types.ts'
 import { formatNumber } from '../lib/i18n.ts'
+import { s, strings } from '../lib/strings.ts'
 
 interface LiveDesk {
   id: number
@@ -18,16 +19,31 @@ interface LiveDesk {
 }
 
 const kioskStatus = {
-  ok: ['Hoạt động', 'Working'],
-  silent: ['Im lặng', 'Silent'],
-  unpaired: ['Chưa ghép nối', 'Not paired'],
-  revoked: ['Đã thu hồi', 'Revoked'],
-} as const
+  ok: s('Hoạt động', 'Working'),
+  silent: s('Im lặng', 'Silent'),
+  unpaired: s('Chưa ghép nối', 'Not paired'),
+  revoked: s('Đã thu hồi', 'Revoked'),
+}
+
+const text = {
+  updatingLive: s('● Đang cập nhật trực tiếp', '● Updating live'),
+  reconnecting: s('○ Đang kết nối lại…', '○ Reconnecting…'),
+  updatedAt: s('Hôm nay, cập nhật lúc', 'Today, updated at'),
+  alertRules: s('Quy tắc cảnh báo', 'Alert rules'),
+  noDesks: s('Chưa có quầy nào.', 'No desks yet.'),
+  alerts: (n: number) => s(`${n} cảnh báo`, `${n} alert${n > 1 ? 's' : ''}`),
+  ratingsToday: s('đánh giá hôm nay', 'ratings today'),
+  index: s('chỉ số', 'index'),
+  ratingsByLevel: s('Số đánh giá theo mức', 'Ratings by level'),
+  level: (n: number) => s(`${n} sao:`, `${n} of 5:`),
+  unsent: s('chưa gửi', 'unsent'),
+  seen: s('liên lạc', 'seen'),
+  noTablet: s('Không có máy tính bảng', 'No tablet'),
+}
 
 /** "Trực tiếp": today's ratings per desk as they arrive, each tablet's state and queue, and the open alerts. */
 export function LivePage() {
-  const { lang, auth } = useApp()
-  const vi = lang === 'vi'
+  const { lang, tr, auth } = useApp()
   const live = useLive(['ratings', 'alert', 'alert-updated'])
   const data = useFetch<{ now: string; desks: LiveDesk[]; alerts: AlertItem[] }>('/api/v1/live')
   const { reload } = data
@@ -42,10 +58,10 @@ export function LivePage() {
   const d = data.data
   return (
     <>
-      <h1>{vi ? 'Trực tiếp' : 'Live'}</h1>
+      <h1>{tr(strings.live)}</h1>
       <p class="muted" role="status">
-        {live.connected ? (vi ? '● Đang cập nhật trực tiếp' : '● Updating live') : vi ? '○ Đang kết nối lại…' : '○ Reconnecting…'}
-        {d ? ` · ${vi ? 'Hôm nay, cập nhật lúc' : 'Today, updated at'} ${localTime(d.now, auth?.timeZone, false)}` : ''}
+        {live.connected ? tr(text.updatingLive) : tr(text.reconnecting)}
+        {d ? ` · ${tr(text.updatedAt)} ${localTime(d.now, auth?.timeZone, false)}` : ''}
       </p>
       {data.error ? (
         <p class="form-error" role="alert">
@@ -53,32 +69,32 @@ export function LivePage() {
         </p>
       ) : null}
       <section class="card" aria-labelledby="open-alerts">
-        <h2 id="open-alerts">{vi ? 'Cảnh báo đang mở' : 'Open alerts'}</h2>
-        {d ? <AlertList alerts={d.alerts} highlight={live.lastAlertId} /> : <p aria-busy="true">{vi ? 'Đang tải…' : 'Loading…'}</p>}
+        <h2 id="open-alerts">{tr(strings.openAlerts)}</h2>
+        {d ? <AlertList alerts={d.alerts} highlight={live.lastAlertId} /> : <p aria-busy="true">{tr(strings.loading)}</p>}
         <p>
-          <a href="/alerts/rules">{vi ? 'Quy tắc cảnh báo' : 'Alert rules'}</a>
+          <a href="/alerts/rules">{tr(text.alertRules)}</a>
         </p>
       </section>
-      {d && !d.desks.length ? <p>{vi ? 'Chưa có quầy nào.' : 'No desks yet.'}</p> : null}
+      {d && !d.desks.length ? <p>{tr(text.noDesks)}</p> : null}
       <div class="desk-grid">
         {d?.desks.map((desk) => (
           <section key={desk.id} class={`card desk-card${desk.openAlerts ? ' has-alert' : ''}`} aria-label={`${desk.agency.name} — ${desk.name}`}>
             <h2>
               {desk.name}
-              {desk.openAlerts ? <span class="badge state-new">{vi ? `${desk.openAlerts} cảnh báo` : `${desk.openAlerts} alert${desk.openAlerts > 1 ? 's' : ''}`}</span> : null}
+              {desk.openAlerts ? <span class="badge state-new">{tr(text.alerts(desk.openAlerts))}</span> : null}
             </h2>
             <p class="muted">{desk.agency.name}</p>
             <p class="desk-today">
-              <strong class="desk-n">{desk.today.n}</strong> {vi ? 'đánh giá hôm nay' : 'ratings today'}
-              {desk.today.index !== null ? ` · ${vi ? 'chỉ số' : 'index'} ${formatNumber(desk.today.index, 0, lang)}` : ''}
+              <strong class="desk-n">{desk.today.n}</strong> {tr(text.ratingsToday)}
+              {desk.today.index !== null ? ` · ${tr(text.index)} ${formatNumber(desk.today.index, 0, lang)}` : ''}
             </p>
-            <ul class="face-counts" aria-label={vi ? 'Số đánh giá theo mức' : 'Ratings by level'}>
+            <ul class="face-counts" aria-label={tr(text.ratingsByLevel)}>
               {desk.today.counts.map((n, i) => (
                 <li key={i}>
                   <span aria-hidden="true" class={`level level-${i + 1}`}>
                     {i + 1}★
                   </span>
-                  <span class="sr-only">{vi ? `${i + 1} sao:` : `${i + 1} of 5:`}</span> {n}
+                  <span class="sr-only">{tr(text.level(i + 1))}</span> {n}
                 </li>
               ))}
             </ul>
@@ -86,13 +102,13 @@ export function LivePage() {
               <ul class="plain kiosk-states">
                 {desk.kiosks.map((k) => (
                   <li key={k.id} class={`kiosk-${k.status}`}>
-                    {k.name}: {kioskStatus[k.status][vi ? 0 : 1]}
-                    {k.queueLength ? ` · ${vi ? 'chưa gửi' : 'unsent'} ${k.queueLength}` : ''} · {vi ? 'liên lạc' : 'seen'} {localTime(k.lastSeenAt, auth?.timeZone, false)}
+                    {k.name}: {tr(kioskStatus[k.status])}
+                    {k.queueLength ? ` · ${tr(text.unsent)} ${k.queueLength}` : ''} · {tr(text.seen)} {localTime(k.lastSeenAt, auth?.timeZone, false)}
                   </li>
                 ))}
               </ul>
             ) : (
-              <p class="muted">{vi ? 'Không có máy tính bảng' : 'No tablet'}</p>
+              <p class="muted">{tr(text.noTablet)}</p>
             )}
             {desk.recent.length ? (
               <ul class="plain recent-ratings">

@@ -5,9 +5,11 @@ import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
-import { formatIndex, formatInterval } from '../lib/format.ts'
+import { formatDateTime, formatIndex, formatInterval } from '../lib/format.ts'
 import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
-import { strings as s } from '../lib/strings.ts'
+import { s, strings } from '../lib/strings.ts'
+
+const text = { title: s('Báo cáo chỉ số hài lòng', 'Satisfaction index report') }
 
 /** The report laid out for A4 paper, charts included, for the browser's "Save as PDF". */
 export function PrintPage({ survey, period }: { survey: string; period: string }) {
@@ -19,8 +21,8 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
   const def = useDefinition(survey)
   const meta = useFetch<Meta>('/api/v1/dashboard/meta')
   const r = report.data
-  if (!r) return <p aria-busy="true">{tr(s.loading)}</p>
-  const scope = filterLabel(tr(s.province), values, tr)
+  if (!r) return <p aria-busy="true">{tr(strings.loading)}</p>
+  const scope = filterLabel(tr(strings.province), values, tr)
   // The province is the agency of kind "province" (demo: Tỉnh Sơn La); the report is issued by its Sở Nội vụ.
   const province = meta.data?.agencies.find((a) => a.kind === 'province')?.name ?? 'Tỉnh'
   const place = province.replace(/^Tỉnh\s+/, '')
@@ -29,7 +31,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
     <article class="print-view">
       <p class="no-print">
         <button type="button" onClick={() => window.print()}>
-          {tr(s.print)}
+          {tr(strings.print)}
         </button>
       </p>
       {/* The heading of an administrative document (Nghị định 30/2020/NĐ-CP): issuing authority left, national heading right. */}
@@ -49,10 +51,10 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
         </div>
       </header>
       <h1>
-        {lang === 'vi' ? 'Báo cáo chỉ số hài lòng' : 'Satisfaction index report'} — {def ? tr(def.title) : survey} — {r.period}
+        {tr(text.title)} — {def ? tr(def.title) : survey} — {r.period}
       </h1>
       <p>
-        {scope}: <strong>{formatIndex(r.overall.index, r.method, lang)}</strong> (n = {r.overall.n}; {tr(s.interval)} {formatInterval(r.overall.ci95, r.method, lang)})
+        {scope}: <strong>{formatIndex(r.overall.index, r.method, lang)}</strong> (n = {r.overall.n}; {tr(strings.interval)} {formatInterval(r.overall.ci95, r.method, lang)})
       </p>
       {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={scope} current={meta.data?.currentQuarter} /> : null}
       <RankingTable report={r} elements={elementsOf(def, tr)} query={`survey=${survey}&period=${period}`} />
@@ -71,7 +73,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
         </div>
       </footer>
       <p class="muted">
-        {tr(s.generated)}: {new Date().toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: r.timezone })} · {r.timezone} · {r.versions.join(', ')}
+        {tr(strings.generated)}: {formatDateTime(new Date().toISOString(), lang, r.timezone)} · {r.timezone} · {r.versions.join(', ')}
       </p>
     </article>
   )

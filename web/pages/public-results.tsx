@@ -1,8 +1,9 @@
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
-import { formatIndex, formatInterval } from '../lib/format.ts'
+import { formatDate, formatDateTime, formatIndex, formatInterval } from '../lib/format.ts'
 import type { Report } from '../lib/report-types.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
+import { s } from '../lib/strings.ts'
 
 interface Listed {
   survey: string
@@ -22,35 +23,35 @@ interface Published {
 }
 
 const text = {
-  title: { vi: 'Kết quả đo lường sự hài lòng được công bố', en: 'Published satisfaction results' },
-  intro: {
-    vi: 'Chỉ các quý đã khoá sổ và được Sở Nội vụ công bố mới có ở đây. Số liệu là bản đã khoá, không thay đổi sau khi công bố.',
-    en: 'Only quarters that were closed and published by the Department of Home Affairs are listed. The figures are the frozen version and do not change after publication.',
-  },
-  none: { vi: 'Chưa có quý nào được công bố.', en: 'No quarter has been published yet.' },
-  rank: { vi: 'Hạng', en: 'Rank' },
-  agency: { vi: 'Cơ quan', en: 'Agency' },
-  index: { vi: 'Chỉ số', en: 'Index' },
-  interval: { vi: 'Khoảng tin cậy 95%', en: '95% interval' },
-  insufficient: { vi: 'Chưa đủ mẫu (không xếp hạng)', en: 'Insufficient sample (not ranked)' },
-  province: { vi: 'Toàn tỉnh', en: 'Whole province' },
-  method: { vi: 'Cách tính', en: 'How it is computed' },
-  methodShare: {
-    vi: 'Chỉ số của một tiêu chí là tỷ lệ phần trăm câu trả lời "hài lòng" hoặc "rất hài lòng" (4 hoặc 5) trên tổng số câu trả lời cho tiêu chí đó; "không có ý kiến" không được tính. Chỉ số chung là trung bình các yếu tố. Cơ quan có ít hơn {min} phiếu được ghi "chưa đủ mẫu" và không xếp hạng. Khoảng tin cậy 95% cho biết mức dao động có thể của chỉ số do số phiếu có hạn. Phiếu bị nghi là tự đánh giá, trùng lặp hay gian lận chỉ bị loại khi có hai người: một người đề nghị và một quản trị viên không thuộc cơ quan được đánh giá duyệt.',
-    en: 'A criterion’s index is the percentage of answers "satisfied" or "very satisfied" (4 or 5) among the answers to that criterion; "no opinion" is left out. The overall index is the average of the elements. An agency with fewer than {min} responses is marked "insufficient sample" and not ranked. The 95% interval shows how much the index may vary because the number of responses is limited. A rating suspected of self-rating, duplication or fraud is excluded only by two people: one proposes, an admin who does not work for the measured agency approves.',
-  },
-  methodPoints: {
-    vi: 'Mỗi chỉ tiêu được chấm 2, 1 hoặc 0 điểm cho từng hồ sơ (Thông tư 01/2018/TT-VPCP); điểm chỉ tiêu là điểm trung bình, làm tròn một chữ số thập phân; tổng điểm là tổng các chỉ tiêu. Cơ quan có ít hơn {min} phiếu được ghi "chưa đủ mẫu".',
-    en: 'Each indicator scores 2, 1 or 0 points per dossier (Circular 01/2018/TT-VPCP); an indicator’s score is the average, rounded to one decimal; the total is the sum of the indicators. An agency with fewer than {min} responses is marked "insufficient sample".',
-  },
-  version: { vi: 'Phiên bản', en: 'Version' },
-  published: { vi: 'Công bố', en: 'Published' },
-  back: { vi: '← Danh sách các quý', en: '← All quarters' },
+  title: s('Kết quả đo lường sự hài lòng được công bố', 'Published satisfaction results'),
+  intro: s(
+    'Chỉ các quý đã khoá sổ và được Sở Nội vụ công bố mới có ở đây. Số liệu là bản đã khoá, không thay đổi sau khi công bố.',
+    'Only quarters that were closed and published by the Department of Home Affairs are listed. The figures are the frozen version and do not change after publication.',
+  ),
+  none: s('Chưa có quý nào được công bố.', 'No quarter has been published yet.'),
+  rank: s('Hạng', 'Rank'),
+  agency: s('Cơ quan', 'Agency'),
+  index: s('Chỉ số', 'Index'),
+  interval: s('Khoảng tin cậy 95%', '95% interval'),
+  insufficient: s('Chưa đủ mẫu (không xếp hạng)', 'Insufficient sample (not ranked)'),
+  province: s('Toàn tỉnh', 'Whole province'),
+  method: s('Cách tính', 'How it is computed'),
+  methodShare: s(
+    'Chỉ số của một tiêu chí là tỷ lệ phần trăm câu trả lời "hài lòng" hoặc "rất hài lòng" (4 hoặc 5) trên tổng số câu trả lời cho tiêu chí đó; "không có ý kiến" không được tính. Chỉ số chung là trung bình các yếu tố. Cơ quan có ít hơn {min} phiếu được ghi "chưa đủ mẫu" và không xếp hạng. Khoảng tin cậy 95% cho biết mức dao động có thể của chỉ số do số phiếu có hạn. Phiếu bị nghi là tự đánh giá, trùng lặp hay gian lận chỉ bị loại khi có hai người: một người đề nghị và một quản trị viên không thuộc cơ quan được đánh giá duyệt.',
+    'A criterion’s index is the percentage of answers "satisfied" or "very satisfied" (4 or 5) among the answers to that criterion; "no opinion" is left out. The overall index is the average of the elements. An agency with fewer than {min} responses is marked "insufficient sample" and not ranked. The 95% interval shows how much the index may vary because the number of responses is limited. A rating suspected of self-rating, duplication or fraud is excluded only by two people: one proposes, an admin who does not work for the measured agency approves.',
+  ),
+  methodPoints: s(
+    'Mỗi chỉ tiêu được chấm 2, 1 hoặc 0 điểm cho từng hồ sơ (Thông tư 01/2018/TT-VPCP); điểm chỉ tiêu là điểm trung bình, làm tròn một chữ số thập phân; tổng điểm là tổng các chỉ tiêu. Cơ quan có ít hơn {min} phiếu được ghi "chưa đủ mẫu".',
+    'Each indicator scores 2, 1 or 0 points per dossier (Circular 01/2018/TT-VPCP); an indicator’s score is the average, rounded to one decimal; the total is the sum of the indicators. An agency with fewer than {min} responses is marked "insufficient sample".',
+  ),
+  version: s('Phiên bản', 'Version'),
+  published: s('Công bố', 'Published'),
+  back: s('← Danh sách các quý', '← All quarters'),
 }
 
 /** The public results page (`/cong-khai`): no sign-in; Vietnamese first, then English, on every line. */
 export function PublicResultsPage({ survey, period }: { survey?: string; period?: string }) {
-  const { lang } = useApp()
+  const { lang, tr } = useApp()
   const both = (x: LocalizedText) => (
     <>
       <span lang="vi">{x.vi}</span>
@@ -60,7 +61,7 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
       </span>
     </>
   )
-  const list = useFetch<{ reports: Listed[] }>(survey ? null : '/api/v1/public/reports')
+  const list = useFetch<{ reports: Listed[]; timeZone: string }>(survey ? null : '/api/v1/public/reports')
   const one = useFetch<Published>(survey && period ? `/api/v1/public/reports/${encodeURIComponent(survey)}/${encodeURIComponent(period)}` : null)
   if (!survey) {
     return (
@@ -75,7 +76,7 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
                 {r.survey} · {r.period}
               </a>{' '}
               <span class="muted">
-                ({text.version.vi} / {text.version.en} {r.version} · {new Date(r.publishedAt).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })})
+                ({text.version.vi} / {text.version.en} {r.version} · {formatDate(r.publishedAt, 'vi', list.data?.timeZone)})
               </span>
             </li>
           ))}
@@ -96,18 +97,18 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
   const insufficient = r.units.filter((u) => !u.sufficient)
   const num = (v: number | null) => formatIndex(v, r.method, lang)
   const method = r.method === 'points' ? text.methodPoints : text.methodShare
-  const withMin = (x: LocalizedText) => ({ vi: x.vi.replace('{min}', String(r.minSample)), en: x.en.replace('{min}', String(r.minSample)) })
+  const withMin = (x: LocalizedText) => s(x.vi.replace('{min}', String(r.minSample)), x.en.replace('{min}', String(r.minSample)))
   return (
     <section class="public-page">
       <p>
-        <a href="/cong-khai">{lang === 'vi' ? text.back.vi : text.back.en}</a>
+        <a href="/cong-khai">{tr(text.back)}</a>
       </p>
       <h1>
         {p.title ? both(p.title) : p.survey} — {p.period}
       </h1>
       <p class="muted">
-        {text.version.vi} / {text.version.en} {p.version} · {text.published.vi} / {text.published.en}:{' '}
-        {new Date(p.publishedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })} · SHA-256 {p.hash.slice(0, 16)}…
+        {text.version.vi} / {text.version.en} {p.version} · {text.published.vi} / {text.published.en}: {formatDateTime(p.publishedAt, 'vi', r.timezone)} · SHA-256{' '}
+        {p.hash.slice(0, 16)}…
       </p>
       <p>
         <strong>{both(text.province)}</strong>: {num(r.overall.index)} · n = {r.overall.n} · {formatInterval(r.overall.ci95, r.method, lang)}

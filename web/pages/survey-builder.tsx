@@ -16,6 +16,38 @@ import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useFetch } from '../hooks/use-fetch.ts'
+import { formatTime } from '../lib/format.ts'
+import { s, strings } from '../lib/strings.ts'
+
+const text = {
+  noSuchVersion: s('Không có phiên bản phiếu này.', 'No such survey version.'),
+  published: (version: number) => s(`Phiên bản ${version} đã ban hành, không sửa được. `, `Version ${version} is published and cannot change. `),
+  newVersion: s('Tạo phiên bản mới từ danh sách', 'Create a new version from the list'),
+  version: s('phiên bản', 'version'),
+  surveys: s('← Danh sách phiếu', '← Surveys'),
+  surveyBuilder: s('Soạn phiếu', 'Survey builder'),
+  draft: s('Nháp', 'Draft'),
+  copiedFrom: (name: string) => s(`Sao chép từ ${name}`, `Copied from ${name}`),
+  unsaved: s('Có thay đổi chưa lưu', 'Unsaved changes'),
+  savedAt: (time: string) => s(`Đã lưu lúc ${time}`, `Saved at ${time}`),
+  problems: (n: number) => s(`Còn ${n} chỗ cần sửa`, `${n} problem(s) to fix`),
+  noProblems: s('Không có lỗi', 'No problems'),
+  saveDraft: s('Lưu nháp', 'Save draft'),
+  publish: s('Ban hành…', 'Publish…'),
+  refused: (n: number) => s(`Chưa ban hành được: còn ${n} chỗ cần sửa`, `Not published: ${n} problem(s) to fix`),
+  general: s('Thông tin chung', 'General'),
+  title: s('Tên phiếu', 'Survey title'),
+  page: (n: number) => s(`Trang ${n}`, `Page ${n}`),
+  pageUp: (n: number) => s(`Chuyển trang ${n} lên`, `Move page ${n} up`),
+  pageDown: (n: number) => s(`Chuyển trang ${n} xuống`, `Move page ${n} down`),
+  removePage: s('Xoá trang', 'Remove page'),
+  pageId: s('Mã trang', 'Page id'),
+  pageTitle: s('Tiêu đề trang (không bắt buộc)', 'Page title (optional)'),
+  emptyPage: s('Trang cần ít nhất một câu hỏi', 'A page needs at least one question'),
+  addQuestion: (n: number) => s(`+ Thêm câu hỏi vào trang ${n}`, `+ Add a question to page ${n}`),
+  addPage: s('+ Thêm trang', '+ Add a page'),
+  toFix: s('Cần sửa trước khi ban hành', 'To fix before publishing'),
+}
 
 interface Loaded {
   id: number
@@ -29,15 +61,15 @@ interface Loaded {
 
 /** The survey builder's route: one draft version, loaded, then edited in its own state. */
 export function SurveyBuilderPage({ id }: { id: string }) {
-  const { lang } = useApp()
+  const { tr } = useApp()
   const loaded = useFetch<Loaded>(`/api/v1/admin/surveys/${encodeURIComponent(id)}`)
-  if (loaded.error) return <p class="form-error">{lang === 'vi' ? 'Không có phiên bản phiếu này.' : 'No such survey version.'}</p>
-  if (!loaded.data) return <p aria-busy="true">{lang === 'vi' ? 'Đang tải…' : 'Loading…'}</p>
+  if (loaded.error) return <p class="form-error">{tr(text.noSuchVersion)}</p>
+  if (!loaded.data) return <p aria-busy="true">{tr(strings.loading)}</p>
   if (loaded.data.status !== 'draft')
     return (
       <p class="form-error">
-        {lang === 'vi' ? `Phiên bản ${loaded.data.version} đã ban hành, không sửa được. ` : `Version ${loaded.data.version} is published and cannot change. `}
-        <a href="/admin/surveys">{lang === 'vi' ? 'Tạo phiên bản mới từ danh sách' : 'Create a new version from the list'}</a>
+        {tr(text.published(loaded.data.version))}
+        <a href="/admin/surveys">{tr(text.newVersion)}</a>
       </p>
     )
   return <SurveyBuilder key={loaded.data.id} loaded={loaded.data} />
@@ -46,8 +78,7 @@ export function SurveyBuilderPage({ id }: { id: string }) {
 type Phase = { name: 'edit' } | { name: 'refused'; problems: DefinitionProblem[] } | { name: 'review' }
 
 function SurveyBuilder({ loaded }: { loaded: Loaded }) {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
+  const { lang, tr, auth } = useApp()
   const { route } = useLocation()
   const action = useAction()
   const [def, setDef] = useState<BDef>(() => fromDefinition({ ...(loaded.definition as object), instrument: loaded.instrument, version: loaded.version }))
@@ -70,7 +101,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
     const parsed = loaded.base ? SurveyDefinition.safeParse(loaded.base.definition) : null
     return parsed?.success ? parsed.data : null
   }, [loaded])
-  const baseName = loaded.base ? `${vi ? 'phiên bản' : 'version'} ${(loaded.base.definition as { version?: number }).version ?? ''}` : null
+  const baseName = loaded.base ? `${tr(text.version)} ${(loaded.base.definition as { version?: number }).version ?? ''}` : null
   const changes = useMemo(() => (check.ok && base ? diffDefinitions(base, check.definition) : []), [check, base])
 
   useEffect(() => {
@@ -176,47 +207,28 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
         <header class="builder-head">
           <div>
             <p class="muted small">
-              <a href="/admin/surveys">{vi ? '← Danh sách phiếu' : '← Surveys'}</a>
+              <a href="/admin/surveys">{tr(text.surveys)}</a>
             </p>
             <h1>
-              {vi ? 'Soạn phiếu' : 'Survey builder'}: {def.title[lang] || def.title.vi || loaded.instrument} — {vi ? 'phiên bản' : 'version'} {loaded.version}{' '}
-              <span class="status-draft">{vi ? 'Nháp' : 'Draft'}</span>
+              {tr(text.surveyBuilder)}: {tr(def.title) || loaded.instrument} — {tr(text.version)} {loaded.version} <span class="status-draft">{tr(text.draft)}</span>
             </h1>
-            {baseName ? <p class="muted small">{vi ? `Sao chép từ ${baseName}` : `Copied from ${baseName}`}</p> : null}
+            {baseName ? <p class="muted small">{tr(text.copiedFrom(baseName))}</p> : null}
           </div>
           <div class="builder-actions">
             <p class="save-state" role="status">
-              {dirty
-                ? vi
-                  ? 'Có thay đổi chưa lưu'
-                  : 'Unsaved changes'
-                : savedAt
-                  ? vi
-                    ? `Đã lưu lúc ${savedAt.toLocaleTimeString('vi-VN')}`
-                    : `Saved at ${savedAt.toLocaleTimeString('en-GB')}`
-                  : ''}
+              {dirty ? tr(text.unsaved) : savedAt ? tr(text.savedAt(formatTime(savedAt, lang, auth?.timeZone))) : ''}
             </p>
-            <p class={problems.length ? 'problem-count' : 'ok-count'}>
-              {problems.length ? (vi ? `Còn ${problems.length} chỗ cần sửa` : `${problems.length} problem(s) to fix`) : vi ? 'Không có lỗi' : 'No problems'}
-            </p>
+            <p class={problems.length ? 'problem-count' : 'ok-count'}>{problems.length ? tr(text.problems(problems.length)) : tr(text.noProblems)}</p>
             <button type="button" class="secondary" disabled={action.busy} onClick={save}>
-              {vi ? 'Lưu nháp' : 'Save draft'}
+              {tr(text.saveDraft)}
             </button>
             <button type="button" disabled={action.busy} onClick={startPublish}>
-              {vi ? 'Ban hành…' : 'Publish…'}
+              {tr(text.publish)}
             </button>
           </div>
         </header>
         <FormError error={action.error && !action.error.fields.reason ? action.error : null} />
-        {phase.name === 'refused' ? (
-          <ProblemList
-            problems={phase.problems}
-            lang={lang}
-            onGo={goTo}
-            title={vi ? `Chưa ban hành được: còn ${phase.problems.length} chỗ cần sửa` : `Not published: ${phase.problems.length} problem(s) to fix`}
-            live
-          />
-        ) : null}
+        {phase.name === 'refused' ? <ProblemList problems={phase.problems} lang={lang} onGo={goTo} title={tr(text.refused(phase.problems.length))} live /> : null}
         {phase.name === 'review' ? (
           <PublishReview
             lang={lang}
@@ -231,20 +243,20 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
         <div class="builder-grid">
           <div class="builder-editor">
             <section class="card" aria-labelledby="general">
-              <h2 id="general">{vi ? 'Thông tin chung' : 'General'}</h2>
-              <TextPair path="title" label={{ vi: 'Tên phiếu', en: 'Survey title' }} value={def.title} onChange={(title) => update((b) => ({ ...b, title }))} />
+              <h2 id="general">{tr(text.general)}</h2>
+              <TextPair path="title" label={text.title} value={def.title} onChange={(title) => update((b) => ({ ...b, title }))} />
             </section>
             {def.pages.map((page, p) => (
               <section class="card page-card" key={page._k} aria-labelledby={`page-${page._k}`}>
                 <div class="page-head">
-                  <h2 id={`page-${page._k}`}>{vi ? `Trang ${p + 1}` : `Page ${p + 1}`}</h2>
+                  <h2 id={`page-${page._k}`}>{tr(text.page(p + 1))}</h2>
                   <span class="q-tools">
                     <button
                       type="button"
                       class="secondary small"
                       disabled={p === 0}
                       onClick={() => update((b) => ({ ...b, pages: move(b.pages, p, p - 1) }))}
-                      aria-label={vi ? `Chuyển trang ${p + 1} lên` : `Move page ${p + 1} up`}
+                      aria-label={tr(text.pageUp(p + 1))}
                     >
                       ↑
                     </button>
@@ -253,7 +265,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                       class="secondary small"
                       disabled={p === def.pages.length - 1}
                       onClick={() => update((b) => ({ ...b, pages: move(b.pages, p, p + 1) }))}
-                      aria-label={vi ? `Chuyển trang ${p + 1} xuống` : `Move page ${p + 1} down`}
+                      aria-label={tr(text.pageDown(p + 1))}
                     >
                       ↓
                     </button>
@@ -263,21 +275,21 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                       disabled={def.pages.length === 1}
                       onClick={() => update((b) => page.questions.reduce((acc, q) => dropReferences(acc, q.id), { ...b, pages: b.pages.filter((_, j) => j !== p) }))}
                     >
-                      {vi ? 'Xoá trang' : 'Remove page'}
+                      {tr(text.removePage)}
                     </button>
                   </span>
                 </div>
                 <div class="row">
                   <TextField
                     path={`pages.${p}.id`}
-                    label={vi ? 'Mã trang' : 'Page id'}
+                    label={tr(text.pageId)}
                     value={page.id}
                     onInput={(id) => update((b) => ({ ...b, pages: b.pages.map((x, j) => (j === p ? { ...x, id: id.trim() } : x)) }))}
                   />
                 </div>
                 <TextPair
                   path={`pages.${p}.title`}
-                  label={{ vi: 'Tiêu đề trang (không bắt buộc)', en: 'Page title (optional)' }}
+                  label={text.pageTitle}
                   value={page.title}
                   onChange={(title) => update((b) => ({ ...b, pages: b.pages.map((x, j) => (j === p ? { ...x, title } : x)) }))}
                 />
@@ -319,9 +331,9 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                     )
                   })}
                 </ol>
-                {page.questions.length === 0 ? <p class="field-problem">{vi ? 'Trang cần ít nhất một câu hỏi' : 'A page needs at least one question'}</p> : null}
+                {page.questions.length === 0 ? <p class="field-problem">{tr(text.emptyPage)}</p> : null}
                 <button type="button" class="secondary" onClick={() => addQuestion(p)}>
-                  {vi ? `+ Thêm câu hỏi vào trang ${p + 1}` : `+ Add a question to page ${p + 1}`}
+                  {tr(text.addQuestion(p + 1))}
                 </button>
               </section>
             ))}
@@ -331,7 +343,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
                 class="secondary"
                 onClick={() => update((b) => ({ ...b, pages: [...b.pages, { _k: newKey(), id: uniqueId('trang', new Set(b.pages.map((x) => x.id))), questions: [] }] }))}
               >
-                {vi ? '+ Thêm trang' : '+ Add a page'}
+                {tr(text.addPage)}
               </button>
             </div>
             <IndexRuleEditor def={def} onChange={(index) => update((b) => ({ ...b, index }))} onMinimum={(minimum) => update((b) => ({ ...b, minimum }))} />
@@ -344,7 +356,7 @@ function SurveyBuilder({ loaded }: { loaded: Loaded }) {
           </div>
           <div class="builder-side">
             <Preview definition={lastValid} stale={problems.length} lang={lang} />
-            {problems.length ? <ProblemList problems={problems} lang={lang} onGo={goTo} title={vi ? 'Cần sửa trước khi ban hành' : 'To fix before publishing'} /> : null}
+            {problems.length ? <ProblemList problems={problems} lang={lang} onGo={goTo} title={tr(text.toFix)} /> : null}
           </div>
         </div>
       </div>
