@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import { once } from 'node:events'
-import ExcelJS from 'exceljs'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { answersToCells } from '../domain/answer-cells.ts'
@@ -15,6 +14,7 @@ import { answersByResponse, reportableResponsesPage } from '../responses/reposit
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { BOM, csvLine } from './csv.ts'
+import { streamingSheet } from './xlsx-stream.ts'
 
 const PAGE = 5000
 
@@ -53,12 +53,12 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   const { start, end } = periodBounds(opts.period, opts.timeZone)
 
   const csv = opts.format === 'csv' ? fs.createWriteStream(opts.out) : null
-  const xlsx = opts.format === 'xlsx' ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: opts.out, useSharedStrings: false, useStyles: false }) : null
-  const sheet = xlsx?.addWorksheet('Phiếu')
+  // Our own SpreadsheetML into a streaming zip: exceljs's writer held the whole zipped sheet in memory.
+  const sheet = opts.format === 'xlsx' ? streamingSheet(opts.out, 'Phiếu') : null
   const write = async (cells: Array<string | number>) => {
     if (csv) {
       if (!csv.write(csvLine(cells))) await once(csv, 'drain')
-    } else sheet!.addRow(cells).commit()
+    } else await sheet!.row(cells)
   }
   if (csv) csv.write(BOM)
   await write(header)
@@ -96,9 +96,6 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
   if (csv) {
     csv.end()
     await once(csv, 'finish')
-  } else {
-    sheet!.commit()
-    await xlsx!.commit()
-  }
+  } else await sheet!.close()
   return { rows, columns: header.length }
 }

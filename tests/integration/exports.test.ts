@@ -103,7 +103,7 @@ describe('hailong export responses', () => {
     const paper = [
       'submission_id,survey,agency,desk,channel,submitted_at,overall,staff,time,reasons,comment',
       `00000000-0000-4000-8000-000000000001,mot-cua@1,SNV,,paper,2026-02-01,2,,,wait|repeat,"${HOSTILE.replace(/"/g, '""')}"`,
-      '00000000-0000-4000-8000-000000000002,mot-cua@1,SNV,,kiosk,2026-02-02T08:00:00+07:00,5,4,5,,',
+      '00000000-0000-4000-8000-000000000002,mot-cua@1,SNV,,kiosk,2026-02-02T08:00:00+07:00,5,4,5,,"<b>Chờ & ""lâu""</b>]]>"',
       '00000000-0000-4000-8000-000000000003,mot-cua@1,SNV,,paper,2026-04-02,5,,,,',
     ].join('\n')
     fs.writeFileSync(path.join(dir, 'paper.csv'), paper)
@@ -127,6 +127,23 @@ describe('hailong export responses', () => {
     const xlsx = path.join(dir, 'q1.xlsx')
     expect((await runCli(['export', 'responses', '--period', '2026-Q1', '--out', xlsx], env)).code).toBe(0)
     expect((await runCli(['responses', 'import', xlsx], env)).stdout.trim()).toBe('imported 0, already present 2, rejected 0')
+    // Read back by another XLSX reader: the hostile comment is plain text, cells as in the import format.
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(xlsx)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Phiếu'])
+    const sheet = wb.worksheets[0]!
+    const header = (sheet.getRow(1).values as unknown[]).slice(1)
+    expect(header.slice(0, 7)).toEqual(['submission_id', 'survey', 'agency', 'desk', 'channel', 'submitted_at', 'procedure'])
+    const col = (name: string) => header.indexOf(name) + 1
+    const first = sheet.getRow(2)
+    expect(first.getCell(col('comment')).value).toBe(HOSTILE)
+    expect(first.getCell(col('comment')).type).toBe(ExcelJS.ValueType.String)
+    expect(first.getCell(col('overall')).value).toBe('2')
+    expect(first.getCell(col('reasons')).value).toBe('wait|repeat')
+    expect(first.getCell(col('submitted_at')).value).toBe('2026-01-31T17:00:00.000Z')
+    expect(sheet.getRow(3).getCell(col('staff')).value).toBe('4')
+    expect(sheet.getRow(3).getCell(col('comment')).value).toBe('<b>Chờ & "lâu"</b>]]>')
+    expect(sheet.rowCount).toBe(3)
   })
 
   it('writes the report as CSV and XLSX from the command line', async () => {
