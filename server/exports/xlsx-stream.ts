@@ -19,7 +19,6 @@ const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
 
 /** Characters XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, U+FFFE/FFFF, unpaired surrogates). */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const SPECIAL = /[&<>"]/g
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }

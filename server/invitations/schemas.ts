@@ -8,11 +8,14 @@ export const DEFAULT_EXPIRY_DAYS = 30
 export const MAX_EXPIRY_DAYS = 365
 
 const Code = z.string().trim().min(1).max(64)
+const QrFormat = z.enum(['svg', 'png'])
+/** What a caller gets without asking: SVG prints sharp at any size and costs a tenth of a PNG. */
+export const DEFAULT_QR: Array<z.infer<typeof QrFormat>> = ['svg']
 const QrFormats = z
-  .array(z.enum(['svg', 'png']))
+  .array(QrFormat)
   .max(2)
   .optional()
-  .describe('QR formats to return; default both. [] returns links only (faster for large batches).')
+  .describe('QR formats to return; default ["svg"]. ["png"] or ["svg","png"] for PNG images (slower: about ten times an SVG); [] returns links only.')
 
 /** One receipt code as the one-stop software asks for it. The agency is the key's or one below it. */
 const fields = {
@@ -44,7 +47,10 @@ export const InvitationCreated = z.object({
   agency: z.string(),
   desk: z.string().nullable(),
   survey: z.string().describe('instrument@version'),
-  qr: z.object({ svg: z.string().optional(), png: z.string().optional().describe('data:image/png;base64,…') }),
+  qr: z.object({
+    svg: z.string().optional().describe('<svg …>: the QR code of `link`; given unless `qr` leaves it out'),
+    png: z.string().optional().describe('data:image/png;base64,…: only when `qr` asks for "png"'),
+  }),
 })
 export type InvitationCreated = z.infer<typeof InvitationCreated>
 export const InvitationBatchCreated = z.object({ items: z.array(InvitationCreated) })

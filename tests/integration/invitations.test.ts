@@ -6,6 +6,7 @@ import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { KEY_LIFETIME_MS, KEY_RATE_LIMIT } from '../../server/api-keys/service.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { databaseText, makeAgency, makeApiKey, makeDesk, post } from '../helpers/factories.ts'
+import { decodePngDataUrl, decodeSvg } from '../helpers/qr-images.ts'
 
 let t: TestApp
 let key: string
@@ -30,14 +31,16 @@ const answer = (token: string, answers: Record<string, unknown> = { overall: 5 }
   post(t.app, '/api/v1/responses', { submissionId, survey, answers }, token)
 
 describe('POST /api/v1/invitations (receipt codes)', () => {
-  it('mints one code for a desk: a link to /r/<token>, an SVG and a PNG QR, default 30 days and mot-cua', async () => {
+  it('mints one code for a desk: a link to /r/<token>, its QR code as SVG, default 30 days and mot-cua', async () => {
     const res = await mint({ desk: 'MC-01', dossier: 'H40.175.01-260510-AB0001', procedure: '1.001234' })
     expect(res.status).toBe(201)
     expect(res.body.token).toMatch(/^rcpt_[A-Za-z0-9_-]{24,}$/)
     expect(res.body.link).toBe(`http://localhost/r/${res.body.token}`)
     expect(res.body).toMatchObject({ agency: 'PHC', desk: 'MC-01', survey: 'mot-cua@1', expiresAt: '2026-06-09T03:00:00.000Z' })
     expect(res.body.qr.svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/)
-    expect(res.body.qr.png).toMatch(/^data:image\/png;base64,iVBOR/)
+    // A PNG only on request: it costs about ten times an SVG.
+    expect(res.body.qr.png).toBeUndefined()
+    expect(decodeSvg(res.body.qr.svg)).toBe(res.body.link)
     const info = await link(res.body.token)
     expect(info.body).toMatchObject({ kind: 'receipt', status: 'open', agency: { code: 'PHC' }, desk: { code: 'MC-01' }, survey: 'mot-cua@1', procedure: '1.001234' })
     expect(info.body.definition.instrument).toBe('mot-cua')
@@ -49,6 +52,23 @@ describe('POST /api/v1/invitations (receipt codes)', () => {
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ agency: 'SNV', desk: null, survey: 'sipas-2017@1', expiresAt: '2026-05-17T03:00:00.000Z' })
     expect(res.body.link).toBe(`https://danhgia.sonla.gov.vn/r/${res.body.token}`)
+  })
+
+  it('gives the QR code as a PNG on request, alone or with the SVG, each read back as the receipt link', async () => {
+    const png = await mint({ desk: 'MC-01', qr: ['png'] })
+    expect(png.status).toBe(201)
+    expect(Object.keys(png.body.qr)).toEqual(['png'])
+    expect(png.body.qr.png).toMatch(/^data:image\/png;base64,iVBOR/)
+    expect(decodePngDataUrl(png.body.qr.png)).toBe(png.body.link)
+    const both = await post(t.app, '/api/v1/invitations/batch', { items: [{ desk: 'MC-01' }, { desk: 'MC-01' }], qr: ['svg', 'png'] }, key)
+    expect(both.status).toBe(201)
+    for (const item of both.body.items) {
+      expect(decodePngDataUrl(item.qr.png)).toBe(item.link)
+      expect(decodeSvg(item.qr.svg)).toBe(item.link)
+    }
+    const svgOnly = await post(t.app, '/api/v1/invitations/batch', { items: [{ desk: 'MC-01' }] }, key)
+    expect(Object.keys(svgOnly.body.items[0].qr)).toEqual(['svg'])
+    expect((await post(t.app, '/api/v1/invitations/batch', { items: [{ desk: 'MC-01' }], qr: ['gif'] }, key)).status).toBe(400)
   })
 
   it('mints 1,000 distinct codes in one call, and refuses 1,001', async () => {
@@ -197,6 +217,9 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(inv.properties)).toEqual(expect.arrayContaining(['desk', 'agency', 'dossier', 'procedure', 'survey', 'expiresAt', 'expiresInDays', 'qr']))
     expect(inv.additionalProperties).toBe(false)
     expect(doc.components.schemas.InvitationBatchInput.properties.items.maxItems).toBe(1000)
+    // The one-stop software's developers learn from the description that PNG is to be asked for.
+    expect(doc.components.schemas.InvitationBatchInput.properties.qr.items.enum).toEqual(['svg', 'png'])
+    expect(doc.components.schemas.InvitationBatchInput.properties.qr.description).toMatch(/default \["svg"\]/)
     expect(doc.components.schemas.SubmissionInput.required).toEqual(expect.arrayContaining(['submissionId', 'survey']))
     expect(doc.paths['/api/v1/invitations'].post.responses['401']).toBeDefined()
   })
