@@ -29,8 +29,16 @@ export function findDesksByCode(db: Db, agencyIds: number[], code: string) {
  * A new code for a dossier replaces its earlier unused ones (a reprinted receipt), so one dossier cannot
  * collect several answers through codes requested twice.
  */
-export function expireUnusedForDossier(db: Db, dossierHash: string, at: string) {
-  return db.updateTable('invitations').set({ expires_at: at }).where('dossier_hash', '=', dossierHash).where('used_at', 'is', null).where('expires_at', '>', at).execute()
+export async function expireUnusedForDossiers(db: Db, dossierHashes: string[], at: string) {
+  // One statement per 500 dossiers, not one each: a batch of 1,000 receipts names 1,000 dossiers.
+  for (let i = 0; i < dossierHashes.length; i += 500)
+    await db
+      .updateTable('invitations')
+      .set({ expires_at: at })
+      .where('dossier_hash', 'in', dossierHashes.slice(i, i + 500))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', at)
+      .execute()
 }
 
 /** Uses up a receipt code; the conditional update is what makes "exactly once" hold on every node. False when already used. */

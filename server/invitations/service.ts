@@ -11,7 +11,7 @@ import { serverSecret } from '../settings/secret.ts'
 import { applyDossierFacts, checkDossierCodes, type DossierContext } from '../dossiers/service.ts'
 import { ensureOfficer, invitationOfficersFromDossiers } from '../dossiers/repository.ts'
 import type { SurveyCatalog, SurveyVersion } from '../surveys/catalog.ts'
-import { expireUnusedForDossier, findDesksByCode, findInvitationByHash, insertInvitations } from './repository.ts'
+import { expireUnusedForDossiers, findDesksByCode, findInvitationByHash, insertInvitations } from './repository.ts'
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS, type InvitationRequest } from './schemas.ts'
 
 const DAY_MS = 24 * 3600_000
@@ -91,8 +91,12 @@ export async function mintInvitations(db: Db, catalog: SurveyCatalog, key: ApiKe
     for (const [i, r] of rows.entries()) {
       const p = planned[i]!
       if (p.officer !== undefined) r.officer_id = await ensureOfficer(trx, p.agency.id, p.officer, created)
-      if (r.dossier_hash) await expireUnusedForDossier(trx, r.dossier_hash, created)
     }
+    await expireUnusedForDossiers(
+      trx,
+      rows.flatMap((r) => (r.dossier_hash ? [r.dossier_hash] : [])),
+      created,
+    )
     // A code minted for a dossier says the dossier was received (at `receivedAt` when given).
     const facts = rows.flatMap((r, i) => {
       const p = planned[i]!
