@@ -1,30 +1,27 @@
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { createUser } from '../../server/auth/service.ts'
 import { makeWav } from '../helpers/audio.ts'
-import { launchBrowser, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, seriousA11yViolations, signIn, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk, makeKiosk } from '../helpers/factories.ts'
 
 const SHOTS = '/tmp/shots-i21'
-let server: TestServer
-let browser: Browser
+const PASSWORD = 'mat-khau-quan-tri-1'
 let desk: { id: number }
-beforeAll(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true })
-  server = await startServer()
-  browser = await launchBrowser()
-  const agency = await makeAgency(server.db, { code: 'UBX', name: 'UBND xã Thử' })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-  await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+// A fake microphone (a steady tone) that needs no permission prompt: staff record in the browser.
+const site = browserSuite({
+  browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  prepare: async (server) => {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    const agency = await makeAgency(server.db, { code: 'UBX', name: 'UBND xã Thử' })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+    await createUser(server.db, { username: 'quantri', password: PASSWORD, role: 'admin', agencyId: null, actor: 'test' }, new Date())
+  },
 })
 
 const clipUrl = async (prompt: string) =>
-  (await server.db.selectFrom('audio_clips').select('hash').where('language', '=', 'vi').where('prompt', '=', prompt).executeTakeFirstOrThrow()).hash
+  (await site.db.selectFrom('audio_clips').select('hash').where('language', '=', 'vi').where('prompt', '=', prompt).executeTakeFirstOrThrow()).hash
 
 /** Which clips the page's audio started and finished (media events do not bubble: caught on the way down). */
 async function listen(page: Page) {
@@ -40,13 +37,9 @@ const heard = (page: Page) => page.evaluate(() => (window as unknown as { ended:
 
 describe('spoken prompts at the kiosk', () => {
   it('an admin uploads a clip per prompt (a file that is not audio is refused beside it)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/login`)
-    await page.getByLabel('Tên đăng nhập').fill('quantri')
-    await page.getByLabel('Mật khẩu').fill('mat-khau-quan-tri-1')
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
-    await page.waitForURL(/\/dashboard/)
+    await signIn(page, site.url, 'quantri', PASSWORD)
     await page.getByRole('link', { name: 'Ngôn ngữ', exact: true }).click()
     await page.getByRole('heading', { name: 'Lời đọc tại máy tính bảng' }).waitFor()
 
@@ -73,12 +66,12 @@ describe('spoken prompts at the kiosk', () => {
   })
 
   it('the speaker plays the uploaded clip offline, the faces after the question, Vietnamese where a language has none', { timeout: 60_000 }, async () => {
-    const { code } = await makeKiosk(server.db, desk.id)
-    const context = await browser.newContext(tablet)
+    const { code } = await makeKiosk(site.db, desk.id)
+    const context = await site.browser.newContext(tablet)
     const page = await context.newPage()
     page.setDefaultTimeout(8000)
     await listen(page)
-    await page.goto(`${server.url}/kiosk#pair=${code}`)
+    await page.goto(`${site.url}/kiosk#pair=${code}`)
     const speaker = page.getByRole('button', { name: 'Nghe đọc', exact: true })
     await speaker.waitFor()
     // The clips are in the tablet's cache and the shell in its service worker: then the network goes.
@@ -115,6 +108,36 @@ describe('spoken prompts at the kiosk', () => {
     await page.getByRole('button', { name: 'Very satisfied', exact: true }).click()
     await page.locator('[data-screen="thanks"]').waitFor()
     expect(await page.getByRole('button', { name: 'Listen' }).count()).toBe(0)
+    await context.close()
+  })
+
+  it('an admin records a clip in the browser, listens to it, saves it; it can be deleted again', { timeout: 30_000 }, async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', permissions: ['microphone'] })
+    const page = await context.newPage()
+    page.setDefaultTimeout(8000)
+    await signIn(page, site.url, 'quantri', PASSWORD)
+    await page.getByRole('link', { name: 'Ngôn ngữ', exact: true }).click()
+    await page.getByLabel('Ngôn ngữ của lời đọc').selectOption({ label: 'Tiếng Anh' })
+    const row = page.locator('tr[data-prompt="thanks"]')
+    await row.getByText('Chưa có — máy đọc bản tiếng Việt (nếu có)').waitFor()
+    await row.getByRole('button', { name: 'Ghi âm' }).click()
+    await row.getByRole('status').getByText('Đang ghi âm…').waitFor()
+    // A second of the fake microphone's tone.
+    await page.waitForTimeout(1000)
+    await row.getByRole('button', { name: 'Dừng ghi' }).click()
+    await row.getByLabel('Nghe lại bản vừa ghi').waitFor()
+    await row.getByRole('button', { name: 'Lưu bản ghi âm' }).click()
+    await row.getByRole('status').getByText('Đã lưu lời đọc').waitFor()
+    const saved = await site.db.selectFrom('audio_clips').select(['type', 'bytes']).where('language', '=', 'en').where('prompt', '=', 'thanks').executeTakeFirstOrThrow()
+    expect(saved.type).toMatch(/^audio\/(webm|ogg)$/)
+    expect(saved.bytes).toBeGreaterThan(100)
+    await row.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SHOTS}/admin-spoken-prompts-recorded-1440.png` })
+
+    await row.getByRole('button', { name: 'Xóa' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click()
+    await row.getByRole('status').getByText('Đã xóa lời đọc').waitFor()
+    await row.getByText('Chưa có — máy đọc bản tiếng Việt (nếu có)').waitFor()
     await context.close()
   })
 })

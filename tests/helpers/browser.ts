@@ -58,12 +58,15 @@ export async function startServer(options: { clock?: Clock; minSample?: number; 
 }
 export type TestServer = Awaited<ReturnType<typeof startServer>>
 
-/** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter). */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter),
+ * and a suite's own (e.g. a fake microphone for recording in the browser).
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
   })
 }
 
@@ -92,13 +95,13 @@ export async function seriousA11yViolations(page: Page) {
  * One browser test file's server and Chromium: the server starts before the file's tests, `prepare` puts in
  * the data they need, and both close after them. Tests read `site.url`, `site.db` and `site.browser`.
  */
-export function browserSuite(options: Parameters<typeof startServer>[0] & { prepare?: (server: TestServer) => Promise<unknown> } = {}) {
+export function browserSuite(options: Parameters<typeof startServer>[0] & { prepare?: (server: TestServer) => Promise<unknown>; browserArgs?: string[] } = {}) {
   let server: TestServer | undefined
   let browser: Browser | undefined
   beforeAll(async () => {
     server = await startServer(options)
     await options.prepare?.(server)
-    browser = await launchBrowser()
+    browser = await launchBrowser(options.browserArgs)
   }, 120_000)
   afterAll(async () => {
     await browser?.close()
