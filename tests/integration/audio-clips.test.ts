@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
 import { makeWav } from '../helpers/audio.ts'
@@ -114,5 +115,20 @@ describe('spoken prompts (audio clips)', () => {
     expect(after.body.clips.map((c: any) => `${c.language}:${c.prompt}`)).toEqual(['vi:rate'])
     const deleted = await t.db.selectFrom('audit_log').select(['actor', 'target']).where('action', '=', 'audio_clip.delete').execute()
     expect(deleted).toEqual([{ actor, target: 'audio_clip:en:thanks' }])
+  })
+
+  it("takes clips for a language pack's code once the pack exists, and gives them to the kiosks of that pack's desks", async () => {
+    const pack = JSON.parse(fs.readFileSync(new URL('../fixtures/language-packs/xx.json', import.meta.url), 'utf8'))
+    expect((await upload('xx/idle', wav)).status).toBe(400)
+    const put = (path: string, body: unknown) => json(path, { method: 'PUT', headers: { ...admin, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    expect((await put('/api/v1/admin/languages', pack)).status).toBe(200)
+    expect((await upload('xx/idle', wav)).status).toBe(200)
+    const kiosk = await makeKiosk(t.db, deskId, t.clock.now())
+    const paired = await json('/api/v1/kiosk/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: kiosk.code }) })
+    const manifest = async () =>
+      (await json('/api/v1/kiosk/clips', { headers: { Authorization: `Bearer ${paired.body.secret}` } })).body.clips.map((c: any) => `${c.language}:${c.prompt}`).sort()
+    expect(await manifest()).toEqual(['vi:rate'])
+    expect((await put(`/api/v1/admin/languages/desks/${deskId}`, { language: 'xx' })).status).toBe(200)
+    expect(await manifest()).toEqual(['vi:rate', 'xx:idle'])
   })
 })
