@@ -138,6 +138,12 @@ describe('spoken prompts at the kiosk', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click()
     await row.getByRole('status').getByText('Đã xóa lời đọc').waitFor()
     await row.getByText('Chưa có — máy đọc bản tiếng Việt (nếu có)').waitFor()
+
+    // The audit log says who did what to which prompt, in words.
+    await page.getByRole('link', { name: 'Nhật ký', exact: true }).click()
+    const entry = page.getByRole('row').filter({ hasText: 'Xóa lời đọc cho máy tính bảng' })
+    await entry.getByText('Lời đọc “Lời cảm ơn”, tiếng Anh').waitFor()
+    await entry.getByText('quantri').waitFor()
     await context.close()
   })
 })

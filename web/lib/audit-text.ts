@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { roleName } from './roles.ts'
+import { clipLanguageName, promptNames } from './spoken-prompts.ts'
 
 const s = (vi: string, en: string): LocalizedText => ({ vi, en })
 
@@ -79,6 +80,7 @@ const targetKinds: Record<string, LocalizedText> = {
   response: s('Phiếu trả lời', 'Response'),
   api_key: s('Khóa API', 'API key'),
   alert: s('Cảnh báo', 'Alert'),
+  audio_clip: s('Lời đọc', 'Spoken prompt'),
 }
 
 /** What it was done to: "Cơ quan Sở Tư pháp", "Quầy SNV/MC-01", "Phiếu khảo sát SIPAS, phiên bản 2". */
@@ -90,6 +92,10 @@ export function targetText(target: string | null, lang: 'vi' | 'en', names: { ag
   const rest = target.slice(i + 1)
   const label = targetKinds[kind]?.[lang] ?? kind
   if (kind === 'agency') return `${label} ${names.agencies.get(rest) ?? rest}`
+  if (kind === 'audio_clip') {
+    const [language = '', prompt = ''] = rest.split(':')
+    return `${label} “${promptNames[prompt]?.[lang] ?? prompt}”, ${clipLanguageName(language, lang)}`
+  }
   if (kind === 'report' || kind === 'survey') {
     const [instrument, more] = rest.split(/[/@]/)
     const title = names.surveys.get(instrument!) ?? instrument
@@ -124,12 +130,20 @@ const detailLabels: Record<string, LocalizedText> = {
   resetDelayMs: s('về màn hình đầu sau', 'back to start after'),
   idleTimeoutMs: s('bỏ dở sau', 'abandoned after'),
   repeatIntervalMs: s('chặn chạm lặp trong', 'repeat taps ignored within'),
+  language: s('ngôn ngữ', 'language'),
+  prompt: s('lời nhắc', 'prompt'),
+  type: s('định dạng', 'format'),
+  bytes: s('dung lượng (byte)', 'size (bytes)'),
+  hash: s('mã nội dung', 'content hash'),
+  previous: s('bản trước', 'previous'),
 }
 
 function valueText(key: string, v: unknown, lang: 'vi' | 'en'): string {
   if (v === null || v === undefined) return '—'
   if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no'
   if (key === 'role' && typeof v === 'string') return roleName(v, lang)
+  if (key === 'prompt' && typeof v === 'string') return promptNames[v]?.[lang] ?? v
+  if (key === 'language' && typeof v === 'string') return clipLanguageName(v, lang)
   if (key.endsWith('Ms') && typeof v === 'number') return `${v / 1000} ${lang === 'vi' ? 'giây' : 's'}`
   if (typeof v === 'object') {
     const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== undefined)

@@ -7,6 +7,7 @@ import { useFetch } from '../hooks/use-fetch.ts'
 import { kioskStrings } from '../../server/domain/citizen-strings/kiosk.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { t } from '../lib/i18n.ts'
+import { promptNames } from '../lib/spoken-prompts.ts'
 
 const s = (vi: string, en: string): LocalizedText => ({ vi, en })
 
@@ -45,18 +46,8 @@ const strings = {
   english: s('Tiếng Anh', 'English'),
 }
 
-/** What each prompt is, for staff; the words the tablet shows are beside it where they are fixed. */
-const prompts: Record<string, { name: LocalizedText; says?: LocalizedText }> = {
-  idle: { name: s('Màn hình đầu (mời đánh giá)', 'Start screen (invitation to rate)'), says: kioskStrings.startHint },
-  rate: { name: s('Câu hỏi đánh giá (câu hỏi chính của phiếu)', 'The rating question (the survey’s main question)') },
-  'face.1': { name: s('Mặt 1 — không hài lòng nhất', 'Face 1 — least satisfied') },
-  'face.2': { name: s('Mặt 2', 'Face 2') },
-  'face.3': { name: s('Mặt 3 — ở giữa', 'Face 3 — middle') },
-  'face.4': { name: s('Mặt 4', 'Face 4') },
-  'face.5': { name: s('Mặt 5 — hài lòng nhất', 'Face 5 — most satisfied') },
-  details: { name: s('Màn hình lý do (hỏi thêm)', 'Reasons screen (follow-up)'), says: kioskStrings.details },
-  thanks: { name: s('Lời cảm ơn', 'Thank-you screen'), says: kioskStrings.thanks },
-}
+/** The words the tablet shows for the prompts whose text is fixed, beside their names. */
+const says: Record<string, LocalizedText> = { idle: kioskStrings.startHint, details: kioskStrings.details, thanks: kioskStrings.thanks }
 
 interface Clip {
   language: string
@@ -109,8 +100,8 @@ export function SpokenPrompts({ packs }: { packs: Array<{ code: string; nameVi: 
               key={`${language}:${p}`}
               language={language}
               prompt={p}
-              name={tr(prompts[p]?.name) || p}
-              says={t(prompts[p]?.says, language)}
+              name={tr(promptNames[p]) || p}
+              says={t(says[p], language)}
               clip={clips.find((c) => c.language === language && c.prompt === p)}
               confirm={confirm.ask}
               onChange={() => list.reload()}
