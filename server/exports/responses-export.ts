@@ -14,7 +14,6 @@ import { answersByResponse, reportableResponsesPage } from '../responses/reposit
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { BOM, csvLine } from './csv.ts'
-import { streamingSheet } from './xlsx-stream.ts'
 
 const PAGE = 5000
 
@@ -54,7 +53,8 @@ export async function exportResponses(db: Kysely<Database>, catalog: SurveyCatal
 
   const csv = opts.format === 'csv' ? fs.createWriteStream(opts.out) : null
   // Our own SpreadsheetML into a streaming zip: exceljs's writer held the whole zipped sheet in memory.
-  const sheet = opts.format === 'xlsx' ? streamingSheet(opts.out, 'Phiếu') : null
+  // Loaded only for XLSX, so the CLI's other commands start without the zip writer.
+  const sheet = opts.format === 'xlsx' ? (await import('./xlsx-stream.ts')).streamingSheet(opts.out, 'Phiếu') : null
   const write = async (cells: Array<string | number>) => {
     if (csv) {
       if (!csv.write(csvLine(cells))) await once(csv, 'drain')
