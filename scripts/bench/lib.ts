@@ -67,8 +67,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/** Runs a command to completion and reports its wall time and peak resident memory (from the child itself). */
-export function timed(args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMb: number; stdout: string }> {
+/**
+ * Runs a command to completion and reports its wall time, peak resident memory and CPU time (from the
+ * child itself). On a shared machine the CPU time is the steadier figure: wall time grows with the load.
+ */
+export function timed(args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMb: number; cpuSeconds: number; stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
     const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/bench/report-rss.mjs'), ...args], {
@@ -82,7 +85,8 @@ export function timed(args: string[], env: Record<string, string>): Promise<{ se
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`${args.join(' ')} failed (${code}): ${stderr}`))
       const rss = /maxRSS=(\d+)/.exec(stderr)
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: rss ? Number(rss[1]) / 1024 : NaN, stdout })
+      const cpu = /cpuUs=(\d+)/.exec(stderr)
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: rss ? Number(rss[1]) / 1024 : NaN, cpuSeconds: cpu ? Number(cpu[1]) / 1e6 : NaN, stdout })
     })
   })
 }
