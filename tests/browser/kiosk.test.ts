@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { KIOSK_SETTINGS_KEY } from '../../server/kiosks/service.ts'
-import { launchBrowser, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { browserSuite, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk, makeKiosk, post, signIn, submission } from '../helpers/factories.ts'
 
-let server: TestServer
-let browser: Browser
 let desk: { id: number }
 let agencyId: number
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  agencyId = (await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })).id
-  desk = await makeDesk(server.db, agencyId, 'MC-01')
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    agencyId = (await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })).id
+    desk = await makeDesk(server.db, agencyId, 'MC-01')
+  },
 })
 
 /** Short delays keep the tests fast; the tablet reads them from its configuration like the defaults. */
 async function settings(s: { resetDelayMs?: number; idleTimeoutMs?: number; repeatIntervalMs?: number }) {
   const value = JSON.stringify(s)
-  await server.db
+  await site.db
     .insertInto('settings')
     .values({ key: KIOSK_SETTINGS_KEY, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
@@ -31,10 +25,10 @@ async function settings(s: { resetDelayMs?: number; idleTimeoutMs?: number; repe
 
 /** A fresh tablet opens the pairing link staff created for the desk. */
 async function pairedTablet(): Promise<{ context: BrowserContext; page: Page; kioskId: number }> {
-  const { id, code } = await makeKiosk(server.db, desk.id)
-  const context = await browser.newContext(tablet)
+  const { id, code } = await makeKiosk(site.db, desk.id)
+  const context = await site.browser.newContext(tablet)
   const page = await context.newPage()
-  await page.goto(`${server.url}/kiosk#pair=${code}`)
+  await page.goto(`${site.url}/kiosk#pair=${code}`)
   await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
   return { context, page, kioskId: id }
 }
@@ -48,7 +42,7 @@ async function offlineTablet() {
   return tab
 }
 
-const stored = (kioskId: number) => server.db.selectFrom('responses').selectAll().where('kiosk_id', '=', kioskId).execute()
+const stored = (kioskId: number) => site.db.selectFrom('responses').selectAll().where('kiosk_id', '=', kioskId).execute()
 const idle = (page: Page) => page.getByRole('button', { name: 'Đánh giá', exact: true })
 
 async function rate(page: Page, face: string) {
@@ -89,7 +83,7 @@ describe('kiosk at a one-stop desk', () => {
     await expect.poll(async () => (await stored(kioskId)).length).toBe(1)
     const [row] = await stored(kioskId)
     expect(row).toMatchObject({ agency_id: agencyId, desk_id: desk.id, channel: 'kiosk' })
-    const answers = await server.db
+    const answers = await site.db
       .selectFrom('answers')
       .select(['question_id', 'value_num', 'value_text'])
       .where('response_id', '=', row!.id)
@@ -133,7 +127,7 @@ describe('kiosk at a one-stop desk', () => {
     await page.waitForTimeout(500)
     const rows = await stored(kioskId)
     expect(rows).toHaveLength(1)
-    const answers = await server.db.selectFrom('answers').select(['question_id', 'value_num']).where('response_id', '=', rows[0]!.id).execute()
+    const answers = await site.db.selectFrom('answers').select(['question_id', 'value_num']).where('response_id', '=', rows[0]!.id).execute()
     expect(answers).toEqual([{ question_id: 'overall', value_num: 5 }])
     await context.close()
   })
@@ -163,8 +157,8 @@ describe('kiosk at a one-stop desk', () => {
     const { context, page, kioskId } = await offlineTablet()
     await rate(page, 'Hài lòng')
     await page.getByText('Chưa gửi: 1').waitFor()
-    const admin = await signIn(server, 'admin')
-    const revoke = await server.app.request(`/api/v1/kiosks/${kioskId}/revoke`, { method: 'POST', headers: admin.headers })
+    const admin = await signIn(site.server, 'admin')
+    const revoke = await site.server.app.request(`/api/v1/kiosks/${kioskId}/revoke`, { method: 'POST', headers: admin.headers })
     expect(revoke.status).toBe(200)
     await context.setOffline(false)
     await page.reload()
@@ -174,7 +168,7 @@ describe('kiosk at a one-stop desk', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
     await expect.poll(async () => (await stored(kioskId)).length, { timeout: 15_000 }).toBe(1)
     const secret = await page.evaluate(() => localStorage.getItem('hailong.kiosk.secret'))
-    const fresh = await post(server.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: new Date().toISOString() }), secret!)
+    const fresh = await post(site.server.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: new Date().toISOString() }), secret!)
     expect(fresh.status).toBe(403)
     expect(await stored(kioskId)).toHaveLength(1)
     await context.close()
@@ -182,30 +176,30 @@ describe('kiosk at a one-stop desk', () => {
 
   it('picks up a changed configuration at the next heartbeat', async () => {
     await settings({})
-    const { id, code } = await makeKiosk(server.db, desk.id)
-    const context = await browser.newContext(tablet)
+    const { id, code } = await makeKiosk(site.db, desk.id)
+    const context = await site.browser.newContext(tablet)
     const page = await context.newPage()
     await page.clock.install()
-    await page.goto(`${server.url}/kiosk#pair=${code}`)
+    await page.goto(`${site.url}/kiosk#pair=${code}`)
     await page.getByText('Quầy MC-01').waitFor()
-    await server.db.updateTable('desks').set({ name: 'Quầy trả kết quả' }).where('id', '=', desk.id).execute()
+    await site.db.updateTable('desks').set({ name: 'Quầy trả kết quả' }).where('id', '=', desk.id).execute()
     await page.clock.runFor(61_000)
     await page.getByText('Quầy trả kết quả').waitFor()
-    const kiosk = await server.db.selectFrom('kiosks').select(['app_version', 'queue_length']).where('id', '=', id).executeTakeFirstOrThrow()
+    const kiosk = await site.db.selectFrom('kiosks').select(['app_version', 'queue_length']).where('id', '=', id).executeTakeFirstOrThrow()
     expect(kiosk).toEqual({ app_version: '0.1.0', queue_length: 0 })
-    await server.db.updateTable('desks').set({ name: 'Quầy MC-01' }).where('id', '=', desk.id).execute()
+    await site.db.updateTable('desks').set({ name: 'Quầy MC-01' }).where('id', '=', desk.id).execute()
     await context.close()
   })
 
   it('shows a clear "not paired" screen to a tablet that was never paired, or with a used code', async () => {
-    const context = await browser.newContext(tablet)
+    const context = await site.browser.newContext(tablet)
     const page = await context.newPage()
-    await page.goto(`${server.url}/kiosk`)
+    await page.goto(`${site.url}/kiosk`)
     await page.getByRole('heading', { name: 'Máy chưa được ghép nối' }).waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { name: 'This tablet is not paired' }).waitFor()
-    await page.goto(`${server.url}/kiosk#pair=kpair_khongdungmachnaydau123456`)
+    await page.goto(`${site.url}/kiosk#pair=kpair_khongdungmachnaydau123456`)
     await page.getByText('The pairing code is wrong, used or expired').waitFor()
     await context.close()
   })

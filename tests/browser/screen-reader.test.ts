@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phone, seriousA11yViolations, startServer, tablet, type TestServer } from '../helpers/browser.ts'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk, makeKiosk } from '../helpers/factories.ts'
 
-let server: TestServer
-let browser: Browser
 let desk: { id: number; token: string }
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-  const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(server.db, agency.id, 'MC-01')
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+const site = browserSuite({
+  prepare: async (server) => {
+    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
+    desk = await makeDesk(server.db, agency.id, 'MC-01')
+  },
 })
 
 const FACES = ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']
@@ -23,10 +17,10 @@ const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 
 describe('kiosk and phone survey with a screen reader', () => {
   it('kiosk: faces are labelled buttons in order, screen changes and errors are announced, larger text keeps everything reachable', async () => {
-    const { code } = await makeKiosk(server.db, desk.id)
-    const context = await browser.newContext(tablet)
+    const { code } = await makeKiosk(site.db, desk.id)
+    const context = await site.browser.newContext(tablet)
     const page = await context.newPage()
-    await page.goto(`${server.url}/kiosk#pair=${code}`)
+    await page.goto(`${site.url}/kiosk#pair=${code}`)
     await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
 
     // The accessibility tree a screen reader reads: the question as heading, announced, then the five named faces.
@@ -81,9 +75,9 @@ describe('kiosk and phone survey with a screen reader', () => {
   })
 
   it('phone survey: errors are announced beside the question, page changes are announced, 200 % text fits', async () => {
-    const context = await browser.newContext(phone)
+    const context = await site.browser.newContext(phone)
     const page = await context.newPage()
-    await page.goto(`${server.url}/d/${desk.token}`)
+    await page.goto(`${site.url}/d/${desk.token}`)
     await page.locator('form.survey').waitFor()
     await page.addStyleTag({ content: ':root { font-size: 200% !important }' })
     expect(await fitsWidth(page)).toBe(true)
