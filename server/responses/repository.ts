@@ -100,16 +100,23 @@ export function answersOf(db: Db, responseId: number) {
   return db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).where('response_id', '=', responseId).execute()
 }
 
-/** How many of a kiosk's responses were tapped (or received) in (from, to]: the burst signals. */
-export async function countKioskResponses(db: Db, kioskId: number, column: 'submitted_at' | 'received_at', from: Date, to: Date, tappedAfter?: Date) {
+/**
+ * How many of a kiosk's responses were tapped (or received) in (from, to], counted up to `cap`: the burst
+ * signals only ask whether a limit is reached, and a tablet already over it (the rows are still stored,
+ * flagged) must not make each new rating scan its whole minute.
+ */
+export async function countKioskResponses(db: Db, kioskId: number, column: 'submitted_at' | 'received_at', from: Date, to: Date, cap: number, tappedAfter?: Date) {
   let q = db
     .selectFrom('responses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(sql<number>`1`.as('one'))
     .where('kiosk_id', '=', kioskId)
     .where(column, '>', from.toISOString())
     .where(column, '<=', to.toISOString())
   if (tappedAfter) q = q.where('submitted_at', '>', tappedAfter.toISOString())
-  const { n } = await q.executeTakeFirstOrThrow()
+  const { n } = await db
+    .selectFrom(q.limit(cap).as('w'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(n)
 }
 

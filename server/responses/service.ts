@@ -253,11 +253,12 @@ async function flagBursts(trx: Db, fresh: Array<{ p: PreparedResponse; flagReaso
     const group = earlier.get(kioskId) ?? earlier.set(kioskId, []).get(kioskId)!
     const live = at > now.getTime() - LIVE_TAP_MS
     const before =
-      arrived.get(kioskId) ?? (await countKioskResponses(trx, kioskId, 'received_at', new Date(now.getTime() - BURST_WINDOW_MS), now, new Date(now.getTime() - LIVE_TAP_MS)))
+      arrived.get(kioskId) ??
+      (await countKioskResponses(trx, kioskId, 'received_at', new Date(now.getTime() - BURST_WINDOW_MS), now, BURST_LIMIT, new Date(now.getTime() - LIVE_TAP_MS)))
     if (live) arrived.set(kioskId, before + 1)
     else arrived.set(kioskId, before)
     if (f.flagReason) continue
-    const tapped = await countKioskResponses(trx, kioskId, 'submitted_at', new Date(at - BURST_WINDOW_MS), f.p.submittedAt)
+    const tapped = await countKioskResponses(trx, kioskId, 'submitted_at', new Date(at - BURST_WINDOW_MS), f.p.submittedAt, BURST_LIMIT)
     if (tapped + group.filter((t) => t > at - BURST_WINDOW_MS && t <= at).length + 1 >= BURST_LIMIT) f.flagReason = 'burst'
     else if (live && before + 1 >= BURST_LIMIT) f.flagReason = 'arrival_burst'
     group.push(at)
