@@ -41,6 +41,7 @@ import { periodRoutes } from './routes/periods.ts'
 import { publicRoutes } from './routes/public.ts'
 import { SurveyCatalog } from './surveys/catalog.ts'
 import { GroupCommitter } from './responses/group-commit.ts'
+import type { SqliteWriter } from './responses/sqlite-writer.ts'
 import { AlertEngine } from './alerts/engine.ts'
 import type { DeliveryConfig } from './alerts/delivery.ts'
 import { alertRoutes } from './routes/alerts.ts'
@@ -71,6 +72,8 @@ export interface AppDeps {
 }
 
 export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake' | 'kioskCache' | 'alerts'> & {
+  /** On a SQLite file: intake's transactions run in this writer thread (server/responses/sqlite-writer.ts). */
+  intakeWriter?: SqliteWriter
   catalog?: SurveyCatalog
   trustProxy?: boolean
   alerts?: AlertEngine
@@ -83,7 +86,7 @@ export function createApp(options: AppOptions) {
     ...options,
     trustProxy: options.trustProxy ?? false,
     catalog: options.catalog ?? new SurveyCatalog(options.db),
-    intake: new GroupCommitter(options.db, options.clock, options.timeZone),
+    intake: new GroupCommitter(options.db, options.clock, options.timeZone, undefined, options.intakeWriter),
     kioskCache: new TtlCache<Submitter>(KIOSK_CACHE_MS),
     alerts:
       options.alerts ?? new AlertEngine({ db: options.db, clock: options.clock, timeZone: options.timeZone, delivery: { publicUrl: options.publicUrl, ...options.delivery } }),

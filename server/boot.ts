@@ -1,4 +1,4 @@
-import { openDatabase } from './db/database.ts'
+import { openDatabase, type OpenOptions } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { retryOnUniqueViolation } from './db/retry.ts'
 import type { Env } from './env.ts'
@@ -14,9 +14,9 @@ import { readDefinitionDir } from './surveys/definition-files.ts'
  * loses the race to publish a definition publishes again, finding the winner's row (identical, or the
  * start is refused as for any changed published version).
  */
-export async function boot(env: Env, clock: Clock = systemClock) {
+export async function boot(env: Env, clock: Clock = systemClock, open: Pick<OpenOptions, 'immediate'> = {}) {
   const definitions = readDefinitionDir()
-  const opened = await openDatabase(env.DATABASE_URL, { synchronous: env.HAILONG_SQLITE_SYNC, poolSize: env.HAILONG_DB_POOL })
+  const opened = await openDatabase(env.DATABASE_URL, { synchronous: env.HAILONG_SQLITE_SYNC, poolSize: env.HAILONG_DB_POOL, ...open })
   try {
     const migrated = await migrateToLatest(opened.db)
     const published = await retryOnUniqueViolation(() => publishDefinitions(opened.db, definitions, clock))

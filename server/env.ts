@@ -49,6 +49,14 @@ const Env = z
       .enum(['0', '1', 'true', 'false'])
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
+    /**
+     * 1 (default): on a SQLite file, intake's transactions run in a worker thread on a connection of their
+     * own, so the commit's fsync does not stop the server from reading the next requests. 0: in the loop.
+     */
+    HAILONG_INTAKE_WORKER: z
+      .enum(['0', '1'])
+      .default('1')
+      .transform((v) => v === '1'),
     /** 0: alert rules are not evaluated (the staff app, follow-up and deliveries of existing alerts still work). */
     HAILONG_ALERTS: z
       .enum(['0', '1'])

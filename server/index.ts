@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { boot } from './boot.ts'
+import { isPostgresUrl } from './db/database.ts'
+import { SqliteWriter } from './responses/sqlite-writer.ts'
 import { startupLinks } from './demo/links.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
 import { AlertEngine } from './alerts/engine.ts'
@@ -12,12 +14,17 @@ import { startRetentionJob } from './privacy/retention-job.ts'
 import { startSweeper } from './maintenance/sweep.ts'
 
 const env = readEnv()
-const opened = await boot(env)
+// A SQLite file: intake writes from a thread of its own, taking turns at the write lock with this one.
+const sqliteFile = isPostgresUrl(env.DATABASE_URL) ? null : env.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '')
+const intakeWriter = env.HAILONG_INTAKE_WORKER && sqliteFile && sqliteFile !== ':memory:' ? new SqliteWriter(path.resolve(sqliteFile), env.HAILONG_SQLITE_SYNC) : undefined
+const opened = await boot(env, systemClock, { immediate: intakeWriter !== undefined })
+await intakeWriter?.start()
 const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
 const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env), enabled: env.HAILONG_ALERTS })
 const app = createApp({
   alerts,
+  intakeWriter,
   db: opened.db,
   databaseKind: opened.kind,
   clock: systemClock,
@@ -53,6 +60,7 @@ const stop = () => {
   server.close(async () => {
     await alertsStopped
     await sweeper.stop()
+    await intakeWriter?.close()
     await opened.close()
     process.exit(0)
   })

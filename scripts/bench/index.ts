@@ -1,6 +1,6 @@
 // `npm run bench` (`-- --quick` for small sizes, `-- --only intake,reports` for some sections): each
 // section measures one area against its target, beside a ceiling measured in the same run where one
-// exists. Prints one table and (full runs) writes it to docs/benchmarks.md with the machine it ran on.
+// exists. Prints one table and (full-size runs) writes it to docs/benchmarks.md with the machine it ran on.
 // A new area is one module exporting a `Section`, added to the list below.
 import fs from 'node:fs'
 import os from 'node:os'
@@ -26,17 +26,35 @@ for (const section of sections) {
   rows.push(...(await section.run(bench)))
 }
 
-const table = [
-  '| area | measure | value | target | verdict |',
-  '|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.verdict} |`),
-].join('\n')
-console.log(`\n${table}`)
-// A partial or quick run would replace the full run's figures with smaller ones: only a full run is written.
-if (!bench.quick && !only) {
+const line = (r: Row) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.verdict} |`
+console.log(`\n${['| area | measure | value | target | verdict |', '|---|---|---|---|---|', ...rows.map(line)].join('\n')}`)
+
+// A quick run's smaller sizes would replace the full run's figures: only full-size runs are written. With
+// --only, the areas measured replace theirs in the table and the others keep their last full figures.
+if (!bench.quick) {
   const doc = path.join(ROOT, 'docs/benchmarks.md')
-  const header = `# Benchmarks\n\nRun: ${new Date().toISOString()} · ${machine()} · \`npm run bench\`\n\n`
-  const notes = fs.existsSync(doc) ? (fs.readFileSync(doc, 'utf8').split('\n## Notes')[1] ?? '') : ''
-  fs.writeFileSync(doc, `${header}${table}\n\n## Notes${notes || '\n'}`)
+  const old = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : ''
+  const notes = old.split('\n## Notes')[1] ?? '\n'
+  let lines = rows.map(line)
+  if (only) {
+    const measured = new Set(rows.map((r) => r.area))
+    const kept = old
+      .split('## Notes')[0]!
+      .split('\n')
+      .filter((l) => /^\| (?!area \||---)/.test(l))
+    const placed = new Set<string>()
+    const merged: string[] = []
+    for (const l of kept) {
+      const area = l.split(' | ')[0]!.slice(2)
+      if (!measured.has(area)) merged.push(l)
+      else if (!placed.has(area)) {
+        placed.add(area)
+        merged.push(...rows.filter((r) => r.area === area).map(line))
+      }
+    }
+    lines = [...merged, ...rows.filter((r) => !placed.has(r.area)).map(line)]
+  }
+  const header = `# Benchmarks\n\nRun: ${new Date().toISOString()}${only ? ` (sections ${only.join(', ')}; other rows from the previous run)` : ''} · ${machine()} · \`npm run bench\`\n\n`
+  fs.writeFileSync(doc, `${header}| area | measure | value | target | verdict |\n|---|---|---|---|---|\n${lines.join('\n')}\n\n## Notes${notes}`)
   console.log(`\n→ ${path.relative(process.cwd(), doc)}`)
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, CompiledQuery, type DatabaseConnection, type Driver } from 'kysely'
 import { poolTypes } from './pg-types.ts'
 import type { Database } from './schema.ts'
 import { withStatementCache } from './statement-cache.ts'
@@ -19,6 +19,12 @@ export interface OpenDatabase {
 export interface OpenOptions {
   /** SQLite `synchronous`: FULL keeps every acknowledged commit through a power loss. */
   synchronous?: 'FULL' | 'NORMAL'
+  /**
+   * SQLite: transactions start with BEGIN IMMEDIATE, taking the write lock first. Needed once another
+   * connection writes the same file (the intake writer thread): a deferred transaction that read before
+   * writing would fail with SQLITE_BUSY instead of waiting for the lock.
+   */
+  immediate?: boolean
   /** PostgreSQL connections per process; every node holds up to this many, so nodes × pool ≤ max_connections. */
   poolSize?: number
 }
@@ -44,6 +50,21 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  const config = { database: withStatementCache(sqlite) }
+  const dialect = options.immediate ? new ImmediateSqliteDialect(config) : new SqliteDialect(config)
+  const db = new Kysely<Database>({ dialect })
   return { db, kind: 'sqlite', sqlite, close: () => db.destroy() }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings)
+  }
+  override createDriver(): Driver {
+    return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection) {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+      }
+    })(this.settings)
+  }
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts'
 import { retryOnUniqueViolation } from '../db/retry.ts'
 import type { Clock } from '../lib/clock.ts'
 import { storeResponses, type PreparedResponse, type StoreOutcome } from './service.ts'
+import type { SqliteWriter } from './sqlite-writer.ts'
 
 /** What became of one response handed to the committer: stored (or not) as usual, or failed alone. */
 export type GroupOutcome = StoreOutcome | { submissionId: string; status: 'failed'; error: unknown }
@@ -33,6 +34,8 @@ export class GroupCommitter {
     private readonly clock: Clock,
     private readonly timeZone: string,
     private readonly maxGroup = 256,
+    /** A SQLite file's writer thread: the transactions run there instead of on `db`. */
+    private readonly writer?: SqliteWriter,
   ) {}
 
   /** Never rejects: a response that could not be stored comes back as `failed` with its error. */
@@ -47,7 +50,11 @@ export class GroupCommitter {
   }
 
   private async commit(items: PreparedResponse[]) {
-    const outcomes = await retryOnUniqueViolation(() => this.db.transaction().execute((trx) => storeResponses(trx, items, { now: this.clock.now(), timeZone: this.timeZone })))
+    const outcomes = await retryOnUniqueViolation(() =>
+      this.writer
+        ? this.writer.store(items, this.clock.now(), this.timeZone)
+        : this.db.transaction().execute((trx) => storeResponses(trx, items, { now: this.clock.now(), timeZone: this.timeZone })),
+    )
     this.onCommitted?.(items, outcomes)
     return outcomes
   }

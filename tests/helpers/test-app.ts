@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { AlertEngine } from '../../server/alerts/engine.ts'
 import type { DeliveryConfig } from '../../server/alerts/delivery.ts'
 import { createApp } from '../../server/app.ts'
@@ -7,20 +11,26 @@ import { fixedClock } from '../../server/lib/clock.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
+import { SqliteWriter } from '../../server/responses/sqlite-writer.ts'
 import { onPostgres, scratchDatabase } from './test-database.ts'
 
 /**
  * The real app on a migrated database with the shipped survey definitions published: in-memory SQLite,
- * or a fresh PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set.
+ * or a fresh PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set. `intakeWriter` (SQLite
+ * only): a database file with intake writing from its own thread, as the server runs on a file.
  */
-export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig } = {}) {
+export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig; intakeWriter?: boolean } = {}) {
   const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
-  const opened = await openDatabase(options.url ?? scratch?.url ?? ':memory:')
+  const file = options.intakeWriter && !scratch && !options.url ? path.join(os.tmpdir(), `hailong-writer-${randomUUID()}.db`) : null
+  const opened = await openDatabase(options.url ?? scratch?.url ?? file ?? ':memory:', { immediate: file !== null })
+  const intakeWriter = file ? new SqliteWriter(file, 'FULL') : undefined
   let stopAlerts = async () => {}
   const close = async () => {
     await stopAlerts()
+    await intakeWriter?.close()
     await opened.close()
     await scratch?.drop()
+    if (file) for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
   }
   try {
     await migrateToLatest(opened.db)
@@ -29,9 +39,10 @@ export async function createTestApp(options: { now?: string; timeZone?: string; 
     const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
     // The alert scheduler is not started: tests call `alerts.tick()` with their own clock.
     const alerts = new AlertEngine({ db: opened.db, clock, timeZone, delivery: options.delivery, throttleMs: 0 })
-    const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts })
+    await intakeWriter?.start()
+    const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts, intakeWriter })
     stopAlerts = () => alerts.stop()
-    return { app, db: opened.db, kind: opened.kind, clock, alerts, close }
+    return { app, db: opened.db, kind: opened.kind, clock, alerts, intakeWriter, close }
   } catch (e) {
     await close()
     throw e

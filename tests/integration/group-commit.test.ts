@@ -6,17 +6,22 @@ import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { makeAgency, makeDesk, post, submission } from '../helpers/factories.ts'
 
+import { onPostgres } from '../helpers/test-database.ts'
+
 let t: TestApp
 let desk: { id: number; token: string }
 let agencyId: number
-beforeEach(async () => {
-  t = await createTestApp()
-  agencyId = (await makeAgency(t.db)).id
-  desk = await makeDesk(t.db, agencyId)
-})
-afterEach(() => t.close())
 
-describe('intake under concurrency (group commit)', () => {
+// In the server's own thread (in-memory SQLite, PostgreSQL), and on a SQLite file with the writer thread
+// the server uses there: the same outcomes either way.
+describe.each(onPostgres ? [false] : [false, true])('intake under concurrency (group commit), writer thread: %s', (intakeWriter) => {
+  beforeEach(async () => {
+    t = await createTestApp({ intakeWriter })
+    agencyId = (await makeAgency(t.db)).id
+    desk = await makeDesk(t.db, agencyId)
+  })
+  afterEach(() => t.close())
+
   it('stores 100 concurrent submissions once each, all acknowledged', async () => {
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => post(t.app, '/api/v1/responses', submission({ overall: (i % 5) + 1 }), desk.token)))
     expect(results.map((r) => r.status)).toEqual(Array(100).fill(201))
@@ -50,7 +55,7 @@ describe('intake under concurrency (group commit)', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh')
+    const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh', undefined, t.intakeWriter)
     const prepare = (extra: object) =>
       prepareResponse(
         catalog,
@@ -68,7 +73,7 @@ describe('intake under concurrency (group commit)', () => {
 
   it('a poisoned group loses no genuine response: constraint violations and bugs fail alone, every round', async () => {
     const catalog = new SurveyCatalog(t.db)
-    const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh')
+    const committer = new GroupCommitter(t.db, t.clock, 'Asia/Ho_Chi_Minh', undefined, t.intakeWriter)
     const genuine = (overall: number) =>
       prepareResponse(
         catalog,
