@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { AgencyKind, Database } from '../../server/db/schema.ts'
+import { isPostgres } from '../../server/db/dialect.ts'
 import { insertAgency } from '../../server/agencies/repository.ts'
 import { insertDesk } from '../../server/desks/repository.ts'
 import { newToken } from '../../server/lib/tokens.ts'
@@ -67,7 +68,10 @@ export async function makeApiKey(db: Kysely<Database>, agencyId: number, at = '2
 
 /** Every text value in every table, for asserting that a secret is stored nowhere in the clear. */
 export async function databaseText(db: Kysely<Database>): Promise<string> {
-  const tables = await db.introspection.getTables()
+  // On PostgreSQL introspection lists every schema's tables, other test runs' too: keep this database's own.
+  const own = isPostgres(db) ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema : undefined
+  const tables = (await db.introspection.getTables()).filter((t) => own === undefined || t.schema === own)
+  if (tables.length === 0) throw new Error('databaseText found no tables: a check on its text would prove nothing')
   const parts: string[] = []
   for (const t of tables) parts.push(JSON.stringify(await (db as Kysely<any>).selectFrom(t.name).selectAll().execute()))
   return parts.join('\n')
