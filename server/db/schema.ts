@@ -14,6 +14,7 @@ export interface Database {
   responses: ResponseTable
   answers: AnswerTable
   rollups: RollupTable
+  agency_rollups: AgencyRollupTable
   users: UserTable
   sessions: SessionTable
   kiosks: KioskTable
@@ -141,6 +142,16 @@ export interface RollupTable {
   /** '' when no procedure code is known. */
   procedure_code: string
   quarter: string
+  question_id: string
+  value: string
+  count: number
+}
+
+/** The rollups summed over desks, channels and procedures (migration 20): what unfiltered reports read. */
+export interface AgencyRollupTable {
+  quarter: string
+  survey_version_id: number
+  agency_id: number
   question_id: string
   value: string
   count: number

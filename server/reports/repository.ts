@@ -1,6 +1,7 @@
 import type { Db } from '../db/types.ts'
 import type { Channel } from '../db/schema.ts'
 import { frozenSnapshots } from '../periods/repository.ts'
+import { listRollupQuarters } from '../rollups/repository.ts'
 
 export interface CountFilter {
   surveyVersionIds: number[]
@@ -13,7 +14,10 @@ export type SplitBy = 'agency' | 'desk' | 'channel' | 'procedure' | 'quarter'
 
 /**
  * Sums rollup counts for some survey versions and quarters, split by one dimension. Reads only the
- * rollups table (bounded by agencies × desks × channels × questions, not by responses).
+ * rollups (bounded by agencies × desks × channels × questions, not by responses); split by agency or
+ * quarter without a channel filter, the agency-level cells (agencies × questions), which is what the
+ * unfiltered report, its ranking and the trend need: at the national shape that table is a tenth of
+ * the desk-level one.
  */
 export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
   if (!filter.surveyVersionIds.length || !filter.quarters.length) return []
@@ -21,29 +25,38 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
   // A closed quarter is read from the counters frozen at its closing, never from the live ones.
   const frozen = await frozenSnapshots(db, filter.surveyVersionIds, filter.quarters)
   const open = filter.quarters.filter((q) => !frozen.has(q))
-  const rows = []
-  if (open.length) {
+  const agencies = filter.agencyIds && (filter.agencyIds.length ? filter.agencyIds : [-1])
+  const rows: Array<{ key: string | number; question_id: string; value: string; count: number | string }> = []
+  if (open.length && !filter.channel && (split === 'agency' || split === 'quarter')) {
+    let q = db
+      .selectFrom('agency_rollups')
+      .select([`${split === 'agency' ? 'agency_id' : 'quarter'} as key`, 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .where('quarter', 'in', open)
+      .where('survey_version_id', 'in', filter.surveyVersionIds)
+    if (agencies) q = q.where('agency_id', 'in', agencies)
+    rows.push(...(await q.groupBy([split === 'agency' ? 'agency_id' : 'quarter', 'question_id', 'value']).execute()))
+  } else if (open.length) {
     let q = db
       .selectFrom('rollups')
-      .select([`${column} as key`, 'agency_id', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .select([`${column} as key`, 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
       .where('quarter', 'in', open)
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (filter.channel) q = q.where('channel', '=', filter.channel)
-    if (filter.agencyIds) q = q.where('agency_id', 'in', filter.agencyIds.length ? filter.agencyIds : [-1])
-    rows.push(...(await q.groupBy([column, 'agency_id', 'question_id', 'value']).execute()))
+    if (agencies) q = q.where('agency_id', 'in', agencies)
+    rows.push(...(await q.groupBy([column, 'question_id', 'value']).execute()))
   }
   if (frozen.size) {
     let q = db
       .selectFrom('frozen_rollups')
-      .select([`${column} as key`, 'agency_id', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .select([`${column} as key`, 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
       .where('snapshot_id', 'in', [...frozen.values()].flat())
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (filter.channel) q = q.where('channel', '=', filter.channel)
-    if (filter.agencyIds) q = q.where('agency_id', 'in', filter.agencyIds.length ? filter.agencyIds : [-1])
-    rows.push(...(await q.groupBy([column, 'agency_id', 'question_id', 'value']).execute()))
+    if (agencies) q = q.where('agency_id', 'in', agencies)
+    rows.push(...(await q.groupBy([column, 'question_id', 'value']).execute()))
   }
   // PostgreSQL returns sums of integers as strings (bigint).
-  return rows.map((r) => ({ key: r.key as string | number, agencyId: r.agency_id, question: r.question_id, value: r.value, count: Number(r.count) }))
+  return rows.map((r) => ({ key: r.key, question: r.question_id, value: r.value, count: Number(r.count) }))
 }
 
 /** Which versions of an instrument have counted responses in the given quarters. */
@@ -53,18 +66,20 @@ export async function versionsUsed(db: Db, instrument: string, quarters: string[
   const frozen = await frozenSnapshots(db, ids, quarters)
   const open = quarters.filter((q) => !frozen.has(q))
   const found = new Map<number, { id: number; version: number }>()
+  // One probe per version (an indexed lookup on the agency-level cells) rather than a scan of the quarters.
   if (open.length)
-    for (const v of await db
-      .selectFrom('rollups')
-      .innerJoin('survey_versions', 'survey_versions.id', 'rollups.survey_version_id')
-      .select(['survey_versions.id', 'survey_versions.version'])
-      .distinct()
-      .where('survey_versions.instrument', '=', instrument)
-      .where('rollups.quarter', 'in', open)
-      .where('rollups.question_id', '=', '*')
-      .where('rollups.count', '>', 0)
-      .execute())
-      found.set(v.id, v)
+    for (const v of await db.selectFrom('survey_versions').select(['id', 'version']).where('instrument', '=', instrument).execute()) {
+      const hit = await db
+        .selectFrom('agency_rollups')
+        .select('quarter')
+        .where('quarter', 'in', open)
+        .where('survey_version_id', '=', v.id)
+        .where('question_id', '=', '*')
+        .where('count', '>', 0)
+        .limit(1)
+        .executeTakeFirst()
+      if (hit) found.set(v.id, v)
+    }
   if (frozen.size)
     for (const v of await db
       .selectFrom('frozen_rollups')
@@ -100,17 +115,21 @@ export function receiptResponses(db: Db, agencyId: number, surveyVersionIds: num
 /** The newest quarter in which one of these agencies has counted responses to one of these survey versions. */
 export async function latestQuarterWithData(db: Db, surveyVersionIds: number[], agencyIds: number[]): Promise<string | undefined> {
   if (!surveyVersionIds.length || !agencyIds.length) return undefined
-  const row = await db
-    .selectFrom('rollups')
-    .select('quarter')
-    .where('survey_version_id', 'in', surveyVersionIds)
-    .where('agency_id', 'in', agencyIds)
-    .where('question_id', '=', '*')
-    .where('count', '>', 0)
-    .orderBy('quarter', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.quarter
+  // Quarter by quarter, newest first: each probe is a lookup on the primary key's leading columns.
+  for (const quarter of await listRollupQuarters(db)) {
+    const row = await db
+      .selectFrom('agency_rollups')
+      .select('quarter')
+      .where('quarter', '=', quarter)
+      .where('survey_version_id', 'in', surveyVersionIds)
+      .where('agency_id', 'in', agencyIds)
+      .where('question_id', '=', '*')
+      .where('count', '>', 0)
+      .limit(1)
+      .executeTakeFirst()
+    if (row) return row.quarter
+  }
+  return undefined
 }
 
 export function answersOfResponses(db: Db, responseIds: number[]) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/types.ts'
 import type { Insertable } from 'kysely'
-import type { Channel, RollupTable } from '../db/schema.ts'
+import type { AgencyRollupTable, Channel, RollupTable } from '../db/schema.ts'
 
 export interface RollupBucket {
   surveyVersionId: number
@@ -20,7 +20,8 @@ export interface RollupChange {
 
 /**
  * Adds the changes to their cells in the caller's transaction, same cells merged first, so a group of
- * responses costs one upsert per few hundred distinct cells.
+ * responses costs one upsert per few hundred distinct cells; and the same changes to the agency-level
+ * cells (agency_rollups), in the same transaction, so the two never disagree.
  */
 export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
   const merged = new Map<string, Insertable<RollupTable>>()
@@ -42,6 +43,15 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
       found.count += delta
     }
   const rows = [...merged.values()].filter((r) => r.count !== 0)
+  const byAgency = new Map<string, Insertable<AgencyRollupTable>>()
+  for (const r of rows) {
+    const key = [r.quarter, r.survey_version_id, r.agency_id, r.question_id, r.value].join('\u0000')
+    const found =
+      byAgency.get(key) ??
+      byAgency.set(key, { quarter: r.quarter, survey_version_id: r.survey_version_id, agency_id: r.agency_id, question_id: r.question_id, value: r.value, count: 0 }).get(key)!
+    found.count += r.count
+  }
+  const agencyRows = [...byAgency.values()].filter((r) => r.count !== 0)
   for (let i = 0; i < rows.length; i += 300)
     await db
       .insertInto('rollups')
@@ -52,6 +62,14 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
           .doUpdateSet({ count: sql<number>`rollups.count + excluded.count` }),
       )
       .execute()
+  for (let i = 0; i < agencyRows.length; i += 300)
+    await db
+      .insertInto('agency_rollups')
+      .values(agencyRows.slice(i, i + 300))
+      .onConflict((oc) =>
+        oc.columns(['quarter', 'survey_version_id', 'agency_id', 'question_id', 'value']).doUpdateSet({ count: sql<number>`agency_rollups.count + excluded.count` }),
+      )
+      .execute()
 }
 
 /** Adds `delta` (1 when a response starts counting, −1 when it stops) to its cells. */
@@ -59,9 +77,20 @@ export function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ questio
   return applyRollupChanges(db, [{ bucket, cells, delta }])
 }
 
-/** The quarters that have any counts, newest first. */
+/**
+ * The quarters that have any counts, newest first. A loose index scan (one seek per quarter on the
+ * primary key's first column) instead of a distinct over every cell, which at the national shape is
+ * millions of rows for eight values.
+ */
 export async function listRollupQuarters(db: Db) {
-  return (await db.selectFrom('rollups').select('quarter').distinct().orderBy('quarter', 'desc').execute()).map((r) => r.quarter)
+  const { rows } = await sql<{ quarter: string | null }>`
+    with recursive q(quarter) as (
+      select max(quarter) from agency_rollups
+      union all
+      select (select max(a.quarter) from agency_rollups a where a.quarter < q.quarter) from q where q.quarter is not null
+    )
+    select quarter from q where quarter is not null`.execute(db)
+  return rows.map((r) => r.quarter!)
 }
 
 /** Throws away every rollup cell and writes the given ones (the rebuild, in the caller's transaction). */
@@ -72,4 +101,13 @@ export async function replaceRollups(trx: Db, rows: Array<Insertable<RollupTable
       .insertInto('rollups')
       .values(rows.slice(i, i + 500))
       .execute()
+  await refillAgencyRollups(trx)
+}
+
+/** Sums the desk-level rollups into agency_rollups afresh (after a rebuild, or a generator's bulk load). */
+export async function refillAgencyRollups(trx: Db) {
+  await trx.deleteFrom('agency_rollups').execute()
+  await sql`insert into agency_rollups (quarter, survey_version_id, agency_id, question_id, value, count)
+    select quarter, survey_version_id, agency_id, question_id, value, sum(count) from rollups where count <> 0
+    group by quarter, survey_version_id, agency_id, question_id, value`.execute(trx)
 }

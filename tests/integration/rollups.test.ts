@@ -7,8 +7,17 @@ import type { TestApp } from '../helpers/test-app.ts'
 import { createTestApp } from '../helpers/test-app.ts'
 import { makeAgency, makeDesk, post, signIn } from '../helpers/factories.ts'
 
+/** The desk-level cells, and the agency-level ones (which must always be their sum over desks and channels). */
 async function snapshot(t: TestApp) {
   const rows = await t.db.selectFrom('rollups').selectAll().where('count', '!=', 0).execute()
+  const agency = await t.db.selectFrom('agency_rollups').selectAll().where('count', '!=', 0).execute()
+  const summed = new Map<string, number>()
+  for (const r of rows) {
+    const key = JSON.stringify([r.quarter, r.survey_version_id, r.agency_id, r.question_id, r.value])
+    summed.set(key, (summed.get(key) ?? 0) + Number(r.count))
+  }
+  const stored = new Map(agency.map((r) => [JSON.stringify([r.quarter, r.survey_version_id, r.agency_id, r.question_id, r.value]), Number(r.count)]))
+  expect(stored).toEqual(new Map([...summed].filter(([, n]) => n !== 0)))
   return rows.map((r) => JSON.stringify(r)).sort()
 }
 

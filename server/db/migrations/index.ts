@@ -8,6 +8,7 @@ import * as loginThrottle from './2026-12-01.16_login_throttle.ts'
 import * as alerts from './2026-12-01.17_alerts.ts'
 import * as dossiers from './2026-12-01.18_dossiers.ts'
 import * as searchFold from './2026-12-01.19_search-fold.ts'
+import * as agencyRollups from './2026-12-01.20_agency_rollups.ts'
 import * as languagePacks from './2026-12-01.21_language_packs.ts'
 import * as audioClips from './2026-12-01.21b_audio_clips.ts'
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.17_alerts': alerts,
   '2026-12-01.18_dossiers': dossiers,
   '2026-12-01.19_search-fold': searchFold,
+  '2026-12-01.20_agency_rollups': agencyRollups,
   '2026-12-01.21_language_packs': languagePacks,
   '2026-12-01.21b_audio_clips': audioClips,
 }
