@@ -62,6 +62,16 @@ export function addCounts(a: UnitCounts, b: UnitCounts): UnitCounts {
   return { responses: a.responses + b.responses, questions }
 }
 
+/** Adds `b` into `a` in place: summing thousands of agencies into a province must not copy the sum each time. */
+export function addCountsInto(a: UnitCounts, b: UnitCounts): UnitCounts {
+  a.responses += b.responses
+  for (const [id, values] of Object.entries(b.questions)) {
+    const target = own(a.questions, id) ?? (a.questions[id] = {})
+    for (const [value, count] of Object.entries(values)) target[value] = (own(target, value) ?? 0) + count
+  }
+  return a
+}
+
 function valuesOf(counts: UnitCounts, id: string): Record<string, number> {
   return own(counts.questions, id) ?? {}
 }

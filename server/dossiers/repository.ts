@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely'
+import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Channel, DossierTable } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { reportable } from '../responses/repository.ts'
@@ -86,7 +86,8 @@ export async function evaluationsByDesk(db: Db, surveyVersionIds: number[], quar
   let q = db
     .selectFrom('rollups')
     .select(['agency_id', 'desk_id', 'channel', (eb) => eb.fn.sum<number | string>('count').as('count')])
-    .where('question_id', '=', '*')
+    // A literal, not a parameter: only then may the planner use the partial index rollups_responses.
+    .where('question_id', '=', sql.lit('*'))
     .where('value', '=', '*')
     .where('quarter', 'in', quarters)
     .where('survey_version_id', 'in', surveyVersionIds)

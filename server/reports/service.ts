@@ -2,7 +2,7 @@ import { listAgencies } from '../agencies/repository.ts'
 import type { AgencyKind, Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { unknownSurvey } from '../domain/errors.ts'
-import { addCounts, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
+import { addCounts, addCountsInto, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
 import { formatPeriod, previousPeriod, quartersOf, type Period } from '../domain/periods.ts'
 import { compareWithPrevious, rankUnits } from '../domain/ranking.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
@@ -115,15 +115,17 @@ export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOp
   const excluded: Record<string, number> = {}
   for (const [id, byReason] of excludedRows) if (inScope(id)) for (const [reason, n] of Object.entries(byReason)) excluded[reason] = (excluded[reason] ?? 0) + n
 
-  let total = emptyCounts()
-  for (const [id, c] of current) if (inScope(id)) total = addCounts(total, c)
+  const total = emptyCounts()
+  for (const [id, c] of current) if (inScope(id)) addCountsInto(total, c)
 
-  // Each agency's own counts plus those of every agency below it.
+  // Each agency's own counts plus those of every agency below it (summed in place: a province has thousands).
   const subtree = new Map<number, UnitCounts>()
   for (const [id, c] of current) {
     if (!inScope(id)) continue
-    for (let p = byId.get(id)?.parent_id ?? null, guard = 0; p !== null && guard < 64; p = byId.get(p)?.parent_id ?? null, guard++)
-      subtree.set(p, addCounts(subtree.get(p) ?? current.get(p) ?? emptyCounts(), c))
+    for (let p = byId.get(id)?.parent_id ?? null, guard = 0; p !== null && guard < 64; p = byId.get(p)?.parent_id ?? null, guard++) {
+      const sum = subtree.get(p) ?? subtree.set(p, addCounts(emptyCounts(), current.get(p) ?? emptyCounts())).get(p)!
+      addCountsInto(sum, c)
+    }
   }
   const parents = [...subtree.entries()]
     .filter(([id]) => byId.get(id)?.parent_id !== null)

@@ -9,6 +9,7 @@ import * as alerts from './2026-12-01.17_alerts.ts'
 import * as dossiers from './2026-12-01.18_dossiers.ts'
 import * as searchFold from './2026-12-01.19_search-fold.ts'
 import * as agencyRollups from './2026-12-01.20_agency_rollups.ts'
+import * as rollupsResponsesIndex from './2026-12-01.20_rollups_responses_index.ts'
 import * as languagePacks from './2026-12-01.21_language_packs.ts'
 import * as audioClips from './2026-12-01.21b_audio_clips.ts'
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.18_dossiers': dossiers,
   '2026-12-01.19_search-fold': searchFold,
   '2026-12-01.20_agency_rollups': agencyRollups,
+  '2026-12-01.20_rollups_responses_index': rollupsResponsesIndex,
   '2026-12-01.21_language_packs': languagePacks,
   '2026-12-01.21b_audio_clips': audioClips,
 }

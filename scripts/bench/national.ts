@@ -1,0 +1,353 @@
+// The national shape (issue 20): a Ministry-level database with 34 provinces, their departments and
+// 3,321 communes (about 10,000 desks), three instruments and 8 quarters. Measures the HTTP routes the
+// dashboard and the agency page call, on a started node, and the dashboard's first screen in Chromium,
+// on SQLite and PostgreSQL. Generated databases are kept in the OS temp dir and reused (migrated first).
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { sql, type Kysely } from 'kysely'
+import pg from 'pg'
+import { chromium } from 'playwright-core'
+import { findAgencyByCode } from '../../server/agencies/repository.ts'
+import { findUserByName, insertSession, insertUser } from '../../server/auth/repository.ts'
+import { openDatabase } from '../../server/db/database.ts'
+import { migrateToLatest } from '../../server/db/migrate.ts'
+import type { Database } from '../../server/db/schema.ts'
+import { hashToken } from '../../server/lib/tokens.ts'
+import { listRollupQuarters, refillAgencyRollups } from '../../server/rollups/repository.ts'
+// @ts-expect-error plain ESM helper shared with `npm start`
+import { ensureWebBuilt } from '../build-web.mjs'
+import { generateNational } from '../generate-national.ts'
+import { PROVINCES } from '../national-structure.ts'
+import { median, startNode } from './lib.ts'
+
+export interface BenchRow {
+  area: string
+  measure: string
+  value: string
+  target: string
+  verdict: string
+}
+
+interface Size {
+  provinces: number
+  responses: number
+}
+
+const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
+const int = (n: number) => n.toLocaleString('en-US')
+
+/**
+ * Runs the national section. Full: 10 M responses on SQLite (and 1 M with the same rollups beside it, to
+ * show that the rollup's size decides), 1 M on PostgreSQL. Quick (CI): 2 provinces, a few thousand.
+ */
+export async function nationalBench(opts: { quick: boolean; work: string; pgUrl?: string }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  const add = (area: string, measure: string, value: string, target = '', ok?: boolean) => {
+    rows.push({ area, measure, value, target, verdict: ok === undefined ? '' : ok ? 'met' : 'NOT met' })
+    console.log(`  ${area} · ${measure}: ${value}${target ? ` (target ${target})` : ''}`)
+  }
+  const provinces = opts.quick ? 2 : PROVINCES.length
+  const big: Size = { provinces, responses: opts.quick ? 20_000 : 10_000_000 }
+  const small: Size = { provinces, responses: opts.quick ? 4_000 : 1_000_000 }
+  const pgSize: Size = { provinces, responses: opts.quick ? 4_000 : 1_000_000 }
+  await ensureWebBuilt({ quiet: true })
+
+  const bigFile = await sqliteDatabase(opts.work, big, add)
+  const smallFile = await sqliteDatabase(opts.work, small, add)
+  const sameRollups = await withRollupsOf(opts.work, smallFile, bigFile, small, big)
+  await measure(`SQLite, ${int(big.responses)} responses`, bigFile, add, { browser: true, targets: true })
+  await measure(`SQLite, ${int(small.responses)} responses`, smallFile, add, { browser: false, targets: false })
+  await measure(`SQLite, ${int(small.responses)} responses, rollups of ${int(big.responses)}`, sameRollups, add, { browser: false, targets: false })
+
+  const pgUrl = opts.pgUrl ?? process.env.HAILONG_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/hailong_national'
+  const pgReady = await postgresDatabase(pgUrl, pgSize, add).catch((e: Error) => {
+    add('National · PostgreSQL', 'not measured', `PostgreSQL not reachable at ${pgUrl}: ${e.message.split('\n')[0]}`)
+    return false
+  })
+  if (pgReady) await measure(`PostgreSQL, ${int(pgSize.responses)} responses`, pgUrl, add, { browser: true, targets: true })
+  return rows
+}
+
+type Add = (area: string, measure: string, value: string, target?: string, ok?: boolean) => void
+
+async function sqliteDatabase(work: string, size: Size, add: Add) {
+  const file = path.join(work, `national-${size.provinces}-${size.responses}.db`)
+  const done = `${file}.done`
+  if (!fs.existsSync(done)) {
+    console.log(`national: generating ${int(size.responses)} responses (${size.provinces} provinces) on SQLite…`)
+    const started = Date.now()
+    await generateNational(file, { ...size, onProgress: progress(size.responses) })
+    if (process.stderr.isTTY) process.stderr.write('\n')
+    fs.writeFileSync(done, JSON.stringify({ seconds: (Date.now() - started) / 1000 }))
+  }
+  const seconds = (JSON.parse(fs.readFileSync(done, 'utf8') || '{}') as { seconds?: number }).seconds
+  await prepare(file)
+  add(
+    `National · SQLite ${int(size.responses)}`,
+    'generation time (s, once, then reused) / database size (GB)',
+    `${seconds ? fmt(seconds, 0) : '?'} / ${fmt(fs.statSync(file).size / 2 ** 30, 2)}`,
+  )
+  return file
+}
+
+const progress = (total: number) => (done: number) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r  ${int(done)} / ${int(total)}`)
+}
+
+/** A copy of the small database whose rollups are those of the large one: same rollup size, a tenth of N. */
+async function withRollupsOf(work: string, smallFile: string, bigFile: string, small: Size, big: Size) {
+  const file = path.join(work, `national-${small.provinces}-${small.responses}-rollups-of-${big.responses}.db`)
+  if (!fs.existsSync(`${file}.done`)) {
+    for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
+    fs.copyFileSync(smallFile, file)
+    const { db, close } = await openDatabase(file)
+    try {
+      // Same generator, same structure: agency, desk and survey ids agree between the two files.
+      await sql`attach database ${bigFile} as big`.execute(db)
+      await sql`delete from rollups`.execute(db)
+      await sql`insert into rollups select * from big.rollups`.execute(db)
+      await sql`delete from agency_rollups`.execute(db)
+      await sql`insert into agency_rollups select * from big.agency_rollups`.execute(db)
+      await sql`detach database big`.execute(db)
+    } finally {
+      await close()
+    }
+    fs.writeFileSync(`${file}.done`, '')
+  }
+  return file
+}
+
+/** Brings a reused database to the current schema and fills the agency-level rollups if an older generator left them out. */
+async function prepare(url: string) {
+  const { db, close } = await openDatabase(url)
+  try {
+    await migrateToLatest(db)
+    const empty = !(await db.selectFrom('agency_rollups').select('agency_id').limit(1).executeTakeFirst())
+    if (empty && (await db.selectFrom('rollups').select('agency_id').limit(1).executeTakeFirst())) await db.transaction().execute((trx) => refillAgencyRollups(trx))
+  } finally {
+    await close()
+  }
+}
+
+async function postgresDatabase(url: string, size: Size, add: Add) {
+  const target = new URL(url)
+  const name = target.pathname.slice(1)
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() })
+  await admin.connect()
+  try {
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount
+    if (exists) {
+      const { db, close } = await openDatabase(url)
+      const reuse = await (async () => {
+        try {
+          const n = await db
+            .selectFrom('responses')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+          const a = await db
+            .selectFrom('agencies')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+          const marker = await db.selectFrom('settings').select('value').where('key', '=', 'bench.generated').executeTakeFirst()
+          return Number(n?.n) === size.responses && Number(a?.n) > 0 && marker !== undefined
+        } catch {
+          return false
+        } finally {
+          await close()
+        }
+      })()
+      if (reuse) {
+        await prepare(url)
+        add(`National · PostgreSQL ${int(size.responses)}`, 'generation time (s)', 'reused')
+        return true
+      }
+      await admin.query(`drop database "${name}"`)
+    }
+    await admin.query(`create database "${name}"`)
+  } finally {
+    await admin.end()
+  }
+  console.log(`national: generating ${int(size.responses)} responses (${size.provinces} provinces) on PostgreSQL…`)
+  const started = Date.now()
+  await generateNational(url, { ...size, onProgress: progress(size.responses) })
+  if (process.stderr.isTTY) process.stderr.write('\n')
+  const seconds = (Date.now() - started) / 1000
+  const { db, close } = await openDatabase(url)
+  try {
+    await db
+      .insertInto('settings')
+      .values({ key: 'bench.generated', value: JSON.stringify({ seconds }) })
+      .execute()
+    const bytes = await sql<{ b: string }>`select pg_database_size(current_database()) as b`.execute(db)
+    add(`National · PostgreSQL ${int(size.responses)}`, 'generation time (s) / database size (GB)', `${fmt(seconds, 0)} / ${fmt(Number(bytes.rows[0]!.b) / 2 ** 30, 2)}`)
+  } finally {
+    await close()
+  }
+  return true
+}
+
+/** A staff session for a bench user (created once): the cookie value to send. */
+async function session(db: Kysely<Database>, username: string, role: 'admin' | 'manager', agencyCode: string | null) {
+  const at = new Date().toISOString()
+  const agencyId = agencyCode ? ((await findAgencyByCode(db, agencyCode))?.id ?? null) : null
+  const user = (await findUserByName(db, username))?.id ?? (await insertUser(db, { username, displayName: username, passwordHash: 'bench-no-login', role, agencyId, at }))
+  const token = randomBytes(32).toString('base64url')
+  await insertSession(db, {
+    idHash: hashToken(token),
+    userId: user,
+    csrfToken: randomBytes(24).toString('base64url'),
+    at,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  })
+  return token
+}
+
+async function measure(label: string, url: string, add: Add, opts: { browser: boolean; targets: boolean }) {
+  const area = `National · ${label}`
+  const { db, close } = await openDatabase(url)
+  let facts
+  try {
+    const quarter = (await listRollupQuarters(db))[0]!
+    const versions = new Map((await db.selectFrom('survey_versions').select(['id', 'instrument']).execute()).map((v) => [v.instrument, v.id]))
+    const count = async (table: 'rollups' | 'agency_rollups', onlyQuarter?: boolean) => {
+      let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
+      if (onlyQuarter) q = q.where('quarter', '=', quarter).where('survey_version_id', '=', versions.get('mot-cua')!)
+      return Number((await q.executeTakeFirstOrThrow()).n)
+    }
+    const province = (await db.selectFrom('agencies').select('code').where('kind', '=', 'province').orderBy('id').executeTakeFirstOrThrow()).code
+    const commune = (await db.selectFrom('agencies').select('code').where('kind', '=', 'commune').orderBy('id').executeTakeFirstOrThrow()).code
+    facts = {
+      quarter,
+      province,
+      commune,
+      admin: await session(db, 'bench-bo-noi-vu', 'admin', null),
+      manager: await session(db, `bench-${province.toLowerCase()}`, 'manager', province),
+      rollups: await count('rollups'),
+      agencyRollups: await count('agency_rollups'),
+      quarterRollups: await count('rollups', true),
+      quarterAgencyRollups: await count('agency_rollups', true),
+      agencies: Number(
+        (
+          await db
+            .selectFrom('agencies')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+      desks: Number(
+        (
+          await db
+            .selectFrom('desks')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    }
+  } finally {
+    await close()
+  }
+  add(area, 'agencies / desks', `${int(facts.agencies)} / ${int(facts.desks)}`)
+  add(area, 'rollup cells: desk-level / agency-level (all quarters)', `${int(facts.rollups)} / ${int(facts.agencyRollups)}`)
+  add(area, `rollup cells read per quarter, mot-cua ${facts.quarter}: desk-level / agency-level`, `${int(facts.quarterRollups)} / ${int(facts.quarterAgencyRollups)}`)
+
+  const node = await startNode({ DATABASE_URL: url, HAILONG_ALERTS: '0' }, 180_000)
+  try {
+    const get = async (route: string, token: string) => {
+      const res = await fetch(`${node.url}${route}`, { headers: { cookie: `hl_session=${token}` } })
+      const body = await res.arrayBuffer()
+      if (!res.ok) throw new Error(`${route}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`)
+      return body.byteLength
+    }
+    const time = async (route: string, token: string, n = 11) => {
+      for (let i = 0; i < 3; i++) await get(route, token) // warm-up: JIT, statement and page caches
+      const samples: number[] = []
+      let bytes = 0
+      for (let i = 0; i < n; i++) {
+        const t = performance.now()
+        bytes = await get(route, token)
+        samples.push(performance.now() - t)
+      }
+      return { ms: median(samples), kb: bytes / 1024 }
+    }
+    const target = (ms: number, limit: number) => (opts.targets ? [`≤ ${limit}`, ms <= limit] : ['', undefined]) as [string, boolean | undefined]
+    for (const survey of ['mot-cua', 'tt01-2018', 'sipas-2017']) {
+      const r = await time(`/api/v1/reports/${survey}/${facts.quarter}`, facts.admin)
+      add(
+        area,
+        `Ministry-wide ranking, GET /api/v1/reports/${survey}/${facts.quarter} as the Ministry admin (ms, median of 11; JSON KB)`,
+        `${fmt(r.ms)}; ${fmt(r.kb, 0)}`,
+        ...target(r.ms, 100),
+      )
+    }
+    const p = await time(`/api/v1/reports/mot-cua/${facts.quarter}`, facts.manager)
+    add(area, `province report, the same route as a manager of ${facts.province} (ms; JSON KB)`, `${fmt(p.ms)}; ${fmt(p.kb, 0)}`, ...target(p.ms, 100))
+    const a = await time(`/api/v1/dashboard/agencies/${facts.commune}?survey=mot-cua`, facts.admin)
+    add(area, `agency page, GET /api/v1/dashboard/agencies/${facts.commune}?survey=mot-cua (ms)`, fmt(a.ms), ...target(a.ms, 50))
+    const m = await time('/api/v1/dashboard/meta', facts.admin)
+    const t = await time('/api/v1/dashboard/trend/mot-cua?count=8', facts.admin)
+    add(area, 'first screen\u2019s other calls: /dashboard/meta; /dashboard/trend, 8 quarters (ms)', `${fmt(m.ms)}; ${fmt(t.ms)}`)
+    if (opts.browser) {
+      const screen = await firstScreen(node.url, facts.admin)
+      add(area, 'dashboard first screen in Chromium: navigation start → ranking table visible (ms, median of 5)', fmt(screen.ms, 0), ...target(screen.ms, 300))
+      add(area, 'rows in the ranking table', int(screen.rows))
+    }
+  } finally {
+    await node.stop()
+  }
+}
+
+/** Navigation start to the ranking table painted, as the Ministry admin, after one warm-up load. */
+async function firstScreen(url: string, token: string) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  try {
+    const context = await browser.newContext()
+    await context.addCookies([{ name: 'hl_session', value: token, url }])
+    // The instant the table is first in the document, taken at the next frame (when it is painted).
+    await context.addInitScript(() => {
+      const w = window as unknown as { __rankingAt?: number }
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('table.ranking')) {
+          observer.disconnect()
+          requestAnimationFrame(() => (w.__rankingAt = performance.now()))
+        }
+      }).observe(document, { subtree: true, childList: true })
+    })
+    const page = await context.newPage()
+    const samples: number[] = []
+    let rows = 0
+    for (let i = 0; i < 6; i++) {
+      await page.goto(`${url}/dashboard`)
+      await page.waitForFunction(() => (window as unknown as { __rankingAt?: number }).__rankingAt !== undefined, undefined, { timeout: 120_000 })
+      const at = await page.evaluate(() => (window as unknown as { __rankingAt: number }).__rankingAt)
+      rows = await page.locator('table.ranking tbody tr').count()
+      if (i > 0) samples.push(at)
+    }
+    return { ms: median(samples), rows }
+  } finally {
+    await browser.close()
+  }
+}
+
+// Alone: `npx tsx scripts/bench/national.ts [--quick]` (the full bench calls nationalBench itself).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const work = path.join((await import('node:os')).tmpdir(), 'hailong-bench')
+  fs.mkdirSync(work, { recursive: true })
+  if (process.argv.includes('--generate-only')) {
+    // Prepares the 1 M SQLite and PostgreSQL databases ahead of a run (the 10 M one is generated on first need).
+    const provinces = PROVINCES.length
+    const noop = () => {}
+    await sqliteDatabase(work, { provinces, responses: 1_000_000 }, noop)
+    await postgresDatabase(process.env.HAILONG_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/hailong_national', { provinces, responses: 1_000_000 }, noop)
+    process.exit(0)
+  }
+  const rows = await nationalBench({ quick: process.argv.includes('--quick'), work })
+  console.log(
+    ['| area | measure | value | target | verdict |', '|---|---|---|---|---|', ...rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.target} | ${r.verdict} |`)].join(
+      '\n',
+    ),
+  )
+}
