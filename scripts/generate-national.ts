@@ -6,14 +6,10 @@
 // generator's job is volume), the rollups being the cells intake would write. Secondary indexes of
 // responses and answers are dropped while loading and built again at the end: sorting once is far
 // cheaper than keeping ten indexes up to date row by row.
-import { randomUUID } from 'node:crypto'
-import type { Database as SqliteDatabase } from 'better-sqlite3'
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
-import { sql, type Kysely } from 'kysely'
 import { insertAgency } from '../server/agencies/repository.ts'
 import { boot } from '../server/boot.ts'
-import type { Database } from '../server/db/schema.ts'
 import { insertDesk } from '../server/desks/repository.ts'
 import type { Answers } from '../server/domain/answers.ts'
 import { parsePeriod, periodBounds, quarterOf, shiftQuarter } from '../server/domain/periods.ts'
@@ -21,35 +17,16 @@ import { rollupCells } from '../server/domain/rollup-cells.ts'
 import type { SurveyDefinition } from '../server/domain/survey-definition.ts'
 import { readEnv } from '../server/env.ts'
 import { newToken } from '../server/lib/tokens.ts'
-import { answerRows } from '../server/responses/answer-rows.ts'
 import { refillAgencyRollups } from '../server/rollups/repository.ts'
 import { SurveyCatalog } from '../server/surveys/catalog.ts'
 import { mulberry32, nationalAgencies } from './national-structure.ts'
+import { pgWriter, sqliteWriter, type Channel, type Row } from './national/repository.ts'
 
 export interface NationalOptions {
   responses: number
   provinces?: number
   quarters?: number
   onProgress?: (done: number) => void
-}
-
-type Channel = 'kiosk' | 'qr' | 'paper'
-interface Row {
-  id: number
-  sv: number
-  agency: number
-  desk: number | null
-  channel: Channel
-  at: string
-  quarter: string
-  answers: Answers
-}
-
-/** Row writers for the two databases: prepared statements on SQLite, multi-row unnest inserts on PostgreSQL. */
-interface Writer {
-  responses(rows: Row[]): Promise<void>
-  rollups(cells: Map<string, number>): Promise<void>
-  finish(): Promise<void>
 }
 
 const BATCH = 5000
@@ -173,85 +150,6 @@ export async function generateNational(url: string, opts: NationalOptions) {
     return { quarters, agencies: structure.length, desks: desks.length }
   } finally {
     await opened.close()
-  }
-}
-
-const RESPONSE_COLUMNS = 'id, submission_id, survey_version_id, agency_id, desk_id, channel, procedure_code, submitted_at, received_at, quarter, payload_hash'
-const ROLLUP_COLUMNS = 'quarter, survey_version_id, agency_id, desk_id, channel, procedure_code, question_id, value, count'
-const splitCell = (key: string) => key.split('\u0000')
-
-function sqliteWriter(sqlite: SqliteDatabase): Writer {
-  sqlite.pragma('synchronous = OFF')
-  sqlite.pragma('cache_size = -1000000')
-  const indexes = sqlite.prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name in ('responses', 'answers') and sql is not null`).all() as Array<{
-    name: string
-    sql: string
-  }>
-  for (const i of indexes) sqlite.exec(`drop index ${i.name}`)
-  const insertResponse = sqlite.prepare(`insert into responses (${RESPONSE_COLUMNS}) values (?, ?, ?, ?, ?, ?, null, ?, ?, ?, 'generated')`)
-  const insertAnswer = sqlite.prepare(`insert into answers (response_id, question_id, value_num, value_text, value_folded) values (?, ?, ?, ?, ?)`)
-  const insertCell = sqlite.prepare(`insert into rollups (${ROLLUP_COLUMNS}) values (?, ?, ?, ?, ?, '', ?, ?, ?)`)
-  return {
-    async responses(rows) {
-      sqlite.transaction(() => {
-        for (const r of rows) {
-          insertResponse.run(r.id, randomUUID(), r.sv, r.agency, r.desk, r.channel, r.at, r.at, r.quarter)
-          for (const a of answerRows(r.answers)) insertAnswer.run(r.id, a.question_id, a.value_num, a.value_text, a.value_text)
-        }
-      })()
-    },
-    async rollups(cells) {
-      sqlite.transaction(() => {
-        for (const [key, n] of cells) {
-          const [quarter, sv, agency, desk, channel, question, value] = splitCell(key)
-          insertCell.run(quarter, Number(sv), Number(agency), Number(desk), channel, question, value, n)
-        }
-      })()
-    },
-    async finish() {
-      for (const i of indexes) sqlite.exec(i.sql)
-      sqlite.exec('analyze')
-      sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    },
-  }
-}
-
-async function pgWriter(db: Kysely<Database>): Promise<Writer> {
-  // Indexes that back a constraint (primary keys, unique columns) stay; the others are built at the end.
-  const { rows: indexes } = await sql<{ name: string; def: string }>`
-    select i.indexname as name, i.indexdef as def from pg_indexes i
-    where i.schemaname = current_schema() and i.tablename in ('responses', 'answers')
-      and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`.execute(db)
-  for (const i of indexes) await sql.raw(`drop index "${i.name}"`).execute(db)
-  return {
-    async responses(rows) {
-      const answers = rows.flatMap((r) => answerRows(r.answers).map((a) => ({ ...a, response: r.id })))
-      await db.transaction().execute(async (trx) => {
-        await sql`insert into responses (${sql.raw(RESPONSE_COLUMNS)})
-          select id, sub, sv, ag, dk, ch, null, at, at, qu, 'generated' from unnest(
-            ${rows.map((r) => r.id)}::int[], ${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.sv)}::int[], ${rows.map((r) => r.agency)}::int[],
-            ${rows.map((r) => r.desk)}::int[], ${rows.map((r) => r.channel)}::text[], ${rows.map((r) => r.at)}::text[], ${rows.map((r) => r.quarter)}::text[]
-          ) as t(id, sub, sv, ag, dk, ch, at, qu)`.execute(trx)
-        await sql`insert into answers (response_id, question_id, value_num, value_text, value_folded)
-          select r, q, n, t, t from unnest(${answers.map((a) => a.response)}::int[], ${answers.map((a) => a.question_id)}::text[],
-            ${answers.map((a) => a.value_num)}::int[], ${answers.map((a) => a.value_text)}::text[]) as x(r, q, n, t)`.execute(trx)
-      })
-    },
-    async rollups(cells) {
-      const all = [...cells].map(([key, n]) => [...splitCell(key), n] as const)
-      for (let i = 0; i < all.length; i += 20_000) {
-        const part = all.slice(i, i + 20_000)
-        await sql`insert into rollups (${sql.raw(ROLLUP_COLUMNS)})
-          select qu, sv, ag, dk, ch, '', q, v, n from unnest(${part.map((c) => c[0])}::text[], ${part.map((c) => Number(c[1]))}::int[],
-            ${part.map((c) => Number(c[2]))}::int[], ${part.map((c) => Number(c[3]))}::int[], ${part.map((c) => c[4])}::text[],
-            ${part.map((c) => c[5])}::text[], ${part.map((c) => c[6])}::text[], ${part.map((c) => c[7])}::int[]) as x(qu, sv, ag, dk, ch, q, v, n)`.execute(db)
-      }
-    },
-    async finish() {
-      for (const i of indexes) await sql.raw(i.def).execute(db)
-      await sql`select setval(pg_get_serial_sequence('responses', 'id'), (select max(id) from responses))`.execute(db)
-      await sql`analyze`.execute(db)
-    },
   }
 }
 

@@ -15,6 +15,7 @@ import { rollupCells } from '../server/domain/rollup-cells.ts'
 import { readEnv } from '../server/env.ts'
 import { newToken } from '../server/lib/tokens.ts'
 import { answerRows } from '../server/responses/answer-rows.ts'
+import { refillAgencyRollups } from '../server/rollups/repository.ts'
 import { SurveyCatalog } from '../server/surveys/catalog.ts'
 
 export async function generate(file: string, total: number, onProgress?: (done: number) => void) {
@@ -86,6 +87,8 @@ export async function generate(file: string, total: number, onProgress?: (done: 
       insertCell.run(quarter, Number(sv), Number(agency), Number(desk), channel, question, value, count)
     }
   })()
+  // The agency-level cells that unfiltered reports read (migration 20), summed from the desk-level ones.
+  await refillAgencyRollups(db)
   sqlite.pragma('wal_checkpoint(TRUNCATE)')
   await opened.close()
   return { quarters, file }

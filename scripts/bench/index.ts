@@ -8,10 +8,11 @@ import path from 'node:path'
 import { exports, invitations } from './exports-invitations.ts'
 import { intake, intakeAlerts } from './intake.ts'
 import { machine, ROOT, type Bench, type Row, type Section } from './lib.ts'
+import { national } from './national.ts'
 import { reports } from './reports.ts'
 import { weight } from './weight.ts'
 
-const sections: Section[] = [weight, intake, intakeAlerts, reports, exports, invitations]
+const sections: Section[] = [weight, intake, intakeAlerts, reports, exports, invitations, national]
 
 const argv = process.argv.slice(2)
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]!.split(',') : null

@@ -2,32 +2,24 @@
 // 3,321 communes (about 10,000 desks), three instruments and 8 quarters. Measures the HTTP routes the
 // dashboard and the agency page call, on a started node, and the dashboard's first screen in Chromium,
 // on SQLite and PostgreSQL. Generated databases are kept in the OS temp dir and reused (migrated first).
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import { chromium } from 'playwright-core'
-import { findAgencyByCode } from '../../server/agencies/repository.ts'
-import { findUserByName, insertSession, insertUser } from '../../server/auth/repository.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
-import type { Database } from '../../server/db/schema.ts'
-import { hashToken } from '../../server/lib/tokens.ts'
-import { listRollupQuarters, refillAgencyRollups } from '../../server/rollups/repository.ts'
+import { listRollupQuarters } from '../../server/rollups/repository.ts'
 // @ts-expect-error plain ESM helper shared with `npm start`
 import { ensureWebBuilt } from '../build-web.mjs'
 import { generateNational } from '../generate-national.ts'
 import { PROVINCES } from '../national-structure.ts'
-import { median, startNode } from './lib.ts'
+import { benchSession, copyRollupsFrom, fillAgencyRollupsIfEmpty, generatedWith, markGenerated, nationalFacts, postgresBytes } from '../national/repository.ts'
+import { median, row, startNode, type Bench, type Row, type Section } from './lib.ts'
 
-export interface BenchRow {
-  area: string
-  measure: string
-  value: string
-  target: string
-  verdict: string
-}
+type BenchRow = Row
+
+/** `npm run bench -- --only national`. */
+export const national: Section = { name: 'national', run: (bench: Bench) => nationalBench(bench) }
 
 interface Size {
   provinces: number
@@ -44,8 +36,7 @@ const int = (n: number) => n.toLocaleString('en-US')
 export async function nationalBench(opts: { quick: boolean; work: string; pgUrl?: string }): Promise<BenchRow[]> {
   const rows: BenchRow[] = []
   const add = (area: string, measure: string, value: string, target = '', ok?: boolean) => {
-    rows.push({ area, measure, value, target, verdict: ok === undefined ? '' : ok ? 'met' : 'NOT met' })
-    console.log(`  ${area} · ${measure}: ${value}${target ? ` (target ${target})` : ''}`)
+    rows.push(row(area, measure, value, target, ok))
   }
   const provinces = opts.quick ? 2 : PROVINCES.length
   const big: Size = { provinces, responses: opts.quick ? 20_000 : 10_000_000 }
@@ -56,16 +47,17 @@ export async function nationalBench(opts: { quick: boolean; work: string; pgUrl?
   const bigFile = await sqliteDatabase(opts.work, big, add)
   const smallFile = await sqliteDatabase(opts.work, small, add)
   const sameRollups = await withRollupsOf(opts.work, smallFile, bigFile, small, big)
-  await measure(`SQLite, ${int(big.responses)} responses`, bigFile, add, { browser: true, targets: true })
-  await measure(`SQLite, ${int(small.responses)} responses`, smallFile, add, { browser: false, targets: false })
-  await measure(`SQLite, ${int(small.responses)} responses, rollups of ${int(big.responses)}`, sameRollups, add, { browser: false, targets: false })
+  await measure(`SQLite, ${int(big.responses)} responses`, bigFile, add, { browser: true, targets: true, quick: opts.quick })
+  await measure(`SQLite, ${int(small.responses)} responses`, smallFile, add, { browser: false, targets: false, quick: opts.quick })
+  await measure(`SQLite, ${int(small.responses)} responses, rollups of ${int(big.responses)}`, sameRollups, add, { browser: false, targets: false, quick: opts.quick })
 
-  const pgUrl = opts.pgUrl ?? process.env.HAILONG_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/hailong_national'
+  // Quick and full sizes in databases of their own: a quick run must not throw away the full one.
+  const pgUrl = opts.pgUrl ?? process.env.HAILONG_BENCH_PG ?? `postgres://postgres@127.0.0.1:5432/hailong_national${opts.quick ? '_quick' : ''}`
   const pgReady = await postgresDatabase(pgUrl, pgSize, add).catch((e: Error) => {
     add('National · PostgreSQL', 'not measured', `PostgreSQL not reachable at ${pgUrl}: ${e.message.split('\n')[0]}`)
     return false
   })
-  if (pgReady) await measure(`PostgreSQL, ${int(pgSize.responses)} responses`, pgUrl, add, { browser: true, targets: true })
+  if (pgReady) await measure(`PostgreSQL, ${int(pgSize.responses)} responses`, pgUrl, add, { browser: true, targets: true, quick: opts.quick })
   return rows
 }
 
@@ -104,12 +96,7 @@ async function withRollupsOf(work: string, smallFile: string, bigFile: string, s
     const { db, close } = await openDatabase(file)
     try {
       // Same generator, same structure: agency, desk and survey ids agree between the two files.
-      await sql`attach database ${bigFile} as big`.execute(db)
-      await sql`delete from rollups`.execute(db)
-      await sql`insert into rollups select * from big.rollups`.execute(db)
-      await sql`delete from agency_rollups`.execute(db)
-      await sql`insert into agency_rollups select * from big.agency_rollups`.execute(db)
-      await sql`detach database big`.execute(db)
+      await copyRollupsFrom(db, bigFile)
     } finally {
       await close()
     }
@@ -123,8 +110,7 @@ async function prepare(url: string) {
   const { db, close } = await openDatabase(url)
   try {
     await migrateToLatest(db)
-    const empty = !(await db.selectFrom('agency_rollups').select('agency_id').limit(1).executeTakeFirst())
-    if (empty && (await db.selectFrom('rollups').select('agency_id').limit(1).executeTakeFirst())) await db.transaction().execute((trx) => refillAgencyRollups(trx))
+    await fillAgencyRollupsIfEmpty(db)
   } finally {
     await close()
   }
@@ -139,24 +125,9 @@ async function postgresDatabase(url: string, size: Size, add: Add) {
     const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount
     if (exists) {
       const { db, close } = await openDatabase(url)
-      const reuse = await (async () => {
-        try {
-          const n = await db
-            .selectFrom('responses')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirst()
-          const a = await db
-            .selectFrom('agencies')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirst()
-          const marker = await db.selectFrom('settings').select('value').where('key', '=', 'bench.generated').executeTakeFirst()
-          return Number(n?.n) === size.responses && Number(a?.n) > 0 && marker !== undefined
-        } catch {
-          return false
-        } finally {
-          await close()
-        }
-      })()
+      const reuse = await generatedWith(db, size.responses)
+        .catch(() => false)
+        .finally(() => close())
       if (reuse) {
         await prepare(url)
         add(`National · PostgreSQL ${int(size.responses)}`, 'generation time (s)', 'reused')
@@ -175,74 +146,26 @@ async function postgresDatabase(url: string, size: Size, add: Add) {
   const seconds = (Date.now() - started) / 1000
   const { db, close } = await openDatabase(url)
   try {
-    await db
-      .insertInto('settings')
-      .values({ key: 'bench.generated', value: JSON.stringify({ seconds }) })
-      .execute()
-    const bytes = await sql<{ b: string }>`select pg_database_size(current_database()) as b`.execute(db)
-    add(`National · PostgreSQL ${int(size.responses)}`, 'generation time (s) / database size (GB)', `${fmt(seconds, 0)} / ${fmt(Number(bytes.rows[0]!.b) / 2 ** 30, 2)}`)
+    await markGenerated(db, seconds)
+    add(`National · PostgreSQL ${int(size.responses)}`, 'generation time (s) / database size (GB)', `${fmt(seconds, 0)} / ${fmt((await postgresBytes(db)) / 2 ** 30, 2)}`)
   } finally {
     await close()
   }
   return true
 }
 
-/** A staff session for a bench user (created once): the cookie value to send. */
-async function session(db: Kysely<Database>, username: string, role: 'admin' | 'manager', agencyCode: string | null) {
-  const at = new Date().toISOString()
-  const agencyId = agencyCode ? ((await findAgencyByCode(db, agencyCode))?.id ?? null) : null
-  const user = (await findUserByName(db, username))?.id ?? (await insertUser(db, { username, displayName: username, passwordHash: 'bench-no-login', role, agencyId, at }))
-  const token = randomBytes(32).toString('base64url')
-  await insertSession(db, {
-    idHash: hashToken(token),
-    userId: user,
-    csrfToken: randomBytes(24).toString('base64url'),
-    at,
-    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-  })
-  return token
-}
-
-async function measure(label: string, url: string, add: Add, opts: { browser: boolean; targets: boolean }) {
+async function measure(label: string, url: string, add: Add, opts: { browser: boolean; targets: boolean; quick: boolean }) {
   const area = `National · ${label}`
   const { db, close } = await openDatabase(url)
   let facts
   try {
     const quarter = (await listRollupQuarters(db))[0]!
-    const versions = new Map((await db.selectFrom('survey_versions').select(['id', 'instrument']).execute()).map((v) => [v.instrument, v.id]))
-    const count = async (table: 'rollups' | 'agency_rollups', onlyQuarter?: boolean) => {
-      let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
-      if (onlyQuarter) q = q.where('quarter', '=', quarter).where('survey_version_id', '=', versions.get('mot-cua')!)
-      return Number((await q.executeTakeFirstOrThrow()).n)
-    }
-    const province = (await db.selectFrom('agencies').select('code').where('kind', '=', 'province').orderBy('id').executeTakeFirstOrThrow()).code
-    const commune = (await db.selectFrom('agencies').select('code').where('kind', '=', 'commune').orderBy('id').executeTakeFirstOrThrow()).code
+    const sizes = await nationalFacts(db, quarter)
     facts = {
+      ...sizes,
       quarter,
-      province,
-      commune,
-      admin: await session(db, 'bench-bo-noi-vu', 'admin', null),
-      manager: await session(db, `bench-${province.toLowerCase()}`, 'manager', province),
-      rollups: await count('rollups'),
-      agencyRollups: await count('agency_rollups'),
-      quarterRollups: await count('rollups', true),
-      quarterAgencyRollups: await count('agency_rollups', true),
-      agencies: Number(
-        (
-          await db
-            .selectFrom('agencies')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-      desks: Number(
-        (
-          await db
-            .selectFrom('desks')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
+      admin: await benchSession(db, 'bench-bo-noi-vu', 'admin', null),
+      manager: await benchSession(db, `bench-${sizes.province.toLowerCase()}`, 'manager', sizes.province),
     }
   } finally {
     await close()
@@ -259,8 +182,8 @@ async function measure(label: string, url: string, add: Add, opts: { browser: bo
       if (!res.ok) throw new Error(`${route}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`)
       return body.byteLength
     }
-    const time = async (route: string, token: string, n = 11) => {
-      for (let i = 0; i < 3; i++) await get(route, token) // warm-up: JIT, statement and page caches
+    const time = async (route: string, token: string, n = opts.quick ? 3 : 11) => {
+      for (let i = 0; i < (opts.quick ? 1 : 3); i++) await get(route, token) // warm-up: JIT, statement and page caches
       const samples: number[] = []
       let bytes = 0
       for (let i = 0; i < n; i++) {
@@ -275,7 +198,7 @@ async function measure(label: string, url: string, add: Add, opts: { browser: bo
       const r = await time(`/api/v1/reports/${survey}/${facts.quarter}`, facts.admin)
       add(
         area,
-        `Ministry-wide ranking, GET /api/v1/reports/${survey}/${facts.quarter} as the Ministry admin (ms, median of 11; JSON KB)`,
+        `Ministry-wide ranking, GET /api/v1/reports/${survey}/${facts.quarter} as the Ministry admin (ms, median; JSON KB)`,
         `${fmt(r.ms)}; ${fmt(r.kb, 0)}`,
         ...target(r.ms, 100),
       )
