@@ -1,5 +1,6 @@
 import { useApp } from '../hooks/use-auth.ts'
-import { localTime, type AlertItem } from '../lib/alert-types.ts'
+import type { AlertItem } from '../lib/alert-types.ts'
+import { localTime } from '../lib/format.ts'
 import { s } from '../lib/strings.ts'
 
 const text = { none: s('Không có cảnh báo nào đang mở.', 'No open alerts.'), owner: s('Phụ trách', 'Owner') }

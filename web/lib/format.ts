@@ -30,6 +30,14 @@ export function formatTime(at: string | Date, lang: Lang, timeZone: string | und
   return new Date(at).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
 }
 
+/** Local time of an instant in the server's zone, short, for lists of today's events: `19:08` or `19:08, 01/12`. */
+export function localTime(iso: string | null, timeZone: string | undefined, withDate = true) {
+  if (!iso) return '—'
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return withDate ? `${get('hour')}:${get('minute')}, ${get('day')}/${get('month')}` : `${get('hour')}:${get('minute')}`
+}
+
 export function formatDate(iso: string, lang: Lang, timeZone: string | undefined): string {
   return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
 }

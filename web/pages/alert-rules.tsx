@@ -1,22 +1,16 @@
 import { DeskSelect } from '../components/desk-select.tsx'
 import { useEffect, useState } from 'preact/hooks'
+import { TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
-import type { Meta } from '../lib/report-types.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { s, strings } from '../lib/strings.ts'
 
-type Kind = 'unhappy_burst' | 'silence' | 'index_drop' | 'praise_run'
-interface Rule {
-  kind: Kind
-  enabled: boolean
-  params: Record<string, number>
-  source: string
-  setHere: boolean
-  sourceText: LocalizedText
-}
+type Rule = Res<typeof client.api.v1.alerts.rules.$get>['rules'][number]
+type Kind = Rule['kind']
 
 const kindText: Record<Kind, LocalizedText> = {
   unhappy_burst: s('Nhiều đánh giá không hài lòng', 'Burst of unhappy ratings'),
@@ -55,14 +49,14 @@ const text = {
 /** Alert rules for the province, an agency or a desk: each inherits from above until set here. */
 export function AlertRulesPage() {
   const { lang, tr, auth } = useApp()
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const meta = useGet(client.api.v1.dashboard.meta)
   const isAdmin = auth?.user.role === 'admin'
   const [agency, setAgency] = useState(isAdmin ? '' : (auth?.user.agency?.code ?? ''))
   const [deskId, setDeskId] = useState('')
-  const live = useFetch<{ desks: Array<{ id: number; name: string; agency: { code: string } }> }>(agency ? `/api/v1/live?agency=${encodeURIComponent(agency)}` : null)
+  const live = useGet(agency ? client.api.v1.live : null, { query: { agency } })
   const desks = (live.data?.desks ?? []).filter((d) => d.agency.code === agency)
-  const q = new URLSearchParams(deskId ? { deskId } : agency ? { agency } : {})
-  const rules = useFetch<{ rules: Rule[] }>(`/api/v1/alerts/rules?${q}`)
+  const query = deskId ? { deskId: Number(deskId) } : agency ? { agency } : {}
+  const rules = useGet(client.api.v1.alerts.rules, { query })
   const canEdit = auth?.user.role !== 'viewer' && (isAdmin || agency !== '')
   return (
     <>
@@ -97,7 +91,7 @@ export function AlertRulesPage() {
       <div class="rule-grid">
         {rules.data?.rules.map((r) => (
           <RuleForm
-            key={`${q}-${r.kind}-${r.source}-${JSON.stringify(r.params)}`}
+            key={`${JSON.stringify(query)}-${r.kind}-${r.source}-${JSON.stringify(r.params)}`}
             rule={r}
             scope={{ agency: agency || undefined, deskId: deskId ? Number(deskId) : undefined }}
             canEdit={canEdit}
@@ -123,14 +117,15 @@ function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agen
     e.preventDefault()
     setSaved(false)
     const params = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, paramText[k]?.percent ? Number(v) / 100 : Number(v)]))
-    const r = await action.run('PUT', '/api/v1/alerts/rules', { kind: rule.kind, ...scope, enabled, params })
+    const r = await action.call((c) => c.api.v1.alerts.rules.$put({ json: { kind: rule.kind, ...scope, enabled, params } }))
     if (r) {
       setSaved(true)
       onSaved()
     }
   }
+  // enabled and params are the schema's defaults, which the server ignores when inheriting.
   const inherit = async () => {
-    const r = await action.run('PUT', '/api/v1/alerts/rules', { kind: rule.kind, ...scope, inherit: true })
+    const r = await action.call((c) => c.api.v1.alerts.rules.$put({ json: { kind: rule.kind, ...scope, inherit: true, enabled: true, params: {} } }))
     if (r) onSaved()
   }
   const id = (k: string) => `rule-${rule.kind}-${k}`
@@ -143,19 +138,18 @@ function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agen
       </label>
       <div class="rule-params">
         {Object.keys(rule.params).map((k) => (
-          <div class="filter" key={k}>
-            <label for={id(k)}>{paramText[k] ? tr(paramText[k].label) : k}</label>
-            <input
-              id={id(k)}
-              type="number"
-              inputMode="numeric"
-              value={values[k] ?? ''}
-              disabled={!canEdit}
-              aria-invalid={action.error?.fields[`params.${k}`] ? 'true' : undefined}
-              onInput={(e) => setValues({ ...values, [k]: (e.target as HTMLInputElement).value })}
-            />
-            {action.error?.fields[`params.${k}`] ? <p class="form-error">{action.error.fields[`params.${k}`]}</p> : null}
-          </div>
+          <TextField
+            key={k}
+            id={id(k)}
+            label={paramText[k] ? tr(paramText[k].label) : k}
+            name={`params.${k}`}
+            error={action.error}
+            type="number"
+            inputMode="numeric"
+            value={values[k] ?? ''}
+            disabled={!canEdit}
+            onValue={(v) => setValues({ ...values, [k]: v })}
+          />
         ))}
       </div>
       <FormError error={action.error && !Object.keys(action.error.fields).some((f) => f.startsWith('params.')) ? action.error : null} />

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { TextAreaField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
-import { localTime, type AlertDetail } from '../lib/alert-types.ts'
+import { client } from '../lib/client.ts'
+import { localTime } from '../lib/format.ts'
 
 import { s, strings } from '../lib/strings.ts'
 
-const channelText = { email: s('Thư điện tử', 'E-mail'), webhook: s('Webhook', 'Webhook') }
-const deliveryText = { pending: s('Đang chờ gửi lại', 'Waiting to retry'), sent: s('Đã gửi', 'Sent'), failed: s('Không gửi được', 'Gave up') }
+const channelText: Record<string, LocalizedText> = { email: s('Thư điện tử', 'E-mail'), webhook: s('Webhook', 'Webhook') }
+const deliveryText: Record<string, LocalizedText> = { pending: s('Đang chờ gửi lại', 'Waiting to retry'), sent: s('Đã gửi', 'Sent'), failed: s('Không gửi được', 'Gave up') }
 const text = {
   new: s('Mới', 'New'),
   acknowledged: s('Đã tiếp nhận', 'Acknowledged'),
@@ -39,7 +42,7 @@ const text = {
 /** One alert: what triggered it (with the citizens' comments), its follow-up and where it was delivered. */
 export function AlertPage({ id }: { id: string }) {
   const { lang, tr, auth } = useApp()
-  const alert = useFetch<AlertDetail>(`/api/v1/alerts/${encodeURIComponent(id)}`)
+  const alert = useGet(client.api.v1.alerts[':id'], { param: { id } })
   const live = useLive(['alert-updated'])
   const { reload } = alert
   useEffect(() => {
@@ -49,8 +52,8 @@ export function AlertPage({ id }: { id: string }) {
   const [comment, setComment] = useState('')
   const [note, setNote] = useState('')
   const canAct = auth?.user.role !== 'viewer'
-  const act = async (path: string, body: unknown, done?: () => void) => {
-    const r = await action.run<AlertDetail>('POST', `/api/v1/alerts/${id}/${path}`, body)
+  /** After a step taken: clear its form and read the alert again. */
+  const settle = (done?: () => void) => (r: unknown) => {
     if (r) {
       done?.()
       reload()
@@ -105,25 +108,17 @@ export function AlertPage({ id }: { id: string }) {
         <section class="card">
           <h2>{tr(text.followUp)}</h2>
           {a.state === 'new' ? (
-            <button type="button" disabled={action.busy} onClick={() => act('acknowledge', {})}>
+            <button type="button" disabled={action.busy} onClick={() => action.call((c) => c.api.v1.alerts[':id'].acknowledge.$post({ param: { id }, json: {} })).then(settle())}>
               {tr(text.acknowledge)}
             </button>
           ) : null}
           <form
             onSubmit={(e) => {
               e.preventDefault()
-              act('resolve', { note }, () => setNote(''))
+              action.call((c) => c.api.v1.alerts[':id'].resolve.$post({ param: { id }, json: { note } })).then(settle(() => setNote('')))
             }}
           >
-            <label for="closing-note">{tr(text.closingNoteField)}</label>
-            <textarea
-              id="closing-note"
-              rows={2}
-              value={note}
-              onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-              aria-invalid={action.error?.fields.note ? 'true' : undefined}
-            />
-            {action.error?.fields.note ? <p class="form-error">{action.error.fields.note}</p> : null}
+            <TextAreaField id="closing-note" layout="stacked" label={tr(text.closingNoteField)} name="note" error={action.error} rows={2} value={note} onValue={setNote} />
             <button type="submit" disabled={action.busy}>
               {tr(text.resolve)}
             </button>
@@ -167,12 +162,10 @@ export function AlertPage({ id }: { id: string }) {
           <form
             onSubmit={(e) => {
               e.preventDefault()
-              act('comments', { body: comment }, () => setComment(''))
+              action.call((c) => c.api.v1.alerts[':id'].comments.$post({ param: { id }, json: { body: comment } })).then(settle(() => setComment('')))
             }}
           >
-            <label for="alert-comment">{tr(text.addComment)}</label>
-            <textarea id="alert-comment" rows={2} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
-            {action.error?.fields.body ? <p class="form-error">{action.error.fields.body}</p> : null}
+            <TextAreaField id="alert-comment" layout="stacked" label={tr(text.addComment)} name="body" error={action.error} rows={2} value={comment} onValue={setComment} />
             <button type="submit" disabled={action.busy}>
               {tr(text.send)}
             </button>
@@ -185,7 +178,7 @@ export function AlertPage({ id }: { id: string }) {
           <ul class="plain">
             {a.deliveries.map((d, i) => (
               <li key={i}>
-                <strong>{tr(channelText[d.channel])}</strong>: {tr(deliveryText[d.status])} ({tr(text.attempts)} {d.attempts})
+                <strong>{tr(channelText[d.channel]) || d.channel}</strong>: {tr(deliveryText[d.status]) || d.status} ({tr(text.attempts)} {d.attempts})
                 {d.status === 'pending' && d.attempts ? ` · ${tr(text.next)} ${localTime(d.nextAttemptAt, auth?.timeZone)}` : ''}
                 <ul>
                   {d.log.map((l) => (

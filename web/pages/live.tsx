@@ -1,24 +1,15 @@
 import { useEffect } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
-import { localTime, type AlertItem } from '../lib/alert-types.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { client } from '../lib/client.ts'
+import { localTime } from '../lib/format.ts'
 import { formatNumber } from '../lib/i18n.ts'
 import { s, strings } from '../lib/strings.ts'
 
-interface LiveDesk {
-  id: number
-  code: string
-  name: string
-  agency: { code: string; name: string }
-  today: { n: number; counts: number[]; index: number | null }
-  recent: Array<{ id: number; at: string; rating: number | null; comment: string | null }>
-  kiosks: Array<{ id: number; name: string; status: 'ok' | 'silent' | 'unpaired' | 'revoked'; queueLength: number | null; lastSeenAt: string | null }>
-  openAlerts: number
-}
-
-const kioskStatus = {
+const kioskStatus: Record<string, LocalizedText> = {
   ok: s('Hoạt động', 'Working'),
   silent: s('Im lặng', 'Silent'),
   unpaired: s('Chưa ghép nối', 'Not paired'),
@@ -45,7 +36,7 @@ const text = {
 export function LivePage() {
   const { lang, tr, auth } = useApp()
   const live = useLive(['ratings', 'alert', 'alert-updated'])
-  const data = useFetch<{ now: string; desks: LiveDesk[]; alerts: AlertItem[] }>('/api/v1/live')
+  const data = useGet(client.api.v1.live, { query: {} })
   const { reload } = data
   useEffect(() => {
     if (live.version) reload()
