@@ -21,7 +21,8 @@ export function formatInterval(ci: [number, number] | null | undefined, method: 
 }
 
 /** A date and time as staff read it, in the server's zone (HAILONG_TZ, from the session), never the browser's. */
-export function formatDateTime(iso: string, lang: Lang, timeZone: string | undefined): string {
+export function formatDateTime(iso: string | null, lang: Lang, timeZone: string | undefined): string {
+  if (!iso) return '—'
   return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
 }
 
@@ -38,6 +39,7 @@ export function localTime(iso: string | null, timeZone: string | undefined, with
   return withDate ? `${get('hour')}:${get('minute')}, ${get('day')}/${get('month')}` : `${get('hour')}:${get('minute')}`
 }
 
-export function formatDate(iso: string, lang: Lang, timeZone: string | undefined): string {
+export function formatDate(iso: string | null, lang: Lang, timeZone: string | undefined): string {
+  if (!iso) return '—'
   return new Date(iso).toLocaleDateString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone })
 }

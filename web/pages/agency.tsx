@@ -9,10 +9,11 @@ import { TrendChart } from '../components/trend-chart.tsx'
 import { CredibilityPanel, type Credibility } from '../components/credibility-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useFetch, useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
-import type { Figures, Meta, Report, TrendPoint } from '../lib/report-types.ts'
+import type { Figures, Report, TrendPoint } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 
 interface Detail {
@@ -36,7 +37,7 @@ export function AgencyPage({ code: raw }: { code: string }) {
   const period = values.period || detail.data?.period || ''
   const report = useFetch<Report>(period ? `/api/v1/reports/${values.survey}/${period}?${channel.slice(1)}` : null)
   const trend = useFetch<{ points: TrendPoint[] }>(period ? `/api/v1/dashboard/trend/${values.survey}?${trendQuery({ channel: values.channel, period }, { agency: code })}` : null)
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const meta = useGet(client.api.v1.dashboard.meta)
   const def = useDefinition(values.survey!)
   if (detail.error)
     return (

@@ -4,13 +4,13 @@ import { formatRate } from '../components/response-rate.tsx'
 import { Filters, filterLabel, trendQuery } from '../components/filters.tsx'
 import { HeatMap } from '../components/heat-map.tsx'
 import { useLive } from '../hooks/use-live.ts'
-import type { AlertItem } from '../lib/alert-types.ts'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { PeriodPanel } from '../components/period-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useFetch, useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatIndex, formatInterval } from '../lib/format.ts'
 import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
@@ -18,7 +18,7 @@ import { strings as s } from '../lib/strings.ts'
 
 export function DashboardPage() {
   const { tr, lang } = useApp()
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const meta = useGet(client.api.v1.dashboard.meta)
   if (!meta.data) return <p aria-busy="true">{tr(s.loading)}</p>
   return <DashboardBody meta={meta.data} tr={tr} lang={lang} />
 }
@@ -107,7 +107,7 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
 /** Open alerts in scope, kept current by the event stream: a new one appears without a reload. */
 function OpenAlerts({ tr }: { tr: ReturnType<typeof useApp>['tr'] }) {
   const live = useLive(['alert', 'alert-updated'])
-  const alerts = useFetch<{ alerts: AlertItem[]; more: boolean }>('/api/v1/alerts?state=open&limit=5')
+  const alerts = useGet(client.api.v1.alerts, { query: { state: 'open', limit: '5', offset: '0' } })
   const { reload } = alerts
   useEffect(() => {
     if (live.version) reload()

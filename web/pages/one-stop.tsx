@@ -1,9 +1,9 @@
-import type { OneStopReport } from '../../server/domain/report-types.ts'
 import { DataTable } from '../components/data-table.tsx'
 import { formatRate } from '../components/response-rate.tsx'
 import { indicatorHeading, Tt01Legend } from '../components/tt01-legend.tsx'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatNumber } from '../lib/i18n.ts'
 import { strings as s } from '../lib/strings.ts'
@@ -13,7 +13,7 @@ export function OneStopPage({ period }: { period: string }) {
   const { tr, lang } = useApp()
   const [values] = useQueryState({ agency: '' })
   const query = `period=${encodeURIComponent(period)}${values.agency ? `&agency=${encodeURIComponent(values.agency)}` : ''}`
-  const report = useFetch<OneStopReport>(`/api/v1/officers/one-stop-report?${query}`)
+  const report = useGet(client.api.v1.officers['one-stop-report'], { query: { period, ...(values.agency ? { agency: values.agency } : {}) } })
   if (report.error)
     return (
       <p class="form-error" role="alert">

@@ -3,10 +3,11 @@ import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useFetch, useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatDateTime, formatIndex, formatInterval } from '../lib/format.ts'
-import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
+import type { Report, TrendPoint } from '../lib/report-types.ts'
 import { s, strings } from '../lib/strings.ts'
 
 const text = { title: s('Báo cáo chỉ số hài lòng', 'Satisfaction index report') }
@@ -19,7 +20,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
   const report = useFetch<Report>(`/api/v1/reports/${survey}/${period}?${filter}`)
   const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${survey}?${trendQuery({ ...values, period })}`)
   const def = useDefinition(survey)
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const meta = useGet(client.api.v1.dashboard.meta)
   const r = report.data
   if (!r) return <p aria-busy="true">{tr(strings.loading)}</p>
   const scope = filterLabel(tr(strings.province), values, tr)

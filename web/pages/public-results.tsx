@@ -1,26 +1,9 @@
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { formatDate, formatDateTime, formatIndex, formatInterval } from '../lib/format.ts'
-import type { Report } from '../lib/report-types.ts'
+import { client } from '../lib/client.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { s } from '../lib/strings.ts'
-
-interface Listed {
-  survey: string
-  period: string
-  version: number
-  publishedAt: string
-}
-interface Published {
-  survey: string
-  period: string
-  title: LocalizedText | null
-  version: number
-  hash: string
-  closedAt: string
-  publishedAt: string
-  report: Report
-}
 
 const text = {
   title: s('Kết quả đo lường sự hài lòng được công bố', 'Published satisfaction results'),
@@ -61,8 +44,8 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
       </span>
     </>
   )
-  const list = useFetch<{ reports: Listed[]; timeZone: string }>(survey ? null : '/api/v1/public/reports')
-  const one = useFetch<Published>(survey && period ? `/api/v1/public/reports/${encodeURIComponent(survey)}/${encodeURIComponent(period)}` : null)
+  const list = useGet(survey ? null : client.api.v1.public.reports)
+  const one = useGet(survey && period ? client.api.v1.public.reports[':survey'][':quarter'] : null, { param: { survey: survey ?? '', quarter: period ?? '' } })
   if (!survey) {
     return (
       <section class="public-page">
