@@ -2,9 +2,8 @@ import type { ComponentChildren } from 'preact'
 import { useLocation } from 'preact-iso'
 import { useApp } from '../hooks/use-auth.ts'
 import { api } from '../lib/api.ts'
-import { strings as s } from '../lib/strings.ts'
+import { navStrings as s } from '../lib/nav-strings.ts'
 import { LangSwitch } from './lang-switch.tsx'
-import { integrity } from '../lib/integrity-strings.ts'
 
 /** Header with navigation, language and account; print views hide it. */
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -31,7 +30,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {link('/dashboard', tr(s.dashboard))}
             {link('/live', tr(s.live))}
             {link('/comments', tr(s.comments))}
-            {auth.user.role !== 'viewer' ? link('/admin/moderation', tr(integrity.queue)) : null}
+            {auth.user.role !== 'viewer' ? link('/admin/moderation', tr(s.moderation)) : null}
             {auth.user.role !== 'viewer' ? link('/admin/agencies', tr(s.agencies)) : null}
             {link('/admin/kiosks', tr(s.kiosks))}
             {auth.user.role !== 'viewer' ? link('/admin/api-keys', tr(s.apiKeys)) : null}

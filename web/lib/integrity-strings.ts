@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../server/domain/text.ts'
+import { navStrings } from './nav-strings.ts'
 export { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT, FLAG_REASON_TEXT } from '../../server/domain/separation.ts'
 
 const s = (vi: string, en: string): LocalizedText => ({ vi, en })
@@ -23,7 +24,7 @@ export const integrity = {
   ),
   proposed: s('Đã gửi đề nghị loại trừ; chờ quản trị viên độc lập duyệt', 'Exclusion proposed; waiting for an independent admin'),
   excluded: s('Đã loại khỏi chỉ số', 'Excluded from the index'),
-  queue: s('Duyệt loại trừ', 'Review exclusions'),
+  queue: navStrings.moderation,
   queueIntro: s(
     'Mọi thay đổi về những phiếu được tính cần hai người: một người đề nghị, một quản trị viên không thuộc cơ quan được đánh giá duyệt. Người đề nghị không tự duyệt.',
     'Every change to what counts takes two people: one proposes, an admin who does not work for the measured agency decides. Proposers never decide on their own proposals.',

@@ -1,4 +1,5 @@
 import { s } from './i18n.ts'
+import { navStrings } from './nav-strings.ts'
 
 /**
  * The one way to write a word on a staff page: `s(vi, en)` in a table, shown with `tr(text.key)` (= `t(text.key,
@@ -11,26 +12,12 @@ export { s }
 
 /** The staff app's words, Vietnamese first. */
 export const strings = {
-  appName: s('Chỉ số hài lòng', 'Satisfaction index'),
-  mainNav: s('Điều hướng chính', 'Main navigation'),
-  signIn: s('Đăng nhập', 'Sign in'),
-  signOut: s('Đăng xuất', 'Sign out'),
+  ...navStrings,
   username: s('Tên đăng nhập', 'Username'),
   password: s('Mật khẩu', 'Password'),
-  dashboard: s('Tổng quan', 'Overview'),
-  live: s('Trực tiếp', 'Live'),
   openAlerts: s('Cảnh báo đang mở', 'Open alerts'),
   allAlerts: s('Xem tất cả trên trang Trực tiếp', 'See all on the Live page'),
   heatMap: s('Theo giờ trong tuần', 'By hour of the week'),
-  comments: s('Góp ý', 'Comments'),
-  account: s('Tài khoản', 'Account'),
-  agencies: s('Cơ quan, quầy', 'Agencies, desks'),
-  paperEntry: s('Nhập phiếu giấy', 'Paper entry'),
-  kiosks: s('Máy tính bảng', 'Tablets'),
-  apiKeys: s('Khóa API', 'API keys'),
-  users: s('Cán bộ', 'Staff'),
-  surveys: s('Phiếu khảo sát', 'Surveys'),
-  audit: s('Nhật ký', 'Audit log'),
   survey: s('Phiếu khảo sát', 'Survey'),
   period: s('Kỳ', 'Period'),
   kind: s('Loại cơ quan', 'Agency kind'),
@@ -103,8 +90,6 @@ export const strings = {
   of: s('trên', 'of'),
   more: s('Xem thêm', 'More'),
   generated: s('Tạo lúc', 'Generated'),
-  privacy: s('Dữ liệu cá nhân', 'Personal data'),
-  languages: s('Ngôn ngữ', 'Languages'),
   maskedNote: s('Đã che dữ liệu cá nhân', 'Personal data masked'),
   revealClear: s('Xem bản gốc (ghi nhật ký)', 'Show as typed (logged)'),
   revealedNote: s('Bản gốc — lượt xem đã được ghi vào nhật ký', 'As typed — this view was logged'),
