@@ -26,6 +26,7 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
   const frozen = await frozenSnapshots(db, filter.surveyVersionIds, filter.quarters)
   const open = filter.quarters.filter((q) => !frozen.has(q))
   const agencies = filter.agencyIds && (filter.agencyIds.length ? filter.agencyIds : [-1])
+  // Appended one by one: spreading a national quarter's cells into push() overflows the stack.
   const rows: Array<{ key: string | number; question_id: string; value: string; count: number | string }> = []
   if (open.length && !filter.channel && (split === 'agency' || split === 'quarter')) {
     let q = db
@@ -34,7 +35,7 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
       .where('quarter', 'in', open)
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (agencies) q = q.where('agency_id', 'in', agencies)
-    rows.push(...(await q.groupBy([split === 'agency' ? 'agency_id' : 'quarter', 'question_id', 'value']).execute()))
+    for (const r of await q.groupBy([split === 'agency' ? 'agency_id' : 'quarter', 'question_id', 'value']).execute()) rows.push(r)
   } else if (open.length) {
     let q = db
       .selectFrom('rollups')
@@ -43,7 +44,7 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (filter.channel) q = q.where('channel', '=', filter.channel)
     if (agencies) q = q.where('agency_id', 'in', agencies)
-    rows.push(...(await q.groupBy([column, 'question_id', 'value']).execute()))
+    for (const r of await q.groupBy([column, 'question_id', 'value']).execute()) rows.push(r)
   }
   if (frozen.size) {
     let q = db
@@ -53,7 +54,7 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (filter.channel) q = q.where('channel', '=', filter.channel)
     if (agencies) q = q.where('agency_id', 'in', agencies)
-    rows.push(...(await q.groupBy([column, 'question_id', 'value']).execute()))
+    for (const r of await q.groupBy([column, 'question_id', 'value']).execute()) rows.push(r)
   }
   // PostgreSQL returns sums of integers as strings (bigint).
   return rows.map((r) => ({ key: r.key, question: r.question_id, value: r.value, count: Number(r.count) }))
