@@ -183,7 +183,9 @@ export async function moderationQueue(db: Db, staff: StaffUser) {
   const tree = new Map(agencies.map((a) => [a.id, a]))
   const hidden = (i: { comment: string | null; textHidden: number }) => ({ comment: i.textHidden ? null : i.comment, textHidden: i.textHidden === 1 })
   return {
-    proposals: proposals.map((p) => Object.assign({}, p, hidden(p), { mine: p.proposedBy === staff.id, refusal: decisionRefusal(staff, p.agencyId, p.proposedBy, tree) })),
-    flagged: flagged.map((f) => Object.assign({}, f, hidden(f), { refusal: decisionRefusal(staff, f.agencyId, null, tree) })),
+    // Spread, not Object.assign: the later textHidden (a boolean) replaces the row's 0/1 in the type too, so the
+    // staff app's typed client sees the real shape instead of an impossible intersection.
+    proposals: proposals.map((p) => ({ ...p, ...hidden(p), mine: p.proposedBy === staff.id, refusal: decisionRefusal(staff, p.agencyId, p.proposedBy, tree) })),
+    flagged: flagged.map((f) => ({ ...f, ...hidden(f), refusal: decisionRefusal(staff, f.agencyId, null, tree) })),
   }
 }

@@ -1,15 +1,14 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { LocalizedText } from '../../server/domain/text.ts'
-import type { Role } from '../../server/domain/vocabulary.ts'
+import type { client, Res } from '../lib/client.ts'
 import type { Lang } from '../lib/i18n.ts'
 
-export interface SignedIn {
-  user: { username: string; displayName: string; role: Role; agency: { code: string; name: string } | null }
-  csrfToken: string
-  /** The zone that decides quarters (HAILONG_TZ): every time on the staff pages is shown in it. */
-  timeZone: string
-}
+/**
+ * The session as the server states it (GET /auth/me, POST /auth/login): the user, the CSRF token, and
+ * `timeZone`, the zone that decides quarters (HAILONG_TZ) — every time on the staff pages is shown in it.
+ */
+export type SignedIn = Res<typeof client.api.v1.auth.me.$get>
 
 export interface AppState {
   auth: SignedIn | null

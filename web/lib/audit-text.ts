@@ -1,8 +1,7 @@
 import type { LocalizedText } from '../../server/domain/text.ts'
+import { s } from './i18n.ts'
 import { roleName } from './roles.ts'
 import { clipLanguageName, promptNames } from './spoken-prompts.ts'
-
-const s = (vi: string, en: string): LocalizedText => ({ vi, en })
 
 /** Each audited action in plain words; a new action without a line here falls back to its family's, then to its code. */
 export const auditActions: Record<string, LocalizedText> = {

@@ -1,8 +1,6 @@
-import type { LocalizedText } from '../../server/domain/text.ts'
+import { s } from './i18n.ts'
 import { navStrings } from './nav-strings.ts'
 export { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT, FLAG_REASON_TEXT } from '../../server/domain/separation.ts'
-
-const s = (vi: string, en: string): LocalizedText => ({ vi, en })
 
 /** Words of the trustworthy-index screens (moderation, closing and publishing, credibility), Vietnamese first. */
 export const integrity = {

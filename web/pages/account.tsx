@@ -1,45 +1,59 @@
 import { roleName } from '../lib/roles.ts'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import { TextField } from '../components/field.tsx'
+import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { api, ApiError } from '../lib/api.ts'
-import { strings as s } from '../lib/strings.ts'
+import { strings } from '../lib/strings.ts'
 
 export function AccountPage() {
   const { tr, auth, setAuth, lang } = useApp()
   const { route } = useLocation()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
-  const [error, setError] = useState('')
+  const action = useAction()
   const submit = async (e: Event) => {
     e.preventDefault()
-    try {
-      await api('/api/v1/auth/password', { method: 'POST', csrf: auth?.csrfToken, json: { current, next } })
-      setAuth(null)
-      route('/login')
-    } catch (err) {
-      setError(err instanceof ApiError && err.body ? err.body.error.message[lang] : String(err))
-    }
+    if (!(await action.call((c) => c.api.v1.auth.password.$post({ json: { current, next } })))) return
+    setAuth(null)
+    route('/login')
   }
   return (
     <section class="card narrow">
-      <h1>{tr(s.account)}</h1>
+      <h1>{tr(strings.account)}</h1>
       <p>
         {auth?.user.displayName} ({auth?.user.username}) · {roleName(auth?.user.role ?? '', lang)}
         {auth?.user.agency ? ` · ${auth.user.agency.name}` : ''}
       </p>
-      <h2>{tr(s.changePassword)}</h2>
+      <h2>{tr(strings.changePassword)}</h2>
       <form onSubmit={submit}>
-        <label for="current">{tr(s.currentPassword)}</label>
-        <input id="current" type="password" autoComplete="current-password" value={current} onInput={(e) => setCurrent((e.target as HTMLInputElement).value)} />
-        <label for="next">{tr(s.newPassword)}</label>
-        <input id="next" type="password" autoComplete="new-password" minLength={10} value={next} onInput={(e) => setNext((e.target as HTMLInputElement).value)} />
-        {error ? (
+        <TextField
+          layout="stacked"
+          id="current"
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          label={tr(strings.currentPassword)}
+          value={current}
+          onValue={setCurrent}
+        />
+        <TextField
+          layout="stacked"
+          id="next"
+          name="next"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          label={tr(strings.newPassword)}
+          value={next}
+          onValue={setNext}
+        />
+        {action.error ? (
           <p class="form-error" role="alert">
-            {error}
+            {action.error.message}
           </p>
         ) : null}
-        <button type="submit">{tr(s.changePassword)}</button>
+        <button type="submit">{tr(strings.changePassword)}</button>
       </form>
     </section>
   )

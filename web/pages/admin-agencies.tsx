@@ -1,41 +1,86 @@
 import { useState } from 'preact/hooks'
+import { AGENCY_KIND_TEXT, type AgencyKind } from '../../server/domain/vocabulary.ts'
 import { AgencySelect } from '../components/agency-select.tsx'
 import { useConfirm } from '../components/confirm.tsx'
 import { DataTable } from '../components/data-table.tsx'
+import { SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
-import type { Meta } from '../lib/report-types.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
+import { s, strings } from '../lib/strings.ts'
 
-interface DeskRow {
-  id: number
-  code: string
-  name: string
-  active: boolean
-  link: string
-  surveys: Partial<Record<'kiosk' | 'qr' | 'receipt', string>>
-}
-interface AgencyRow {
-  code: string
-  name: string
-  kind: string
-  parent: string | null
-  active: boolean
-  mergedInto: string | null
-  desks: DeskRow[]
-}
-interface SurveyList {
-  surveys: Array<{ key: string; instrument: string; version: number; status: string }>
-}
+type AgencyRow = Res<typeof client.api.v1.admin.agencies.$get>['agencies'][number]
+type DeskRow = AgencyRow['desks'][number]
 
-const CODE_HINT = { vi: 'chữ không dấu, số, "-" và "_"; ví dụ SNV, MC-01', en: 'letters without accents, digits, "-" and "_"; e.g. SNV, MC-01' }
+const text = {
+  title: s('Cơ quan và quầy', 'Agencies and desks'),
+  addAgency: s('Thêm cơ quan', 'Add an agency'),
+  code: s('Mã', 'Code'),
+  codeHint: s('chữ không dấu, số, "-" và "_"; ví dụ SNV, MC-01', 'letters without accents, digits, "-" and "_"; e.g. SNV, MC-01'),
+  name: s('Tên', 'Name'),
+  parentAgency: s('Cơ quan cấp trên', 'Parent agency'),
+  noParent: s('Không có (trực thuộc tỉnh)', 'None (under the province)'),
+  kind: s('Loại', 'Kind'),
+  add: s('Thêm', 'Add'),
+  mergeAgencies: s('Sáp nhập cơ quan', 'Merge agencies'),
+  mergeAgency: s('Sáp nhập cơ quan', 'Merge agency'),
+  intoAgency: s('vào cơ quan', 'into agency'),
+  mergeButton: s('Sáp nhập…', 'Merge…'),
+  mergeTitle: (from: string, into: string) => s(`Sáp nhập ${from} vào ${into}?`, `Merge ${from} into ${into}?`),
+  mergeConsequence: (from: string, into: string) =>
+    s(
+      `Số liệu đã có của ${from} vẫn giữ dưới tên ${from}; các quầy của ${from} và mọi đánh giá mới chuyển sang ${into}. ${from} ngừng hoạt động. Không hoàn tác được.`,
+      `${from}'s history stays under ${from}; its desks and every new answer go to ${into}. ${from} becomes inactive. This cannot be undone.`,
+    ),
+  merge: s('Sáp nhập', 'Merge'),
+  exportCsv: s('Tải danh sách cơ quan (CSV)', 'Download agencies (CSV)'),
+  deactivateTitle: (name: string) => s(`Ngừng hoạt động ${name}?`, `Deactivate ${name}?`),
+  deactivateConsequence: s(
+    'Cơ quan không còn trong danh sách chọn và bảng điều khiển; số liệu đã có vẫn giữ nguyên. Có thể kích hoạt lại.',
+    'The agency leaves the pick-lists and the dashboard; its figures stay. It can be re-activated.',
+  ),
+  deactivate: s('Ngừng hoạt động', 'Deactivate'),
+  addDesk: s('Thêm quầy', 'Add a desk'),
+  addDeskButton: s('Thêm quầy', 'Add desk'),
+  agency: strings.agency,
+  deskCode: s('Mã quầy', 'Desk code'),
+  deskName: s('Tên quầy', 'Desk name'),
+  agencies: s('Danh sách cơ quan', 'Agencies'),
+  parent: s('Cấp trên', 'Parent'),
+  desks: s('Quầy', 'Desks'),
+  status: s('Trạng thái', 'Status'),
+  mergedInto: s('đã sáp nhập vào', 'merged into'),
+  active: s('đang hoạt động', 'active'),
+  inactive: s('ngừng', 'inactive'),
+  deactivateMore: s('Ngừng…', 'Deactivate…'),
+  activate: s('Kích hoạt', 'Activate'),
+  deskTitle: (name: string) => s(`Ngừng quầy ${name}?`, `Deactivate ${name}?`),
+  deskConsequence: (agency: string) =>
+    s(
+      `Mã QR dán tại quầy sẽ báo "Quầy này đã ngừng nhận đánh giá" và không nhận đánh giá mới; số liệu đã có của ${agency} vẫn giữ nguyên. Có thể mở lại.`,
+      `The desk's QR poster will say "This desk no longer takes ratings" and take no new answers; ${agency}'s figures stay. It can be re-activated.`,
+    ),
+  deactivateDesk: s('Ngừng quầy', 'Deactivate the desk'),
+  deskInactive: s('đã ngừng', 'inactive'),
+  poster: s('áp phích QR', 'QR poster'),
+  edit: s('Sửa', 'Edit'),
+  reactivate: s('Mở lại', 'Re-activate'),
+  surveyFor: s('Phiếu cho', 'Survey for'),
+  defaultSurvey: s('Mặc định (Đánh giá nhanh Một cửa mới nhất)', 'Default (newest one-stop quick rating)'),
+  version: s('phiên bản', 'version'),
+  save: s('Lưu', 'Save'),
+  kioskSurvey: s('Phiếu cho máy tính bảng', 'Survey on the tablet'),
+  qrSurvey: s('Phiếu cho mã QR', 'Survey for the QR code'),
+  receiptSurvey: s('Phiếu cho mã trên giấy hẹn', 'Survey for receipt codes'),
+}
+const KIND_ORDER: AgencyKind[] = ['department', 'commune', 'province', 'other']
 
 /** Agencies and their desks: pick-lists instead of typed codes, every change in place, destructive ones confirmed. */
 export function AdminAgenciesPage() {
-  const { auth, lang } = useApp()
-  const vi = lang === 'vi'
-  const list = useFetch<{ agencies: AgencyRow[] }>('/api/v1/admin/agencies')
+  const { auth, tr } = useApp()
+  const list = useGet(client.api.v1.admin.agencies)
   const isAdmin = auth?.user.role === 'admin'
   const names = new Map((list.data?.agencies ?? []).map((a) => [a.code, a.name]))
   const pickable = (list.data?.agencies ?? []).filter((a) => a.active && !a.mergedInto)
@@ -44,117 +89,90 @@ export function AdminAgenciesPage() {
   const merging = useAction()
   const addDesk = useAction()
   const row = useAction()
-  const [form, setForm] = useState({ code: '', name: '', parent: '', kind: 'department' })
+  const [form, setForm] = useState({ code: '', name: '', parent: '', kind: 'department' as AgencyKind })
   const [desk, setDesk] = useState({ agency: '', code: '', name: '' })
   const [merge, setMerge] = useState({ from: '', into: '' })
   const done = (r: unknown) => r && list.reload()
-  const field = (id: string, label: string, value: string, set: (v: string) => void, hint?: string) => (
-    <div class="filter">
-      <label for={id}>{label}</label>
-      <input id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onInput={(e) => set((e.target as HTMLInputElement).value)} />
-      {hint ? (
-        <small id={`${id}-hint`} class="muted">
-          {hint}
-        </small>
-      ) : null}
-    </div>
-  )
   const doMerge = async () => {
     const from = names.get(merge.from) ?? merge.from
     const into = names.get(merge.into) ?? merge.into
-    const ok = await confirm.ask({
-      title: vi ? `Sáp nhập ${from} vào ${into}?` : `Merge ${from} into ${into}?`,
-      consequence: vi
-        ? `Số liệu đã có của ${from} vẫn giữ dưới tên ${from}; các quầy của ${from} và mọi đánh giá mới chuyển sang ${into}. ${from} ngừng hoạt động. Không hoàn tác được.`
-        : `${from}'s history stays under ${from}; its desks and every new answer go to ${into}. ${from} becomes inactive. This cannot be undone.`,
-      confirm: vi ? 'Sáp nhập' : 'Merge',
-    })
-    if (ok) done(await merging.run('POST', `/api/v1/admin/agencies/${encodeURIComponent(merge.from)}/merge`, { into: merge.into }))
+    const ok = await confirm.ask({ title: tr(text.mergeTitle(from, into)), consequence: tr(text.mergeConsequence(from, into)), confirm: tr(text.merge) })
+    if (ok) done(await merging.call((c) => c.api.v1.admin.agencies[':code'].merge.$post({ param: { code: merge.from }, json: { into: merge.into } })))
   }
   const toggleAgency = async (a: AgencyRow) => {
-    if (
-      a.active &&
-      !(await confirm.ask({
-        title: vi ? `Ngừng hoạt động ${a.name}?` : `Deactivate ${a.name}?`,
-        consequence: vi
-          ? 'Cơ quan không còn trong danh sách chọn và bảng điều khiển; số liệu đã có vẫn giữ nguyên. Có thể kích hoạt lại.'
-          : 'The agency leaves the pick-lists and the dashboard; its figures stay. It can be re-activated.',
-        confirm: vi ? 'Ngừng hoạt động' : 'Deactivate',
-      }))
-    )
-      return
-    done(await row.run('POST', `/api/v1/admin/agencies/${encodeURIComponent(a.code)}/active`, { active: !a.active }))
+    if (a.active && !(await confirm.ask({ title: tr(text.deactivateTitle(a.name)), consequence: tr(text.deactivateConsequence), confirm: tr(text.deactivate) }))) return
+    done(await row.call((c) => c.api.v1.admin.agencies[':code'].active.$post({ param: { code: a.code }, json: { active: !a.active } })))
   }
+  const status = (a: AgencyRow) => (a.mergedInto ? `${tr(text.mergedInto)} ${names.get(a.mergedInto) ?? a.mergedInto}` : tr(a.active ? text.active : text.inactive))
   return (
     <>
-      <h1>{vi ? 'Cơ quan và quầy' : 'Agencies and desks'}</h1>
+      <h1>{tr(text.title)}</h1>
       {confirm.element}
       {isAdmin ? (
         <section class="card">
-          <h2>{vi ? 'Thêm cơ quan' : 'Add an agency'}</h2>
-          <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await add.run('POST', '/api/v1/admin/agencies', { ...form, parent: form.parent || null })))}>
-            {field('a-code', vi ? 'Mã' : 'Code', form.code, (code) => setForm({ ...form, code }), CODE_HINT[lang])}
-            {field('a-name', vi ? 'Tên' : 'Name', form.name, (name) => setForm({ ...form, name }))}
+          <h2>{tr(text.addAgency)}</h2>
+          <form
+            class="filters"
+            onSubmit={async (e) => (e.preventDefault(), done(await add.call((c) => c.api.v1.admin.agencies.$post({ json: { ...form, parent: form.parent || null } }))))}
+          >
+            <TextField id="a-code" name="code" error={add.error} label={tr(text.code)} hint={tr(text.codeHint)} value={form.code} onValue={(code) => setForm({ ...form, code })} />
+            <TextField id="a-name" name="name" error={add.error} label={tr(text.name)} value={form.name} onValue={(name) => setForm({ ...form, name })} />
             <AgencySelect
               options={pickable}
               id="a-parent"
-              label={vi ? 'Cơ quan cấp trên' : 'Parent agency'}
+              label={tr(text.parentAgency)}
               value={form.parent}
-              empty={vi ? 'Không có (trực thuộc tỉnh)' : 'None (under the province)'}
+              empty={tr(text.noParent)}
               onChange={(parent) => setForm({ ...form, parent })}
             />
-            <div class="filter">
-              <label for="a-kind">{vi ? 'Loại' : 'Kind'}</label>
-              <select id="a-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: (e.target as HTMLSelectElement).value })}>
-                <option value="department">{vi ? 'Sở, ban, ngành' : 'Department'}</option>
-                <option value="commune">{vi ? 'UBND xã, phường' : 'Commune'}</option>
-                <option value="province">{vi ? 'Tỉnh' : 'Province'}</option>
-                <option value="other">{vi ? 'Khác' : 'Other'}</option>
-              </select>
-            </div>
+            <SelectField id="a-kind" name="kind" error={add.error} label={tr(text.kind)} value={form.kind} onValue={(kind) => setForm({ ...form, kind: kind as AgencyKind })}>
+              {KIND_ORDER.map((k) => (
+                <option value={k} key={k}>
+                  {tr(AGENCY_KIND_TEXT[k])}
+                </option>
+              ))}
+            </SelectField>
             <button type="submit" disabled={add.busy}>
-              {vi ? 'Thêm' : 'Add'}
+              {tr(text.add)}
             </button>
           </form>
-          <FormError error={add.error} labels={{ code: vi ? 'Mã' : 'Code', name: vi ? 'Tên' : 'Name', parent: vi ? 'Cơ quan cấp trên' : 'Parent agency' }} />
-          <h2>{vi ? 'Sáp nhập cơ quan' : 'Merge agencies'}</h2>
+          <FormError error={add.error} labels={{ code: tr(text.code), name: tr(text.name), parent: tr(text.parentAgency) }} />
+          <h2>{tr(text.mergeAgencies)}</h2>
           <form class="filters" onSubmit={(e) => (e.preventDefault(), void doMerge())}>
-            <AgencySelect options={pickable} id="m-from" label={vi ? 'Sáp nhập cơ quan' : 'Merge agency'} value={merge.from} onChange={(from) => setMerge({ ...merge, from })} />
-            <AgencySelect
-              options={pickable}
-              id="m-into"
-              label={vi ? 'vào cơ quan' : 'into agency'}
-              value={merge.into}
-              exclude={merge.from}
-              onChange={(into) => setMerge({ ...merge, into })}
-            />
+            <AgencySelect options={pickable} id="m-from" label={tr(text.mergeAgency)} value={merge.from} onChange={(from) => setMerge({ ...merge, from })} />
+            <AgencySelect options={pickable} id="m-into" label={tr(text.intoAgency)} value={merge.into} exclude={merge.from} onChange={(into) => setMerge({ ...merge, into })} />
             <button type="submit" class="danger" disabled={!merge.from || !merge.into}>
-              {vi ? 'Sáp nhập…' : 'Merge…'}
+              {tr(text.mergeButton)}
             </button>
           </form>
-          <FormError error={merging.error} labels={{ into: vi ? 'vào cơ quan' : 'into agency' }} />
+          <FormError error={merging.error} labels={{ into: tr(text.intoAgency) }} />
           <p>
             <a href="/api/v1/admin/agencies/export.csv" download>
-              {vi ? 'Tải danh sách cơ quan (CSV)' : 'Download agencies (CSV)'}
+              {tr(text.exportCsv)}
             </a>
           </p>
         </section>
       ) : null}
       <section class="card">
-        <h2>{vi ? 'Thêm quầy' : 'Add a desk'}</h2>
-        <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await addDesk.run('POST', '/api/v1/admin/desks', desk)))}>
-          <AgencySelect options={pickable} id="d-agency" label={vi ? 'Cơ quan' : 'Agency'} value={desk.agency} onChange={(agency) => setDesk({ ...desk, agency })} />
-          {field('d-code', vi ? 'Mã quầy' : 'Desk code', desk.code, (code) => setDesk({ ...desk, code }), CODE_HINT[lang])}
-          {field('d-name', vi ? 'Tên quầy' : 'Desk name', desk.name, (name) => setDesk({ ...desk, name }))}
-          <button type="submit">{vi ? 'Thêm quầy' : 'Add desk'}</button>
+        <h2>{tr(text.addDesk)}</h2>
+        <form class="filters" onSubmit={async (e) => (e.preventDefault(), done(await addDesk.call((c) => c.api.v1.admin.desks.$post({ json: desk }))))}>
+          <AgencySelect options={pickable} id="d-agency" label={tr(text.agency)} value={desk.agency} onChange={(agency) => setDesk({ ...desk, agency })} />
+          <TextField
+            id="d-code"
+            name="code"
+            error={addDesk.error}
+            label={tr(text.deskCode)}
+            hint={tr(text.codeHint)}
+            value={desk.code}
+            onValue={(code) => setDesk({ ...desk, code })}
+          />
+          <TextField id="d-name" name="name" error={addDesk.error} label={tr(text.deskName)} value={desk.name} onValue={(name) => setDesk({ ...desk, name })} />
+          <button type="submit">{tr(text.addDeskButton)}</button>
         </form>
-        <FormError error={addDesk.error} labels={{ agency: vi ? 'Cơ quan' : 'Agency', code: vi ? 'Mã quầy' : 'Desk code', name: vi ? 'Tên quầy' : 'Desk name' }} />
+        <FormError error={addDesk.error} labels={{ agency: tr(text.agency), code: tr(text.deskCode), name: tr(text.deskName) }} />
       </section>
       <FormError error={row.error} />
-      <DataTable
-        caption={vi ? 'Danh sách cơ quan' : 'Agencies'}
-        columns={[vi ? 'Tên' : 'Name', vi ? 'Mã' : 'Code', vi ? 'Cấp trên' : 'Parent', vi ? 'Quầy' : 'Desks', vi ? 'Trạng thái' : 'Status']}
-      >
+      <DataTable caption={tr(text.agencies)} columns={[tr(text.name), tr(text.code), tr(text.parent), tr(text.desks), tr(text.status)]}>
         {list.data?.agencies.map((a) => (
           <tr key={a.code}>
             <th scope="row">{a.name}</th>
@@ -170,18 +188,10 @@ export function AdminAgenciesPage() {
               </ul>
             </td>
             <td>
-              {a.mergedInto
-                ? `${vi ? 'đã sáp nhập vào' : 'merged into'} ${names.get(a.mergedInto) ?? a.mergedInto}`
-                : a.active
-                  ? vi
-                    ? 'đang hoạt động'
-                    : 'active'
-                  : vi
-                    ? 'ngừng'
-                    : 'inactive'}{' '}
+              {status(a)}{' '}
               {isAdmin && !a.mergedInto ? (
                 <button type="button" class="secondary small" onClick={() => void toggleAgency(a)}>
-                  {a.active ? (vi ? 'Ngừng…' : 'Deactivate…') : vi ? 'Kích hoạt' : 'Activate'}
+                  {tr(a.active ? text.deactivateMore : text.activate)}
                 </button>
               ) : null}
             </td>
@@ -193,94 +203,80 @@ export function AdminAgenciesPage() {
 }
 
 const channels = [
-  { id: 'kiosk', vi: 'Máy tính bảng', en: 'Tablet' },
-  { id: 'qr', vi: 'Mã QR tại quầy', en: 'Desk QR code' },
-  { id: 'receipt', vi: 'Mã trên giấy hẹn', en: 'Receipt code' },
+  { id: 'kiosk', label: s('Máy tính bảng', 'Tablet') },
+  { id: 'qr', label: s('Mã QR tại quầy', 'Desk QR code') },
+  { id: 'receipt', label: s('Mã trên giấy hẹn', 'Receipt code') },
 ] as const
 
 /** One desk: its name, poster, and an editor for renaming, (de)activating and the survey used per channel. */
 function DeskEditor({ desk, agency, confirm, onDone }: { desk: DeskRow; agency: AgencyRow; confirm: ReturnType<typeof useConfirm>['ask']; onDone(): void }) {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
+  const { lang, tr } = useApp()
   const [open, setOpen] = useState(false)
   const [name, setName] = useState(desk.name)
   const [surveys, setSurveys] = useState<Record<string, string>>({ kiosk: desk.surveys.kiosk ?? '', qr: desk.surveys.qr ?? '', receipt: desk.surveys.receipt ?? '' })
-  const published = useFetch<SurveyList>(open ? '/api/v1/surveys' : null)
-  const meta = useFetch<Meta>(open ? '/api/v1/dashboard/meta' : null)
+  const published = useGet(open ? client.api.v1.surveys : null)
+  const meta = useGet(open ? client.api.v1.dashboard.meta : null)
   const titles = new Map((meta.data?.instruments ?? []).map((i) => [i.id, i.title[lang]]))
   const action = useAction()
   const id = `desk-${desk.id}`
+  const param = { id: String(desk.id) }
   const save = async (e: Event) => {
     e.preventDefault()
-    if (name !== desk.name && !(await action.run('PATCH', `/api/v1/admin/desks/${desk.id}`, { name }))) return
+    if (name !== desk.name && !(await action.call((c) => c.api.v1.admin.desks[':id{[0-9]+}'].$patch({ param, json: { name } })))) return
     const changed = Object.fromEntries(channels.filter((c) => surveys[c.id] !== (desk.surveys[c.id] ?? '')).map((c) => [c.id, surveys[c.id] || null]))
-    if (Object.keys(changed).length && !(await action.run('PUT', `/api/v1/admin/desks/${desk.id}/surveys`, changed))) return
+    if (Object.keys(changed).length && !(await action.call((c) => c.api.v1.admin.desks[':id{[0-9]+}'].surveys.$put({ param, json: changed })))) return
     setOpen(false)
     onDone()
   }
   const toggle = async () => {
-    if (
-      desk.active &&
-      !(await confirm({
-        title: vi ? `Ngừng quầy ${desk.name}?` : `Deactivate ${desk.name}?`,
-        consequence: vi
-          ? `Mã QR dán tại quầy sẽ báo "Quầy này đã ngừng nhận đánh giá" và không nhận đánh giá mới; số liệu đã có của ${agency.name} vẫn giữ nguyên. Có thể mở lại.`
-          : `The desk's QR poster will say "This desk no longer takes ratings" and take no new answers; ${agency.name}'s figures stay. It can be re-activated.`,
-        confirm: vi ? 'Ngừng quầy' : 'Deactivate the desk',
-      }))
-    )
-      return
-    ;(await action.run('PATCH', `/api/v1/admin/desks/${desk.id}`, { active: !desk.active })) && onDone()
+    if (desk.active && !(await confirm({ title: tr(text.deskTitle(desk.name)), consequence: tr(text.deskConsequence(agency.name)), confirm: tr(text.deactivateDesk) }))) return
+    ;(await action.call((c) => c.api.v1.admin.desks[':id{[0-9]+}'].$patch({ param, json: { active: !desk.active } }))) && onDone()
   }
   return (
     <div class="desk-row">
       <span>
-        <strong>{desk.name}</strong> ({desk.code}){desk.active ? '' : ` — ${vi ? 'đã ngừng' : 'inactive'}`}
+        <strong>{desk.name}</strong> ({desk.code}){desk.active ? '' : ` — ${tr(text.deskInactive)}`}
       </span>{' '}
-      <a href={`/desks/${desk.id}/poster`}>{vi ? 'áp phích QR' : 'QR poster'}</a>{' '}
+      <a href={`/desks/${desk.id}/poster`}>{tr(text.poster)}</a>{' '}
       <button type="button" class="secondary small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {vi ? 'Sửa' : 'Edit'}
+        {tr(text.edit)}
       </button>{' '}
       <button type="button" class="secondary small" onClick={() => void toggle()}>
-        {desk.active ? (vi ? 'Ngừng…' : 'Deactivate…') : vi ? 'Mở lại' : 'Re-activate'}
+        {tr(desk.active ? text.deactivateMore : text.reactivate)}
       </button>
       {open ? (
         <form id={id} class="desk-edit" onSubmit={save}>
-          <div class="filter">
-            <label for={`${id}-name`}>{vi ? 'Tên quầy' : 'Desk name'}</label>
-            <input id={`${id}-name`} value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-          </div>
+          <TextField id={`${id}-name`} name="name" error={action.error} label={tr(text.deskName)} value={name} onValue={setName} />
           {channels.map((c) => (
-            <div class="filter" key={c.id}>
-              <label for={`${id}-${c.id}`}>
-                {vi ? 'Phiếu cho' : 'Survey for'} {vi ? c.vi.toLowerCase() : c.en.toLowerCase()}
-              </label>
-              <select id={`${id}-${c.id}`} value={surveys[c.id]} onChange={(e) => setSurveys({ ...surveys, [c.id]: (e.target as HTMLSelectElement).value })}>
-                <option value="">{vi ? 'Mặc định (Đánh giá nhanh Một cửa mới nhất)' : 'Default (newest one-stop quick rating)'}</option>
-                {(published.data?.surveys ?? [])
-                  .filter((s) => s.status === 'published' || s.key === surveys[c.id])
-                  .map((s) => (
-                    <option value={s.key} key={s.key}>
-                      {titles.get(s.instrument) ?? s.instrument} — {vi ? 'phiên bản' : 'version'} {s.version}
-                    </option>
-                  ))}
-              </select>
-            </div>
+            <SelectField
+              key={c.id}
+              id={`${id}-${c.id}`}
+              name={c.id}
+              error={action.error}
+              label={
+                <>
+                  {tr(text.surveyFor)} {tr(c.label).toLowerCase()}
+                </>
+              }
+              value={surveys[c.id] ?? ''}
+              onValue={(key) => setSurveys({ ...surveys, [c.id]: key })}
+            >
+              <option value="">{tr(text.defaultSurvey)}</option>
+              {(published.data?.surveys ?? [])
+                .filter((v) => v.status === 'published' || v.key === surveys[c.id])
+                .map((v) => (
+                  <option value={v.key} key={v.key}>
+                    {titles.get(v.instrument) ?? v.instrument} — {tr(text.version)} {v.version}
+                  </option>
+                ))}
+            </SelectField>
           ))}
           <button type="submit" disabled={action.busy}>
-            {vi ? 'Lưu' : 'Save'}
+            {tr(text.save)}
           </button>
         </form>
       ) : null}
-      <FormError
-        error={action.error}
-        labels={{
-          name: vi ? 'Tên quầy' : 'Desk name',
-          kiosk: vi ? 'Phiếu cho máy tính bảng' : 'Survey for the tablet',
-          qr: vi ? 'Phiếu cho mã QR' : 'Survey for the QR code',
-          receipt: vi ? 'Phiếu cho mã trên giấy hẹn' : 'Survey for receipt codes',
-        }}
-      />
+      <FormError error={action.error} labels={{ name: tr(text.deskName), kiosk: tr(text.kioskSurvey), qr: tr(text.qrSurvey), receipt: tr(text.receiptSurvey) }} />
     </div>
   )
 }

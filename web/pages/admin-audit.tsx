@@ -1,46 +1,58 @@
 import { useState } from 'preact/hooks'
 import { AgencySelect } from '../components/agency-select.tsx'
 import { DataTable } from '../components/data-table.tsx'
+import { SelectField, TextField } from '../components/field.tsx'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { actionText, actorText, detailsText, targetText } from '../lib/audit-text.ts'
-import type { Meta } from '../lib/report-types.ts'
+import { client } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
+import { s } from '../lib/strings.ts'
 
-interface Entry {
-  id: number
-  at: string
-  actor: string
-  action: string
-  target: string | null
-  details: unknown
-}
-interface AuditPage {
-  chain: { ok: boolean; entries: number; brokenAt?: number; reason?: string }
-  total: number
-  entries: Entry[]
-  facets: { actors: string[]; actions: string[] }
+const text = {
+  title: s('Nhật ký kiểm toán', 'Audit log'),
+  intact: (n: number) => s(`Chuỗi băm nguyên vẹn (${n} mục): không mục nào bị sửa hay xóa.`, `Hash chain intact (${n} entries): no entry was altered or removed.`),
+  broken: (at: number | undefined, reason: string | undefined) => s(`Chuỗi băm bị sửa tại mục ${at}: ${reason}`, `Hash chain broken at entry ${at}: ${reason}`),
+  filter: s('Lọc nhật ký', 'Filter the log'),
+  who: s('Người thực hiện', 'Who'),
+  anyone: s('Tất cả', 'Anyone'),
+  action: s('Hành động', 'Action'),
+  any: s('Tất cả', 'Any'),
+  agency: s('Cơ quan', 'Agency'),
+  from: s('Từ ngày', 'From'),
+  to: s('Đến ngày', 'To'),
+  caption: (total: number, page: number, pages: number) => s(`${total} mục — trang ${page}/${pages}`, `${total} entries — page ${page} of ${pages}`),
+  time: s('Thời điểm', 'Time'),
+  on: s('Đối tượng', 'On'),
+  details: s('Chi tiết', 'Details'),
+  number: s('Số thứ tự', 'No.'),
+  pages: s('Trang', 'Pages'),
+  newer: s('← Mới hơn', '← Newer'),
+  older: s('Cũ hơn →', 'Older →'),
 }
 
 const PAGE = 50
 /** Local days in the province's time zone (UTC+7, no daylight saving). */
 const dayStart = (d: string) => `${d}T00:00:00+07:00`
 const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+07:00`).getTime() + 86_400_000).toISOString()
+const orNone = (v: string) => v || undefined
 
 /** The audit log in words: who did what to which agency and when, filtered and paged back to the first entry. */
 export function AdminAuditPage() {
-  const { lang, auth } = useApp()
-  const vi = lang === 'vi'
+  const { lang, auth, tr } = useApp()
   const [f, setF] = useState({ actor: '', action: '', agency: '', from: '', to: '' })
   const [page, setPage] = useState(0)
-  const query = new URLSearchParams({ limit: String(PAGE), offset: String(page * PAGE) })
-  if (f.actor) query.set('actor', f.actor)
-  if (f.action) query.set('action', f.action)
-  if (f.agency) query.set('agency', f.agency)
-  if (f.from) query.set('from', dayStart(f.from))
-  if (f.to) query.set('to', nextDay(f.to))
-  const log = useFetch<AuditPage>(`/api/v1/admin/audit?${query}`)
-  const meta = useFetch<Meta>('/api/v1/dashboard/meta')
+  const query = {
+    limit: String(PAGE),
+    offset: String(page * PAGE),
+    actor: orNone(f.actor),
+    action: orNone(f.action),
+    agency: orNone(f.agency),
+    from: f.from ? dayStart(f.from) : undefined,
+    to: f.to ? nextDay(f.to) : undefined,
+  }
+  const log = useGet(client.api.v1.admin.audit, { query })
+  const meta = useGet(client.api.v1.dashboard.meta)
   const names = {
     agencies: new Map((meta.data?.agencies ?? []).map((a) => [a.code, a.name])),
     surveys: new Map((meta.data?.instruments ?? []).map((i) => [i.id, i.title[lang]])),
@@ -57,71 +69,46 @@ export function AdminAuditPage() {
   const families = [...new Set((data?.facets.actions ?? []).map((a) => a.split('.')[0]!))]
   return (
     <>
-      <h1>{vi ? 'Nhật ký kiểm toán' : 'Audit log'}</h1>
+      <h1>{tr(text.title)}</h1>
       {data ? (
         <p role="status" class={data.chain.ok ? '' : 'form-error'}>
-          {data.chain.ok
-            ? vi
-              ? `Chuỗi băm nguyên vẹn (${data.chain.entries} mục): không mục nào bị sửa hay xóa.`
-              : `Hash chain intact (${data.chain.entries} entries): no entry was altered or removed.`
-            : vi
-              ? `Chuỗi băm bị sửa tại mục ${data.chain.brokenAt}: ${data.chain.reason}`
-              : `Hash chain broken at entry ${data.chain.brokenAt}: ${data.chain.reason}`}
+          {tr(data.chain.ok ? text.intact(data.chain.entries) : text.broken(data.chain.brokenAt, data.chain.reason))}
         </p>
       ) : null}
-      <form class="filters" role="search" aria-label={vi ? 'Lọc nhật ký' : 'Filter the log'} onSubmit={(e) => e.preventDefault()}>
-        <div class="filter">
-          <label for="au-actor">{vi ? 'Người thực hiện' : 'Who'}</label>
-          <select id="au-actor" value={f.actor} onChange={(e) => set({ actor: (e.target as HTMLSelectElement).value })}>
-            <option value="">{vi ? 'Tất cả' : 'Anyone'}</option>
-            {data?.facets.actors.map((a) => (
-              <option value={a} key={a}>
-                {actorText(a, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="au-action">{vi ? 'Hành động' : 'Action'}</label>
-          <select id="au-action" value={f.action} onChange={(e) => set({ action: (e.target as HTMLSelectElement).value })}>
-            <option value="">{vi ? 'Tất cả' : 'Any'}</option>
-            {families.map((fam) => (
-              <optgroup key={fam} label={actionText(fam, lang) === fam ? fam : actionText(fam, lang)}>
-                {data!.facets.actions
-                  .filter((a) => a.split('.')[0] === fam)
-                  .map((a) => (
-                    <option value={a} key={a}>
-                      {actionText(a, lang)}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <AgencySelect id="au-agency" label={vi ? 'Cơ quan' : 'Agency'} value={f.agency} empty={vi ? 'Tất cả' : 'Any'} onChange={(agency) => set({ agency })} />
-        <div class="filter">
-          <label for="au-from">{vi ? 'Từ ngày' : 'From'}</label>
-          <input id="au-from" type="date" value={f.from} onInput={(e) => set({ from: (e.target as HTMLInputElement).value })} />
-        </div>
-        <div class="filter">
-          <label for="au-to">{vi ? 'Đến ngày' : 'To'}</label>
-          <input id="au-to" type="date" value={f.to} onInput={(e) => set({ to: (e.target as HTMLInputElement).value })} />
-        </div>
+      <form class="filters" role="search" aria-label={tr(text.filter)} onSubmit={(e) => e.preventDefault()}>
+        <SelectField id="au-actor" label={tr(text.who)} value={f.actor} onValue={(actor) => set({ actor })}>
+          <option value="">{tr(text.anyone)}</option>
+          {data?.facets.actors.map((a) => (
+            <option value={a} key={a}>
+              {actorText(a, lang)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="au-action" label={tr(text.action)} value={f.action} onValue={(action) => set({ action })}>
+          <option value="">{tr(text.any)}</option>
+          {families.map((fam) => (
+            <optgroup key={fam} label={actionText(fam, lang) === fam ? fam : actionText(fam, lang)}>
+              {data!.facets.actions
+                .filter((a) => a.split('.')[0] === fam)
+                .map((a) => (
+                  <option value={a} key={a}>
+                    {actionText(a, lang)}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <AgencySelect id="au-agency" label={tr(text.agency)} value={f.agency} empty={tr(text.any)} onChange={(agency) => set({ agency })} />
+        <TextField id="au-from" type="date" label={tr(text.from)} value={f.from} onValue={(from) => set({ from })} />
+        <TextField id="au-to" type="date" label={tr(text.to)} value={f.to} onValue={(to) => set({ to })} />
       </form>
       {!data ? (
         <p aria-busy="true">…</p>
       ) : (
         <>
           <DataTable
-            caption={vi ? `${data.total} mục — trang ${page + 1}/${pages}` : `${data.total} entries — page ${page + 1} of ${pages}`}
-            columns={[
-              vi ? 'Thời điểm' : 'Time',
-              vi ? 'Người thực hiện' : 'Who',
-              vi ? 'Hành động' : 'Action',
-              vi ? 'Đối tượng' : 'On',
-              vi ? 'Chi tiết' : 'Details',
-              vi ? 'Số thứ tự' : 'No.',
-            ]}
+            caption={tr(text.caption(data.total, page + 1, pages))}
+            columns={[tr(text.time), tr(text.who), tr(text.action), tr(text.on), tr(text.details), tr(text.number)]}
           >
             {data.entries.map((e) => (
               <tr key={e.id}>
@@ -134,12 +121,12 @@ export function AdminAuditPage() {
               </tr>
             ))}
           </DataTable>
-          <nav class="actions-row" aria-label={vi ? 'Trang' : 'Pages'}>
+          <nav class="actions-row" aria-label={tr(text.pages)}>
             <button type="button" class="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-              {vi ? '← Mới hơn' : '← Newer'}
+              {tr(text.newer)}
             </button>
             <button type="button" class="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
-              {vi ? 'Cũ hơn →' : 'Older →'}
+              {tr(text.older)}
             </button>
           </nav>
         </>

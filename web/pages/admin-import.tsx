@@ -1,57 +1,79 @@
 import { useState } from 'preact/hooks'
+import type { InferResponseType } from 'hono/client'
+import { FileField, SelectField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
+import type { ActionError } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
-import { api, ApiError } from '../lib/api.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { ApiError } from '../lib/api.ts'
+import { client, clientWith, unwrap, type Res } from '../lib/client.ts'
+import { s, strings } from '../lib/strings.ts'
 
-interface Result {
-  dryRun: boolean
-  imported: number
-  alreadyPresent: number
-  rejected: number
-  rows: Array<{ row: number; column: string; code: string; message: { vi: string; en: string } }>
+type Send = typeof client.api.v1.admin.imports.responses.$post
+/** A refused file still comes with its summary and every row's problem (a 400 the preview shows as a table). */
+type Result = Res<Send> | Omit<InferResponseType<Send, 400>, 'error'>
+
+const text = {
+  title: strings.paperEntry,
+  send: s('Gửi tệp đã điền', 'Send the filled-in file'),
+  sendHow: s(
+    'Tệp CSV hoặc XLSX theo mẫu ở trên (dòng đầu là tên cột, mỗi dòng sau là một tờ phiếu). Kiểm tra trước: không dòng nào được ghi nếu có dòng lỗi.',
+    'A CSV or XLSX file following the template above (first line the column names, then one line per paper form). Preview first: nothing is written while any row has a problem.',
+  ),
+  chooseFile: s('Chọn tệp', 'Choose a file'),
+  preview: s('Kiểm tra trước', 'Preview'),
+  importAll: s('Nhập tất cả', 'Import all'),
+  previewed: s('Kết quả kiểm tra: ', 'Preview: '),
+  imported: s('Đã nhập: ', 'Imported: '),
+  counts: (r: Result) => s(`mới ${r.imported}, đã có ${r.alreadyPresent}, lỗi ${r.rejected}`, `new ${r.imported}, already present ${r.alreadyPresent}, rejected ${r.rejected}`),
+  badRows: s('Các dòng lỗi (không dòng nào được ghi)', 'Rows with errors (nothing was written)'),
+  row: s('Dòng', 'Row'),
+  column: s('Cột', 'Column'),
+  reason: s('Lý do', 'Reason'),
+  template: s('Mẫu tệp nhập phiếu giấy', 'Paper-entry template'),
+  survey: strings.survey,
+  version: s('phiên bản', 'version'),
+  download: s('Tải mẫu (CSV, mở bằng Excel)', 'Download the template (CSV, opens in Excel)'),
+  columns: s('Các cột của mẫu, theo thứ tự', 'The template’s columns, in order'),
+  whatToWrite: s('Ghi gì', 'What to write'),
+  write: s('ghi', 'write'),
 }
 
 /** Paper forms typed into a spreadsheet: preview every row's problems, then import all rows or none. */
 export function AdminImportPage() {
-  const { lang, auth } = useApp()
-  const vi = lang === 'vi'
+  const { lang, auth, tr } = useApp()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<Result | null>(null)
-  const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null)
+  const [error, setError] = useState<ActionError | null>(null)
   const send = async (dryRun: boolean) => {
     if (!file) return
     const form = new FormData()
     form.set('file', file)
     setError(null)
     try {
-      setResult(await api<Result>(`/api/v1/admin/imports/responses${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form, csrf: auth?.csrfToken }))
+      // The file goes as the request's own body: the route reads it as a stream, it declares no form fields.
+      setResult(await unwrap(clientWith(auth?.csrfToken).api.v1.admin.imports.responses.$post({ query: dryRun ? { dryRun: '1' } : {} }, { init: { body: form } })))
     } catch (e) {
-      const body = e instanceof ApiError ? (e.body as unknown as Result & { error: { message: { vi: string; en: string } } }) : null
-      if (body?.rows) setResult(body)
-      setError({ message: body?.error.message[lang] ?? String(e), fields: {} })
+      const body = e instanceof ApiError ? (e.body as unknown as Partial<Result> & { error?: { message: { vi: string; en: string } } }) : null
+      if (body?.rows) setResult(body as Result)
+      setError({ message: body?.error?.message[lang] ?? String(e), fields: {} })
     }
   }
   return (
     <>
-      <h1>{vi ? 'Nhập phiếu giấy' : 'Paper entry'}</h1>
+      <h1>{tr(text.title)}</h1>
       <Template />
       <section class="card">
-        <h2>{vi ? 'Gửi tệp đã điền' : 'Send the filled-in file'}</h2>
-        <p>
-          {vi
-            ? 'Tệp CSV hoặc XLSX theo mẫu ở trên (dòng đầu là tên cột, mỗi dòng sau là một tờ phiếu). Kiểm tra trước: không dòng nào được ghi nếu có dòng lỗi.'
-            : 'A CSV or XLSX file following the template above (first line the column names, then one line per paper form). Preview first: nothing is written while any row has a problem.'}
-        </p>
-        <label for="paper-file">{vi ? 'Chọn tệp' : 'Choose a file'}</label>
-        <input id="paper-file" type="file" accept=".csv,.xlsx" onChange={(e) => (setFile((e.target as HTMLInputElement).files?.[0] ?? null), setResult(null))} />
+        <h2>{tr(text.send)}</h2>
+        <p>{tr(text.sendHow)}</p>
+        <FileField id="paper-file" layout="stacked" label={tr(text.chooseFile)} accept=".csv,.xlsx" onFile={(f) => (setFile(f ?? null), setResult(null))} />
         <div class="actions-row">
           <button type="button" disabled={!file} onClick={() => send(true)}>
-            {vi ? 'Kiểm tra trước' : 'Preview'}
+            {tr(text.preview)}
           </button>
           <button type="button" disabled={!file || !result || result.rows.length > 0 || !result.dryRun} onClick={() => send(false)}>
-            {vi ? 'Nhập tất cả' : 'Import all'}
+            {tr(text.importAll)}
           </button>
         </div>
       </section>
@@ -59,14 +81,11 @@ export function AdminImportPage() {
       {result ? (
         <section class="card" aria-live="polite">
           <p>
-            {result.dryRun ? (vi ? 'Kết quả kiểm tra: ' : 'Preview: ') : vi ? 'Đã nhập: ' : 'Imported: '}
-            {vi ? 'mới' : 'new'} {result.imported}, {vi ? 'đã có' : 'already present'} {result.alreadyPresent}, {vi ? 'lỗi' : 'rejected'} {result.rejected}
+            {tr(result.dryRun ? text.previewed : text.imported)}
+            {tr(text.counts(result))}
           </p>
           {result.rows.length ? (
-            <DataTable
-              caption={vi ? 'Các dòng lỗi (không dòng nào được ghi)' : 'Rows with errors (nothing was written)'}
-              columns={[vi ? 'Dòng' : 'Row', vi ? 'Cột' : 'Column', vi ? 'Lý do' : 'Reason']}
-            >
+            <DataTable caption={tr(text.badRows)} columns={[tr(text.row), tr(text.column), tr(text.reason)]}>
               {result.rows.map((r, i) => (
                 <tr key={i}>
                   <td class="num">{r.row}</td>
@@ -82,44 +101,35 @@ export function AdminImportPage() {
   )
 }
 
-interface TemplateInfo {
-  header: string[]
-  columns: Array<{ column: string; meaning: { vi: string; en: string }; example?: string }>
-}
-
 /** The template to download for a survey version, and what each of its columns means, in plain words. */
 function Template() {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
-  const surveys = useFetch<{ surveys: Array<{ key: string; instrument: string; version: number; status: string }> }>('/api/v1/surveys')
-  const meta = useFetch<{ instruments: Array<{ id: string; title: { vi: string; en: string } }> }>('/api/v1/dashboard/meta')
+  const { lang, tr } = useApp()
+  const surveys = useGet(client.api.v1.surveys)
+  const meta = useGet(client.api.v1.dashboard.meta)
   const published = (surveys.data?.surveys ?? []).filter((x) => x.status === 'published')
   const [chosen, setChosen] = useState('')
   const key = chosen || published[0]?.key || ''
-  const info = useFetch<TemplateInfo>(key ? `/api/v1/admin/imports/responses/template?survey=${encodeURIComponent(key)}` : null)
+  const info = useGet(key ? client.api.v1.admin.imports.responses.template : null, { query: { survey: key } })
   const title = (instrument: string) => meta.data?.instruments.find((i) => i.id === instrument)?.title[lang] ?? instrument
   return (
     <section class="card">
-      <h2>{vi ? 'Mẫu tệp nhập phiếu giấy' : 'Paper-entry template'}</h2>
+      <h2>{tr(text.template)}</h2>
       <div class="filters">
-        <div class="filter">
-          <label for="tpl-survey">{vi ? 'Phiếu khảo sát' : 'Survey'}</label>
-          <select id="tpl-survey" value={key} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
-            {published.map((x) => (
-              <option value={x.key} key={x.key}>
-                {title(x.instrument)} — {vi ? 'phiên bản' : 'version'} {x.version}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="tpl-survey" label={tr(text.survey)} value={key} onValue={setChosen}>
+          {published.map((x) => (
+            <option value={x.key} key={x.key}>
+              {title(x.instrument)} — {tr(text.version)} {x.version}
+            </option>
+          ))}
+        </SelectField>
         {key ? (
           <a class="button" href={`/api/v1/admin/imports/responses/template.csv?survey=${encodeURIComponent(key)}`} download>
-            {vi ? 'Tải mẫu (CSV, mở bằng Excel)' : 'Download the template (CSV, opens in Excel)'}
+            {tr(text.download)}
           </a>
         ) : null}
       </div>
       {info.data ? (
-        <DataTable caption={vi ? 'Các cột của mẫu, theo thứ tự' : 'The template’s columns, in order'} columns={[vi ? 'Cột' : 'Column', vi ? 'Ghi gì' : 'What to write']}>
+        <DataTable caption={tr(text.columns)} columns={[tr(text.column), tr(text.whatToWrite)]}>
           {info.data.columns.map((c) => (
             <tr key={c.column}>
               <th scope="row">
@@ -127,10 +137,10 @@ function Template() {
               </th>
               <td>
                 {c.meaning[lang]}
-                {c.example ? (
+                {'example' in c && c.example ? (
                   <>
                     {' '}
-                    — {vi ? 'ghi' : 'write'} <code>{c.example}</code>
+                    — {tr(text.write)} <code>{c.example}</code>
                   </>
                 ) : null}
               </td>

@@ -1,23 +1,44 @@
 import { useEffect, useState } from 'preact/hooks'
 import { DataTable } from '../components/data-table.tsx'
+import { TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
+import { s, strings } from '../lib/strings.ts'
 
-interface Settings {
-  commentYears: number | null
-  contact: string | null
-}
-interface Found {
-  id: number
-  submittedAt: string
-  agencyName: string
-  deskName: string | null
-  channel: string
-  survey: string
-  quarter: string
+type Found = Res<typeof client.api.v1.admin.privacy.dossiers.lookup.$post>['responses']
+
+const text = {
+  title: strings.privacy,
+  retention: s('Thời hạn lưu góp ý và người liên hệ', 'Comment retention and contact'),
+  years: s('Xoá nội dung góp ý sau (năm; để trống: giữ)', 'Remove comment text after (years; empty: keep)'),
+  contact: s('Người dân hỏi về dữ liệu của mình ở đâu', 'Where citizens ask about their data'),
+  save: s('Lưu', 'Save'),
+  saved: s('Đã lưu', 'Saved'),
+  runNow: s('Xoá góp ý quá hạn ngay', 'Remove expired comment text now'),
+  noPeriod: s('Chưa đặt thời hạn: không xoá gì', 'No retention period set: nothing removed'),
+  cleared: (n: number) => s(`Đã xoá nội dung của ${n} góp ý cũ`, `Removed the text of ${n} old comments`),
+  ratingsStay: s(
+    'Điểm đánh giá được giữ lại; chỉ nội dung chữ bị xoá. Việc xoá cũng chạy tự động mỗi ngày.',
+    'Ratings stay; only the words are removed. This also runs by itself every day.',
+  ),
+  erasure: s('Yêu cầu xoá dữ liệu theo mã hồ sơ', 'Erasure request by dossier code'),
+  dossier: s('Mã hồ sơ trên giấy hẹn', 'Dossier code on the receipt'),
+  find: s('Tìm phiếu', 'Find responses'),
+  found: (n: number) => s(`${n} phiếu gắn với mã hồ sơ này`, `${n} responses tied to this dossier`),
+  time: s('Thời điểm', 'Time'),
+  agency: strings.agency,
+  desk: strings.desk,
+  survey: s('Phiếu', 'Survey'),
+  quarter: s('Quý', 'Quarter'),
+  reason: s('Lý do (số đơn, ngày yêu cầu)', 'Reason (request number, date)'),
+  erase: s('Xoá các phiếu này', 'Erase these responses'),
+  erased: (n: number, quarters: string[]) =>
+    s(`Đã xoá ${n} phiếu; chỉ số các quý ${quarters.join(', ')} đã được tính lại`, `Erased ${n} responses; the index of ${quarters.join(', ')} was recomputed`),
+  none: s('Không có phiếu nào gắn với mã hồ sơ này', 'No responses are tied to this dossier code'),
 }
 
 /**
@@ -25,118 +46,89 @@ interface Found {
  * notice names, and a citizen's request to erase their answers, found by the dossier code on their receipt.
  */
 export function AdminPrivacyPage() {
-  const { lang, auth } = useApp()
-  const vi = lang === 'vi'
-  const settings = useFetch<Settings>('/api/v1/admin/privacy/settings')
+  const { lang, auth, tr } = useApp()
+  const settings = useGet(client.api.v1.admin.privacy.settings)
   const save = useAction()
   const request = useAction()
   const [form, setForm] = useState({ years: '', contact: '' })
   const [saved, setSaved] = useState('')
   const [dossier, setDossier] = useState('')
   const [reason, setReason] = useState('')
-  const [found, setFound] = useState<Found[] | null>(null)
+  const [found, setFound] = useState<Found | null>(null)
   const [done, setDone] = useState('')
   useEffect(() => {
     if (settings.data) setForm({ years: settings.data.commentYears === null ? '' : String(settings.data.commentYears), contact: settings.data.contact ?? '' })
   }, [settings.data])
   const when = (iso: string) => formatDateTime(iso, lang, auth?.timeZone)
+  const saveSettings = async (e: Event) => {
+    e.preventDefault()
+    setSaved('')
+    const years = form.years.trim() === '' ? null : Number(form.years)
+    const r = await save.call((c) => c.api.v1.admin.privacy.settings.$patch({ json: { commentYears: years, contact: form.contact.trim() || null } }))
+    if (r) setSaved(tr(text.saved))
+  }
+  const runRetention = async () => {
+    const r = await save.call((c) => c.api.v1.admin.privacy.retention.run.$post())
+    if (r) setSaved(tr(r.commentYears === null ? text.noPeriod : text.cleared(r.cleared)))
+  }
+  const lookup = async (e: Event) => {
+    e.preventDefault()
+    setDone('')
+    const r = await request.call((c) => c.api.v1.admin.privacy.dossiers.lookup.$post({ json: { dossier } }))
+    setFound(r ? r.responses : null)
+  }
+  const erase = async (e: Event) => {
+    e.preventDefault()
+    const r = await request.call((c) => c.api.v1.admin.privacy.dossiers.erase.$post({ json: { dossier, reason } }))
+    if (r) {
+      setFound(null)
+      setReason('')
+      setDone(tr(text.erased(r.erased, r.quarters)))
+    }
+  }
 
   return (
     <>
-      <h1>{vi ? 'Dữ liệu cá nhân' : 'Personal data'}</h1>
+      <h1>{tr(text.title)}</h1>
       <section class="card">
-        <h2>{vi ? 'Thời hạn lưu góp ý và người liên hệ' : 'Comment retention and contact'}</h2>
-        <form
-          class="filters"
-          onSubmit={async (e) => {
-            e.preventDefault()
-            setSaved('')
-            const years = form.years.trim() === '' ? null : Number(form.years)
-            const r = await save.run<Settings>('PATCH', '/api/v1/admin/privacy/settings', { commentYears: years, contact: form.contact.trim() || null })
-            if (r) setSaved(vi ? 'Đã lưu' : 'Saved')
-          }}
-        >
-          <div class="filter">
-            <label for="pv-years">{vi ? 'Xoá nội dung góp ý sau (năm; để trống: giữ)' : 'Remove comment text after (years; empty: keep)'}</label>
-            <input
-              id="pv-years"
-              inputMode="numeric"
-              value={form.years}
-              aria-invalid={save.error?.fields.commentYears ? 'true' : undefined}
-              aria-describedby="pv-years-error"
-              onInput={(e) => setForm({ ...form, years: (e.target as HTMLInputElement).value })}
-            />
-            {save.error?.fields.commentYears ? (
-              <p id="pv-years-error" class="form-error">
-                {save.error.fields.commentYears}
-              </p>
-            ) : null}
-          </div>
-          <div class="filter">
-            <label for="pv-contact">{vi ? 'Người dân hỏi về dữ liệu của mình ở đâu' : 'Where citizens ask about their data'}</label>
-            <input id="pv-contact" value={form.contact} onInput={(e) => setForm({ ...form, contact: (e.target as HTMLInputElement).value })} />
-          </div>
+        <h2>{tr(text.retention)}</h2>
+        <form class="filters" onSubmit={saveSettings}>
+          <TextField
+            id="pv-years"
+            name="commentYears"
+            error={save.error}
+            label={tr(text.years)}
+            inputMode="numeric"
+            value={form.years}
+            onValue={(years) => setForm({ ...form, years })}
+          />
+          <TextField id="pv-contact" name="contact" error={save.error} label={tr(text.contact)} value={form.contact} onValue={(contact) => setForm({ ...form, contact })} />
           <button type="submit" disabled={save.busy}>
-            {vi ? 'Lưu' : 'Save'}
+            {tr(text.save)}
           </button>
-          <button
-            type="button"
-            class="secondary"
-            disabled={save.busy}
-            onClick={async () => {
-              const r = await save.run<{ cleared: number; commentYears: number | null }>('POST', '/api/v1/admin/privacy/retention/run', {})
-              if (r)
-                setSaved(
-                  r.commentYears === null
-                    ? vi
-                      ? 'Chưa đặt thời hạn: không xoá gì'
-                      : 'No retention period set: nothing removed'
-                    : vi
-                      ? `Đã xoá nội dung của ${r.cleared} góp ý cũ`
-                      : `Removed the text of ${r.cleared} old comments`,
-                )
-            }}
-          >
-            {vi ? 'Xoá góp ý quá hạn ngay' : 'Remove expired comment text now'}
+          <button type="button" class="secondary" disabled={save.busy} onClick={() => void runRetention()}>
+            {tr(text.runNow)}
           </button>
         </form>
-        <FormError error={save.error} />
+        <FormError error={save.error} labels={{ commentYears: tr(text.years), contact: tr(text.contact) }} />
         <p role="status">{saved}</p>
-        <p class="muted">
-          {vi
-            ? 'Điểm đánh giá được giữ lại; chỉ nội dung chữ bị xoá. Việc xoá cũng chạy tự động mỗi ngày.'
-            : 'Ratings stay; only the words are removed. This also runs by itself every day.'}
-        </p>
+        <p class="muted">{tr(text.ratingsStay)}</p>
       </section>
 
       <section class="card">
-        <h2>{vi ? 'Yêu cầu xoá dữ liệu theo mã hồ sơ' : 'Erasure request by dossier code'}</h2>
-        <form
-          class="filters"
-          onSubmit={async (e) => {
-            e.preventDefault()
-            setDone('')
-            const r = await request.run<{ responses: Found[] }>('POST', '/api/v1/admin/privacy/dossiers/lookup', { dossier })
-            setFound(r ? r.responses : null)
-          }}
-        >
-          <div class="filter">
-            <label for="pv-dossier">{vi ? 'Mã hồ sơ trên giấy hẹn' : 'Dossier code on the receipt'}</label>
-            <input id="pv-dossier" value={dossier} onInput={(e) => setDossier((e.target as HTMLInputElement).value)} />
-          </div>
+        <h2>{tr(text.erasure)}</h2>
+        <form class="filters" onSubmit={lookup}>
+          <TextField id="pv-dossier" name="dossier" error={request.error} label={tr(text.dossier)} value={dossier} onValue={setDossier} />
           <button type="submit" disabled={request.busy}>
-            {vi ? 'Tìm phiếu' : 'Find responses'}
+            {tr(text.find)}
           </button>
         </form>
-        <FormError error={request.error} />
+        <FormError error={request.error} labels={{ dossier: tr(text.dossier), reason: tr(text.reason) }} />
         <p role="status">{done}</p>
         {found ? (
           found.length ? (
             <>
-              <DataTable
-                caption={vi ? `${found.length} phiếu gắn với mã hồ sơ này` : `${found.length} responses tied to this dossier`}
-                columns={[vi ? 'Thời điểm' : 'Time', vi ? 'Cơ quan' : 'Agency', vi ? 'Quầy' : 'Desk', vi ? 'Phiếu' : 'Survey', vi ? 'Quý' : 'Quarter']}
-              >
+              <DataTable caption={tr(text.found(found.length))} columns={[tr(text.time), tr(text.agency), tr(text.desk), tr(text.survey), tr(text.quarter)]}>
                 {found.map((r) => (
                   <tr key={r.id}>
                     <td>{when(r.submittedAt)}</td>
@@ -147,39 +139,15 @@ export function AdminPrivacyPage() {
                   </tr>
                 ))}
               </DataTable>
-              <form
-                class="filters"
-                onSubmit={async (e) => {
-                  e.preventDefault()
-                  const r = await request.run<{ erased: number; quarters: string[] }>('POST', '/api/v1/admin/privacy/dossiers/erase', { dossier, reason })
-                  if (r) {
-                    setFound(null)
-                    setReason('')
-                    setDone(
-                      vi
-                        ? `Đã xoá ${r.erased} phiếu; chỉ số các quý ${r.quarters.join(', ')} đã được tính lại`
-                        : `Erased ${r.erased} responses; the index of ${r.quarters.join(', ')} was recomputed`,
-                    )
-                  }
-                }}
-              >
-                <div class="filter">
-                  <label for="pv-reason">{vi ? 'Lý do (số đơn, ngày yêu cầu)' : 'Reason (request number, date)'}</label>
-                  <input
-                    id="pv-reason"
-                    value={reason}
-                    aria-invalid={request.error?.fields.reason ? 'true' : undefined}
-                    onInput={(e) => setReason((e.target as HTMLInputElement).value)}
-                  />
-                  {request.error?.fields.reason ? <p class="form-error">{request.error.fields.reason}</p> : null}
-                </div>
+              <form class="filters" onSubmit={erase}>
+                <TextField id="pv-reason" name="reason" error={request.error} label={tr(text.reason)} value={reason} onValue={setReason} />
                 <button type="submit" class="danger" disabled={request.busy}>
-                  {vi ? 'Xoá các phiếu này' : 'Erase these responses'}
+                  {tr(text.erase)}
                 </button>
               </form>
             </>
           ) : (
-            <p role="status">{vi ? 'Không có phiếu nào gắn với mã hồ sơ này' : 'No responses are tied to this dossier code'}</p>
+            <p role="status">{tr(text.none)}</p>
           )
         ) : null}
       </section>

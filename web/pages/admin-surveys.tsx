@@ -1,100 +1,123 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import '../builder/builder.css'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import type { SurveyStatus } from '../../server/domain/vocabulary.ts'
 import { useConfirm } from '../components/confirm.tsx'
+import { FileField, SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
-import type { SurveyStatus } from '../../server/domain/vocabulary.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Req, type Res } from '../lib/client.ts'
+import type { Lang } from '../lib/i18n.ts'
+import { s, strings } from '../lib/strings.ts'
 
-interface Version {
-  id: number
-  key: string
-  instrument: string
-  version: number
-  status: SurveyStatus
-  basedOn: string | null
-  responses: number
-  definition: Record<string, unknown> & { title: { vi: string; en: string }; version: number }
+/** The stored definition travels as parsed JSON (untyped); the page reads only its title and version. */
+type Version = Omit<Res<typeof client.api.v1.admin.surveys.$get>['versions'][number], 'definition'> & {
+  definition: Record<string, unknown> & { title: LocalizedText; version: number }
 }
-interface Agencies {
-  agencies: Array<{ code: string; name: string; desks: Array<{ id: number; code: string; name: string; active: boolean }> }>
-}
+type NewDraft = Req<typeof client.api.v1.admin.surveys.$post>['json']
 
-const statusVi = { draft: 'Nháp', published: 'Đã ban hành', retired: 'Ngừng dùng' }
+const text = {
+  title: s('Phiếu khảo sát và phiên bản', 'Surveys and versions'),
+  version: s('phiên bản', 'version'),
+  published: (name: string) =>
+    s(
+      `Đã ban hành ${name}. Gán phiên bản này cho quầy ở dưới để máy tại quầy và mã QR dùng nó.`,
+      `${name} is published. Give it to desks below so their tablets and QR codes use it.`,
+    ),
+  versions: s('Các phiên bản', 'Versions'),
+  versionColumn: s('Phiên bản', 'Version'),
+  status: s('Trạng thái', 'Status'),
+  copiedFrom: s('Sao chép từ', 'Copied from'),
+  responses: strings.responses,
+  actions: s('Thao tác', 'Actions'),
+  edit: s('Soạn tiếp, ban hành', 'Edit, publish'),
+  copy: s('Tạo phiên bản mới từ đây', 'New version from this'),
+  retire: s('Ngừng dùng', 'Retire'),
+  retireTitle: (name: string) => s(`Ngừng dùng ${name}?`, `Retire ${name}?`),
+  retireConsequence: s(
+    'Quầy, máy tính bảng và mã giấy hẹn không dùng phiên bản này cho phiếu mới nữa; các câu trả lời đã có vẫn được tính trong báo cáo. Không ban hành lại được.',
+    'Desks, tablets and receipt codes stop using this version for new answers; answers already given still count in the reports. It cannot be published again.',
+  ),
+  fromJson: s('Tạo bản nháp từ tệp JSON', 'A draft from a JSON file'),
+  chooseJson: s('Chọn một tệp JSON trước', 'Choose a JSON file first'),
+  jsonFile: s('Tệp JSON', 'JSON file'),
+  notJson: s('Tệp không phải JSON của một phiếu', 'The file is not a survey JSON'),
+  surveyId: s('Mã phiếu', 'Survey id'),
+  createDraft: s('Tạo bản nháp', 'Create draft'),
+  assign: s('Gán phiên bản cho quầy', 'Give a version to a desk'),
+  desk: s('Quầy', 'Desk'),
+  chooseDesk: s('— chọn quầy —', '— choose a desk —'),
+  channel: strings.channel,
+  giveToDesk: s('Gán cho quầy', 'Give to desk'),
+  assigned: (desk: string, channel: LocalizedText, version: string) =>
+    s(`${desk}: ${channel.vi.toLowerCase()} dùng ${version}`, `${desk}: ${channel.en.toLowerCase()} uses ${version}`),
+}
+// English shows the status as the API names it, as it always has.
+const statusText: Record<SurveyStatus, LocalizedText> = { draft: s('Nháp', 'draft'), published: s('Đã ban hành', 'published'), retired: s('Ngừng dùng', 'retired') }
+const channels = { kiosk: s('Máy tại quầy', 'Desk tablet'), qr: s('Mã QR tại quầy', 'Desk QR code'), receipt: s('Mã trên giấy hẹn', 'Receipt code') }
 
 /** A version as staff name it: the questionnaire's title and the version number, never its key. */
-const nameOf = (v: Version | undefined, lang: 'vi' | 'en') => (v ? `${v.definition.title?.[lang] || v.instrument} — ${lang === 'vi' ? 'phiên bản' : 'version'} ${v.version}` : '—')
-const channels = { kiosk: { vi: 'Máy tại quầy', en: 'Desk tablet' }, qr: { vi: 'Mã QR tại quầy', en: 'Desk QR code' }, receipt: { vi: 'Mã trên giấy hẹn', en: 'Receipt code' } }
+const nameOf = (v: Version | undefined, lang: Lang) => (v ? `${v.definition.title?.[lang] || v.instrument} — ${text.version[lang]} ${v.version}` : '—')
 
 /**
  * Survey versions: a new version starts as a copy of a published one and is written in the builder, then
  * published (immutable from then on), given to desks, and later retired. A JSON file starts a draft too.
  */
 export function AdminSurveysPage() {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
+  const { lang, tr } = useApp()
   const { route, query } = useLocation()
-  const list = useFetch<{ versions: Version[] }>('/api/v1/admin/surveys')
+  const list = useGet(client.api.v1.admin.surveys)
+  const versions = (list.data?.versions ?? []) as Version[]
   const action = useAction()
   const copy = async (v: Version) => {
     const { instrument: _i, version: _v, ...rest } = v.definition
-    const r = await action.run<{ id: number }>('POST', '/api/v1/admin/surveys', { instrument: v.instrument, definition: rest, basedOn: v.id })
+    const r = await action.call((c) => c.api.v1.admin.surveys.$post({ json: { instrument: v.instrument, definition: rest as NewDraft['definition'], basedOn: v.id } }))
     if (r) route(`/admin/surveys/${r.id}/edit`)
   }
   const confirm = useConfirm()
   const retire = async (v: Version) => {
-    const name = `${v.definition.title[lang]} — ${vi ? 'phiên bản' : 'version'} ${v.definition.version}`
-    const ok = await confirm.ask({
-      title: vi ? `Ngừng dùng ${name}?` : `Retire ${name}?`,
-      consequence: vi
-        ? 'Quầy, máy tính bảng và mã giấy hẹn không dùng phiên bản này cho phiếu mới nữa; các câu trả lời đã có vẫn được tính trong báo cáo. Không ban hành lại được.'
-        : 'Desks, tablets and receipt codes stop using this version for new answers; answers already given still count in the reports. It cannot be published again.',
-      confirm: vi ? 'Ngừng dùng' : 'Retire',
-    })
-    if (ok && (await action.run('POST', `/api/v1/admin/surveys/${v.id}/retire`, {}))) list.reload()
+    const name = `${v.definition.title[lang]} — ${tr(text.version)} ${v.definition.version}`
+    const ok = await confirm.ask({ title: tr(text.retireTitle(name)), consequence: tr(text.retireConsequence), confirm: tr(text.retire) })
+    if (ok && (await action.call((c) => c.api.v1.admin.surveys[':id'].retire.$post({ param: { id: String(v.id) } })))) list.reload()
   }
-  const byKey = new Map((list.data?.versions ?? []).map((v) => [v.key, v]))
+  const byKey = new Map(versions.map((v) => [v.key, v]))
   const published = query.published ? nameOf(byKey.get(query.published), lang) : undefined
   return (
     <>
-      <h1>{vi ? 'Phiếu khảo sát và phiên bản' : 'Surveys and versions'}</h1>
+      <h1>{tr(text.title)}</h1>
       {confirm.element}
       {published ? (
         <p class="notice-ok" role="status">
-          {vi
-            ? `Đã ban hành ${published}. Gán phiên bản này cho quầy ở dưới để máy tại quầy và mã QR dùng nó.`
-            : `${published} is published. Give it to desks below so their tablets and QR codes use it.`}
+          {tr(text.published(published))}
         </p>
       ) : null}
       <FormError error={action.error} />
-      <DataTable
-        caption={vi ? 'Các phiên bản' : 'Versions'}
-        columns={[vi ? 'Phiên bản' : 'Version', vi ? 'Trạng thái' : 'Status', vi ? 'Sao chép từ' : 'Copied from', vi ? 'Số phiếu' : 'Responses', vi ? 'Thao tác' : 'Actions']}
-      >
-        {list.data?.versions.map((v) => (
+      <DataTable caption={tr(text.versions)} columns={[tr(text.versionColumn), tr(text.status), tr(text.copiedFrom), tr(text.responses), tr(text.actions)]}>
+        {versions.map((v) => (
           <tr key={v.id}>
             <th scope="row">
-              {v.definition.title[lang]} — {vi ? 'phiên bản' : 'version'} {v.definition.version}
+              {v.definition.title[lang]} — {tr(text.version)} {v.definition.version}
             </th>
-            <td>{vi ? statusVi[v.status] : v.status}</td>
+            <td>{tr(statusText[v.status])}</td>
             <td>{v.basedOn ? nameOf(byKey.get(v.basedOn), lang) : '—'}</td>
             <td class="num">{v.responses}</td>
             <td class="row-actions">
               {v.status === 'draft' ? (
                 <a class="button small" href={`/admin/surveys/${v.id}/edit`}>
-                  {vi ? 'Soạn tiếp, ban hành' : 'Edit, publish'}
+                  {tr(text.edit)}
                 </a>
               ) : (
                 <button type="button" class="secondary small" disabled={action.busy} onClick={() => copy(v)}>
-                  {vi ? 'Tạo phiên bản mới từ đây' : 'New version from this'}
+                  {tr(text.copy)}
                 </button>
               )}
               {v.status === 'published' ? (
                 <button type="button" class="secondary small" onClick={() => retire(v)}>
-                  {vi ? 'Ngừng dùng' : 'Retire'}
+                  {tr(text.retire)}
                 </button>
               ) : null}
             </td>
@@ -102,77 +125,49 @@ export function AdminSurveysPage() {
         ))}
       </DataTable>
       <ImportJson onCreated={(id) => route(`/admin/surveys/${id}/edit`)} />
-      <AssignToDesk versions={(list.data?.versions ?? []).filter((v) => v.status === 'published')} initial={query.published} />
+      <AssignToDesk versions={versions.filter((v) => v.status === 'published')} initial={query.published} />
     </>
   )
 }
 
 /** A draft from a JSON file (a form from another province, or written by hand). */
 function ImportJson({ onCreated }: { onCreated(id: number): void }) {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
+  const { tr } = useApp()
   const action = useAction()
   const [instrument, setInstrument] = useState('')
   const [fileError, setFileError] = useState('')
   const [definition, setDefinition] = useState<Record<string, unknown> | null>(null)
+  const read = async (file: File | undefined) => {
+    if (!file) return
+    try {
+      const parsed = JSON.parse(await file.text()) as Record<string, unknown>
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('object')
+      setDefinition(parsed)
+      setFileError('')
+      if (typeof parsed.instrument === 'string' && !instrument) setInstrument(parsed.instrument)
+    } catch {
+      setDefinition(null)
+      setFileError(tr(text.notJson))
+    }
+  }
   return (
     <section class="card" aria-labelledby="import-json">
-      <h2 id="import-json">{vi ? 'Tạo bản nháp từ tệp JSON' : 'A draft from a JSON file'}</h2>
+      <h2 id="import-json">{tr(text.fromJson)}</h2>
       <FormError error={action.error} />
       <form
         class="filters"
         onSubmit={async (e) => {
           e.preventDefault()
-          if (!definition) return setFileError(vi ? 'Chọn một tệp JSON trước' : 'Choose a JSON file first')
+          if (!definition) return setFileError(tr(text.chooseJson))
           const { instrument: _i, version: _v, ...rest } = definition
-          const r = await action.run<{ id: number }>('POST', '/api/v1/admin/surveys', { instrument, definition: rest })
+          const r = await action.call((c) => c.api.v1.admin.surveys.$post({ json: { instrument, definition: rest as NewDraft['definition'] } }))
           if (r) onCreated(r.id)
         }}
       >
-        <div class="filter">
-          <label for="import-file">{vi ? 'Tệp JSON' : 'JSON file'}</label>
-          <input
-            id="import-file"
-            type="file"
-            accept="application/json,.json"
-            aria-describedby={fileError ? 'import-file-error' : undefined}
-            onChange={async (e) => {
-              const file = (e.target as HTMLInputElement).files?.[0]
-              if (!file) return
-              try {
-                const parsed = JSON.parse(await file.text()) as Record<string, unknown>
-                if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('object')
-                setDefinition(parsed)
-                setFileError('')
-                if (typeof parsed.instrument === 'string' && !instrument) setInstrument(parsed.instrument)
-              } catch {
-                setDefinition(null)
-                setFileError(vi ? 'Tệp không phải JSON của một phiếu' : 'The file is not a survey JSON')
-              }
-            }}
-          />
-          {fileError ? (
-            <p class="form-error" id="import-file-error">
-              {fileError}
-            </p>
-          ) : null}
-        </div>
-        <div class="filter">
-          <label for="import-instrument">{vi ? 'Mã phiếu' : 'Survey id'}</label>
-          <input
-            id="import-instrument"
-            value={instrument}
-            onInput={(e) => setInstrument((e.target as HTMLInputElement).value.trim())}
-            aria-describedby={action.error?.fields.instrument ? 'import-instrument-error' : undefined}
-          />
-          {action.error?.fields.instrument ? (
-            <p class="form-error" id="import-instrument-error">
-              {action.error.fields.instrument}
-            </p>
-          ) : null}
-        </div>
+        <FileField id="import-file" label={tr(text.jsonFile)} accept="application/json,.json" reason={fileError} onFile={read} />
+        <TextField id="import-instrument" name="instrument" error={action.error} label={tr(text.surveyId)} value={instrument} onValue={(v) => setInstrument(v.trim())} />
         <button type="submit" class="secondary" disabled={action.busy}>
-          {vi ? 'Tạo bản nháp' : 'Create draft'}
+          {tr(text.createDraft)}
         </button>
       </form>
     </section>
@@ -181,9 +176,8 @@ function ImportJson({ onCreated }: { onCreated(id: number): void }) {
 
 /** Which published version a desk uses on each channel (kiosk, QR, receipt): the existing assignment API. */
 function AssignToDesk({ versions, initial }: { versions: Version[]; initial?: string }) {
-  const { lang } = useApp()
-  const vi = lang === 'vi'
-  const agencies = useFetch<Agencies>('/api/v1/admin/agencies')
+  const { lang, tr } = useApp()
+  const agencies = useGet(client.api.v1.admin.agencies)
   const action = useAction()
   const [survey, setSurvey] = useState(initial ?? '')
   const [desk, setDesk] = useState('')
@@ -193,7 +187,7 @@ function AssignToDesk({ versions, initial }: { versions: Version[]; initial?: st
   const desks = (agencies.data?.agencies ?? []).flatMap((a) => a.desks.filter((d) => d.active).map((d) => ({ id: d.id, label: `${a.name} — ${d.name}` })))
   return (
     <section class="card" aria-labelledby="assign">
-      <h2 id="assign">{vi ? 'Gán phiên bản cho quầy' : 'Give a version to a desk'}</h2>
+      <h2 id="assign">{tr(text.assign)}</h2>
       <FormError error={action.error} />
       {done ? (
         <p class="notice-ok" role="status">
@@ -205,48 +199,39 @@ function AssignToDesk({ versions, initial }: { versions: Version[]; initial?: st
         onSubmit={async (e) => {
           e.preventDefault()
           setDone('')
-          const ok = await action.run('PUT', `/api/v1/admin/desks/${desk}/surveys`, { [channel]: chosen })
+          const ok = await action.call((c) => c.api.v1.admin.desks[':id{[0-9]+}'].surveys.$put({ param: { id: desk }, json: { [channel]: chosen } }))
           const name = desks.find((d) => String(d.id) === desk)?.label ?? ''
           const version = nameOf(
             versions.find((v) => v.key === chosen),
             lang,
           )
-          if (ok) setDone(vi ? `${name}: ${channels[channel].vi.toLowerCase()} dùng ${version}` : `${name}: ${channels[channel].en.toLowerCase()} uses ${version}`)
+          if (ok) setDone(tr(text.assigned(name, channels[channel], version)))
         }}
       >
-        <div class="filter">
-          <label for="assign-survey">{vi ? 'Phiên bản' : 'Version'}</label>
-          <select id="assign-survey" value={chosen} onChange={(e) => setSurvey((e.target as HTMLSelectElement).value)}>
-            {versions.map((v) => (
-              <option key={v.key} value={v.key}>
-                {v.definition.title[lang]} — {vi ? 'phiên bản' : 'version'} {v.definition.version}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="assign-desk">{vi ? 'Quầy' : 'Desk'}</label>
-          <select id="assign-desk" value={desk} onChange={(e) => setDesk((e.target as HTMLSelectElement).value)} required>
-            <option value="">{vi ? '— chọn quầy —' : '— choose a desk —'}</option>
-            {desks.map((d) => (
-              <option key={d.id} value={String(d.id)}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label for="assign-channel">{vi ? 'Kênh' : 'Channel'}</label>
-          <select id="assign-channel" value={channel} onChange={(e) => setChannel((e.target as HTMLSelectElement).value as keyof typeof channels)}>
-            {(Object.keys(channels) as Array<keyof typeof channels>).map((c) => (
-              <option key={c} value={c}>
-                {channels[c][lang]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="assign-survey" label={tr(text.versionColumn)} value={chosen} onValue={setSurvey}>
+          {versions.map((v) => (
+            <option key={v.key} value={v.key}>
+              {v.definition.title[lang]} — {tr(text.version)} {v.definition.version}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="assign-desk" label={tr(text.desk)} value={desk} onValue={setDesk} required>
+          <option value="">{tr(text.chooseDesk)}</option>
+          {desks.map((d) => (
+            <option key={d.id} value={String(d.id)}>
+              {d.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="assign-channel" label={tr(text.channel)} value={channel} onValue={(c) => setChannel(c as keyof typeof channels)}>
+          {(Object.keys(channels) as Array<keyof typeof channels>).map((c) => (
+            <option key={c} value={c}>
+              {tr(channels[c])}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" disabled={action.busy || !desk || !chosen}>
-          {vi ? 'Gán cho quầy' : 'Give to desk'}
+          {tr(text.giveToDesk)}
         </button>
       </form>
     </section>

@@ -1,12 +1,12 @@
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
+import { s, strings } from '../lib/strings.ts'
 
-interface Poster {
-  agency: { code: string; name: string }
-  desk: { id: number; code: string; name: string; active: boolean }
-  link: string
-  /** Made by the server's qrcode package from the desk link; markup we generate, not user input. */
-  qrSvg: string
+const text = {
+  failed: s('Không tải được áp phích', 'The poster could not be loaded'),
+  print: s('In áp phích (A4)', 'Print the poster (A4)'),
+  inactive: s('Quầy này đã ngừng nhận đánh giá', 'This desk no longer takes ratings'),
 }
 
 // Scoped to this page; the QR is sized in millimetres so it prints large enough to scan from a metre away.
@@ -29,18 +29,18 @@ const POSTER_CSS = `
 /** A desk's A4 poster: who is rated, the QR code of its public link, short instructions, the link as text. */
 export function DeskPosterPage({ id }: { id: string }) {
   const { tr } = useApp()
-  const poster = useFetch<Poster>(`/api/v1/desks/${encodeURIComponent(id)}/poster`)
-  if (poster.error) return <p role="alert">{tr(poster.error.body?.error.message ?? { vi: 'Không tải được áp phích', en: 'The poster could not be loaded' })}</p>
+  const poster = useGet(client.api.v1.desks[':id'].poster, { param: { id } })
+  if (poster.error) return <p role="alert">{tr(poster.error.body?.error.message ?? text.failed)}</p>
   const p = poster.data
-  if (!p) return <p aria-busy="true">{tr({ vi: 'Đang tải…', en: 'Loading…' })}</p>
+  if (!p) return <p aria-busy="true">{tr(strings.loading)}</p>
   return (
     <article class="desk-poster">
       <style>{POSTER_CSS}</style>
       <p class="no-print">
         <button type="button" onClick={() => window.print()}>
-          {tr({ vi: 'In áp phích (A4)', en: 'Print the poster (A4)' })}
+          {tr(text.print)}
         </button>
-        {p.desk.active ? null : <strong> {tr({ vi: 'Quầy này đã ngừng nhận đánh giá', en: 'This desk no longer takes ratings' })}</strong>}
+        {p.desk.active ? null : <strong> {tr(text.inactive)}</strong>}
       </p>
       <p class="agency">{p.agency.name}</p>
       <h1>{p.desk.name}</h1>

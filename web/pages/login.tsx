@@ -1,54 +1,47 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { useApp, type SignedIn } from '../hooks/use-auth.ts'
-import { api, ApiError } from '../lib/api.ts'
-import { strings as s } from '../lib/strings.ts'
+import { TextField } from '../components/field.tsx'
+import { useAction } from '../hooks/use-action.ts'
+import { useApp } from '../hooks/use-auth.ts'
+import { strings } from '../lib/strings.ts'
 
 export function LoginPage() {
-  const { setAuth, tr, lang } = useApp()
+  const { setAuth, tr } = useApp()
   const { query, route } = useLocation()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const action = useAction()
   const submit = async (e: Event) => {
     e.preventDefault()
-    setBusy(true)
-    setError('')
-    try {
-      const signed = await api<SignedIn>('/api/v1/auth/login', { method: 'POST', json: { username, password } })
-      setAuth(signed)
-      const next = query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : '/dashboard'
-      route(next)
-    } catch (err) {
-      setError(err instanceof ApiError && err.body ? err.body.error.message[lang] : lang === 'vi' ? 'Không kết nối được máy chủ' : 'Cannot reach the server')
-    } finally {
-      setBusy(false)
-    }
+    const signed = await action.call((c) => c.api.v1.auth.login.$post({ json: { username, password } }))
+    if (!signed) return
+    setAuth(signed)
+    const next = query.next && query.next.startsWith('/') && !query.next.startsWith('//') ? query.next : '/dashboard'
+    route(next)
   }
   return (
     <section class="card narrow">
-      <h1>{tr(s.signIn)}</h1>
+      <h1>{tr(strings.signIn)}</h1>
       <form onSubmit={submit}>
-        <label for="username">{tr(s.username)}</label>
-        <input id="username" name="username" autoComplete="username" value={username} onInput={(e) => setUsername((e.target as HTMLInputElement).value)} required />
-        <label for="password">{tr(s.password)}</label>
-        <input
+        <TextField layout="stacked" id="username" name="username" autoComplete="username" label={tr(strings.username)} value={username} onValue={setUsername} required />
+        <TextField
+          layout="stacked"
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
+          label={tr(strings.password)}
           value={password}
-          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+          onValue={setPassword}
           required
         />
-        {error ? (
+        {action.error ? (
           <p class="form-error" role="alert">
-            {error}
+            {action.error.message}
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
-          {tr(s.signIn)}
+        <button type="submit" disabled={action.busy}>
+          {tr(strings.signIn)}
         </button>
       </form>
     </section>

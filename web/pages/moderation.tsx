@@ -1,34 +1,14 @@
 import { useState } from 'preact/hooks'
 import { ConfirmDialog, type ConfirmSpec } from '../components/confirm-dialog.tsx'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { EXCLUSION_REASON_TEXT, FLAG_REASON_TEXT, integrity as t } from '../lib/integrity-strings.ts'
 import { strings as s } from '../lib/strings.ts'
-import type { LocalizedText } from '../../server/domain/text.ts'
 
-interface Rated {
-  responseId: number
-  agency: string
-  agencyName: string
-  deskName: string | null
-  channel: string
-  submittedAt: string
-  quarter: string
-  rating: number | null
-  comment: string | null
-  textHidden: boolean
-  flagReason: string | null
-  refusal: { code: string; text: LocalizedText } | null
-}
-interface Proposal extends Rated {
-  exclusionId: number
-  reason: string
-  note: string
-  proposedAt: string
-  proposerName: string | null
-  mine: boolean
-}
+type Queue = Res<typeof client.api.v1.moderation.queue.$get>
+type Rated = Queue['flagged'][number]
 
 /**
  * The admins' review queue: exclusions proposed by one person wait here for a second, independent one;
@@ -37,7 +17,7 @@ interface Proposal extends Rated {
  */
 export function ModerationPage() {
   const { tr, lang, auth } = useApp()
-  const queue = useFetch<{ proposals: Proposal[]; flagged: Rated[] }>('/api/v1/moderation/queue')
+  const queue = useGet(client.api.v1.moderation.queue)
   const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
   const [notice, setNotice] = useState('')
   const when = (iso: string) => formatDateTime(iso, lang, auth?.timeZone)
