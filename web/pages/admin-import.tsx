@@ -24,8 +24,8 @@ const text = {
   chooseFile: s('Chọn tệp', 'Choose a file'),
   preview: s('Kiểm tra trước', 'Preview'),
   importAll: s('Nhập tất cả', 'Import all'),
-  previewed: s('Kết quả kiểm tra: ', 'Preview: '),
-  imported: s('Đã nhập: ', 'Imported: '),
+  previewed: s('Kết quả kiểm tra:', 'Preview:'),
+  imported: s('Đã nhập:', 'Imported:'),
   counts: (r: Result) => s(`mới ${r.imported}, đã có ${r.alreadyPresent}, lỗi ${r.rejected}`, `new ${r.imported}, already present ${r.alreadyPresent}, rejected ${r.rejected}`),
   badRows: s('Các dòng lỗi (không dòng nào được ghi)', 'Rows with errors (nothing was written)'),
   row: s('Dòng', 'Row'),
@@ -81,8 +81,7 @@ export function AdminImportPage() {
       {result ? (
         <section class="card" aria-live="polite">
           <p>
-            {tr(result.dryRun ? text.previewed : text.imported)}
-            {tr(text.counts(result))}
+            {tr(result.dryRun ? text.previewed : text.imported)} {tr(text.counts(result))}
           </p>
           {result.rows.length ? (
             <DataTable caption={tr(text.badRows)} columns={[tr(text.row), tr(text.column), tr(text.reason)]}>
