@@ -243,7 +243,7 @@ async function firstScreen(url: string, token: string) {
     const samples: number[] = []
     let rows = 0
     for (let i = 0; i < 6; i++) {
-      await page.goto(`${url}/dashboard`)
+      await page.goto(`${url}/dashboard`, { waitUntil: 'commit', timeout: 120_000 })
       await page.waitForFunction(() => (window as unknown as { __rankingAt?: number }).__rankingAt !== undefined, undefined, { timeout: 120_000 })
       const at = await page.evaluate(() => (window as unknown as { __rankingAt: number }).__rankingAt)
       rows = await page.locator('table.ranking tbody tr').count()
