@@ -154,7 +154,7 @@ async function postgresDatabase(url: string, size: Size, add: Add) {
   return true
 }
 
-async function measure(label: string, url: string, add: Add, opts: { browser: boolean; targets: boolean; quick: boolean }) {
+export async function measure(label: string, url: string, add: Add, opts: { browser: boolean; targets: boolean; quick: boolean }) {
   const area = `National · ${label}`
   const { db, close } = await openDatabase(url)
   let facts
