@@ -2,10 +2,37 @@ import { useMemo, useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
 import type { Report, Unit } from '../lib/report-types.ts'
+import { s as word } from '../lib/i18n.ts'
 import { strings as s } from '../lib/strings.ts'
 import { formatRate } from './response-rate.tsx'
 
 type Key = 'rank' | 'name' | 'index' | 'indexChange' | 'n' | 'rankChange'
+
+const text = {
+  shown: (shown: number, all: number) => word(`Đang hiện ${shown} trên ${all} cơ quan`, `Showing ${shown} of ${all} agencies`),
+  showMore: (n: number) => word(`Hiện thêm ${n} cơ quan`, `Show ${n} more agencies`),
+  showAll: (n: number) => word(`Hiện cả ${n} cơ quan`, `Show all ${n} agencies`),
+}
+
+/**
+ * A Ministry-wide ranking has thousands of rows: the first screen draws `pageSize` of them (sorted over
+ * all), and a button beside the count draws more, so nothing is hidden without saying so.
+ */
+function MoreRows({ shown, all, pageSize, onShow }: { shown: number; all: number; pageSize: number; onShow(n: number): void }) {
+  const { tr } = useApp()
+  if (all <= shown) return null
+  return (
+    <div class="actions-row more-rows">
+      <span role="status">{tr(text.shown(shown, all))}</span>
+      <button type="button" onClick={() => onShow(shown + pageSize)}>
+        {tr(text.showMore(Math.min(pageSize, all - shown)))}
+      </button>
+      <button type="button" class="link-button" onClick={() => onShow(all)}>
+        {tr(text.showAll(all))}
+      </button>
+    </div>
+  )
+}
 
 /**
  * The ranking: sortable by any column with the keyboard (the headers are buttons with aria-sort), element
@@ -22,8 +49,21 @@ export function shortLabel(label: string) {
         .replace(/[,;:]$/, '')}…`
 }
 
-export function RankingTable({ report, elements, query }: { report: Report; elements: Array<{ id: string; label: string }>; query: string }) {
+export function RankingTable({
+  report,
+  elements,
+  query,
+  pageSize = 100,
+}: {
+  report: Report
+  elements: Array<{ id: string; label: string }>
+  query: string
+  /** Rows drawn at first (print views pass Infinity: paper has no button). */
+  pageSize?: number
+}) {
   const { tr, lang } = useApp()
+  const [shown, setShown] = useState(pageSize)
+  const [shownBelow, setShownBelow] = useState(pageSize)
   const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 })
   const ranked = useMemo(() => {
     const list = report.units.filter((u) => u.sufficient)
@@ -78,7 +118,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
                 <td colSpan={8 + elements.length}>{tr(s.noneRanked)}</td>
               </tr>
             ) : null}
-            {ranked.map((u) => (
+            {ranked.slice(0, shown).map((u) => (
               <tr key={u.agency}>
                 <td class="num sticky c1">{u.rank}</td>
                 <th scope="row" class="sticky c2">
@@ -100,6 +140,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
           </tbody>
         </table>
       </div>
+      <MoreRows shown={shown} all={ranked.length} pageSize={pageSize} onShow={setShown} />
       {insufficient.length ? (
         <div class="table-wrap">
           <table class="insufficient">
@@ -115,7 +156,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
               </tr>
             </thead>
             <tbody>
-              {insufficient.map((u) => (
+              {insufficient.slice(0, shownBelow).map((u) => (
                 <tr key={u.agency}>
                   <th scope="row">{link(u)}</th>
                   <td class="num">{formatIndex(u.index, report.method, lang)}</td>
@@ -125,6 +166,7 @@ export function RankingTable({ report, elements, query }: { report: Report; elem
               ))}
             </tbody>
           </table>
+          <MoreRows shown={shownBelow} all={insufficient.length} pageSize={pageSize} onShow={setShownBelow} />
         </div>
       ) : null}
     </>

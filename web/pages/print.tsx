@@ -58,7 +58,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
         {scope}: <strong>{formatIndex(r.overall.index, r.method, lang)}</strong> (n = {r.overall.n}; {tr(strings.interval)} {formatInterval(r.overall.ci95, r.method, lang)})
       </p>
       {trend.data ? <TrendChart points={trend.data.points} method={r.method} label={scope} current={meta.data?.currentQuarter} /> : null}
-      <RankingTable report={r} elements={elementsOf(def, tr)} query={`survey=${survey}&period=${period}`} />
+      <RankingTable report={r} elements={elementsOf(def, tr)} query={`survey=${survey}&period=${period}`} pageSize={Infinity} />
       <footer class="signatures">
         <div>
           <p class="strong">NGƯỜI LẬP BIỂU</p>

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { createUser } from '../../server/auth/service.ts'
+import { DEFAULT_TIMEZONE, quarterOf } from '../../server/domain/periods.ts'
+import { browserSuite, seriousA11yViolations, signIn } from '../helpers/browser.ts'
+import { makeAgency, makeDesk, post, submission } from '../helpers/factories.ts'
+
+// A Ministry-wide ranking has thousands of agencies; drawing them all made the first screen take seconds.
+const AGENCIES = 130
+const PASSWORD = 'mat-khau-quan-tri-1'
+const site = browserSuite({
+  minSample: 1,
+  prepare: async (server) => {
+    const province = await makeAgency(server.db, { code: 'TINH', kind: 'province', name: 'Tỉnh Thử' })
+    for (let i = 1; i <= AGENCIES; i++) {
+      const agency = await makeAgency(server.db, { code: `XA${i}`, name: `UBND xã Thử ${i}`, kind: 'commune', parentId: province.id })
+      const desk = await makeDesk(server.db, agency.id, 'MC-01')
+      expect((await post(server.app, '/api/v1/responses', submission({ overall: 1 + (i % 5) }), desk.token)).status).toBe(201)
+    }
+    await createUser(server.db, { username: 'quantri', password: PASSWORD, role: 'admin', agencyId: null, actor: 'test' }, new Date())
+  },
+})
+
+describe('a long ranking', () => {
+  it('draws the first 100 agencies, says how many there are, and draws the rest on request; the print view has them all', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+    await signIn(page, site.url, 'quantri', PASSWORD)
+    const quarter = quarterOf(new Date(), DEFAULT_TIMEZONE)
+    await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${quarter}`)
+    const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
+    await ranking.locator('tbody tr').first().waitFor()
+    expect(await ranking.locator('tbody tr').count()).toBe(100)
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đang hiện 100 trên ${AGENCIES} cơ quan` })
+      .waitFor()
+    expect(await seriousA11yViolations(page)).toEqual([])
+    await page.getByRole('button', { name: `Hiện thêm ${AGENCIES - 100} cơ quan` }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: '/tmp/shots-ranking-rows.png' })
+    // Sorting is over every agency, not only the rows drawn: the best index comes first either way.
+    const firstIndex = await ranking.locator('tbody tr').first().locator('td').nth(1).textContent()
+    await page.getByRole('button', { name: `Hiện thêm ${AGENCIES - 100} cơ quan` }).click()
+    await expect.poll(() => ranking.locator('tbody tr').count()).toBe(AGENCIES)
+    expect(await page.getByRole('button', { name: /Hiện thêm/ }).count()).toBe(0)
+    expect(await ranking.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(firstIndex)
+
+    await page.goto(`${site.url}/print/mot-cua/${quarter}`)
+    const printed = page.getByRole('table', { name: 'Bảng xếp hạng' })
+    await printed.locator('tbody tr').first().waitFor()
+    expect(await printed.locator('tbody tr').count()).toBe(AGENCIES)
+    expect(await page.getByRole('button', { name: /Hiện thêm/ }).count()).toBe(0)
+    await page.close()
+  })
+})
