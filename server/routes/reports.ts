@@ -61,7 +61,9 @@ export function reportRoutes(deps: AppDeps) {
   return new Hono()
     .get('/:survey/:period', staff, validate('query', Query), async (c) => {
       const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
-      return raw ? c.body(raw, 200, { 'Content-Type': 'application/json; charset=utf-8' }) : c.json(report)
+      if (!raw) return c.json(report)
+      // The frozen snapshot is the same Report, sent as stored; typed so, so the typed client reads one shape.
+      return c.body(raw, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as unknown as ReturnType<typeof c.json<Report>>
     })
     .get('/:survey/:period/export.csv', staff, validate('query', Query), async (c) => {
       const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))

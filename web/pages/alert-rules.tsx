@@ -55,7 +55,7 @@ export function AlertRulesPage() {
   const [deskId, setDeskId] = useState('')
   const live = useGet(agency ? client.api.v1.live : null, { query: { agency } })
   const desks = (live.data?.desks ?? []).filter((d) => d.agency.code === agency)
-  const query = deskId ? { deskId: Number(deskId) } : agency ? { agency } : {}
+  const query = deskId ? { deskId } : agency ? { agency } : {}
   const rules = useGet(client.api.v1.alerts.rules, { query })
   const canEdit = auth?.user.role !== 'viewer' && (isAdmin || agency !== '')
   return (

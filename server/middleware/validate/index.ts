@@ -1,6 +1,7 @@
 import { validator } from 'hono/validator'
 import { createMiddleware } from 'hono/factory'
 import type { MiddlewareHandler, ValidationTargets } from 'hono'
+import type { InferInput } from 'hono/validator'
 import type { z } from 'zod'
 import { DomainError, invalid, issue, type FieldIssue } from '../../domain/errors.ts'
 import { stripInvisibleDeep, UNSAFE_TEXT } from '../../domain/text.ts'
@@ -54,7 +55,7 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
     if (!parsed.success) throw invalid(zodIssues(parsed.error, target === 'json' ? '' : target))
     return parsed.data as z.infer<S>
   })
-  if (target !== 'json') return check
+  if (target !== 'json') return check as unknown as Validated<T, S>
   const utf8 = createMiddleware(async (c, next) => {
     // Read once here; Hono caches the body, so the validator's parse reads the same bytes.
     if (/^application\/([a-z-.]+\+)?json/i.test(c.req.header('Content-Type') ?? '')) {
@@ -66,7 +67,7 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
     }
     await next()
   })
-  // Typed as the validator so handlers keep `c.req.valid(...)`.
+  // Typed as the validator (Validated) so handlers keep `c.req.valid(...)`.
   const both: MiddlewareHandler = async (c, next) => {
     let out: unknown
     await utf8(c, async () => {
@@ -74,5 +75,16 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
     })
     return out as Response | void
   }
-  return both as unknown as typeof check
+  return both as unknown as Validated<T, S>
 }
+
+/**
+ * The validator's type, except that what a caller sends outside a JSON body is the schema's input, not its
+ * output: a query field with a default may be left out (hono/client would otherwise require `limit`,
+ * `count`, `status`…). Types only; the check is the same.
+ */
+type Validated<T extends keyof ValidationTargets, S extends z.ZodType> = MiddlewareHandler<
+  any,
+  string,
+  { in: { [K in T]: K extends 'json' ? z.infer<S> : InferInput<z.input<S>, K> }; out: { [K in T]: z.infer<S> } }
+>
