@@ -1,6 +1,6 @@
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
-import type { Meta } from '../lib/report-types.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { strings as s } from '../lib/strings.ts'
 
 /** The agencies the signed-in user may act on, by name (their code beside it), instead of a typed code. */
@@ -16,7 +16,7 @@ export function AgencySelect(props: {
   options?: Array<{ code: string; name: string }>
 }) {
   const { tr } = useApp()
-  const meta = useFetch<Meta>(props.options ? null : '/api/v1/dashboard/meta')
+  const meta = useGet(props.options ? null : client.api.v1.dashboard.meta)
   const agencies = [...(props.options ?? meta.data?.agencies ?? [])].filter((a) => a.code !== props.exclude).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
   return (
     <div class="filter">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import { api } from '../lib/api.ts'
 import { integrity as t } from '../lib/integrity-strings.ts'
 import { ConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
@@ -9,23 +10,8 @@ import { formatDateTime } from '../lib/format.ts'
 
 const kindLabel = { phone: s.pdPhone, id_number: s.pdIdNumber, email: s.pdEmail, passport: s.pdPassport, bank_account: s.pdBankAccount }
 
-interface Item {
-  responseId: number
-  submittedAt: string
-  channel: string
-  agency: string
-  agencyName: string
-  deskName: string | null
-  text: string | null
-  /** What the server masked in `text` (phone, ID number, e-mail…). */
-  personalData: Array<'phone' | 'id_number' | 'email' | 'passport' | 'bank_account'>
-  /** Hidden by staff (abuse, personal data): the rating still counts. */
-  textHidden: boolean
-  rating: number | null
-  spam: boolean
-  flagged: boolean
-  flagReason: string | null
-}
+/** One comment: `text` comes masked (`personalData` says what was masked); a hidden text's rating still counts. */
+type Item = Res<typeof client.api.v1.dashboard.comments.$get>['items'][number]
 
 /**
  * Citizens' comments for review, with search. Comments are rendered as text nodes only, so markup typed by
@@ -40,8 +26,14 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState('all')
   const [limit, setLimit] = useState(20)
-  const params = new URLSearchParams({ status, limit: String(limit), ...(agency ? { agency } : {}), ...(period ? { period } : {}), ...(search ? { q: search } : {}) })
-  const list = useFetch<{ total: number; items: Item[] }>(`/api/v1/dashboard/comments?${params}`)
+  const filter = {
+    status: status as 'all' | 'counted' | 'spam' | 'flagged',
+    limit: String(limit),
+    agency: agency || undefined,
+    period: period || undefined,
+    q: search || undefined,
+  }
+  const list = useGet(client.api.v1.dashboard.comments, { query: filter })
   const canModerate = auth?.user.role === 'admin' || auth?.user.role === 'manager'
   const isAdmin = auth?.user.role === 'admin'
   const [revealed, setRevealed] = useState<Record<number, string>>({})

@@ -26,13 +26,14 @@ export function filterLabel(base: string, values: Record<string, string | undefi
   return parts.join(' · ')
 }
 
+/** The report's query for the page's filters: kind and channel, each absent when not chosen. */
+export function reportQuery(values: Record<string, string | undefined>) {
+  return { kind: (values.kind || undefined) as AgencyKind | undefined, channel: (values.channel || undefined) as Channel | undefined }
+}
+
 /** The trend's query for the page's filters: the same kind and channel as the report, up to the chosen quarter. */
-export function trendQuery(values: Record<string, string | undefined>, extra: Record<string, string> = {}) {
-  const q: Record<string, string> = { ...extra }
-  if (values.kind) q.kind = values.kind
-  if (values.channel) q.channel = values.channel
-  if (values.period?.includes('-Q')) q.to = values.period
-  return new URLSearchParams(q)
+export function trendQuery(values: Record<string, string | undefined>, extra: { agency?: string } = {}) {
+  return { ...extra, ...reportQuery(values), to: values.period?.includes('-Q') ? values.period : undefined }
 }
 
 /** Instrument, period, agency kind and channel pickers (native selects: keyboard and screen reader friendly). */

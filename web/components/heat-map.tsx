@@ -1,9 +1,10 @@
 import { DeskSelect } from './desk-select.tsx'
 import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
+import type { AgencyKind, Channel } from '../../server/domain/vocabulary.ts'
 import { formatNumber } from '../lib/i18n.ts'
-import type { LocalizedText } from '../../server/domain/text.ts'
 import { s, strings } from '../lib/strings.ts'
 
 const text = {
@@ -19,14 +20,7 @@ const text = {
   few: s('ít', 'few'),
 }
 
-interface HeatMapData {
-  n: number
-  minCell: number
-  timeZone: string
-  weekdays: LocalizedText[]
-  desks: Array<{ id: number; code: string; name: string }>
-  cells: Array<{ weekday: number; hour: number; n: number; index: number | null; sufficient: boolean }>
-}
+type HeatMapData = Res<typeof client.api.v1.dashboard.heatmap.$get>
 
 /** Hours with no rating on any day of the week are left out, so a desk's day fits the screen. */
 function shownHours(cells: HeatMapData['cells']) {
@@ -46,8 +40,15 @@ function colour(index: number) {
 export function HeatMap({ survey, period, agency, channel, kind }: { survey: string; period: string; agency?: string; channel?: string; kind?: string }) {
   const { lang, tr } = useApp()
   const [deskId, setDeskId] = useState('')
-  const q = new URLSearchParams({ survey, period, ...(agency ? { agency } : {}), ...(deskId ? { deskId } : {}), ...(channel ? { channel } : {}), ...(kind ? { kind } : {}) })
-  const map = useFetch<HeatMapData>(`/api/v1/dashboard/heatmap?${q}`)
+  const query = {
+    survey,
+    period,
+    agency: agency || undefined,
+    deskId: deskId || undefined,
+    channel: (channel || undefined) as Channel | undefined,
+    kind: (kind || undefined) as AgencyKind | undefined,
+  }
+  const map = useGet(client.api.v1.dashboard.heatmap, { query })
   if (map.error) return <p class="muted">{map.error.body?.error.message[lang] ?? map.error.message}</p>
   const m = map.data
   if (!m) return <p aria-busy="true">{tr(strings.loading)}</p>

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks'
 import type { OfficerResult } from '../../server/domain/report-types.ts'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { formatNumber } from '../lib/i18n.ts'
 import { strings as s } from '../lib/strings.ts'
 import { DataTable } from './data-table.tsx'
@@ -46,7 +47,7 @@ function NameForm({ officer, onSaved }: { officer: OfficerResult; onSaved: () =>
 export function OfficerResults({ agency, period }: { agency: string; period: string }) {
   const { tr, lang, auth } = useApp()
   const [open, setOpen] = useState(false)
-  const list = useFetch<{ minSample: number; officers: OfficerResult[] }>(open ? `/api/v1/officers?period=${period}&agency=${encodeURIComponent(agency)}` : null)
+  const list = useGet(open ? client.api.v1.officers : null, { query: { period, agency } })
   if (!auth || auth.user.role === 'viewer') return null
   const one = (v: number | null | undefined) => formatNumber(v, 1, lang)
   return (

@@ -1,29 +1,10 @@
 import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { integrity as t } from '../lib/integrity-strings.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { ConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
-
-interface SnapshotView {
-  version: number
-  hash: string
-  closedBy: string
-  closedAt: string
-  reopenedBy: string | null
-  reopenedAt: string | null
-  reopenReason: string | null
-  publishedAt: string | null
-}
-interface Status {
-  ended: string | null
-  closed: boolean
-  published: number | null
-  snapshot: SnapshotView | null
-  late: number
-  lateExclusions: number
-  history: SnapshotView[]
-}
 
 /**
  * A quarter's closing state on the dashboard: open or closed (which version), published or not, "N phiếu
@@ -33,7 +14,7 @@ interface Status {
 export function PeriodPanel({ survey, period, onChange }: { survey: string; period: string; onChange: () => void }) {
   const { tr, lang, auth } = useApp()
   const quarter = /^\d{4}-Q[1-4]$/.test(period)
-  const status = useFetch<Status>(quarter ? `/api/v1/periods/${survey}/${period}` : null)
+  const status = useGet(quarter ? client.api.v1.periods[':survey'][':quarter'] : null, { param: { survey, quarter: period } })
   const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
   if (!quarter || !status.data) return null
   const st = status.data

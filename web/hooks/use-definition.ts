@@ -1,11 +1,12 @@
 import type { SurveyDefinition } from '../../server/domain/survey-definition.ts'
-import { useFetch } from './use-fetch.ts'
+import { client } from '../lib/client.ts'
+import { useGet } from './use-fetch.ts'
 
 /** The newest published definition of an instrument: element and criterion labels for the charts. */
 export function useDefinition(instrument: string) {
-  const list = useFetch<{ surveys: Array<{ key: string; instrument: string; version: number; status: string }> }>('/api/v1/surveys')
+  const list = useGet(client.api.v1.surveys)
   const latest = list.data?.surveys.filter((s) => s.instrument === instrument).sort((a, b) => b.version - a.version)[0]
-  const def = useFetch<{ definition: SurveyDefinition }>(latest ? `/api/v1/surveys/${latest.key}` : null)
+  const def = useGet(latest ? client.api.v1.surveys[':key'] : null, { param: { key: latest?.key ?? '' } })
   return def.data?.definition ?? null
 }
 

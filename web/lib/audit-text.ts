@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../server/domain/text.ts'
-import { s } from './i18n.ts'
+import { s, t } from './i18n.ts'
 import { roleName } from './roles.ts'
 import { clipLanguageName, promptNames } from './spoken-prompts.ts'
 
@@ -59,13 +59,23 @@ export function actionText(action: string, lang: 'vi' | 'en'): string {
   return text ? text[lang] : action
 }
 
+const words = {
+  tablet: (no: string) => s(`Máy tính bảng số ${no}`, `Tablet no. ${no}`),
+  system: s('Hệ thống', 'System'),
+  anonymous: s('Người chưa đăng nhập', 'Not signed in'),
+  version: s('phiên bản', 'version'),
+  yes: s('có', 'yes'),
+  no: s('không', 'no'),
+  seconds: s('giây', 's'),
+}
+
 /** Who did it: a staff account by its name, else the system, a tablet, or a visitor. */
 export function actorText(actor: string, lang: 'vi' | 'en'): string {
   const [kind, rest] = actor.includes(':') ? [actor.slice(0, actor.indexOf(':')), actor.slice(actor.indexOf(':') + 1)] : [actor, '']
   if (kind === 'user') return rest
-  if (kind === 'kiosk') return lang === 'vi' ? `Máy tính bảng số ${rest}` : `Tablet no. ${rest}`
-  if (kind === 'system' || kind.startsWith('demo')) return lang === 'vi' ? 'Hệ thống' : 'System'
-  if (kind === 'anonymous') return lang === 'vi' ? 'Người chưa đăng nhập' : 'Not signed in'
+  if (kind === 'kiosk') return t(words.tablet(rest), lang)
+  if (kind === 'system' || kind.startsWith('demo')) return t(words.system, lang)
+  if (kind === 'anonymous') return t(words.anonymous, lang)
   return actor
 }
 
@@ -98,7 +108,7 @@ export function targetText(target: string | null, lang: 'vi' | 'en', names: { ag
   if (kind === 'report' || kind === 'survey') {
     const [instrument, more] = rest.split(/[/@]/)
     const title = names.surveys.get(instrument!) ?? instrument
-    return `${label}: ${title}${more ? (kind === 'survey' && rest.includes('@') ? `, ${lang === 'vi' ? 'phiên bản' : 'version'} ${more}` : ` — ${more}`) : ''}`
+    return `${label}: ${title}${more ? (kind === 'survey' && rest.includes('@') ? `, ${t(words.version, lang)} ${more}` : ` — ${more}`) : ''}`
   }
   return `${label} ${rest}`
 }
@@ -139,11 +149,11 @@ const detailLabels: Record<string, LocalizedText> = {
 
 function valueText(key: string, v: unknown, lang: 'vi' | 'en'): string {
   if (v === null || v === undefined) return '—'
-  if (typeof v === 'boolean') return v ? (lang === 'vi' ? 'có' : 'yes') : lang === 'vi' ? 'không' : 'no'
+  if (typeof v === 'boolean') return t(v ? words.yes : words.no, lang)
   if (key === 'role' && typeof v === 'string') return roleName(v, lang)
   if (key === 'prompt' && typeof v === 'string') return promptNames[v]?.[lang] ?? v
   if (key === 'language' && typeof v === 'string') return clipLanguageName(v, lang)
-  if (key.endsWith('Ms') && typeof v === 'number') return `${v / 1000} ${lang === 'vi' ? 'giây' : 's'}`
+  if (key.endsWith('Ms') && typeof v === 'number') return `${v / 1000} ${t(words.seconds, lang)}`
   if (typeof v === 'object') {
     const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== undefined)
     return parts.length ? parts.map(([k, x]) => `${detailLabels[k]?.[lang] ?? k} ${valueText(k, x, lang)}`).join(', ') : '—'

@@ -3,7 +3,8 @@ import { DataTable } from '../components/data-table.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { SpokenPrompts } from './spoken-prompts.tsx'
 
@@ -44,21 +45,7 @@ const strings = {
   citizensSee: s('Người dân đang thấy (tiếng Việt)', 'Citizens see now (Vietnamese)'),
 }
 
-interface Missing {
-  id: string
-  vi: string
-}
-interface Report {
-  code: string
-  name: string
-  nameVi: string
-  ui: { total: number; missing: Missing[] }
-  surveys: Array<{ survey: string; title: string; total: number; missing: Missing[] }>
-  unused: string[]
-}
-interface Agencies {
-  agencies: Array<{ name: string; desks: Array<{ id: number; name: string; active: boolean; language: string | null }> }>
-}
+type Missing = Res<typeof client.api.v1.admin.languages.$get>['packs'][number]['ui']['missing'][number]
 
 /**
  * A province's languages for citizens: a translations file uploaded per language, which desks show it first,
@@ -66,8 +53,8 @@ interface Agencies {
  */
 export function AdminLanguagesPage() {
   const { tr } = useApp()
-  const report = useFetch<{ packs: Report[] }>('/api/v1/admin/languages')
-  const agencies = useFetch<Agencies>('/api/v1/admin/agencies')
+  const report = useGet(client.api.v1.admin.languages)
+  const agencies = useGet(client.api.v1.admin.agencies)
   const upload = useAction()
   const choose = useAction()
   const [uploaded, setUploaded] = useState('')

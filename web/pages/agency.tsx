@@ -2,41 +2,34 @@ import { BarList } from '../components/bar-list.tsx'
 import { CommentList } from '../components/comment-list.tsx'
 import { OfficerResults } from '../components/officer-results.tsx'
 import { ResponseRateCard } from '../components/response-rate.tsx'
-import type { ResponseRate } from '../../server/domain/response-rate.ts'
-import { filterLabel, trendQuery } from '../components/filters.tsx'
+import { filterLabel, reportQuery, trendQuery } from '../components/filters.tsx'
 import { HeatMap } from '../components/heat-map.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
-import { CredibilityPanel, type Credibility } from '../components/credibility-panel.tsx'
+import { CredibilityPanel } from '../components/credibility-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { criterionLabel, useDefinition } from '../hooks/use-definition.ts'
-import { useFetch, useGet } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
-import type { Figures, Report, TrendPoint } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
-
-interface Detail {
-  agency: { code: string; name: string; kind: string }
-  /** The period shown: the one asked for, else the newest with answers for this agency. */
-  period: string
-  figures: Figures | null
-  byDesk: Array<Figures & { key: string; desk: { code: string; name: string } | null }>
-  byChannel: Array<Figures & { key: string }>
-  responseRate: { agency: ResponseRate; byDesk: Array<ResponseRate & { desk: { code: string; name: string } | null }> }
-  credibility: Credibility
-}
 
 export function AgencyPage({ code: raw }: { code: string }) {
   const code = decodeURIComponent(raw)
   const { tr, lang } = useApp()
   const [values] = useQueryState({ survey: 'mot-cua', period: '', channel: '' })
-  const channel = values.channel ? `&channel=${values.channel}` : ''
+  const { channel } = reportQuery(values)
   // A bare URL (no period) asks the server for the newest period with answers for this agency.
-  const detail = useFetch<Detail>(`/api/v1/dashboard/agencies/${encodeURIComponent(code)}?survey=${values.survey}${values.period ? `&period=${values.period}` : ''}${channel}`)
+  const detail = useGet(client.api.v1.dashboard.agencies[':code'], {
+    param: { code: encodeURIComponent(code) },
+    query: { survey: values.survey!, period: values.period || undefined, channel },
+  })
   const period = values.period || detail.data?.period || ''
-  const report = useFetch<Report>(period ? `/api/v1/reports/${values.survey}/${period}?${channel.slice(1)}` : null)
-  const trend = useFetch<{ points: TrendPoint[] }>(period ? `/api/v1/dashboard/trend/${values.survey}?${trendQuery({ channel: values.channel, period }, { agency: code })}` : null)
+  const report = useGet(period ? client.api.v1.reports[':survey'][':period'] : null, { param: { survey: values.survey!, period }, query: { channel } })
+  const trend = useGet(period ? client.api.v1.dashboard.trend[':survey'] : null, {
+    param: { survey: values.survey! },
+    query: trendQuery({ channel: values.channel, period }, { agency: code }),
+  })
   const meta = useGet(client.api.v1.dashboard.meta)
   const def = useDefinition(values.survey!)
   if (detail.error)

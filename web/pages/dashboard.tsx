@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
 import { formatRate } from '../components/response-rate.tsx'
-import { Filters, filterLabel, trendQuery } from '../components/filters.tsx'
+import { Filters, filterLabel, reportQuery, trendQuery } from '../components/filters.tsx'
 import { HeatMap } from '../components/heat-map.tsx'
 import { useLive } from '../hooks/use-live.ts'
 import { RankingTable } from '../components/ranking-table.tsx'
@@ -9,11 +9,11 @@ import { TrendChart } from '../components/trend-chart.tsx'
 import { PeriodPanel } from '../components/period-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
-import { useFetch, useGet } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatIndex, formatInterval } from '../lib/format.ts'
-import type { Meta, Report, TrendPoint } from '../lib/report-types.ts'
+import type { Meta } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 
 export function DashboardPage() {
@@ -26,9 +26,9 @@ export function DashboardPage() {
 function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof useApp>['tr']; lang: 'vi' | 'en' }) {
   const [values, set] = useQueryState({ survey: 'mot-cua', period: meta.quarters[0] ?? meta.currentQuarter, kind: '', channel: '' })
   const filter = new URLSearchParams(Object.entries({ kind: values.kind!, channel: values.channel! }).filter(([, v]) => v))
-  const report = useFetch<Report>(`/api/v1/reports/${values.survey}/${values.period}?${filter}`)
+  const report = useGet(client.api.v1.reports[':survey'][':period'], { param: { survey: values.survey!, period: values.period! }, query: reportQuery(values) })
   // The trend follows exactly the report's filters (kind and channel), so card and chart agree.
-  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${values.survey}?${trendQuery(values)}`)
+  const trend = useGet(client.api.v1.dashboard.trend[':survey'], { param: { survey: values.survey! }, query: trendQuery(values) })
   const scope = filterLabel(tr(s.province), values, tr)
   const current = values.period === meta.currentQuarter || values.period === meta.currentQuarter.slice(0, 4)
   const def = useDefinition(values.survey!)

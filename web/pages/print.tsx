@@ -1,13 +1,12 @@
-import { filterLabel, trendQuery } from '../components/filters.tsx'
+import { filterLabel, reportQuery, trendQuery } from '../components/filters.tsx'
 import { RankingTable } from '../components/ranking-table.tsx'
 import { TrendChart } from '../components/trend-chart.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
-import { useFetch, useGet } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
 import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatDateTime, formatIndex, formatInterval } from '../lib/format.ts'
-import type { Report, TrendPoint } from '../lib/report-types.ts'
 import { s, strings } from '../lib/strings.ts'
 
 const text = { title: s('Báo cáo chỉ số hài lòng', 'Satisfaction index report') }
@@ -16,9 +15,8 @@ const text = { title: s('Báo cáo chỉ số hài lòng', 'Satisfaction index r
 export function PrintPage({ survey, period }: { survey: string; period: string }) {
   const { tr, lang } = useApp()
   const [values] = useQueryState({ kind: '', channel: '' })
-  const filter = new URLSearchParams(Object.entries(values).filter(([, v]) => v))
-  const report = useFetch<Report>(`/api/v1/reports/${survey}/${period}?${filter}`)
-  const trend = useFetch<{ points: TrendPoint[] }>(`/api/v1/dashboard/trend/${survey}?${trendQuery({ ...values, period })}`)
+  const report = useGet(client.api.v1.reports[':survey'][':period'], { param: { survey, period }, query: reportQuery(values) })
+  const trend = useGet(client.api.v1.dashboard.trend[':survey'], { param: { survey }, query: trendQuery({ ...values, period }) })
   const def = useDefinition(survey)
   const meta = useGet(client.api.v1.dashboard.meta)
   const r = report.data

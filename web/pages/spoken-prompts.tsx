@@ -3,7 +3,8 @@ import { useConfirm } from '../components/confirm.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import { kioskStrings } from '../../server/domain/citizen-strings/kiosk.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { t } from '../lib/i18n.ts'
@@ -49,17 +50,12 @@ const strings = {
 /** The words the tablet shows for the prompts whose text is fixed, beside their names. */
 const says: Record<string, LocalizedText> = { idle: kioskStrings.startHint, details: kioskStrings.details, thanks: kioskStrings.thanks }
 
-interface Clip {
-  language: string
-  prompt: string
-  url: string
-  bytes: number
-}
+type Clip = Res<(typeof client.api.v1.admin)['audio-clips']['$get']>['clips'][number]
 
 /** Per language and prompt of the kiosk: upload a file or record one in the browser, listen, replace, delete. */
 export function SpokenPrompts({ packs }: { packs: Array<{ code: string; nameVi: string; name: string }> }) {
   const { tr } = useApp()
-  const list = useFetch<{ prompts: string[]; clips: Clip[] }>('/api/v1/admin/audio-clips')
+  const list = useGet(client.api.v1.admin['audio-clips'])
   const confirm = useConfirm()
   const [language, setLanguage] = useState('vi')
   const languages = [

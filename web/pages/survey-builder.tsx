@@ -15,7 +15,8 @@ import { ScalesEditor } from '../builder/scales.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
-import { useFetch } from '../hooks/use-fetch.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client, type Res } from '../lib/client.ts'
 import { formatTime } from '../lib/format.ts'
 import { s, strings } from '../lib/strings.ts'
 
@@ -49,20 +50,12 @@ const text = {
   toFix: s('Cần sửa trước khi ban hành', 'To fix before publishing'),
 }
 
-interface Loaded {
-  id: number
-  key: string
-  instrument: string
-  version: number
-  status: 'draft' | 'published' | 'retired'
-  definition: unknown
-  base: { id: number; key: string; definition: unknown } | null
-}
+type Loaded = Res<(typeof client.api.v1.admin.surveys)[':id']['$get']>
 
 /** The survey builder's route: one draft version, loaded, then edited in its own state. */
 export function SurveyBuilderPage({ id }: { id: string }) {
   const { tr } = useApp()
-  const loaded = useFetch<Loaded>(`/api/v1/admin/surveys/${encodeURIComponent(id)}`)
+  const loaded = useGet(client.api.v1.admin.surveys[':id'], { param: { id: encodeURIComponent(id) } })
   if (loaded.error) return <p class="form-error">{tr(text.noSuchVersion)}</p>
   if (!loaded.data) return <p aria-busy="true">{tr(strings.loading)}</p>
   if (loaded.data.status !== 'draft')
