@@ -13,6 +13,7 @@ import { boot } from '../server/boot.ts'
 import { insertDesk } from '../server/desks/repository.ts'
 import type { Answers } from '../server/domain/answers.ts'
 import { parsePeriod, periodBounds, quarterOf, shiftQuarter } from '../server/domain/periods.ts'
+import { questionsOf } from '../server/domain/questions.ts'
 import { rollupCells } from '../server/domain/rollup-cells.ts'
 import type { SurveyDefinition } from '../server/domain/survey-definition.ts'
 import { readEnv } from '../server/env.ts'
@@ -55,6 +56,11 @@ export async function generateNational(url: string, opts: NationalOptions) {
     const surveys = await Promise.all(['mot-cua@1', 'tt01-2018@1', 'sipas-2017@1'].map(async (k) => (await catalog.byKey(k))!))
     const [motCua, tt01, sipas] = surveys as [(typeof surveys)[number], (typeof surveys)[number], (typeof surveys)[number]]
     const defs = new Map<number, SurveyDefinition>(surveys.map((s) => [s.id, s.definition]))
+    // The SIPAS questions come from its published definition (instruments.md is the contract), once.
+    const sipasQuestions = questionsOf(sipas.definition)
+    const sipasRatings = sipasQuestions.filter((q) => q.type === 'rating').map((q) => q.id)
+    const expectations = sipasQuestions.find((q) => q.id === 'mong_doi')
+    const sipasExpectations = expectations?.type === 'choice' ? expectations.options.map((o) => o.id) : []
     // Each desk equally busy: an agency's share of the responses follows its desks.
     const desks = units.flatMap((u) => u.desks.map((d) => ({ unit: u, desk: d })))
     const count = opts.quarters ?? 8
@@ -81,33 +87,8 @@ export async function generateNational(url: string, opts: NationalOptions) {
         const when = new Date(b.start.getTime() + ((i + rand()) / n) * (end - b.start.getTime())).toISOString()
         if (pick >= 0.85 && unit.sipas) {
           const answers: Answers = {}
-          for (const id of [
-            'tc1',
-            'tc2',
-            'tc3',
-            'tc4',
-            'tt1',
-            'tt2',
-            'tt3',
-            'tt4',
-            'tt5',
-            'cc1',
-            'cc2',
-            'cc3',
-            'cc4',
-            'cc5',
-            'cc6',
-            'kq1',
-            'kq2',
-            'kq3',
-            'gy1',
-            'gy2',
-            'gy3',
-            'gy4',
-            'hl_chung',
-          ])
-            if (rand() < 0.97) answers[id] = rating(q)
-          answers.mong_doi = ['md1', 'md2', 'md3', 'md4', 'md5', 'md6'].filter(() => rand() < 0.25)
+          for (const id of sipasRatings) if (rand() < 0.97) answers[id] = rating(q)
+          answers.mong_doi = sipasExpectations.filter(() => rand() < 0.25)
           if (!(answers.mong_doi as string[]).length) delete answers.mong_doi
           answers.gioi_tinh = rand() < 0.5 ? 'nam' : 'nu'
           answers.nhom_tuoi = ['18-25', '26-35', '36-45', '46-60', 'tren-60'][Math.floor(rand() * 5)]!
