@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
-import { agencyScope } from '../auth/scope.ts'
+import { agencyScope, staffActor } from '../auth/scope.ts'
 import { findUserByName } from '../auth/repository.ts'
 import { inTransaction } from '../db/transaction.ts'
 import type { Db } from '../db/types.ts'
@@ -55,8 +55,6 @@ export async function alertDetail(db: Db, a: AlertRow) {
   }
 }
 
-const actor = (staff: StaffUser) => `user:${staff.username}`
-
 /** The owner must be an active admin or manager who may see the alert's agency. */
 async function ownerFor(trx: Db, alert: AlertRow, username: string) {
   const user = await findUserByName(trx, username)
@@ -75,14 +73,14 @@ export async function acknowledgeAlert(db: Db, alert: AlertRow, staff: StaffUser
     const user = await ownerFor(trx, alert, owner ?? staff.username)
     if (!(await updateOpenAlert(trx, alert.id, { state: 'acknowledged', owner_user_id: user.id, acknowledged_at: alert.acknowledged_at ?? now.toISOString() })))
       throw alreadyResolved()
-    await appendAudit(trx, { actor: actor(staff), action: 'alert.acknowledge', target: `alert:${alert.id}`, details: { owner: user.username, from: alert.state } }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'alert.acknowledge', target: `alert:${alert.id}`, details: { owner: user.username, from: alert.state } }, now)
   })
 }
 
 export async function commentOnAlert(db: Db, alert: AlertRow, staff: StaffUser, body: string, now: Date) {
   await inTransaction(db, async (trx) => {
     const id = await insertAlertComment(trx, { alertId: alert.id, userId: staff.id, body, at: now.toISOString() })
-    await appendAudit(trx, { actor: actor(staff), action: 'alert.comment', target: `alert:${alert.id}`, details: { comment: id } }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'alert.comment', target: `alert:${alert.id}`, details: { comment: id } }, now)
   })
 }
 
@@ -99,7 +97,7 @@ export async function resolveAlert(db: Db, alert: AlertRow, staff: StaffUser, no
       owner_user_id: alert.owner_user_id ?? staff.id,
     })
     if (!changed) throw alreadyResolved()
-    await appendAudit(trx, { actor: actor(staff), action: 'alert.resolve', target: `alert:${alert.id}`, details: { note } }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'alert.resolve', target: `alert:${alert.id}`, details: { note } }, now)
   })
 }
 
@@ -122,7 +120,7 @@ export async function setRule(db: Db, change: RuleChange, target: { agencyId: nu
   if (change.inherit)
     return inTransaction(db, async (trx) => {
       await deleteRule(trx, change.kind, key)
-      await appendAudit(trx, { actor: actor(staff), action: 'alert.rule.inherit', target: `alert-rule:${change.kind}:${key}` }, now)
+      await appendAudit(trx, { actor: staffActor(staff), action: 'alert.rule.inherit', target: `alert-rule:${change.kind}:${key}` }, now)
     })
   const parsed = RuleParams[change.kind].safeParse(change.params)
   if (!parsed.success) throw invalid(zodIssues(parsed.error, 'params'))
@@ -140,7 +138,7 @@ export async function setRule(db: Db, change: RuleChange, target: { agencyId: nu
     })
     await appendAudit(
       trx,
-      { actor: actor(staff), action: 'alert.rule.set', target: `alert-rule:${change.kind}:${key}`, details: { enabled: change.enabled, params: parsed.data } },
+      { actor: staffActor(staff), action: 'alert.rule.set', target: `alert-rule:${change.kind}:${key}`, details: { enabled: change.enabled, params: parsed.data } },
       now,
     )
   })

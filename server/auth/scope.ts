@@ -38,6 +38,9 @@ export interface StaffUser {
   sessionHash: string
 }
 
+/** How the audit log names a staff member who acted. */
+export const staffActor = (staff: { username: string }) => `user:${staff.username}`
+
 /** True when the staff member may see this agency. */
 export function inScope(staff: StaffUser, agencyId: number): boolean {
   return staff.scope === null || staff.scope.has(agencyId)

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { issue, type FieldIssue } from './errors.ts'
 import { SurveyDefinition } from './survey-definition.ts'
-import type { LocalizedText } from './text.ts'
+import { s as w, type LocalizedText } from './text.ts'
 
 /**
  * The survey definition schema's issues in words a staff member understands, each tied to the field it
@@ -19,8 +19,6 @@ export interface DefinitionProblem {
 }
 
 export type DefinitionCheck = { ok: true; definition: SurveyDefinition } | { ok: false; problems: DefinitionProblem[] }
-
-const w = (vi: string, en: string): LocalizedText => ({ vi, en })
 
 /** The field a path ends in, in words (lowercase: it follows "Trang 2, câu 3, …"). */
 const fieldWords: Record<string, LocalizedText> = {

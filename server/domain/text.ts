@@ -4,6 +4,9 @@ export interface LocalizedText {
   en: string
 }
 
+/** A text in both languages, for the tables of fixed strings: `s('Gửi', 'Send')`. */
+export const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+
 /** Text is stored in Unicode NFC so that search and equality work whatever the keyboard produced. */
 export function nfc(value: string): string {
   return value.normalize('NFC')

@@ -1,9 +1,7 @@
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import { questionsOf } from '../domain/questions.ts'
-import type { LocalizedText } from '../domain/text.ts'
+import { s, type LocalizedText } from '../domain/text.ts'
 import { RESPONSE_COLUMNS } from './responses-import.ts'
-
-const s = (vi: string, en: string): LocalizedText => ({ vi, en })
 
 const fixed: Record<(typeof RESPONSE_COLUMNS)[number], LocalizedText> = {
   submission_id: s(

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Db } from '../db/types.ts'
-import { getSetting } from '../settings/repository.ts'
+import { jsonSetting } from '../settings/service.ts'
 
 /**
  * The thresholds of the index's integrity rules, in the `settings` row `integrity.settings` so a province
@@ -28,14 +28,7 @@ export const IntegritySettings = z.object({
 export type IntegritySettings = z.infer<typeof IntegritySettings>
 export const INTEGRITY_SETTINGS_KEY = 'integrity.settings'
 
-export async function integritySettings(db: Db): Promise<IntegritySettings> {
-  const value = await getSetting(db, INTEGRITY_SETTINGS_KEY)
-  let stored: unknown = {}
-  try {
-    stored = value ? JSON.parse(value) : {}
-  } catch {
-    /* a damaged row falls back to the defaults rather than stopping intake */
-  }
-  const parsed = IntegritySettings.safeParse(stored)
-  return parsed.success ? parsed.data : IntegritySettings.parse({})
+/** A damaged row falls back to the defaults rather than stopping intake. */
+export function integritySettings(db: Db): Promise<IntegritySettings> {
+  return jsonSetting(db, INTEGRITY_SETTINGS_KEY, IntegritySettings)
 }

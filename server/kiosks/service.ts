@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { appendAudit } from '../audit/service.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { inScope, type StaffUser } from '../auth/scope.ts'
-import { getSetting, upsertSetting } from '../settings/repository.ts'
+import { upsertSetting } from '../settings/repository.ts'
+import { jsonSetting } from '../settings/service.ts'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
@@ -28,16 +29,9 @@ export const KioskSettings = z.object({
 export type KioskSettings = z.infer<typeof KioskSettings>
 export const KIOSK_SETTINGS_KEY = 'kiosk.settings'
 
-export async function kioskSettings(db: Db): Promise<KioskSettings> {
-  const value = await getSetting(db, KIOSK_SETTINGS_KEY)
-  let stored: unknown = {}
-  try {
-    stored = value !== undefined ? JSON.parse(value) : {}
-  } catch {
-    /* a damaged row falls back to the defaults rather than stopping every kiosk */
-  }
-  const parsed = KioskSettings.safeParse(stored)
-  return parsed.success ? parsed.data : KioskSettings.parse({})
+/** A damaged row falls back to the defaults rather than stopping every kiosk. */
+export function kioskSettings(db: Db): Promise<KioskSettings> {
+  return jsonSetting(db, KIOSK_SETTINGS_KEY, KioskSettings)
 }
 
 /**

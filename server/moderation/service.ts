@@ -10,8 +10,7 @@ import { isQuarterClosed } from '../periods/repository.ts'
 import { setResponseFlags } from '../responses/moderation.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { activeExclusion, decideExclusion, findExclusion, findResponse, flaggedResponses, insertExclusion, pendingProposals, setTextHidden } from './repository.ts'
-
-const actorOf = (staff: StaffUser) => `user:${staff.username}`
+import { staffActor } from '../auth/scope.ts'
 
 const notFound = () => new DomainError('not_found', 'not_found', { vi: 'Không tìm thấy hoặc ngoài phạm vi được xem', en: 'Not found, or outside what you may see' })
 
@@ -62,7 +61,7 @@ export async function hideCommentText(db: Kysely<Database>, staff: StaffUser, in
     await setTextHidden(trx, input.responseId, input.hidden)
     await appendAudit(
       trx,
-      { actor: actorOf(staff), action: input.hidden ? 'comment.hide' : 'comment.show', target: `response:${input.responseId}`, details: { reason: input.reason } },
+      { actor: staffActor(staff), action: input.hidden ? 'comment.hide' : 'comment.show', target: `response:${input.responseId}`, details: { reason: input.reason } },
       now,
     )
     return { responseId: input.responseId, hidden: input.hidden }
@@ -81,7 +80,7 @@ export async function proposeExclusion(db: Kysely<Database>, staff: StaffUser, i
     const id = await insertExclusion(trx, { responseId: r.id, reason: input.reason, note: input.note, status: 'proposed', proposedBy: staff.id, at: now.toISOString() })
     await appendAudit(
       trx,
-      { actor: actorOf(staff), action: 'exclusion.propose', target: `response:${r.id}`, details: { exclusion: id, reason: input.reason, note: input.note } },
+      { actor: staffActor(staff), action: 'exclusion.propose', target: `response:${r.id}`, details: { exclusion: id, reason: input.reason, note: input.note } },
       now,
     )
     return { id, status: 'proposed' as const }
@@ -108,7 +107,7 @@ export async function decideOnExclusion(
     if (input.decision === 'approve') await setResponseFlags(trx, catalog, r.id, { spam: true })
     await appendAudit(
       trx,
-      { actor: actorOf(staff), action: `exclusion.${input.decision}`, target: `response:${r.id}`, details: { exclusion: e.id, reason: e.reason, note: input.note, afterClose } },
+      { actor: staffActor(staff), action: `exclusion.${input.decision}`, target: `response:${r.id}`, details: { exclusion: e.id, reason: e.reason, note: input.note, afterClose } },
       now,
     )
     return { id: e.id, status: input.decision === 'approve' ? ('approved' as const) : ('rejected' as const), afterClose }
@@ -127,7 +126,7 @@ export async function withdrawExclusion(db: Kysely<Database>, staff: StaffUser, 
       throw new DomainError('forbidden', 'not_proposer', { vi: 'Chỉ người đề nghị được rút đề nghị', en: 'Only the proposer may withdraw a proposal' })
     if (e.status !== 'proposed') throw alreadyDecided()
     await decideExclusion(trx, e.id, { status: 'withdrawn', by: staff.id, at: now.toISOString(), note: null, afterClose: false })
-    await appendAudit(trx, { actor: actorOf(staff), action: 'exclusion.withdraw', target: `response:${e.response_id}`, details: { exclusion: e.id } }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'exclusion.withdraw', target: `response:${e.response_id}`, details: { exclusion: e.id } }, now)
     return { id: e.id, status: 'withdrawn' as const }
   })
 }
@@ -165,7 +164,7 @@ export async function reviewFlagged(
     await appendAudit(
       trx,
       {
-        actor: actorOf(staff),
+        actor: staffActor(staff),
         action: input.decision === 'count' ? 'flag.count' : 'flag.exclude',
         target: `response:${r.id}`,
         details: { flag: r.flag_reason, reason: input.reason ?? null, note: input.note, afterClose },

@@ -77,15 +77,3 @@ export async function forgetDossier(db: Db, dossierHashes: string[]) {
       .where('dossier_hash', '=', hash)
       .execute()
 }
-
-export async function readSetting(db: Db, key: string) {
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value
-}
-
-export function writeSetting(db: Db, key: string, value: string) {
-  return db
-    .insertInto('settings')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute()
-}

@@ -12,20 +12,11 @@ import { dossierHash } from '../invitations/service.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
 import { isReportable } from '../responses/reportable.ts'
 import { bumpRollups } from '../rollups/repository.ts'
+import { upsertSetting } from '../settings/repository.ts'
 import { serverSecret } from '../settings/secret.ts'
+import { jsonSetting } from '../settings/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
-import {
-  answersOf,
-  clearTextBefore,
-  commentOf,
-  eraseResponse,
-  forgetDossier,
-  readSetting,
-  responseRow,
-  responsesOfDossier,
-  surveyVersionContents,
-  writeSetting,
-} from './repository.ts'
+import { answersOf, clearTextBefore, commentOf, eraseResponse, forgetDossier, responseRow, responsesOfDossier, surveyVersionContents } from './repository.ts'
 
 /** A comment as staff see it: personal data masked, with the kinds that were masked so the page can say so. */
 export function maskedComment<T extends { text: string | null }>(item: T): T & { personalData: PersonalDataKind[] } {
@@ -47,15 +38,9 @@ export const PrivacySettings = z
   .strict()
 export type PrivacySettings = z.infer<typeof PrivacySettings>
 
-export async function privacySettings(db: Db): Promise<PrivacySettings> {
-  const stored = await readSetting(db, PRIVACY_KEY)
-  try {
-    const parsed = PrivacySettings.safeParse(stored ? JSON.parse(stored) : {})
-    if (parsed.success) return parsed.data
-  } catch {
-    /* a damaged row keeps everything rather than deleting on a guess */
-  }
-  return { commentYears: null, contact: null }
+/** A damaged row keeps everything rather than deleting on a guess. */
+export function privacySettings(db: Db): Promise<PrivacySettings> {
+  return jsonSetting(db, PRIVACY_KEY, PrivacySettings, () => ({ commentYears: null, contact: null }))
 }
 
 /** What the privacy notice on citizen pages says about this province: how long comment text is kept, whom to ask. */
@@ -69,7 +54,7 @@ export function setPrivacySettings(db: Db, change: Partial<PrivacySettings>, act
   return inTransaction(db, async (trx) => {
     const before = await privacySettings(trx)
     const after = { ...before, ...change }
-    await writeSetting(trx, PRIVACY_KEY, JSON.stringify(after))
+    await upsertSetting(trx, PRIVACY_KEY, JSON.stringify(after))
     await appendAudit(trx, { actor, action: 'privacy.settings.set', target: PRIVACY_KEY, details: { before, after } }, now)
     return after
   })

@@ -15,13 +15,12 @@ import { receiveFile } from '../middleware/upload/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { AgencyCode, AgencyKind, DeskCode, SurveyKey } from '../domain/vocabulary-schemas.ts'
 import type { AssignableChannel } from '../domain/vocabulary.ts'
+import { staffActor } from '../auth/scope.ts'
 
 const Kind = AgencyKind
 const Code = AgencyCode
 const Name = z.string().trim().min(1).max(200)
 const AgencyBody = z.object({ code: Code, name: Name, parent: Code.nullable().default(null), kind: Kind }).strict()
-
-const actor = (staff: StaffUser) => `user:${staff.username}`
 
 /** Agencies and desks: admins run the province's tree; managers look after the desks in their scope. */
 export function adminAgencyRoutes(deps: AppDeps) {
@@ -63,35 +62,35 @@ export function adminAgencyRoutes(deps: AppDeps) {
       })
     })
     .get('/agencies/export.csv', admin, async (c) => {
-      await audit(deps.db, { actor: actor(c.var.staff), action: 'agencies.export' }, deps.clock.now())
+      await audit(deps.db, { actor: staffActor(c.var.staff), action: 'agencies.export' }, deps.clock.now())
       c.header('Content-Disposition', 'attachment; filename="hailong-agencies.csv"')
       return c.body(await agenciesCsv(deps.db), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
     })
     .post('/agencies/import', admin, csrf(), async (c) => {
       const file = await receiveFile(c, { maxBytes: AGENCY_IMPORT_LIMITS.maxBytes, accept: /\.(csv|xlsx)$/i, choose: { vi: 'Chọn tệp CSV', en: 'Choose a CSV file' } })
-      return c.json(await importAgencies(deps.db, { path: file.path, name: file.name }, deps.clock, actor(c.var.staff), AGENCY_IMPORT_LIMITS).finally(file.discard))
+      return c.json(await importAgencies(deps.db, { path: file.path, name: file.name }, deps.clock, staffActor(c.var.staff), AGENCY_IMPORT_LIMITS).finally(file.discard))
     })
     .post('/agencies', admin, csrf(), validate('json', AgencyBody), async (c) => {
       const body = c.req.valid('json')
-      await createAgency(deps.db, body, actor(c.var.staff), deps.clock)
+      await createAgency(deps.db, body, staffActor(c.var.staff), deps.clock)
       return c.json({ code: body.code }, 201)
     })
     .patch('/agencies/:code', admin, csrf(), validate('json', AgencyBody.omit({ code: true })), async (c) => {
-      await editAgency(deps.db, c.req.param('code'), c.req.valid('json'), actor(c.var.staff), deps.clock)
+      await editAgency(deps.db, c.req.param('code'), c.req.valid('json'), staffActor(c.var.staff), deps.clock)
       return c.json({ ok: true })
     })
     .post('/agencies/:code/active', admin, csrf(), validate('json', z.object({ active: z.boolean() }).strict()), async (c) => {
-      await setAgencyActive(deps.db, c.req.param('code'), c.req.valid('json').active, actor(c.var.staff), deps.clock)
+      await setAgencyActive(deps.db, c.req.param('code'), c.req.valid('json').active, staffActor(c.var.staff), deps.clock)
       return c.json({ ok: true })
     })
     .post('/agencies/:code/merge', admin, csrf(), validate('json', z.object({ into: Code }).strict()), async (c) => {
-      await mergeAgency(deps.db, c.req.param('code'), c.req.valid('json').into, actor(c.var.staff), deps.clock)
+      await mergeAgency(deps.db, c.req.param('code'), c.req.valid('json').into, staffActor(c.var.staff), deps.clock)
       return c.json({ ok: true })
     })
     .post('/desks', editor, csrf(), validate('json', z.object({ agency: Code, code: DeskCode, name: Name }).strict()), async (c) => {
       const body = c.req.valid('json')
       await agencyInScope(c.var.staff, body.agency)
-      const id = await createDesk(deps.db, body, actor(c.var.staff), deps.clock)
+      const id = await createDesk(deps.db, body, staffActor(c.var.staff), deps.clock)
       return c.json({ id }, 201)
     })
     .patch(
@@ -103,7 +102,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
         const body = c.req.valid('json')
         await deskInScope(deps.db, c.var.staff, Number(c.req.param('id')))
         if (body.agency) await agencyInScope(c.var.staff, body.agency)
-        await editDesk(deps.db, Number(c.req.param('id')), body, actor(c.var.staff), deps.clock)
+        await editDesk(deps.db, Number(c.req.param('id')), body, staffActor(c.var.staff), deps.clock)
         return c.json({ ok: true })
       },
     )
@@ -118,7 +117,7 @@ export function adminAgencyRoutes(deps: AppDeps) {
           if (key === undefined) continue
           const version = key ? await deps.catalog.byKey(key) : null
           if (key && !version) throw invalid([issue(channel, 'unknown_survey', `Không có phiếu ${key}`, `No survey ${key}`)])
-          await assignSurvey(deps.db, deps.catalog, desk.id, channel, version ?? null, actor(c.var.staff), deps.clock)
+          await assignSurvey(deps.db, deps.catalog, desk.id, channel, version ?? null, staffActor(c.var.staff), deps.clock)
         }
         return c.json({ ok: true })
       },

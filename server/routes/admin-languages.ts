@@ -6,20 +6,20 @@ import { chooseDeskLanguage, completenessReport, savePack } from '../language-pa
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { staffActor } from '../auth/scope.ts'
 
 /** A province's languages for citizens (issue 21): packs uploaded as JSON, their completeness, the language of each desk. */
 export function adminLanguageRoutes(deps: AppDeps) {
   const admin = requireStaff(deps.db, deps.clock, ['admin'])
-  const actor = (c: { var: { staff: { username: string } } }) => `user:${c.var.staff.username}`
   return new Hono()
     .use(admin)
     .get('/', async (c) => c.json({ packs: await completenessReport(deps.db, deps.catalog) }))
     .put('/', csrf(), validate('json', LanguagePack), async (c) => {
-      const pack = await savePack(deps.db, c.req.valid('json'), actor(c), deps.clock.now())
+      const pack = await savePack(deps.db, c.req.valid('json'), staffActor(c.var.staff), deps.clock.now())
       return c.json({ code: pack.code })
     })
     .put('/desks/:id{[0-9]+}', csrf(), validate('json', z.object({ language: PackCode.nullable() }).strict()), async (c) => {
-      await chooseDeskLanguage(deps.db, Number(c.req.param('id')), c.req.valid('json').language, actor(c), deps.clock.now())
+      await chooseDeskLanguage(deps.db, Number(c.req.param('id')), c.req.valid('json').language, staffActor(c.var.staff), deps.clock.now())
       return c.json({ ok: true })
     })
 }

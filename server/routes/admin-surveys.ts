@@ -9,6 +9,7 @@ import { validate } from '../middleware/validate/index.ts'
 import { createDraft, publishSurvey, retireSurvey, reviewDraft, updateDraft } from '../surveys/admin.ts'
 import { findSurveyVersionById, listSurveyVersions } from '../surveys/repository.ts'
 import { InstrumentId } from '../domain/vocabulary-schemas.ts'
+import { staffActor } from '../auth/scope.ts'
 
 const Id = z.object({ id: z.coerce.number().int().positive() })
 const Definition = z.record(z.string(), z.unknown())
@@ -16,7 +17,6 @@ const Definition = z.record(z.string(), z.unknown())
 /** Survey versions: draft → published (immutable from then on) → retired. Admins only. */
 export function adminSurveyRoutes(deps: AppDeps) {
   const admin = requireStaff(deps.db, deps.clock, ['admin'])
-  const who = (c: { var: { staff: { username: string } } }) => `user:${c.var.staff.username}`
   return (
     new Hono()
       .use(admin)
@@ -61,18 +61,18 @@ export function adminSurveyRoutes(deps: AppDeps) {
         validate('json', z.object({ instrument: InstrumentId.max(64), definition: Definition, basedOn: z.number().int().positive().optional() }).strict()),
         async (c) => {
           const body = c.req.valid('json')
-          return c.json(await createDraft(deps.db, body.instrument, body.definition, body.basedOn ?? null, who(c), deps.clock), 201)
+          return c.json(await createDraft(deps.db, body.instrument, body.definition, body.basedOn ?? null, staffActor(c.var.staff), deps.clock), 201)
         },
       )
       .put('/:id', csrf(), validate('param', Id), validate('json', z.object({ definition: Definition }).strict()), async (c) => {
-        return c.json({ ok: true, ...(await updateDraft(deps.db, c.req.valid('param').id, c.req.valid('json').definition, who(c), deps.clock)) })
+        return c.json({ ok: true, ...(await updateDraft(deps.db, c.req.valid('param').id, c.req.valid('json').definition, staffActor(c.var.staff), deps.clock)) })
       })
       .post('/:id/publish', csrf(), validate('param', Id), validate('json', z.object({ reason: z.string().max(1000).optional() }).strict()), async (c) => {
-        await publishSurvey(deps.db, deps.catalog, c.req.valid('param').id, c.req.valid('json').reason?.normalize('NFC'), who(c), deps.clock)
+        await publishSurvey(deps.db, deps.catalog, c.req.valid('param').id, c.req.valid('json').reason?.normalize('NFC'), staffActor(c.var.staff), deps.clock)
         return c.json({ ok: true })
       })
       .post('/:id/retire', csrf(), validate('param', Id), async (c) => {
-        await retireSurvey(deps.db, deps.catalog, c.req.valid('param').id, who(c), deps.clock)
+        await retireSurvey(deps.db, deps.catalog, c.req.valid('param').id, staffActor(c.var.staff), deps.clock)
         return c.json({ ok: true })
       })
   )

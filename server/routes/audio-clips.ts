@@ -10,13 +10,13 @@ import { requireStaff } from '../middleware/session/index.ts'
 import { receiveFile } from '../middleware/upload/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { BODY_LIMITS } from '../lib/limits.ts'
+import { staffActor } from '../auth/scope.ts'
 
 const Clip = z.object({ language: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/), prompt: z.enum(SPOKEN_PROMPTS) }).strict()
 
 /** Spoken prompts at the kiosk (issue 21): admins upload or record one clip per language and prompt. */
 export function adminAudioClipRoutes(deps: AppDeps) {
   const admin = requireStaff(deps.db, deps.clock, ['admin'])
-  const actor = (c: { var: { staff: { username: string } } }) => `user:${c.var.staff.username}`
   return new Hono()
     .use(admin)
     .get('/', async (c) => c.json(await listClips(deps.db)))
@@ -29,7 +29,7 @@ export function adminAudioClipRoutes(deps: AppDeps) {
         choose: { vi: 'Chọn tệp âm thanh hoặc ghi âm', en: 'Choose an audio file or record one' },
       })
       try {
-        const saved = await saveClip(deps.db, { language, prompt, body: await fs.promises.readFile(file.path) }, actor(c), deps.clock.now())
+        const saved = await saveClip(deps.db, { language, prompt, body: await fs.promises.readFile(file.path) }, staffActor(c.var.staff), deps.clock.now())
         return c.json(saved)
       } finally {
         await file.discard()
@@ -37,7 +37,7 @@ export function adminAudioClipRoutes(deps: AppDeps) {
     })
     .delete('/:language/:prompt', csrf(), validate('param', Clip), async (c) => {
       const { language, prompt } = c.req.valid('param')
-      await removeClip(deps.db, language, prompt, actor(c), deps.clock.now())
+      await removeClip(deps.db, language, prompt, staffActor(c.var.staff), deps.clock.now())
       return c.json({ ok: true })
     })
 }

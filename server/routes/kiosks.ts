@@ -21,6 +21,7 @@ import { listKioskRows } from '../kiosks/repository.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { staffActor } from '../auth/scope.ts'
 
 const Name = z.string().trim().min(1).max(100)
 const Id = z.object({ id: z.coerce.number().int().positive() })
@@ -41,14 +42,13 @@ export function kioskRoutes(deps: AppDeps) {
   const { db, clock } = deps
   const anyStaff = requireStaff(db, clock)
   const editor = requireStaff(db, clock, ['admin', 'manager'])
-  const actor = (c: Context) => `user:${c.var.staff.username}`
   const admin = requireStaff(db, clock, ['admin'])
   return (
     new Hono()
       // The tablets' delays are one setting for the province: every staff member may read them, admins change them.
       .get('/settings', anyStaff, async (c) => c.json(await kioskSettings(db)))
       .put('/settings', admin, csrf(), validate('json', KioskSettings.required().strict()), async (c) =>
-        c.json(await setKioskSettings(db, c.req.valid('json'), actor(c), clock.now())),
+        c.json(await setKioskSettings(db, c.req.valid('json'), staffActor(c.var.staff), clock.now())),
       )
       .get('/', anyStaff, async (c) => {
         const now = clock.now()
@@ -58,27 +58,27 @@ export function kioskRoutes(deps: AppDeps) {
       .post('/', editor, csrf(), validate('json', NewKiosk), async (c) => {
         const { deskId, name } = c.req.valid('json')
         await deskInScope(db, c.var.staff, deskId)
-        const created = await createKiosk(db, { deskId, name, actor: actor(c) }, clock.now())
+        const created = await createKiosk(db, { deskId, name, actor: staffActor(c.var.staff) }, clock.now())
         const kiosk = fleetEntry((await findKioskRow(db, created.id))!, clock.now())
         return c.json({ kiosk, pairing: await pairingLink(c, deps.publicUrl, created) }, 201)
       })
       .post('/:id/pairing', editor, csrf(), validate('param', Id), async (c) => {
         const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
         if (k.revoked_at) throw kioskRevoked()
-        const renewed = await renewPairing(db, k.id, actor(c), clock.now())
+        const renewed = await renewPairing(db, k.id, staffActor(c.var.staff), clock.now())
         return c.json({ pairing: await pairingLink(c, deps.publicUrl, renewed) }, 201)
       })
       .patch('/:id', editor, csrf(), validate('param', Id), validate('json', KioskChange), async (c) => {
         const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
         const change = c.req.valid('json')
         if (change.deskId !== undefined && change.deskId !== k.desk_id) await deskInScope(db, c.var.staff, change.deskId)
-        await editKiosk(db, k, change, actor(c), clock.now())
+        await editKiosk(db, k, change, staffActor(c.var.staff), clock.now())
         deps.kioskCache.clear()
         return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
       })
       .post('/:id/revoke', editor, csrf(), validate('param', Id), async (c) => {
         const k = await kioskInScope(db, c.var.staff, c.req.valid('param').id)
-        await revokeKiosk(db, k.id, actor(c), clock.now())
+        await revokeKiosk(db, k.id, staffActor(c.var.staff), clock.now())
         deps.kioskCache.clear()
         return c.json({ kiosk: fleetEntry((await findKioskRow(db, k.id))!, clock.now()) })
       })

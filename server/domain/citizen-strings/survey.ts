@@ -1,6 +1,4 @@
-import type { LocalizedText } from '../text.ts'
-
-const s = (vi: string, en: string): LocalizedText => ({ vi, en })
+import { s } from '../text.ts'
 
 export const surveyStrings = {
   loading: s('Đang tải…', 'Loading…'),
