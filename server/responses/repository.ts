@@ -100,24 +100,35 @@ export function answersOf(db: Db, responseId: number) {
   return db.selectFrom('answers').select(['question_id', 'value_num', 'value_text']).where('response_id', '=', responseId).execute()
 }
 
+/** A stretch of one kiosk's responses, by tap time (`submitted_at`) or arrival time (`received_at`): (from, to]. */
+export interface KioskWindow {
+  kioskId: number
+  column: 'submitted_at' | 'received_at'
+  from: Date
+  to: Date
+  /** Only the responses tapped after this instant. */
+  tappedAfter?: Date
+}
+
 /**
- * How many of a kiosk's responses were tapped (or received) in (from, to], counted up to `cap`: the burst
- * signals only ask whether a limit is reached, and a tablet already over it (the rows are still stored,
- * flagged) must not make each new rating scan its whole minute.
+ * How many responses each window holds, counted up to `cap`: the burst signals only ask whether a limit is
+ * reached, and a tablet already over it (the rows are still stored, flagged) must not make each new rating
+ * scan its whole minute. One statement answers a whole group's windows (each an index range of its own),
+ * where a statement per rating cost more in building and preparing than in reading.
  */
-export async function countKioskResponses(db: Db, kioskId: number, column: 'submitted_at' | 'received_at', from: Date, to: Date, cap: number, tappedAfter?: Date) {
-  let q = db
-    .selectFrom('responses')
-    .select(sql<number>`1`.as('one'))
-    .where('kiosk_id', '=', kioskId)
-    .where(column, '>', from.toISOString())
-    .where(column, '<=', to.toISOString())
-  if (tappedAfter) q = q.where('submitted_at', '>', tappedAfter.toISOString())
-  const { n } = await db
-    .selectFrom(q.limit(cap).as('w'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
+export async function countKioskWindows(db: Db, windows: KioskWindow[], cap: number): Promise<number[]> {
+  const counts: number[] = []
+  // SQLite takes at most 500 selects in one compound statement.
+  for (let first = 0; first < windows.length; first += 100) {
+    const selects = windows.slice(first, first + 100).map((w, i) => {
+      const at = sql.ref(w.column)
+      const tapped = w.tappedAfter ? sql` and submitted_at > ${w.tappedAfter.toISOString()}` : sql``
+      return sql`select ${sql.lit(first + i)} as i, (select count(*) from (select 1 from responses where kiosk_id = ${w.kioskId} and ${at} > ${w.from.toISOString()} and ${at} <= ${w.to.toISOString()}${tapped} limit ${cap}) w) as n`
+    })
+    const { rows } = await sql<{ i: number; n: number }>`${sql.join(selects, sql` union all `)}`.execute(db)
+    for (const r of rows) counts[Number(r.i)] = Number(r.n)
+  }
+  return counts
 }
 
 export interface CommentQuery {
@@ -208,12 +219,33 @@ export function reportableResponsesPage(db: Db, q: { afterId: number; start: str
     .execute()
 }
 
-/** A desk's latest kiosk ratings since an instant, newest first, by tap time and by arrival time. */
-export async function recentDeskRatings(db: Db, deskId: number, since: Date, limit: number) {
-  const base = () => db.selectFrom('responses').select(['submitted_at', 'received_at', 'is_top']).where('desk_id', '=', deskId).where('channel', '=', 'kiosk')
-  const [tapped, arrived] = await Promise.all([
-    base().where('submitted_at', '>', since.toISOString()).orderBy('submitted_at', 'desc').limit(limit).execute(),
-    base().where('received_at', '>', since.toISOString()).orderBy('received_at', 'desc').limit(limit).execute(),
-  ])
-  return { tapped, arrived }
+/**
+ * Desks' latest kiosk ratings since an instant each, newest first, by tap time and by arrival time: for
+ * every desk of a group in one statement (each part an index range of its own, in its own order).
+ */
+export async function recentDeskRatings(db: Db, desks: Array<{ deskId: number; since: Date }>, limit: number) {
+  const found = new Map(desks.map((d) => [d.deskId, { tapped: [] as DeskRating[], arrived: [] as DeskRating[] }]))
+  // Two selects a desk; SQLite takes at most 500 in one compound statement.
+  for (let first = 0; first < desks.length; first += 100) {
+    const parts = desks
+      .slice(first, first + 100)
+      .flatMap(({ deskId, since }, i) =>
+        (['submitted_at', 'received_at'] as const).map(
+          (at, byArrival) =>
+            sql`select * from (select ${sql.lit(first + i)} as d, ${sql.lit(byArrival)} as by_arrival, submitted_at, received_at, is_top from responses where desk_id = ${deskId} and channel = 'kiosk' and ${sql.ref(at)} > ${since.toISOString()} order by ${sql.ref(at)} desc limit ${limit}) ${sql.id(`t${i}_${byArrival}`)}`,
+        ),
+      )
+    const { rows } = await sql<DeskRating & { d: number; by_arrival: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
+    for (const { d, by_arrival, ...r } of rows) {
+      const seen = found.get(desks[Number(d)]!.deskId)!
+      ;(Number(by_arrival) ? seen.arrived : seen.tapped).push(r)
+    }
+  }
+  return found
+}
+
+interface DeskRating {
+  submitted_at: string
+  received_at: string
+  is_top: number
 }

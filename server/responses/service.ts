@@ -11,7 +11,7 @@ import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { answerRows } from './answer-rows.ts'
 import { markInvitationUsed } from '../invitations/repository.ts'
 import { answeredToday, insertLinkUse } from '../desks/repository.ts'
-import { countKioskResponses, findBySubmissionIds, insertAnswers, insertResponses, recentDeskRatings } from './repository.ts'
+import { countKioskWindows, findBySubmissionIds, insertAnswers, insertResponses, recentDeskRatings, type KioskWindow } from './repository.ts'
 import { closedKeys } from '../periods/repository.ts'
 import { integritySettings } from '../integrity/settings.ts'
 import { completesTopRun, isTopRating } from '../domain/signals.ts'
@@ -244,21 +244,40 @@ const LIVE_TAP_MS = 3600_000
  * outage drains without review. Counts what is stored (through the kiosk/time indexes) and the group's.
  */
 async function flagBursts(trx: Db, fresh: Array<{ p: PreparedResponse; flagReason: string | null }>, now: Date) {
+  const kiosked = fresh.filter((f) => f.p.kioskId !== null)
+  if (!kiosked.length) return
+  // Every count the decisions below can ask for, read in one statement: each kiosk's arrivals in the last
+  // minute, and each unflagged rating's minute before its tap.
+  const kiosks = [...new Set(kiosked.map((f) => f.p.kioskId!))]
+  const tapping = kiosked.filter((f) => !f.flagReason)
+  const counts = await countKioskWindows(
+    trx,
+    [
+      ...kiosks.map(
+        (kioskId): KioskWindow => ({
+          kioskId,
+          column: 'received_at',
+          from: new Date(now.getTime() - BURST_WINDOW_MS),
+          to: now,
+          tappedAfter: new Date(now.getTime() - LIVE_TAP_MS),
+        }),
+      ),
+      ...tapping.map((f): KioskWindow => ({ kioskId: f.p.kioskId!, column: 'submitted_at', from: new Date(f.p.submittedAt.getTime() - BURST_WINDOW_MS), to: f.p.submittedAt })),
+    ],
+    BURST_LIMIT,
+  )
+  const arrived = new Map(kiosks.map((k, i) => [k, counts[i]!]))
+  const tappedBefore = new Map(tapping.map((f, i) => [f, counts[kiosks.length + i]!]))
   const earlier = new Map<number, number[]>()
-  const arrived = new Map<number, number>()
-  for (const f of fresh) {
-    const kioskId = f.p.kioskId
-    if (kioskId === null) continue
+  for (const f of kiosked) {
+    const kioskId = f.p.kioskId!
     const at = f.p.submittedAt.getTime()
     const group = earlier.get(kioskId) ?? earlier.set(kioskId, []).get(kioskId)!
     const live = at > now.getTime() - LIVE_TAP_MS
-    const before =
-      arrived.get(kioskId) ??
-      (await countKioskResponses(trx, kioskId, 'received_at', new Date(now.getTime() - BURST_WINDOW_MS), now, BURST_LIMIT, new Date(now.getTime() - LIVE_TAP_MS)))
+    const before = arrived.get(kioskId)!
     if (live) arrived.set(kioskId, before + 1)
-    else arrived.set(kioskId, before)
     if (f.flagReason) continue
-    const tapped = await countKioskResponses(trx, kioskId, 'submitted_at', new Date(at - BURST_WINDOW_MS), f.p.submittedAt, BURST_LIMIT)
+    const tapped = tappedBefore.get(f)!
     if (tapped + group.filter((t) => t > at - BURST_WINDOW_MS && t <= at).length + 1 >= BURST_LIMIT) f.flagReason = 'burst'
     else if (live && before + 1 >= BURST_LIMIT) f.flagReason = 'arrival_burst'
     group.push(at)
@@ -274,19 +293,24 @@ async function flagTopRuns(trx: Db, fresh: Array<{ p: PreparedResponse; flagReas
   if (!candidates.length) return
   const { topRunLength: length, topRunMinutes } = await integritySettings(trx)
   const windowMs = topRunMinutes * 60_000
-  const byDesk = new Map<number, { tapped: Array<{ at: number; top: boolean }>; arrived: Array<{ at: number; top: boolean }> }>()
+  const earliest = new Map<number, number>()
+  for (const f of candidates) earliest.set(f.p.deskId!, Math.min(earliest.get(f.p.deskId!) ?? now.getTime(), f.p.submittedAt.getTime()))
+  const rows = await recentDeskRatings(
+    trx,
+    [...earliest].map(([deskId, at]) => ({ deskId, since: new Date(at - windowMs) })),
+    length * 4,
+  )
+  const byDesk = new Map(
+    [...rows].map(([deskId, r]) => [
+      deskId,
+      {
+        tapped: r.tapped.map((t) => ({ at: Date.parse(t.submitted_at), top: t.is_top === 1 })),
+        arrived: r.arrived.map((t) => ({ at: Date.parse(t.received_at), top: t.is_top === 1 })),
+      },
+    ]),
+  )
   for (const f of candidates) {
-    const deskId = f.p.deskId!
-    let seen = byDesk.get(deskId)
-    if (!seen) {
-      const since = new Date(Math.min(now.getTime(), ...candidates.filter((c) => c.p.deskId === deskId).map((c) => c.p.submittedAt.getTime())) - windowMs)
-      const rows = await recentDeskRatings(trx, deskId, since, length * 4)
-      seen = {
-        tapped: rows.tapped.map((r) => ({ at: Date.parse(r.submitted_at), top: r.is_top === 1 })),
-        arrived: rows.arrived.map((r) => ({ at: Date.parse(r.received_at), top: r.is_top === 1 })),
-      }
-      byDesk.set(deskId, seen)
-    }
+    const seen = byDesk.get(f.p.deskId!)!
     const at = f.p.submittedAt.getTime()
     if (f.top && !f.flagReason && (completesTopRun(at, seen.tapped, length, windowMs) || completesTopRun(now.getTime(), seen.arrived, length, windowMs))) f.flagReason = 'top_run'
     seen.tapped.push({ at, top: f.top })

@@ -12,6 +12,7 @@ import * as agencyRollups from './2026-12-01.20_agency_rollups.ts'
 import * as rollupsResponsesIndex from './2026-12-01.20_rollups_responses_index.ts'
 import * as languagePacks from './2026-12-01.21_language_packs.ts'
 import * as audioClips from './2026-12-01.21b_audio_clips.ts'
+import * as intakeSignalIndexes from './2026-12-01.22_intake_signal_indexes.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.20_rollups_responses_index': rollupsResponsesIndex,
   '2026-12-01.21_language_packs': languagePacks,
   '2026-12-01.21b_audio_clips': audioClips,
+  '2026-12-01.22_intake_signal_indexes': intakeSignalIndexes,
 }
