@@ -13,7 +13,7 @@ import { listRollupQuarters } from '../../server/rollups/repository.ts'
 import { ensureWebBuilt } from '../build-web.mjs'
 import { generateNational } from '../generate-national.ts'
 import { PROVINCES } from '../national-structure.ts'
-import { benchSession, copyRollupsFrom, fillAgencyRollupsIfEmpty, generatedWith, markGenerated, nationalFacts, postgresBytes } from '../national/repository.ts'
+import { benchSession, copyRollupsFrom, fillAgencyRollupsIfEmpty, generatedWith, markGenerated, nationalFacts, postgresBytes, touchData } from '../national/repository.ts'
 import { median, row, startNode, type Bench, type Row, type Section } from './lib.ts'
 
 type BenchRow = Row
@@ -167,8 +167,9 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
       admin: await benchSession(db, 'bench-bo-noi-vu', 'admin', null),
       manager: await benchSession(db, `bench-${sizes.province.toLowerCase()}`, 'manager', sizes.province),
     }
-  } finally {
+  } catch (e) {
     await close()
+    throw e
   }
   add(area, 'agencies / desks', `${int(facts.agencies)} / ${int(facts.desks)}`)
   add(area, 'rollup cells: desk-level / agency-level (all quarters)', `${int(facts.rollups)} / ${int(facts.agencyRollups)}`)
@@ -182,11 +183,15 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
       if (!res.ok) throw new Error(`${route}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`)
       return body.byteLength
     }
-    const time = async (route: string, token: string, n = opts.quick ? 3 : 11) => {
+    // Two figures per route. "After a write": a committed write just before each request (as any rating or
+    // heartbeat is), so the report is computed from the rollups. "Unchanged": the same request again with
+    // nothing committed in between, which the server answers from the result it kept (server/db/computed-once.ts).
+    const time = async (route: string, token: string, fresh: boolean, n = opts.quick ? 3 : 11) => {
       for (let i = 0; i < (opts.quick ? 1 : 3); i++) await get(route, token) // warm-up: JIT, statement and page caches
       const samples: number[] = []
       let bytes = 0
       for (let i = 0; i < n; i++) {
+        if (fresh) await touchData(db)
         const t = performance.now()
         bytes = await get(route, token)
         samples.push(performance.now() - t)
@@ -194,34 +199,39 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
       return { ms: median(samples), kb: bytes / 1024 }
     }
     const target = (ms: number, limit: number) => (opts.targets ? [`≤ ${limit}`, ms <= limit] : ['', undefined]) as [string, boolean | undefined]
-    for (const survey of ['mot-cua', 'tt01-2018', 'sipas-2017']) {
-      const r = await time(`/api/v1/reports/${survey}/${facts.quarter}`, facts.admin)
-      add(
-        area,
-        `Ministry-wide ranking, GET /api/v1/reports/${survey}/${facts.quarter} as the Ministry admin (ms, median; JSON KB)`,
-        `${fmt(r.ms)}; ${fmt(r.kb, 0)}`,
-        ...target(r.ms, 100),
-      )
+    const both = async (what: string, route: string, token: string, limit: number, withKb = true) => {
+      const fresh = await time(route, token, true)
+      const kept = await time(route, token, false)
+      const value = (r: { ms: number; kb: number }) => (withKb ? `${fmt(r.ms)}; ${fmt(r.kb, 0)}` : fmt(r.ms))
+      add(area, `${what}, after a write (ms, median${withKb ? '; JSON KB' : ''})`, value(fresh), ...target(fresh.ms, limit))
+      add(area, `${what}, data unchanged (ms, median${withKb ? '; JSON KB' : ''})`, value(kept), ...target(kept.ms, limit))
     }
-    const p = await time(`/api/v1/reports/mot-cua/${facts.quarter}`, facts.manager)
-    add(area, `province report, the same route as a manager of ${facts.province} (ms; JSON KB)`, `${fmt(p.ms)}; ${fmt(p.kb, 0)}`, ...target(p.ms, 100))
-    const a = await time(`/api/v1/dashboard/agencies/${facts.commune}?survey=mot-cua`, facts.admin)
-    add(area, `agency page, GET /api/v1/dashboard/agencies/${facts.commune}?survey=mot-cua (ms)`, fmt(a.ms), ...target(a.ms, 50))
-    const m = await time('/api/v1/dashboard/meta', facts.admin)
-    const t = await time('/api/v1/dashboard/trend/mot-cua?count=8', facts.admin)
-    add(area, 'first screen\u2019s other calls: /dashboard/meta; /dashboard/trend, 8 quarters (ms)', `${fmt(m.ms)}; ${fmt(t.ms)}`)
+    for (const survey of ['mot-cua', 'tt01-2018', 'sipas-2017'])
+      await both(`Ministry-wide ranking, GET /api/v1/reports/${survey}/${facts.quarter} as the Ministry admin`, `/api/v1/reports/${survey}/${facts.quarter}`, facts.admin, 100)
+    await both(`province report, the same route as a manager of ${facts.province}`, `/api/v1/reports/mot-cua/${facts.quarter}`, facts.manager, 100)
+    await both(`agency page, GET /api/v1/dashboard/agencies/${facts.commune}?survey=mot-cua`, `/api/v1/dashboard/agencies/${facts.commune}?survey=mot-cua`, facts.admin, 50, false)
+    const m = await time('/api/v1/dashboard/meta', facts.admin, true)
+    const t = await time('/api/v1/dashboard/trend/mot-cua?count=8', facts.admin, true)
+    const tk = await time('/api/v1/dashboard/trend/mot-cua?count=8', facts.admin, false)
+    add(
+      area,
+      'first screen\u2019s other calls, after a write: /dashboard/meta; /dashboard/trend, 8 quarters (ms); the trend with data unchanged',
+      `${fmt(m.ms)}; ${fmt(t.ms)}; ${fmt(tk.ms)}`,
+    )
     if (opts.browser) {
-      const screen = await firstScreen(node.url, facts.admin)
-      add(area, 'dashboard first screen in Chromium: navigation start → ranking table visible (ms, median of 5)', fmt(screen.ms, 0), ...target(screen.ms, 300))
+      const screen = await firstScreen(node.url, facts.admin, () => touchData(db))
+      add(area, 'dashboard first screen in Chromium, after a write: navigation start → ranking table visible (ms, median of 5)', fmt(screen.fresh, 0), ...target(screen.fresh, 300))
+      add(area, 'dashboard first screen in Chromium, data unchanged (ms, median of 5)', fmt(screen.kept, 0), ...target(screen.kept, 300))
       add(area, 'rows in the ranking table', int(screen.rows))
     }
   } finally {
     await node.stop()
+    await close()
   }
 }
 
-/** Navigation start to the ranking table painted, as the Ministry admin, after one warm-up load. */
-async function firstScreen(url: string, token: string) {
+/** Navigation start to the ranking table painted, as the Ministry admin, after one warm-up load; after a write each time, then with data unchanged. */
+async function firstScreen(url: string, token: string, touch: () => Promise<void>) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -240,16 +250,21 @@ async function firstScreen(url: string, token: string) {
       }).observe(document, { subtree: true, childList: true })
     })
     const page = await context.newPage()
-    const samples: number[] = []
     let rows = 0
-    for (let i = 0; i < 6; i++) {
-      await page.goto(`${url}/dashboard`, { waitUntil: 'commit', timeout: 120_000 })
-      await page.waitForFunction(() => (window as unknown as { __rankingAt?: number }).__rankingAt !== undefined, undefined, { timeout: 120_000 })
-      const at = await page.evaluate(() => (window as unknown as { __rankingAt: number }).__rankingAt)
-      rows = await page.locator('table.ranking tbody tr').count()
-      if (i > 0) samples.push(at)
+    const load = async (fresh: boolean) => {
+      const samples: number[] = []
+      for (let i = 0; i < 6; i++) {
+        if (fresh) await touch()
+        await page.goto(`${url}/dashboard`, { waitUntil: 'commit', timeout: 120_000 })
+        await page.waitForFunction(() => (window as unknown as { __rankingAt?: number }).__rankingAt !== undefined, undefined, { timeout: 120_000 })
+        const at = await page.evaluate(() => (window as unknown as { __rankingAt: number }).__rankingAt)
+        rows = await page.locator('table.ranking tbody tr').count()
+        if (i > 0) samples.push(at)
+      }
+      return median(samples)
     }
-    return { ms: median(samples), rows }
+    const fresh = await load(true)
+    return { fresh, kept: await load(false), rows }
   } finally {
     await browser.close()
   }

@@ -1,4 +1,5 @@
 import { inTransaction } from '../db/transaction.ts'
+import { computedOnce } from '../db/computed-once.ts'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/service.ts'
 import { inScope, notInScope, type StaffUser } from '../auth/scope.ts'
@@ -16,6 +17,12 @@ export interface AgencyInput {
   parent: string | null
   kind: AgencyKind
 }
+
+/**
+ * Every agency, read once per state of the data: reports, the dashboard and the scope filter ask for
+ * the whole list (thousands at the national shape) on every request. Frozen: filter, do not sort in place.
+ */
+export const agencyDirectory = (db: Db) => computedOnce(db, 'agencies', () => listAgencies(db))
 
 const notFound = (code: string) => new DomainError('not_found', 'unknown_agency', { vi: `Không có cơ quan mã ${code}`, en: `No agency with code ${code}` })
 

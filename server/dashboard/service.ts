@@ -1,7 +1,6 @@
 import { credibility } from '../reports/credibility.ts'
 import type { Kysely } from 'kysely'
-import { listAgencies } from '../agencies/repository.ts'
-import { agencyInScope } from '../agencies/service.ts'
+import { agencyDirectory, agencyInScope } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
 import { agencyScope, inScope, type StaffUser } from '../auth/scope.ts'
 import type { AgencyKind, Channel, Database } from '../db/schema.ts'
@@ -19,6 +18,7 @@ import { listRollupQuarters } from '../rollups/repository.ts'
 import { listComments, type CommentQuery } from '../responses/repository.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
+import { computedOnce } from '../db/computed-once.ts'
 
 /** What the dashboard's read models need from the app. */
 export interface DashboardDeps {
@@ -31,7 +31,7 @@ export interface DashboardDeps {
 
 /** Read models for the Home Affairs dashboard: everything scoped to what the signed-in user may see. */
 export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
-  const agencies = (await listAgencies(deps.db)).filter((a) => inScope(staff, a.id) && a.active)
+  const agencies = (await agencyDirectory(deps.db)).filter((a) => inScope(staff, a.id) && a.active)
   const byId = new Map(agencies.map((a) => [a.id, a.code]))
   const versions = (await listSurveyVersions(deps.db)).filter((v) => v.status !== 'draft')
   const instruments = [...new Map(versions.map((v) => [v.instrument, v])).values()].map((v) => ({ id: v.instrument, title: JSON.parse(v.content).title }))
@@ -56,8 +56,9 @@ export async function dashboardTrend(
   const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
   const { rules, versionIds } = await instrumentRules(deps.db, deps.catalog, survey, quarters)
   // The same filters as the report beside it: a kind filter counts that kind's agencies only.
-  const agencyIds = agency ? [agency.id] : q.kind ? (await listAgencies(deps.db)).filter((a) => a.kind === q.kind).map((a) => a.id) : undefined
-  const counts = await countsBy(deps.db, { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds }, 'quarter')
+  const agencyIds = agency ? [agency.id] : q.kind ? (await agencyDirectory(deps.db)).filter((a) => a.kind === q.kind).map((a) => a.id) : undefined
+  const key = JSON.stringify(['trend', versionIds, quarters, q.channel ?? null, agency?.id ?? null, q.kind ?? null])
+  const counts = await computedOnce(deps.db, key, () => countsBy(deps.db, { surveyVersionIds: versionIds, quarters, channel: q.channel, agencyIds }, 'quarter'))
   return {
     survey,
     agency: agency?.code ?? null,

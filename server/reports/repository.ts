@@ -13,7 +13,8 @@ export interface CountFilter {
 export type SplitBy = 'agency' | 'desk' | 'channel' | 'procedure' | 'quarter'
 
 /**
- * Sums rollup counts for some survey versions and quarters, split by one dimension. Reads only the
+ * Rollup counts for some survey versions and quarters, split by one dimension, to be added up by key
+ * (a key may come more than once). Reads only the
  * rollups (bounded by agencies × desks × channels × questions, not by responses); split by agency or
  * quarter without a channel filter, the agency-level cells (agencies × questions), which is what the
  * unfiltered report, its ranking and the trend need: at the national shape that table is a tenth of
@@ -28,14 +29,24 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
   const agencies = filter.agencyIds && (filter.agencyIds.length ? filter.agencyIds : [-1])
   // Appended one by one: spreading a national quarter's cells into push() overflows the stack.
   const rows: Array<{ key: string | number; question_id: string; value: string; count: number | string }> = []
-  if (open.length && !filter.channel && (split === 'agency' || split === 'quarter')) {
+  if (open.length && !filter.channel && split === 'agency') {
+    // Each agency cell is already one row per quarter and version: the caller adds them up, which is
+    // cheaper than having the database group tens of thousands of them first.
     let q = db
       .selectFrom('agency_rollups')
-      .select([`${split === 'agency' ? 'agency_id' : 'quarter'} as key`, 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .select(['agency_id as key', 'question_id', 'value', 'count'])
       .where('quarter', 'in', open)
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (agencies) q = q.where('agency_id', 'in', agencies)
-    for (const r of await q.groupBy([split === 'agency' ? 'agency_id' : 'quarter', 'question_id', 'value']).execute()) rows.push(r)
+    for (const r of await q.execute()) rows.push(r)
+  } else if (open.length && !filter.channel && split === 'quarter') {
+    let q = db
+      .selectFrom('agency_rollups')
+      .select(['quarter as key', 'question_id', 'value', (eb) => eb.fn.sum<number | string>('count').as('count')])
+      .where('quarter', 'in', open)
+      .where('survey_version_id', 'in', filter.surveyVersionIds)
+    if (agencies) q = q.where('agency_id', 'in', agencies)
+    for (const r of await q.groupBy(['quarter', 'question_id', 'value']).execute()) rows.push(r)
   } else if (open.length) {
     let q = db
       .selectFrom('rollups')

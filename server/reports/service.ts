@@ -1,4 +1,4 @@
-import { listAgencies } from '../agencies/repository.ts'
+import { agencyDirectory } from '../agencies/service.ts'
 import type { AgencyKind, Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { unknownSurvey } from '../domain/errors.ts'
@@ -13,6 +13,7 @@ import type { Figures, Report, UnitReport } from '../domain/report-types.ts'
 import { combinedRate, responseRate } from '../domain/response-rate.ts'
 import { excludedCounts } from '../moderation/repository.ts'
 import { closingTimes } from '../periods/repository.ts'
+import { computedOnce } from '../db/computed-once.ts'
 
 export interface ReportOptions {
   instrument: string
@@ -61,15 +62,23 @@ export async function instrumentRules(db: Db, catalog: SurveyCatalog, instrument
 /**
  * The satisfaction report of one instrument for one period (Report JSON of exchange-formats.md): the
  * province overall, every agency with answers of its own ranked, and the change on the period before.
+ * At the national shape it costs hundreds of milliseconds, so it is computed once per state of the data
+ * and shared (frozen) until anything is committed.
  */
-export async function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions): Promise<Report> {
+export function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions): Promise<Report> {
+  const { instrument, period, timeZone, minSample, channel, kind } = opts
+  const key = JSON.stringify(['report', instrument, formatPeriod(period), timeZone, minSample, channel ?? null, kind ?? null])
+  return computedOnce(db, key, () => computeReport(db, catalog, opts))
+}
+
+async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions): Promise<Report> {
   const quarters = quartersOf(opts.period)
   const previousQuarters = quartersOf(previousPeriod(opts.period))
   const { rules, versionIds: ids, used } = await instrumentRules(db, catalog, opts.instrument, quarters)
   const [current, previous, agencies, rates, excludedRows] = await Promise.all([
     countsByAgency(db, ids, quarters, opts.channel),
     countsByAgency(db, ids, previousQuarters, opts.channel),
-    listAgencies(db),
+    agencyDirectory(db),
     ratesByAgency(db, { surveyVersionIds: ids, quarters, channel: opts.channel }),
     excludedByAgency(db, ids, quarters, opts.channel),
   ])

@@ -7,7 +7,7 @@ import { reportCsv } from '../exports/report-csv.ts'
 import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { instrumentRules, type Report } from '../reports/service.ts'
-import { listAgencies } from '../agencies/repository.ts'
+import { agencyDirectory } from '../agencies/service.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
 import { AgencyKind, Channel } from '../domain/vocabulary-schemas.ts'
@@ -21,14 +21,20 @@ const Query = z
   })
   .strict()
 
+// A computed report is shared and frozen until the data changes, and the Ministry-wide one is megabytes of
+// JSON: written once per report, not once per request.
+const texts = new WeakMap<Report, string>()
+const serialized = (report: Report) => texts.get(report) ?? texts.set(report, JSON.stringify(report)).get(report)!
+
 /** The satisfaction report for one instrument and one period (`2026-Q1` or `2026`), for signed-in staff. */
 export function reportRoutes(deps: AppDeps) {
   const staff = requireStaff(deps.db, deps.clock)
   /** The report as the signed-in user may see it: province figures are published, agency rows scoped. */
   const scopedReport = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>) => (await reportOf(c, survey, period, q)).report
   /**
-   * A closed quarter's report as published (unfiltered) is its frozen snapshot, byte for byte; `raw` is
-   * that stored text when the user may see all of it. Filtered views of it read the frozen counters.
+   * A closed quarter's report as published (unfiltered) is its frozen snapshot, byte for byte. `raw` is the
+   * report's text (the stored one for a snapshot) when the user may see all of it. Filtered views of a
+   * closed quarter read its frozen counters.
    */
   const reportOf = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>): Promise<{ report: Report; raw?: string }> => {
     const { report, snapshot } = await officialReport(deps.db, deps.catalog, {
@@ -43,12 +49,11 @@ export function reportRoutes(deps: AppDeps) {
     if (snapshot) c.header('X-Hailong-Snapshot', `${snapshot.version}:${snapshot.hash}`)
     const scope = c.var.staff.scope
     if (scope) {
-      const codes = new Set((await listAgencies(deps.db)).filter((a) => scope.has(a.id)).map((a) => a.code))
-      report.units = report.units.filter((u) => codes.has(u.agency))
-      report.parents = report.parents.filter((p) => codes.has(p.agency))
-      return { report }
+      const codes = new Set((await agencyDirectory(deps.db)).filter((a) => scope.has(a.id)).map((a) => a.code))
+      // A copy: the computed report is shared with every other caller.
+      return { report: { ...report, units: report.units.filter((u) => codes.has(u.agency)), parents: report.parents.filter((p) => codes.has(p.agency)) } }
     }
-    return { report, raw: snapshot?.content }
+    return { report, raw: snapshot?.content ?? serialized(report) }
   }
   const exported = async (c: Context, report: Report, format: string) => {
     await audit(
@@ -62,7 +67,7 @@ export function reportRoutes(deps: AppDeps) {
     .get('/:survey/:period', staff, validate('query', Query), async (c) => {
       const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
       if (!raw) return c.json(report)
-      // The frozen snapshot is the same Report, sent as stored; typed so, so the typed client reads one shape.
+      // The same Report as text (the frozen snapshot as stored); typed so, so the typed client reads one shape.
       return c.body(raw, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as unknown as ReturnType<typeof c.json<Report>>
     })
     .get('/:survey/:period/export.csv', staff, validate('query', Query), async (c) => {

@@ -22,7 +22,8 @@ import { onPostgres, scratchDatabase } from './test-database.ts'
 export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig; intakeWriter?: boolean } = {}) {
   const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
   const file = options.intakeWriter && !scratch && !options.url ? path.join(os.tmpdir(), `hailong-writer-${randomUUID()}.db`) : null
-  const opened = await openDatabase(options.url ?? scratch?.url ?? file ?? ':memory:', { immediate: file !== null })
+  const url = options.url ?? scratch?.url ?? file ?? ':memory:'
+  const opened = await openDatabase(url, { immediate: file !== null })
   const intakeWriter = file ? new SqliteWriter(file, 'FULL') : undefined
   let stopAlerts = async () => {}
   const close = async () => {
@@ -42,7 +43,7 @@ export async function createTestApp(options: { now?: string; timeZone?: string; 
     await intakeWriter?.start()
     const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts, intakeWriter })
     stopAlerts = () => alerts.stop()
-    return { app, db: opened.db, kind: opened.kind, clock, alerts, intakeWriter, close }
+    return { app, db: opened.db, kind: opened.kind, url, clock, alerts, intakeWriter, close }
   } catch (e) {
     await close()
     throw e

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely'
+import { dataStamp } from './data-stamp.ts'
+import type { Db } from './types.ts'
+
+interface Entry {
+  stamp: string
+  value: Promise<unknown>
+}
+
+/** Results kept per database handle; a handful, because a national report is a few megabytes. */
+const MAX_ENTRIES = 24
+const caches = new WeakMap<object, Map<string, Entry>>()
+
+/**
+ * `compute()`'s result, computed again only when the database's data stamp has moved since it was kept:
+ * a report or trend is a pure function of what is committed, so an unchanged stamp gives the same answer
+ * (the integrity tests compare such reports byte for byte). Concurrent callers with the same key and
+ * stamp share one computation. Inside a transaction nothing is kept: its reads may include writes that
+ * are later rolled back. The value is frozen deeply, so a caller that changed it would throw rather than
+ * alter what the next caller gets.
+ */
+export async function computedOnce<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  if (db.isTransaction) return compute()
+  const handle = db as Kysely<unknown>
+  const cache = caches.get(handle) ?? caches.set(handle, new Map()).get(handle)!
+  const stamp = await dataStamp(db)
+  const kept = cache.get(key)
+  if (kept && kept.stamp === stamp) {
+    // Most recently used last, so the oldest is the first to go.
+    cache.delete(key)
+    cache.set(key, kept)
+    return kept.value as Promise<T>
+  }
+  const value = compute().then(deepFreeze)
+  cache.set(key, { stamp, value })
+  value.catch(() => cache.get(key)?.value === value && cache.delete(key))
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
+  return value
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of value instanceof Map ? value.values() : Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
