@@ -1,28 +1,17 @@
 import fs from 'node:fs'
 import type { ParseArgsConfig } from 'node:util'
-import { importAgencies } from '../../server/agencies/import.ts'
 import { boot } from '../../server/boot.ts'
 import { readEnv } from '../../server/env.ts'
-import { importResponses } from '../../server/imports/responses-import.ts'
 import { systemClock } from '../../server/lib/clock.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
-import { parsePeriod } from '../../server/domain/periods.ts'
-import { instrumentRules } from '../../server/reports/service.ts'
-import { officialReport } from '../../server/periods/service.ts'
-import { quartersOf } from '../../server/domain/periods.ts'
-import { reportCsv } from '../../server/exports/report-csv.ts'
-import { reportXlsx } from '../../server/exports/report-xlsx.ts'
-import { exportResponses } from '../../server/exports/responses-export.ts'
-import { audit } from '../../server/audit/service.ts'
-import { rebuildRollups } from '../../server/rollups/rebuild.ts'
-import { createUser } from '../../server/auth/service.ts'
-import { generatePassword } from '../../server/auth/password.ts'
-import { findAgencyByCode } from '../../server/agencies/repository.ts'
-import { verifyAuditChain } from '../../server/audit/service.ts'
-import { applyCommentRetention, setPrivacySettings } from '../../server/privacy/service.ts'
+import { parsePeriod, quartersOf } from '../../server/domain/periods.ts'
+import { audit, verifyAuditChain } from '../../server/audit/service.ts'
 import { UsageError } from './usage-error.ts'
 import { progress } from './progress.ts'
-import { backupCommand } from './backup.ts'
+
+// Each command imports the modules of its own work when it runs: through tsx every module loaded costs
+// start-up time and resident memory, and `export responses` over a million rows must not carry exceljs,
+// the report service or the importers it never calls.
 
 export interface Command {
   args: string
@@ -65,6 +54,7 @@ export const commands: Record<string, Command> = {
     run: ({ positionals }) => {
       const file = fileArg(positionals)
       return withDatabase(async ({ db }) => {
+        const { importAgencies } = await import('../../server/agencies/import.ts')
         const s = await importAgencies(db, { path: file }, systemClock, 'cli')
         console.log(`agencies: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`)
         return 0
@@ -77,6 +67,7 @@ export const commands: Record<string, Command> = {
     run: ({ positionals }) => {
       const file = fileArg(positionals)
       return withDatabase(async ({ db, env }) => {
+        const { importResponses } = await import('../../server/imports/responses-import.ts')
         const bar = progress('responses import')
         try {
           const s = await importResponses(
@@ -114,6 +105,7 @@ export const commands: Record<string, Command> = {
       const minSample = values['min-sample'] === undefined ? undefined : Number(values['min-sample'])
       if (minSample !== undefined && !(Number.isInteger(minSample) && minSample > 0)) throw new UsageError('--min-sample phải là số nguyên dương / must be a positive whole number')
       return withDatabase(async ({ db, env }) => {
+        const { officialReport } = await import('../../server/periods/service.ts')
         const catalog = new SurveyCatalog(db)
         // A closed quarter prints its frozen snapshot, exactly as the dashboard shows it.
         const { report } = await officialReport(db, catalog, {
@@ -125,9 +117,14 @@ export const commands: Record<string, Command> = {
         })
         const text = JSON.stringify(report, null, 2) + '\n'
         if (values.out) {
+          const { instrumentRules } = await import('../../server/reports/service.ts')
           const { definition } = await instrumentRules(db, catalog, survey, quartersOf(period))
-          if (format === 'csv') fs.writeFileSync(values.out as string, reportCsv(report, definition))
-          else if (format === 'xlsx') fs.writeFileSync(values.out as string, await reportXlsx(report, definition, { generatedAt: new Date(), user: 'cli' }))
+          if (format === 'csv') fs.writeFileSync(values.out as string, (await import('../../server/exports/report-csv.ts')).reportCsv(report, definition))
+          else if (format === 'xlsx')
+            fs.writeFileSync(
+              values.out as string,
+              await (await import('../../server/exports/report-xlsx.ts')).reportXlsx(report, definition, { generatedAt: new Date(), user: 'cli' }),
+            )
           else fs.writeFileSync(values.out as string, text)
           await audit(db, { actor: 'cli', action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format } }, new Date())
           console.log(`report ${report.survey} ${report.period}: ${report.units.length} agencies, n = ${report.overall.n} → ${values.out}`)
@@ -147,6 +144,7 @@ export const commands: Record<string, Command> = {
       if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format phải là csv hoặc xlsx / --format must be csv or xlsx')
       const period = parsePeriod(values.period as string)
       return withDatabase(async ({ db, env }) => {
+        const { exportResponses } = await import('../../server/exports/responses-export.ts')
         const bar = progress('export responses')
         const s = await exportResponses(db, new SurveyCatalog(db), {
           period,
@@ -176,7 +174,7 @@ export const commands: Record<string, Command> = {
   backup: {
     args: 'FILE',
     help: 'Sao lưu trực tuyến cơ sở dữ liệu SQLite khi máy chủ đang chạy (PostgreSQL: dùng pg_dump) / online SQLite backup while the server runs',
-    run: ({ positionals }) => backupCommand(positionals),
+    run: async ({ positionals }) => (await import('./backup.ts')).backupCommand(positionals),
   },
   'comments retention': {
     args: '[--years N|off]',
@@ -184,6 +182,7 @@ export const commands: Record<string, Command> = {
     options: { years: { type: 'string' } },
     run: ({ values }) =>
       withDatabase(async ({ db }) => {
+        const { applyCommentRetention, setPrivacySettings } = await import('../../server/privacy/service.ts')
         if (values.years !== undefined) {
           const years = values.years === 'off' ? null : Number(values.years)
           if (years !== null && !(Number.isInteger(years) && years >= 1 && years <= 50))
@@ -201,6 +200,7 @@ export const commands: Record<string, Command> = {
     help: 'Tính lại toàn bộ số liệu tổng hợp từ phiếu gốc / recompute every rollup from the raw responses',
     run: () =>
       withDatabase(async ({ db, env }) => {
+        const { rebuildRollups } = await import('../../server/rollups/rebuild.ts')
         const bar = progress('rollups rebuild')
         const s = await rebuildRollups(db, new SurveyCatalog(db), env.HAILONG_TZ, (n) => bar.tick(n))
         bar.done()
@@ -218,6 +218,9 @@ export const commands: Record<string, Command> = {
       const role = values.role as string | undefined
       if (role !== 'admin' && role !== 'manager' && role !== 'viewer') throw new UsageError('--role phải là admin, manager hoặc viewer / --role must be admin, manager or viewer')
       return withDatabase(async ({ db }) => {
+        const { findAgencyByCode } = await import('../../server/agencies/repository.ts')
+        const { createUser } = await import('../../server/auth/service.ts')
+        const { generatePassword } = await import('../../server/auth/password.ts')
         let agencyId: number | null = null
         if (values.agency) {
           const agency = await findAgencyByCode(db, values.agency as string)

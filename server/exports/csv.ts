@@ -9,7 +9,7 @@ export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
  * a hostile comment stays text; numbers stay plain numbers ("92.14").
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return ''
+  if (value === null || value === undefined || value === '') return ''
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   if (typeof value === 'boolean') return value ? '1' : '0'
   let text = value
@@ -17,7 +17,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function csvLine(cells: Array<string | number | boolean | null | undefined>): string {
+export function csvLine(cells: ReadonlyArray<string | number | boolean | null | undefined>): string {
   return cells.map(csvCell).join(',') + '\r\n'
 }
 

@@ -17,8 +17,8 @@ import { IssueList, requireHeader, rowIssue, type RowIssue } from './row-issues.
 import { readTable, sourceName, type TableSource } from './table-reader.ts'
 import { CHANNELS } from '../domain/vocabulary.ts'
 import { BODY_LIMITS } from '../lib/limits.ts'
+import { RESPONSE_COLUMNS } from './response-columns.ts'
 
-export const RESPONSE_COLUMNS = ['submission_id', 'survey', 'agency', 'desk', 'channel', 'submitted_at'] as const
 /** Optional columns added to the format after the first version (additions only, never renames). */
 const OPTIONAL_COLUMNS = ['procedure']
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

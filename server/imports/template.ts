@@ -1,7 +1,7 @@
 import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import { questionsOf } from '../domain/questions.ts'
 import { s, type LocalizedText } from '../domain/text.ts'
-import { RESPONSE_COLUMNS } from './responses-import.ts'
+import { RESPONSE_COLUMNS } from './response-columns.ts'
 
 const fixed: Record<(typeof RESPONSE_COLUMNS)[number], LocalizedText> = {
   submission_id: s(
