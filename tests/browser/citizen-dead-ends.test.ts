@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { BrowserContextOptions, Page } from 'playwright-core'
-import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
-import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, submission } from '../helpers/factories.ts'
+import { browserSuite, openPage, pairedTablet, seriousA11yViolations, tablet } from '../helpers/browser.ts'
+import { makeSnvDesk, post, submission } from '../helpers/factories.ts'
 
 // Screens a citizen meets are looked at by a person too: PNGs under /tmp/shots-i14/ (not asserted).
 const SHOTS = '/tmp/shots-i14'
@@ -12,9 +12,7 @@ let key: string
 let desk: { id: number; token: string }
 const site = browserSuite({
   prepare: async (server) => {
-    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-    desk = await makeDesk(server.db, agency.id, 'MC-01')
-    key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
+    ;({ desk, key } = await makeSnvDesk(server.db, new Date().toISOString()))
   },
 })
 
@@ -30,9 +28,7 @@ const step = (page: Page, n: number) => page.getByText(new RegExp(`^Bước ${n}
 describe('citizen survey pages without dead ends', () => {
   it('a 4th tick where at most 3 are allowed is said beside the question at once, and nothing is sent', async () => {
     const { token, url } = await sipasReceipt()
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(url)
+    const { context, page } = await openPage(site, url)
     await step(page, 1)
     await page.locator('fieldset.question.rating').first().locator('input[value="4"]').check()
     for (const n of [1, 2, 3, 4, 5]) {
@@ -73,9 +69,7 @@ describe('citizen survey pages without dead ends', () => {
     expect(blank.body.error.details).toEqual([expect.objectContaining({ field: 'answers.tc1', code: 'too_few_answers' })])
     expect(blank.body.error.details[0].message.vi).toContain('ít nhất một câu hỏi')
 
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(url)
+    const { context, page } = await openPage(site, url)
     for (const n of [1, 2, 3, 4, 5, 6]) {
       await step(page, n)
       await next(page)
@@ -98,9 +92,7 @@ describe('citizen survey pages without dead ends', () => {
 
   it('a refusal from the server is shown in words beside the send button, never a silent button', async () => {
     const { url, token } = await sipasReceipt()
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(url)
+    const { context, page } = await openPage(site, url)
     await step(page, 1)
     // Another device already used this draft's submission id for different answers: the server says 409.
     const submissionId = await page.evaluate((t) => JSON.parse(localStorage.getItem(`hailong.draft.${t}`) ?? '{}').submissionId as string | undefined, token)
@@ -125,9 +117,7 @@ describe('citizen survey pages without dead ends', () => {
   })
 
   it('a desk-link visitor who already answered today is told so when the link opens, before any question', async () => {
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(`${site.url}/d/${desk.token}`)
+    const { context, page } = await openPage(site, `${site.url}/d/${desk.token}`)
     await page.getByRole('radio', { name: /Rất hài lòng/ }).check()
     await page.getByRole('button', { name: 'Tiếp theo' }).click()
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click()
@@ -139,9 +129,7 @@ describe('citizen survey pages without dead ends', () => {
     expect(await seriousA11yViolations(page)).toEqual([])
     await context.close()
     // Another phone still gets the form.
-    const fresh = await site.browser.newContext(phone)
-    const other = await fresh.newPage()
-    await other.goto(`${site.url}/d/${desk.token}`)
+    const { context: fresh, page: other } = await openPage(site, `${site.url}/d/${desk.token}`)
     await other.getByRole('radio', { name: /Rất hài lòng/ }).waitFor()
     await fresh.close()
   })
@@ -164,10 +152,7 @@ const scrolls = (page: Page) => page.evaluate(() => document.documentElement.scr
 describe('kiosk screens fit common tablets, with a way back from every step', () => {
   for (const [label, options] of sizes)
     it(`at ${label}: faces and details fit without scrolling, send and back visible; back goes one step back`, async () => {
-      const { code } = await makeKiosk(site.db, desk.id)
-      const context = await site.browser.newContext(options)
-      const page = await context.newPage()
-      await page.goto(`${site.url}/kiosk#pair=${code}`)
+      const { context, page } = await pairedTablet(site, desk.id, options)
       await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
       await page.getByRole('button', { name: 'Bình thường', exact: true }).waitFor()
       await page.screenshot({ path: `${SHOTS}/kiosk-faces-${label}.png`, fullPage: true })

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
-import { browserSuite, demoProvince, seriousA11yViolations, signIn } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, seriousA11yViolations, signedInPage, signIn } from '../helpers/browser.ts'
 
 const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
 const site = browserSuite({ prepare: demoProvince })
@@ -44,9 +44,7 @@ describe('Home Affairs dashboard', () => {
   })
 
   it('a manager sees their own agency and cannot reach another', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-    const page = await context.newPage()
-    await signInAs(page, 'quanly.stp')
+    const { context, page } = await signedInPage(site, 'quanly.stp')
     await page.getByLabel('Kỳ').selectOption(previousQuarter)
     const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await ranking.waitFor()

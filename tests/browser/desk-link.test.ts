@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { browserSuite, phone, seriousA11yViolations } from '../helpers/browser.ts'
+import { browserSuite, openPage, seriousA11yViolations } from '../helpers/browser.ts'
 import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
 let desk: { token: string; id: number }
@@ -12,9 +12,7 @@ const site = browserSuite({
 
 describe('desk link on a phone', () => {
   it('a citizen rates the desk, gives reasons and a comment, and is thanked', async () => {
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(`${site.url}/d/${desk.token}`)
+    const { context, page } = await openPage(site, `${site.url}/d/${desk.token}`)
     await page.getByText('Sở Nội vụ').waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await page

@@ -1,18 +1,13 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
-import { browserSuite, demoProvince, phone, seriousA11yViolations, signIn } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, openPage, seriousA11yViolations, signedInPage } from '../helpers/browser.ts'
 
 const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
 const site = browserSuite({ prepare: demoProvince })
 
-const signInAs = (page: Page, username: string) => signIn(page, site.url, username)
-
 describe('closing and publishing a quarter', () => {
   it('an admin closes the last quarter, publishes it, and anyone reads it on /cong-khai without signing in', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-    const page = await context.newPage()
-    await signInAs(page, 'admin')
+    const { context, page } = await signedInPage(site, 'admin')
     await page.getByLabel('Kỳ').selectOption(previousQuarter)
     const panel = page.getByRole('region', { name: 'Khoá sổ và công bố' })
     await panel.getByRole('status').filter({ hasText: 'Quý đang mở' }).waitFor()
@@ -32,9 +27,7 @@ describe('closing and publishing a quarter', () => {
     await context.close()
 
     // A citizen on a phone, never signed in.
-    const visitor = await site.browser.newContext(phone)
-    const pub = await visitor.newPage()
-    await pub.goto(`${site.url}/cong-khai`)
+    const { context: visitor, page: pub } = await openPage(site, `${site.url}/cong-khai`)
     await pub.getByRole('heading', { level: 1, name: /Kết quả đo lường sự hài lòng được công bố/ }).waitFor()
     await pub.getByRole('link', { name: `mot-cua · ${previousQuarter}` }).click()
     const table = pub.getByRole('table')
@@ -54,9 +47,7 @@ describe('closing and publishing a quarter', () => {
   }, 120_000)
 
   it('an exclusion is proposed from the comments and approved by an admin of another agency', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-    const page = await context.newPage()
-    await signInAs(page, 'admin')
+    const { context, page } = await signedInPage(site, 'admin')
     await page.goto(`${site.url}/comments`)
     const first = page.locator('.comment-items li').first()
     await first.getByRole('button', { name: 'Đề nghị loại khỏi chỉ số' }).click()
@@ -74,9 +65,7 @@ describe('closing and publishing a quarter', () => {
     expect(await item.getByRole('button', { name: 'Duyệt loại trừ' }).isDisabled()).toBe(true)
     await context.close()
 
-    const other = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })
-    const reviewer = await other.newPage()
-    await signInAs(reviewer, 'duyet')
+    const { context: other, page: reviewer } = await signedInPage(site, 'duyet')
     await reviewer.goto(`${site.url}/admin/moderation`)
     const pending = reviewer.locator('.queue-item').first()
     await pending.getByText('Nội dung vô nghĩa').waitFor()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { KIOSK_SETTINGS_KEY } from '../../server/kiosks/service.ts'
-import { browserSuite, seriousA11yViolations, tablet } from '../helpers/browser.ts'
+import { browserSuite, pairedTablet, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk, makeKiosk, post, signIn, submission } from '../helpers/factories.ts'
 
 let desk: { id: number }
@@ -23,20 +23,10 @@ async function settings(s: { resetDelayMs?: number; idleTimeoutMs?: number; repe
     .execute()
 }
 
-/** A fresh tablet opens the pairing link staff created for the desk. */
-async function pairedTablet(): Promise<{ context: BrowserContext; page: Page; kioskId: number }> {
-  const { id, code } = await makeKiosk(site.db, desk.id)
-  const context = await site.browser.newContext(tablet)
-  const page = await context.newPage()
-  await page.goto(`${site.url}/kiosk#pair=${code}`)
-  await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
-  return { context, page, kioskId: id }
-}
-
 /** A paired tablet whose service worker holds the app shell, then cut from the network; quick ratings, no repeat guard. */
 async function offlineTablet() {
   await settings({ resetDelayMs: 100, repeatIntervalMs: 0 })
-  const tab = await pairedTablet()
+  const tab = await pairedTablet(site, desk.id)
   await tab.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 })
   await tab.context.setOffline(true)
   return tab
@@ -53,7 +43,7 @@ async function rate(page: Page, face: string) {
 describe('kiosk at a one-stop desk', () => {
   it('pairs, then a citizen rates with reasons and a comment; stored for the right desk; back to idle by itself', async () => {
     await settings({ resetDelayMs: 1000 })
-    const { context, page, kioskId } = await pairedTablet()
+    const { context, page, kioskId } = await pairedTablet(site, desk.id)
     expect(page.url()).not.toContain('pair=')
     await page.getByRole('heading', { name: 'Sở Nội vụ' }).waitFor()
     await page.getByText('Quầy MC-01').waitFor()
@@ -103,7 +93,7 @@ describe('kiosk at a one-stop desk', () => {
 
   it('returns to idle without sending when a citizen walks away mid-way', async () => {
     await settings({ idleTimeoutMs: 1500 })
-    const { context, page, kioskId } = await pairedTablet()
+    const { context, page, kioskId } = await pairedTablet(site, desk.id)
     await idle(page).click()
     await page.getByRole('button', { name: 'Rất hài lòng', exact: true }).waitFor()
     await idle(page).waitFor({ timeout: 4000 })
@@ -117,7 +107,7 @@ describe('kiosk at a one-stop desk', () => {
 
   it('stores repeated taps inside the interval once', async () => {
     await settings({ resetDelayMs: 200, repeatIntervalMs: 5000 })
-    const { context, page, kioskId } = await pairedTablet()
+    const { context, page, kioskId } = await pairedTablet(site, desk.id)
     await idle(page).click()
     await page.getByRole('button', { name: 'Rất hài lòng', exact: true }).dblclick()
     await idle(page).waitFor()

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { setPrivacySettings } from '../../server/privacy/service.ts'
-import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
-import { makeAgency, makeApiKey, makeDesk, makeKiosk, post } from '../helpers/factories.ts'
+import { browserSuite, openPage, pairedTablet, seriousA11yViolations } from '../helpers/browser.ts'
+import { makeSnvDesk, post } from '../helpers/factories.ts'
 
 const CONTACT = 'Văn phòng Sở Nội vụ, 0212 3852 000'
 let desk: { id: number; token: string }
 let key: string
 const site = browserSuite({
   prepare: async (server) => {
-    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-    desk = await makeDesk(server.db, agency.id, 'MC-01')
-    key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
+    ;({ desk, key } = await makeSnvDesk(server.db, new Date().toISOString()))
     await setPrivacySettings(server.db, { commentYears: 3, contact: CONTACT }, 'test', new Date())
   },
 })
@@ -42,11 +40,7 @@ const checkedInputs = (page: Page) => page.locator('input[type="checkbox"]:check
 
 describe('privacy notice on every citizen page', () => {
   it('at the kiosk, in Vietnamese and English, on the start and the comment screens; nothing is pre-ticked', async () => {
-    const { code } = await makeKiosk(site.db, desk.id)
-    const context = await site.browser.newContext(tablet)
-    const page = await context.newPage()
-    await page.goto(`${site.url}/kiosk#pair=${code}`)
-    await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
+    const { context, page } = await pairedTablet(site, desk.id)
     await readNotice(page, 'vi', false)
     await page.getByRole('button', { name: 'English' }).click()
     await readNotice(page, 'en', false)
@@ -67,9 +61,7 @@ describe('privacy notice on every citizen page', () => {
     const minted = await post(site.server.app, '/api/v1/invitations', { desk: 'MC-01', survey: 'sipas-2017' }, key)
     expect(minted.status).toBe(201)
     for (const url of [`${site.url}/d/${desk.token}`, `${site.url}/r/${minted.body.token}`]) {
-      const context = await site.browser.newContext(phone)
-      const page = await context.newPage()
-      await page.goto(url)
+      const { context, page } = await openPage(site, url)
       await page.locator('form.survey').waitFor()
       expect(await page.locator('input[type="checkbox"], input[type="radio"]').count()).toBeGreaterThan(0)
       expect(await checkedInputs(page)).toBe(0)

@@ -1,16 +1,14 @@
 import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserSuite, phone, seriousA11yViolations } from '../helpers/browser.ts'
-import { makeAgency, makeApiKey, makeDesk, post } from '../helpers/factories.ts'
+import { browserSuite, openPage, phone, seriousA11yViolations } from '../helpers/browser.ts'
+import { makeSnvDesk, post } from '../helpers/factories.ts'
 
 let key: string
 let desk: { id: number; token: string }
 const site = browserSuite({
   prepare: async (server) => {
-    const agency = await makeAgency(server.db, { code: 'SNV', name: 'Sở Nội vụ' })
-    desk = await makeDesk(server.db, agency.id, 'MC-01')
-    key = (await makeApiKey(server.db, agency.id, new Date().toISOString())).key
+    ;({ desk, key } = await makeSnvDesk(server.db, new Date().toISOString()))
   },
 })
 
@@ -104,9 +102,7 @@ describe('receipt code on a phone', () => {
       .set({ expires_at: '2020-01-01T00:00:00.000Z' })
       .where('token_hash', '=', (await import('../../server/lib/tokens.ts')).hashToken(token))
       .execute()
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(url)
+    const { context, page } = await openPage(site, url)
     await page.getByRole('heading', { name: 'Mã đánh giá này đã hết hạn' }).waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.goto(`${site.url}/r/rcpt_khongtontaikhongtontai`)

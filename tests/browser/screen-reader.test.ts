@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserSuite, phone, seriousA11yViolations, tablet } from '../helpers/browser.ts'
-import { makeAgency, makeDesk, makeKiosk } from '../helpers/factories.ts'
+import { browserSuite, openPage, pairedTablet, seriousA11yViolations } from '../helpers/browser.ts'
+import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
 let desk: { id: number; token: string }
 const site = browserSuite({
@@ -17,10 +17,7 @@ const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 
 describe('kiosk and phone survey with a screen reader', () => {
   it('kiosk: faces are labelled buttons in order, screen changes and errors are announced, larger text keeps everything reachable', async () => {
-    const { code } = await makeKiosk(site.db, desk.id)
-    const context = await site.browser.newContext(tablet)
-    const page = await context.newPage()
-    await page.goto(`${site.url}/kiosk#pair=${code}`)
+    const { context, page } = await pairedTablet(site, desk.id)
     await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
 
     // The accessibility tree a screen reader reads: the question as heading, announced, then the five named faces.
@@ -75,9 +72,7 @@ describe('kiosk and phone survey with a screen reader', () => {
   })
 
   it('phone survey: errors are announced beside the question, page changes are announced, 200 % text fits', async () => {
-    const context = await site.browser.newContext(phone)
-    const page = await context.newPage()
-    await page.goto(`${site.url}/d/${desk.token}`)
+    const { context, page } = await openPage(site, `${site.url}/d/${desk.token}`)
     await page.locator('form.survey').waitFor()
     await page.addStyleTag({ content: ':root { font-size: 200% !important }' })
     expect(await fitsWidth(page)).toBe(true)

@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
-import { browserSuite, seriousA11yViolations, signIn, tablet } from '../helpers/browser.ts'
-import { makeAgency, makeDesk, makeKiosk } from '../helpers/factories.ts'
+import { browserSuite, pairedTablet, seriousA11yViolations, signIn } from '../helpers/browser.ts'
+import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
 let desk: { id: number }
 const site = browserSuite({
@@ -13,7 +13,13 @@ const site = browserSuite({
   },
 })
 
-const signInAs = (page: Page) => signIn(page, site.url, 'quantri', 'mat-khau-quan-tri-1')
+/** A desktop page signed in as the admin, waiting less than Playwright's default before giving up. */
+async function adminPage() {
+  const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
+  page.setDefaultTimeout(8000)
+  await signIn(page, site.url, 'quantri', 'mat-khau-quan-tri-1')
+  return page
+}
 
 /** A question's card in the builder, by the text on its summary line. */
 const card = (page: Page, text: string | RegExp): Locator => page.locator('li.question-card', { has: page.locator('.q-summary', { hasText: text }) })
@@ -36,15 +42,9 @@ async function copyMotCua(page: Page, version: number | null) {
 describe('survey builder', () => {
   it('copies mot-cua@1, adds a conditional question, renames an option, reorders, previews, publishes @2 and a paired kiosk asks it', async () => {
     // A tablet paired to the desk before the new version exists.
-    const { code } = await makeKiosk(site.db, desk.id)
-    const tabletContext = await site.browser.newContext(tablet)
-    const kiosk = await tabletContext.newPage()
-    await kiosk.goto(`${site.url}/kiosk#pair=${code}`)
-    await kiosk.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
+    const { context: tabletContext, page: kiosk } = await pairedTablet(site, desk.id)
 
-    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
-    page.setDefaultTimeout(8000)
-    await signInAs(page)
+    const page = await adminPage()
     await copyMotCua(page, 2)
     await page.getByText('Sao chép từ phiên bản 1').waitFor()
 
@@ -171,9 +171,7 @@ describe('survey builder', () => {
   }, 120_000)
 
   it('a draft with a duplicate id or a condition on a later question says why at the field and cannot be published', async () => {
-    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
-    page.setDefaultTimeout(8000)
-    await signInAs(page)
+    const page = await adminPage()
     // Whether or not the test above ran: the next version of mot-cua.
     const draftId = await copyMotCua(page, null)
 
@@ -228,9 +226,7 @@ describe('survey builder', () => {
   }, 90_000)
 
   it('removing a criterion of the index is set apart at publish and needs a reason, kept in the audit log', async () => {
-    const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 } })
-    page.setDefaultTimeout(8000)
-    await signInAs(page)
+    const page = await adminPage()
     const draftId = await copyMotCua(page, null)
     const criteria = page.getByRole('group', { name: 'Tiêu chí (câu chấm mức hài lòng tính vào chỉ số)' })
     await criteria.getByRole('checkbox', { name: 'Thời gian chờ và giải quyết hồ sơ' }).uncheck()

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import { AlertEngine } from '../../server/alerts/engine.ts'
 import { createApp } from '../../server/app.ts'
@@ -14,6 +14,7 @@ import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { fixedClock, systemClock, type Clock } from '../../server/lib/clock.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
+import { makeKiosk } from './factories.ts'
 import { scratchDatabase, type ScratchDatabase } from './test-database.ts'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
@@ -145,10 +146,36 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.waitForURL(/\/dashboard/)
 }
 
+/** A new desktop context whose page signed in through the real login page (it is on the dashboard). */
+export async function signedInPage(site: BrowserSuite, username: string, options: BrowserContextOptions = {}, password?: string) {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', ...options })
+  const page = await context.newPage()
+  await signIn(page, site.url, username, password)
+  return { context, page }
+}
+
 /** A new context signed in through the login API, for tests whose subject is a page after sign-in. */
 export async function staffContext(site: BrowserSuite, username: string, options: BrowserContextOptions = {}, password = demoPassword(username)!) {
   const context = await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', ...options })
   const login = await context.request.post(`${site.url}/api/v1/auth/login`, { data: { username, password } })
   if (login.status() !== 200) throw new Error(`sign-in of ${username} refused: ${login.status()}`)
   return { context, page: await context.newPage() }
+}
+
+/** A fresh tablet (or the device given) opens the pairing link staff created for the desk, up to the start button. */
+export async function pairedTablet(site: BrowserSuite, deskId: number, device: BrowserContextOptions = tablet): Promise<{ context: BrowserContext; page: Page; kioskId: number }> {
+  const { id, code } = await makeKiosk(site.db, deskId)
+  const context = await site.browser.newContext(device)
+  const page = await context.newPage()
+  await page.goto(`${site.url}/kiosk#pair=${code}`)
+  await page.getByRole('button', { name: 'Đánh giá', exact: true }).waitFor()
+  return { context, page, kioskId: id }
+}
+
+/** A fresh context on the device (a phone unless told) with one page open at the address. */
+export async function openPage(site: BrowserSuite, url: string, device: BrowserContextOptions = phone): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await site.browser.newContext(device)
+  const page = await context.newPage()
+  await page.goto(url)
+  return { context, page }
 }

@@ -57,6 +57,23 @@ export async function makeKiosk(db: Kysely<Database>, deskId: number, now: Date 
   return createKiosk(db, { deskId, name, actor: 'test' }, now)
 }
 
+/** A kiosk for a desk, paired as the tablet pairs (the real pairing route); its id and device secret. */
+export async function makePairedKiosk(
+  t: { app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }; db: Kysely<Database>; clock: { now(): Date } },
+  deskId: number,
+) {
+  const created = await makeKiosk(t.db, deskId, t.clock.now())
+  const paired = await post(t.app, '/api/v1/kiosk/pair', { code: created.code })
+  return { id: created.id, secret: paired.body.secret as string }
+}
+
+/** A JSON request's init, with the headers given (a session's, a device's). */
+export const jsonRequest = (headers: Record<string, string>, body?: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+})
+
 /** An API key for an agency, stored as staff would create it; returns the secret key shown once. */
 export async function makeApiKey(db: Kysely<Database>, agencyId: number, at = '2026-05-01T00:00:00.000Z') {
   const { insertApiKey } = await import('../../server/api-keys/repository.ts')
@@ -64,6 +81,14 @@ export async function makeApiKey(db: Kysely<Database>, agencyId: number, at = '2
   const key = newToken('hlk', 32)
   const { id } = await insertApiKey(db, { agencyId, name: 'Phần mềm Một cửa', keyHash: hashToken(key), prefix: key.slice(0, 12), createdBy: null, at })
   return { id, key }
+}
+
+/** The Sở Nội vụ, its desk MC-01 and an API key of the agency (created at `keyAt`): where citizen-side tests start. */
+export async function makeSnvDesk(db: Kysely<Database>, keyAt?: string) {
+  const agency = await makeAgency(db, { code: 'SNV', name: 'Sở Nội vụ' })
+  const desk = await makeDesk(db, agency.id, 'MC-01')
+  const { key } = await makeApiKey(db, agency.id, keyAt)
+  return { agency, desk, key }
 }
 
 /** Every text value in every table, for asserting that a secret is stored nowhere in the clear. */

@@ -124,6 +124,14 @@ export const tinyRowsSheet = (rows: number) =>
     yield '</sheetData></worksheet>'
   }
 
+/** A one-cell sheet whose cell reference is an attribute `length` characters long (in 64 KB pieces): the "long attribute" bomb. */
+export const longAttributeSheet = (length: number) =>
+  function* () {
+    yield `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A`
+    for (let left = length; left > 0; left -= 64 * 1024) yield '1'.repeat(Math.min(left, 64 * 1024))
+    yield '"><v>1</v></c></row></sheetData></worksheet>'
+  }
+
 /** A shared-strings table of `count` distinct strings of `length` characters: the "huge shared strings" bomb. */
 export const hugeSharedStrings = (count: number, length: number) =>
   function* () {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createHmac } from 'node:crypto'
 import { SMTPServer } from 'smtp-server'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeAgency, makeDesk, makeKiosk, post, signIn, submission } from '../helpers/factories.ts'
+import { makeAgency, makeDesk, makePairedKiosk, post, signIn, submission } from '../helpers/factories.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 
 // Monday 2026-05-11, 09:00 in Vietnam: the desks are open.
@@ -19,9 +19,7 @@ async function setup(options: Parameters<typeof createTestApp>[0] = {}) {
   const agency = await makeAgency(t.db, { code: `STP-${Math.random().toString(36).slice(2, 7)}` })
   const other = await makeAgency(t.db)
   const desk = await makeDesk(t.db, agency.id)
-  const created = await makeKiosk(t.db, desk.id, t.clock.now())
-  const paired = await post(t.app, '/api/v1/kiosk/pair', { code: created.code })
-  return { agency, other, desk, kiosk: { id: created.id, secret: paired.body.secret as string } }
+  return { agency, other, desk, kiosk: await makePairedKiosk(t, desk.id) }
 }
 
 /** Ratings from the desk's tablet, one a minute apart in time (well under the tablet's burst flag). */

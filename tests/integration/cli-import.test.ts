@@ -13,6 +13,12 @@ const write = (name: string, text: string) => {
   fs.writeFileSync(file, text)
   return file
 }
+/** Imports the file, then the same file again: what the CLI said each time. */
+async function importTwice(kind: 'agencies' | 'responses', file: string) {
+  const said: string[] = []
+  for (const _ of [1, 2]) said.push((await runCli([kind, 'import', file], env)).stdout.trim())
+  return said
+}
 async function count(table: 'agencies' | 'responses' | 'answers' | 'rollups') {
   const { db, close } = await openDatabase(env.DATABASE_URL)
   const { n } = await db
@@ -44,11 +50,7 @@ describe('hailong CLI', () => {
   })
 
   it('imports agencies with parents given later in the file, and re-imports as unchanged', async () => {
-    const file = write('agencies.csv', AGENCIES)
-    const first = await runCli(['agencies', 'import', file], env)
-    expect(first.stdout.trim()).toBe('agencies: 3 created, 0 updated, 0 unchanged')
-    const again = await runCli(['agencies', 'import', file], env)
-    expect(again.stdout.trim()).toBe('agencies: 0 created, 0 updated, 3 unchanged')
+    expect(await importTwice('agencies', write('agencies.csv', AGENCIES))).toEqual(['agencies: 3 created, 0 updated, 0 unchanged', 'agencies: 0 created, 0 updated, 3 unchanged'])
     expect(await count('agencies')).toBe(3)
   })
 
@@ -63,11 +65,7 @@ describe('hailong CLI', () => {
   })
 
   it('imports a paper file, then re-imports it as already present', async () => {
-    const file = write('paper.csv', GOOD)
-    const first = await runCli(['responses', 'import', file], env)
-    expect(first.stdout.trim()).toBe('imported 3, already present 0, rejected 0')
-    const again = await runCli(['responses', 'import', file], env)
-    expect(again.stdout.trim()).toBe('imported 0, already present 3, rejected 0')
+    expect(await importTwice('responses', write('paper.csv', GOOD))).toEqual(['imported 3, already present 0, rejected 0', 'imported 0, already present 3, rejected 0'])
     expect(await count('responses')).toBe(3)
     const { db, close } = await openDatabase(env.DATABASE_URL)
     const rows = await db.selectFrom('responses').select(['submission_id', 'submitted_at', 'quarter', 'channel']).orderBy('submission_id').execute()

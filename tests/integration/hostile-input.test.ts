@@ -9,9 +9,9 @@ import { readTable } from '../../server/imports/table-reader.ts'
 import { ImportRejected } from '../../server/imports/row-issues.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeApiKey, makeDesk, signIn, submission } from '../helpers/factories.ts'
+import { makeSnvDesk, signIn, submission } from '../helpers/factories.ts'
 import { tempDir } from '../helpers/cli.ts'
-import { hugeSharedStrings, oneSharedCellSheet, workbookParts, writeZip } from '../helpers/xlsx-files.ts'
+import { hugeSharedStrings, longAttributeSheet, oneSharedCellSheet, tinyRowsSheet, workbookParts, writeZip } from '../helpers/xlsx-files.ts'
 
 // Well over 10,000 hostile inputs in all (3,000 + 1,500 + 2,500 + 2,000 + 1,500), each invalid by
 // construction, so any row written or any 5xx is a bug, not an accident of generation.
@@ -23,9 +23,9 @@ let apiKey: string
 let staffHeaders: Record<string, string>
 beforeAll(async () => {
   t = await createTestApp()
-  const agency = await makeAgency(t.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  deskToken = (await makeDesk(t.db, agency.id, 'MC-01')).token
-  apiKey = (await makeApiKey(t.db, agency.id)).key
+  const snv = await makeSnvDesk(t.db)
+  deskToken = snv.desk.token
+  apiKey = snv.key
   staffHeaders = (await signIn(t, 'admin')).headers
 })
 afterAll(() => t.close())
@@ -112,6 +112,10 @@ const withRawKey = (obj: Record<string, unknown>, key: string, value: unknown) =
   const text = JSON.stringify(obj)
   return `{${JSON.stringify(key)}:${JSON.stringify(value) ?? 'null'},${text.slice(1)}`
 }
+
+/** The valid body with one field made bad: per field, its bad values as one arbitrary of JSON text. */
+const oneBadField = (good: Record<string, unknown>, fields: Record<string, fc.Arbitrary<unknown>>) =>
+  Object.entries(fields).map(([field, values]) => values.map((v) => JSON.stringify({ ...good, [field]: v })))
 
 // --- single submissions ---------------------------------------------------------------------------
 
@@ -233,52 +237,34 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
   it(`${RUNS.invitation} invitation requests with a valid API key`, { timeout: 120_000 }, async () => {
     const good = { desk: 'MC-01', dossier: 'H40.175.01-260510-AB0001', procedure: '1.001234', qr: [] as string[] }
     const invitation: fc.Arbitrary<Body> = fc.oneof(
-      fc
-        .record({
-          desk: fc.oneof(
-            wrongType,
-            nasty.map((s) => `MC${s}01`),
-            huge,
-          ),
-        })
-        .map((f) => JSON.stringify({ ...good, ...f })),
-      fc
-        .record({
-          agency: fc.oneof(
-            wrongType,
-            nasty.map((s) => `SNV${s}`),
-          ),
-        })
-        .map((f) => JSON.stringify({ ...good, ...f })),
-      fc
-        .record({
-          dossier: fc.oneof(
-            wrongType,
-            nasty.map((s) => `H12${s}0001`),
-            longish,
-          ),
-        })
-        .map((f) => JSON.stringify({ ...good, ...f })),
-      fc
-        .record({
-          procedure: fc.oneof(
-            wrongType,
-            nasty.map((s) => `1.00${s}1`),
-          ),
-        })
-        .map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ survey: fc.oneof(wrongType, hostileString, fc.constant('../x')) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ expiresInDays: fc.oneof(fc.constant(0), fc.constant(366), fc.constant(1.5), fc.constant(-1), fc.constant('30')) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ expiresAt: fc.oneof(wrongType, hostileString) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc
-        .record({
-          qr: fc.oneof(
-            fc.constant(['gif']),
-            fc.constant(['svg', 'png', 'svg']),
-            wrongType.filter((v) => !Array.isArray(v) || v.length > 0),
-          ),
-        })
-        .map((f) => JSON.stringify({ ...good, ...f })),
+      ...oneBadField(good, {
+        desk: fc.oneof(
+          wrongType,
+          nasty.map((s) => `MC${s}01`),
+          huge,
+        ),
+        agency: fc.oneof(
+          wrongType,
+          nasty.map((s) => `SNV${s}`),
+        ),
+        dossier: fc.oneof(
+          wrongType,
+          nasty.map((s) => `H12${s}0001`),
+          longish,
+        ),
+        procedure: fc.oneof(
+          wrongType,
+          nasty.map((s) => `1.00${s}1`),
+        ),
+        survey: fc.oneof(wrongType, hostileString, fc.constant('../x')),
+        expiresInDays: fc.oneof(fc.constant(0), fc.constant(366), fc.constant(1.5), fc.constant(-1), fc.constant('30')),
+        expiresAt: fc.oneof(wrongType, hostileString),
+        qr: fc.oneof(
+          fc.constant(['gif']),
+          fc.constant(['svg', 'png', 'svg']),
+          wrongType.filter((v) => !Array.isArray(v) || v.length > 0),
+        ),
+      }),
       fc.constant(JSON.stringify({ dossier: 'H1', qr: [] })),
       fc
         .tuple(
@@ -327,19 +313,17 @@ describe('hostile input never writes, never fails with 5xx, and always says why'
   it(`${RUNS.agency} staff JSON bodies (POST /api/v1/admin/agencies)`, { timeout: 120_000 }, async () => {
     const good = { code: 'SYT', name: 'Sở Y tế', parent: 'SNV', kind: 'department' }
     const agency: fc.Arbitrary<Body> = fc.oneof(
-      fc.record({ code: fc.oneof(wrongType, hostileString, fc.constant('../SNV'), fc.constant('a b'), fc.constant('')) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc
-        .record({
-          name: fc.oneof(
-            wrongType,
-            nasty.map((s) => `Sở ${s} Y tế`),
-            longish,
-            fc.constant('   '),
-          ),
-        })
-        .map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ parent: fc.oneof(fc.integer(), fc.boolean(), hostileString, fc.constant('KHONG-CO')) }).map((f) => JSON.stringify({ ...good, ...f })),
-      fc.record({ kind: fc.oneof(wrongType, hostileString, fc.constant('ministry')) }).map((f) => JSON.stringify({ ...good, ...f })),
+      ...oneBadField(good, {
+        code: fc.oneof(wrongType, hostileString, fc.constant('../SNV'), fc.constant('a b'), fc.constant('')),
+        name: fc.oneof(
+          wrongType,
+          nasty.map((s) => `Sở ${s} Y tế`),
+          longish,
+          fc.constant('   '),
+        ),
+        parent: fc.oneof(fc.integer(), fc.boolean(), hostileString, fc.constant('KHONG-CO')),
+        kind: fc.oneof(wrongType, hostileString, fc.constant('ministry')),
+      }),
       fc
         .tuple(
           fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !(k in good)),
@@ -549,14 +533,7 @@ describe('hostile uploads: refused with 400 and the envelope, nothing written', 
 
   it('an XLSX whose sheet hides a megabytes-long attribute (a few KB packed) is refused before the parser buffers it', async () => {
     const file = path.join(tempDir('hailong-attr-'), 'attr.xlsx')
-    await writeZip(
-      file,
-      workbookParts(function* () {
-        yield '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A'
-        for (let i = 0; i < 80; i++) yield '1'.repeat(64 * 1024)
-        yield '"><v>1</v></c></row></sheetData></worksheet>'
-      }),
-    )
+    await writeZip(file, workbookParts(longAttributeSheet(80 * 64 * 1024)))
     expect(fs.statSync(file).size).toBeLessThan(64 * 1024)
     const r = await upload(fileForm('phieu.xlsx', fs.readFileSync(file)))
     expect(r.status).toBe(400)
@@ -565,14 +542,7 @@ describe('hostile uploads: refused with 400 and the envelope, nothing written', 
 
   it('an XLSX whose central directory understates a part (a zip bomb that lies) is cut off while inflating', async () => {
     const file = path.join(tempDir('hailong-lie-'), 'lie.xlsx')
-    await writeZip(
-      file,
-      workbookParts(function* () {
-        yield '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-        for (let r = 1; r <= 20_000; r++) yield `<row r="${r}"><c r="A${r}"><v>1</v></c></row>`
-        yield '</sheetData></worksheet>'
-      }),
-    )
+    await writeZip(file, workbookParts(tinyRowsSheet(20_000)))
     const bytes = fs.readFileSync(file)
     // The sheet's record in the central directory (whose offset the end record holds), name after 46 bytes.
     const record = bytes.indexOf('xl/worksheets/sheet1.xml', bytes.readUInt32LE(bytes.length - 22 + 16)) - 46

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rebuildRollups } from '../../server/rollups/rebuild.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, signIn, submission } from '../helpers/factories.ts'
+import { jsonRequest, makeAgency, makeApiKey, makeDesk, makePairedKiosk, post, signIn, submission } from '../helpers/factories.ts'
 
 // Wednesday 25 March 2026, 10:00 in Hà Nội: the tablets are paired in 2026-Q1.
 const PAIRED = '2026-03-25T03:00:00.000Z'
@@ -24,16 +24,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const req = (headers: Record<string, string>, body?: unknown, method = 'POST'): RequestInit => ({
-  method,
-  headers: { 'Content-Type': 'application/json', ...headers },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-})
-async function pairedKiosk(deskId: number) {
-  const created = await makeKiosk(t.db, deskId, t.clock.now())
-  const paired = await post(t.app, '/api/v1/kiosk/pair', { code: created.code })
-  return { id: created.id, secret: paired.body.secret as string }
-}
+const pairedKiosk = (deskId: number) => makePairedKiosk(t, deskId)
 /** Kiosk ratings tapped ten minutes apart from `from`, alternating 5 and 4 (no burst, no run of top ratings). */
 async function rate(secret: string, from: string, ratings: number[]) {
   const items = ratings.map((overall, i) => submission({ overall }, { givenAt: new Date(Date.parse(from) + i * 600_000).toISOString() }))
@@ -78,7 +69,7 @@ describe('channel binding: every channel refuses surveys it is not assigned', ()
     const admin = await signIn(t, 'admin')
     t.clock.advance(3600_000)
     const queued = submission({ overall: 4 }, { givenAt: new Date(t.clock.now().getTime() - 60_000).toISOString() })
-    const put = await t.app.request(`/api/v1/admin/desks/${snvDesk.id}/surveys`, req(admin.headers, { kiosk: 'sipas-2017@1' }, 'PUT'))
+    const put = await t.app.request(`/api/v1/admin/desks/${snvDesk.id}/surveys`, jsonRequest(admin.headers, { kiosk: 'sipas-2017@1' }, 'PUT'))
     expect(put.status).toBe(200)
     t.clock.advance(120_000)
     const drained = await post(t.app, '/api/v1/responses/batch', { items: [queued] }, kiosk.secret)
@@ -106,7 +97,7 @@ describe('believable kiosk timestamps', () => {
     const admin = await signIn(t, 'admin')
     expect((await json('/api/v1/reports/mot-cua/2026-Q1', admin.headers)).body.overall.n).toBe(0)
 
-    expect((await t.app.request(`/api/v1/kiosks/${kiosk.id}/revoke`, req(admin.headers))).status).toBe(200)
+    expect((await t.app.request(`/api/v1/kiosks/${kiosk.id}/revoke`, jsonRequest(admin.headers))).status).toBe(200)
     t.clock.advance(60_000)
     const afterRevoke = await post(t.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: t.clock.now().toISOString() }), kiosk.secret)
     expect(afterRevoke.status).toBe(403)
@@ -126,29 +117,29 @@ describe('exclusions need two people', () => {
     const report = async () => (await json('/api/v1/reports/mot-cua/2026-Q1', independent.headers)).body
 
     expect((await report()).units[0]).toMatchObject({ agency: 'SNV', n: 4, index: 75 })
-    const proposed = await t.app.request('/api/v1/moderation/exclusions', req(manager.headers, { responseId: target, reason: 'fraud', note: 'Cán bộ tự chấm' }))
+    const proposed = await t.app.request('/api/v1/moderation/exclusions', jsonRequest(manager.headers, { responseId: target, reason: 'fraud', note: 'Cán bộ tự chấm' }))
     expect(proposed.status).toBe(201)
     const { id } = (await proposed.json()) as any
     expect((await report()).units[0]).toMatchObject({ n: 4, index: 75 })
 
-    const byManager = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, req(manager.headers, {}))
+    const byManager = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, jsonRequest(manager.headers, {}))
     expect(byManager.status).toBe(403)
-    const bySnv = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, req(snvAdmin.headers, {}))
+    const bySnv = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, jsonRequest(snvAdmin.headers, {}))
     expect(bySnv.status).toBe(403)
     expect(((await bySnv.json()) as any).error).toMatchObject({ code: 'conflict_of_interest', message: { vi: expect.stringContaining('cơ quan được đánh giá') } })
-    const byUnknown = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, req(noHome.headers, {}))
+    const byUnknown = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, jsonRequest(noHome.headers, {}))
     expect(((await byUnknown.json()) as any).error.code).toBe('home_agency_unknown')
     expect((await report()).units[0]).toMatchObject({ n: 4, index: 75 })
 
     const queue = (await json('/api/v1/moderation/queue', independent.headers)).body
     expect(queue.proposals).toHaveLength(1)
     expect(queue.proposals[0]).toMatchObject({ agency: 'SNV', reason: 'fraud', note: 'Cán bộ tự chấm', refusal: null })
-    const approved = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, req(independent.headers, { note: 'Đã xác minh' }))
+    const approved = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, jsonRequest(independent.headers, { note: 'Đã xác minh' }))
     expect(approved.status).toBe(200)
     const after = await report()
     expect(after.units[0]).toMatchObject({ n: 3, index: 100, excluded: { fraud: 1 } })
     expect(after.excluded).toEqual({ fraud: 1 })
-    const again = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, req(independent.headers, {}))
+    const again = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, jsonRequest(independent.headers, {}))
     expect(again.status).toBe(409)
 
     const actions = (await t.db.selectFrom('audit_log').select(['action', 'target']).where('action', 'like', 'exclusion.%').orderBy('id').execute()).map((a) => a.action)
@@ -170,19 +161,19 @@ describe('exclusions need two people', () => {
     await post(t.app, '/api/v1/responses', submission({ overall: 2, reasons: ['wait'], comment: 'Số điện thoại 0912345678' }), stpDesk.token)
     const target = await responseId(one!.submissionId)
     const admin = await signIn(t, 'admin', null, province.id)
-    const res = await t.app.request('/api/v1/moderation/exclusions', req(admin.headers, { responseId: target, reason: 'spam', note: 'Vô nghĩa' }))
+    const res = await t.app.request('/api/v1/moderation/exclusions', jsonRequest(admin.headers, { responseId: target, reason: 'spam', note: 'Vô nghĩa' }))
     const { id } = (await res.json()) as any
-    const own = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, req(admin.headers, {}))
+    const own = await t.app.request(`/api/v1/moderation/exclusions/${id}/approve`, jsonRequest(admin.headers, {}))
     expect(own.status).toBe(403)
     expect(((await own.json()) as any).error.code).toBe('own_proposal')
-    expect((await t.app.request(`/api/v1/moderation/exclusions/${id}/withdraw`, req(admin.headers))).status).toBe(200)
+    expect((await t.app.request(`/api/v1/moderation/exclusions/${id}/withdraw`, jsonRequest(admin.headers))).status).toBe(200)
     expect((await json('/api/v1/moderation/queue', admin.headers)).body.proposals).toHaveLength(0)
 
-    const noReason = await t.app.request('/api/v1/moderation/exclusions', req(admin.headers, { responseId: target, reason: 'spam', note: '' }))
+    const noReason = await t.app.request('/api/v1/moderation/exclusions', jsonRequest(admin.headers, { responseId: target, reason: 'spam', note: '' }))
     expect(noReason.status).toBe(400)
 
     const comment = (await json('/api/v1/dashboard/comments', admin.headers)).body.items[0]
-    const hide = await t.app.request(`/api/v1/moderation/responses/${comment.responseId}/text`, req(admin.headers, { hidden: true, reason: 'Dữ liệu cá nhân' }))
+    const hide = await t.app.request(`/api/v1/moderation/responses/${comment.responseId}/text`, jsonRequest(admin.headers, { hidden: true, reason: 'Dữ liệu cá nhân' }))
     expect(hide.status).toBe(200)
     const listed = (await json('/api/v1/dashboard/comments', admin.headers)).body.items[0]
     expect(listed).toMatchObject({ text: null, textHidden: true, rating: 2 })
@@ -200,15 +191,15 @@ describe('closing and publishing a quarter', () => {
     await rate(kiosk.secret, '2026-03-30T01:00:00.000Z', [5, 4, 2])
     const stpRatings = await rate(other.secret, '2026-03-30T01:00:00.000Z', [5, 2, 1])
     const early = await signIn(t, 'admin', null, province.id)
-    const tooSoon = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', req(early.headers))
+    const tooSoon = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', jsonRequest(early.headers))
     expect(tooSoon.status).toBe(409)
     expect(((await tooSoon.json()) as any).error.code).toBe('quarter_not_ended')
 
     t.clock.set('2026-04-06T03:00:00.000Z')
     const admin = await signIn(t, 'admin', null, province.id)
     const manager = await signIn(t, 'manager', stp.id)
-    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', req(manager.headers))).status).toBe(403)
-    const closed = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', req(admin.headers))
+    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', jsonRequest(manager.headers))).status).toBe(403)
+    const closed = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', jsonRequest(admin.headers))
     expect(closed.status).toBe(200)
     const status = (await closed.json()) as any
     expect(status).toMatchObject({ closed: true, snapshot: { version: 1, method: 'share', surveyVersions: ['mot-cua@1'] }, late: 0 })
@@ -228,9 +219,12 @@ describe('closing and publishing a quarter', () => {
     expect(await t.db.selectFrom('responses').select('id').where('is_late', '=', 1).execute()).toHaveLength(2)
     // An exclusion approved after closing is kept out of the frozen figures too.
     const proposal = (await (
-      await t.app.request('/api/v1/moderation/exclusions', req(manager.headers, { responseId: await responseId(stpRatings[2]!.submissionId), reason: 'spam', note: 'Phiếu rác' }))
+      await t.app.request(
+        '/api/v1/moderation/exclusions',
+        jsonRequest(manager.headers, { responseId: await responseId(stpRatings[2]!.submissionId), reason: 'spam', note: 'Phiếu rác' }),
+      )
     ).json()) as any
-    const decided = await t.app.request(`/api/v1/moderation/exclusions/${proposal.id}/approve`, req(admin.headers, {}))
+    const decided = await t.app.request(`/api/v1/moderation/exclusions/${proposal.id}/approve`, jsonRequest(admin.headers, {}))
     expect(((await decided.json()) as any).afterClose).toBe(true)
     await rebuildRollups(t.db, new SurveyCatalog(t.db), 'Asia/Ho_Chi_Minh')
 
@@ -242,16 +236,16 @@ describe('closing and publishing a quarter', () => {
     const lateStatus = (await json('/api/v1/periods/mot-cua/2026-Q1', admin.headers)).body
     expect(lateStatus).toMatchObject({ closed: true, late: 2, lateExclusions: 1 })
 
-    const noReason = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/reopen', req(admin.headers, { reason: '' }))
+    const noReason = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/reopen', jsonRequest(admin.headers, { reason: '' }))
     expect(noReason.status).toBe(400)
-    const reopened = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/reopen', req(admin.headers, { reason: 'Bổ sung phiếu đến muộn' }))
+    const reopened = await t.app.request('/api/v1/periods/mot-cua/2026-Q1/reopen', jsonRequest(admin.headers, { reason: 'Bổ sung phiếu đến muộn' }))
     expect(reopened.status).toBe(200)
     const live = await json('/api/v1/reports/mot-cua/2026-Q1', admin.headers)
     expect(live.text).not.toBe(before.text)
     expect(live.body.units.find((u: any) => u.agency === 'SNV').n).toBe(5)
     expect(live.body.units.find((u: any) => u.agency === 'STP')).toMatchObject({ n: 2, excluded: { spam: 1 } })
     t.clock.advance(60_000)
-    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', req(admin.headers))).status).toBe(200)
+    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', jsonRequest(admin.headers))).status).toBe(200)
     const history = (await json('/api/v1/periods/mot-cua/2026-Q1', admin.headers)).body
     expect(history.snapshot.version).toBe(2)
     expect(history.history).toHaveLength(2)
@@ -267,12 +261,12 @@ describe('closing and publishing a quarter', () => {
     await rate(kiosk.secret, '2026-03-30T01:00:00.000Z', [5, 2])
     t.clock.set('2026-04-06T03:00:00.000Z')
     const admin = await signIn(t, 'admin', null, province.id)
-    await t.app.request('/api/v1/periods/mot-cua/2025-Q4/close', req(admin.headers))
-    await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', req(admin.headers))
+    await t.app.request('/api/v1/periods/mot-cua/2025-Q4/close', jsonRequest(admin.headers))
+    await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', jsonRequest(admin.headers))
     const q1 = (await json('/api/v1/reports/mot-cua/2026-Q1', admin.headers)).text
     const q4 = (await json('/api/v1/reports/mot-cua/2025-Q4', admin.headers)).text
     expect((await post(t.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: '2025-12-01T03:00:00.000Z' }), kiosk.secret)).status).toBe(400)
-    await t.app.request(`/api/v1/kiosks/${kiosk.id}/revoke`, req(admin.headers))
+    await t.app.request(`/api/v1/kiosks/${kiosk.id}/revoke`, jsonRequest(admin.headers))
     t.clock.advance(60_000)
     await post(t.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: '2026-03-31T03:00:00.000Z' }), kiosk.secret)
     await post(t.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: t.clock.now().toISOString() }), kiosk.secret)
@@ -286,11 +280,11 @@ describe('closing and publishing a quarter', () => {
     await rate(kiosk.secret, '2026-03-30T01:00:00.000Z', [5, 4, 2])
     t.clock.set('2026-07-06T03:00:00.000Z')
     const admin = await signIn(t, 'admin', null, province.id)
-    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/publish', req(admin.headers))).status).toBe(409)
-    await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', req(admin.headers))
-    await t.app.request('/api/v1/periods/mot-cua/2026-Q2/close', req(admin.headers))
+    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/publish', jsonRequest(admin.headers))).status).toBe(409)
+    await t.app.request('/api/v1/periods/mot-cua/2026-Q1/close', jsonRequest(admin.headers))
+    await t.app.request('/api/v1/periods/mot-cua/2026-Q2/close', jsonRequest(admin.headers))
     expect((await json('/api/v1/public/reports', {})).body.reports).toEqual([])
-    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/publish', req(admin.headers))).status).toBe(200)
+    expect((await t.app.request('/api/v1/periods/mot-cua/2026-Q1/publish', jsonRequest(admin.headers))).status).toBe(200)
     const list = (await json('/api/v1/public/reports', {})).body.reports
     expect(list).toEqual([expect.objectContaining({ survey: 'mot-cua', period: '2026-Q1', version: 1 })])
     const page = await json('/api/v1/public/reports/mot-cua/2026-Q1', {})
@@ -307,9 +301,12 @@ describe('self-rating signals', () => {
   it('a long run of top ratings at one desk, and ratings outside the desk hours, are held for review; an admin lets one count', async () => {
     const admin = await signIn(t, 'admin', null, province.id)
     // Monday to Friday, 07:30–11:30 only.
-    const hours = await t.app.request(`/api/v1/admin/desks/${snvDesk.id}`, req(admin.headers, { openingHours: { days: [1, 2, 3, 4, 5], open: '07:30', close: '11:30' } }, 'PATCH'))
+    const hours = await t.app.request(
+      `/api/v1/admin/desks/${snvDesk.id}`,
+      jsonRequest(admin.headers, { openingHours: { days: [1, 2, 3, 4, 5], open: '07:30', close: '11:30' } }, 'PATCH'),
+    )
     expect(hours.status).toBe(200)
-    const bad = await t.app.request(`/api/v1/admin/desks/${snvDesk.id}`, req(admin.headers, { openingHours: { days: [1], open: '17:00', close: '07:00' } }, 'PATCH'))
+    const bad = await t.app.request(`/api/v1/admin/desks/${snvDesk.id}`, jsonRequest(admin.headers, { openingHours: { days: [1], open: '17:00', close: '07:00' } }, 'PATCH'))
     expect(bad.status).toBe(400)
     const kiosk = await pairedKiosk(snvDesk.id)
     t.clock.set('2026-03-30T13:00:00.000Z')
@@ -326,16 +323,16 @@ describe('self-rating signals', () => {
     const queue = (await json('/api/v1/moderation/queue', reviewer.headers)).body
     expect(queue.flagged.map((f: any) => f.flagReason)).toEqual(['top_run', 'after_hours'])
     const snvAdmin = await signIn(t, 'admin', null, snv.id)
-    const refused = await t.app.request(`/api/v1/moderation/flagged/${queue.flagged[0].responseId}`, req(snvAdmin.headers, { decision: 'count', note: 'Hợp lệ' }))
+    const refused = await t.app.request(`/api/v1/moderation/flagged/${queue.flagged[0].responseId}`, jsonRequest(snvAdmin.headers, { decision: 'count', note: 'Hợp lệ' }))
     expect(refused.status).toBe(403)
     const counted = await t.app.request(
       `/api/v1/moderation/flagged/${queue.flagged[0].responseId}`,
-      req(reviewer.headers, { decision: 'count', note: 'Đã xem camera: người dân thật' }),
+      jsonRequest(reviewer.headers, { decision: 'count', note: 'Đã xem camera: người dân thật' }),
     )
     expect(counted.status).toBe(200)
     const excluded = await t.app.request(
       `/api/v1/moderation/flagged/${queue.flagged[1].responseId}`,
-      req(reviewer.headers, { decision: 'exclude', reason: 'staff_rating', note: 'Ngoài giờ' }),
+      jsonRequest(reviewer.headers, { decision: 'exclude', reason: 'staff_rating', note: 'Ngoài giờ' }),
     )
     expect(excluded.status).toBe(200)
     const report = (await json('/api/v1/reports/mot-cua/2026-Q1', reviewer.headers)).body

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeDesk, makeKiosk, post, signIn, submission } from '../helpers/factories.ts'
+import { jsonRequest, makeAgency, makeDesk, makeKiosk, makePairedKiosk, post, signIn, submission } from '../helpers/factories.ts'
 
 let t: TestApp
 let agency: { id: number; code: string }
@@ -17,23 +17,14 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const json = (headers: Record<string, string>, body?: unknown, method = 'POST'): RequestInit => ({
-  method,
-  headers: { 'Content-Type': 'application/json', ...headers },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-})
 const pair = (code: string) => post(t.app, '/api/v1/kiosk/pair', { code })
-async function pairedKiosk(deskId = desk.id) {
-  const created = await makeKiosk(t.db, deskId, t.clock.now())
-  const paired = await pair(created.code)
-  return { id: created.id, secret: paired.body.secret as string }
-}
+const pairedKiosk = (deskId = desk.id) => makePairedKiosk(t, deskId)
 const bearer = (secret: string) => ({ Authorization: `Bearer ${secret}` })
 
 describe('pairing a tablet', () => {
   it('staff create a kiosk and get a pairing link with a QR code; the code pairs once', async () => {
     const admin = await signIn(t, 'admin')
-    const res = await t.app.request('/api/v1/kiosks', json(admin.headers, { deskId: desk.id, name: 'Máy quầy 1' }))
+    const res = await t.app.request('/api/v1/kiosks', jsonRequest(admin.headers, { deskId: desk.id, name: 'Máy quầy 1' }))
     expect(res.status).toBe(201)
     const body = (await res.json()) as any
     expect(body.pairing.url).toMatch(/\/kiosk#pair=kpair_/)
@@ -96,7 +87,7 @@ describe('kiosk submissions', () => {
     const queued = submission({ overall: 4 }, { givenAt: '2026-05-11T02:59:00.000Z' })
     const admin = await signIn(t, 'admin')
     t.clock.advance(60_000)
-    expect((await t.app.request(`/api/v1/kiosks/${k.id}/revoke`, json(admin.headers))).status).toBe(200)
+    expect((await t.app.request(`/api/v1/kiosks/${k.id}/revoke`, jsonRequest(admin.headers))).status).toBe(200)
     const fresh = await post(t.app, '/api/v1/responses', submission({ overall: 5 }, { givenAt: t.clock.now().toISOString() }), k.secret)
     expect(fresh.status).toBe(403)
     expect(fresh.body.error.code).toBe('device_revoked')
@@ -107,7 +98,7 @@ describe('kiosk submissions', () => {
     const config = await t.app.request('/api/v1/kiosk/config', { headers: bearer(k.secret) })
     expect(config.status).toBe(403)
     expect(((await config.json()) as any).error.code).toBe('kiosk_revoked')
-    const beat = await t.app.request('/api/v1/kiosk/heartbeat', json(bearer(k.secret), { appVersion: '1', queueLength: 0 }))
+    const beat = await t.app.request('/api/v1/kiosk/heartbeat', jsonRequest(bearer(k.secret), { appVersion: '1', queueLength: 0 }))
     expect(beat.status).toBe(403)
   })
 
@@ -133,23 +124,23 @@ describe('staff scope, roles and CSRF', () => {
     const manager = await signIn(t, 'manager', agency.id)
     const list = (await (await t.app.request('/api/v1/kiosks', { headers: manager.headers })).json()) as any
     expect(list.kiosks.map((k: any) => k.name)).toEqual(['Của tôi'])
-    expect((await t.app.request('/api/v1/kiosks', json(manager.headers, { deskId: otherDesk.id, name: 'X' }))).status).toBe(404)
-    expect((await t.app.request(`/api/v1/kiosks/${theirs.id}/revoke`, json(manager.headers))).status).toBe(404)
-    expect((await t.app.request(`/api/v1/kiosks/${mine.id}`, json(manager.headers, { deskId: otherDesk.id }, 'PATCH'))).status).toBe(404)
-    const renamed = await t.app.request(`/api/v1/kiosks/${mine.id}`, json(manager.headers, { name: 'Quầy 1 — máy trái' }, 'PATCH'))
+    expect((await t.app.request('/api/v1/kiosks', jsonRequest(manager.headers, { deskId: otherDesk.id, name: 'X' }))).status).toBe(404)
+    expect((await t.app.request(`/api/v1/kiosks/${theirs.id}/revoke`, jsonRequest(manager.headers))).status).toBe(404)
+    expect((await t.app.request(`/api/v1/kiosks/${mine.id}`, jsonRequest(manager.headers, { deskId: otherDesk.id }, 'PATCH'))).status).toBe(404)
+    const renamed = await t.app.request(`/api/v1/kiosks/${mine.id}`, jsonRequest(manager.headers, { name: 'Quầy 1 — máy trái' }, 'PATCH'))
     expect(renamed.status).toBe(200)
     expect(((await renamed.json()) as any).kiosk.name).toBe('Quầy 1 — máy trái')
   })
 
   it('an admin moves a kiosk to another desk; later ratings count there; create, move and revoke are audited', async () => {
     const admin = await signIn(t, 'admin')
-    const created = (await (await t.app.request('/api/v1/kiosks', json(admin.headers, { deskId: desk.id, name: 'M1' }))).json()) as any
+    const created = (await (await t.app.request('/api/v1/kiosks', jsonRequest(admin.headers, { deskId: desk.id, name: 'M1' }))).json()) as any
     const { secret } = (await pair(created.pairing.code)).body
-    const moved = await t.app.request(`/api/v1/kiosks/${created.kiosk.id}`, json(admin.headers, { deskId: otherDesk.id }, 'PATCH'))
+    const moved = await t.app.request(`/api/v1/kiosks/${created.kiosk.id}`, jsonRequest(admin.headers, { deskId: otherDesk.id }, 'PATCH'))
     expect(((await moved.json()) as any).kiosk.agency.code).toBe('STP')
     await post(t.app, '/api/v1/responses', submission({ overall: 5 }), secret)
     expect(await t.db.selectFrom('responses').select(['agency_id', 'desk_id']).executeTakeFirst()).toEqual({ agency_id: other.id, desk_id: otherDesk.id })
-    await t.app.request(`/api/v1/kiosks/${created.kiosk.id}/revoke`, json(admin.headers))
+    await t.app.request(`/api/v1/kiosks/${created.kiosk.id}/revoke`, jsonRequest(admin.headers))
     const actions = (await t.db.selectFrom('audit_log').select('action').where('action', 'like', 'kiosk.%').orderBy('id').execute()).map((a) => a.action)
     expect(actions).toEqual(['kiosk.create', 'kiosk.pair', 'kiosk.move', 'kiosk.revoke'])
   })
@@ -158,10 +149,10 @@ describe('staff scope, roles and CSRF', () => {
     const k = await makeKiosk(t.db, desk.id, t.clock.now())
     const viewer = await signIn(t, 'viewer')
     expect((await t.app.request('/api/v1/kiosks', { headers: viewer.headers })).status).toBe(200)
-    expect((await t.app.request(`/api/v1/kiosks/${k.id}/revoke`, json(viewer.headers))).status).toBe(403)
-    expect((await t.app.request('/api/v1/kiosks', json(viewer.headers, { deskId: desk.id, name: 'X' }))).status).toBe(403)
+    expect((await t.app.request(`/api/v1/kiosks/${k.id}/revoke`, jsonRequest(viewer.headers))).status).toBe(403)
+    expect((await t.app.request('/api/v1/kiosks', jsonRequest(viewer.headers, { deskId: desk.id, name: 'X' }))).status).toBe(403)
     const admin = await signIn(t, 'admin')
-    const noToken = await t.app.request(`/api/v1/kiosks/${k.id}/revoke`, json({ Cookie: admin.cookie }))
+    const noToken = await t.app.request(`/api/v1/kiosks/${k.id}/revoke`, jsonRequest({ Cookie: admin.cookie }))
     expect(noToken.status).toBe(403)
     expect(((await noToken.json()) as any).error.code).toBe('csrf_failed')
     expect((await t.db.selectFrom('kiosks').select('revoked_at').executeTakeFirstOrThrow()).revoked_at).toBeNull()
@@ -176,7 +167,10 @@ describe('fleet status', () => {
     const admin = await signIn(t, 'admin')
     const fleet = async () => ((await (await t.app.request('/api/v1/kiosks', { headers: admin.headers })).json()) as any).kiosks[0]
     t.clock.advance(5 * 60_000)
-    const beat = await t.app.request('/api/v1/kiosk/heartbeat', json(bearer(k.secret), { appVersion: '0.1.0', queueLength: 3, lastSubmissionAt: '2026-05-12T02:04:00.000Z' }))
+    const beat = await t.app.request(
+      '/api/v1/kiosk/heartbeat',
+      jsonRequest(bearer(k.secret), { appVersion: '0.1.0', queueLength: 3, lastSubmissionAt: '2026-05-12T02:04:00.000Z' }),
+    )
     expect(beat.status).toBe(200)
     const config = (await (await t.app.request('/api/v1/kiosk/config', { headers: bearer(k.secret) })).json()) as any
     expect(((await beat.json()) as any).configHash).toBe(config.configHash)
@@ -189,7 +183,7 @@ describe('fleet status', () => {
 
   it('the config hash changes when the desk is given another survey version', async () => {
     const k = await pairedKiosk()
-    const beat = async () => ((await (await t.app.request('/api/v1/kiosk/heartbeat', json(bearer(k.secret), { appVersion: '1', queueLength: 0 }))).json()) as any).configHash
+    const beat = async () => ((await (await t.app.request('/api/v1/kiosk/heartbeat', jsonRequest(bearer(k.secret), { appVersion: '1', queueLength: 0 }))).json()) as any).configHash
     const before = await beat()
     expect(await beat()).toBe(before)
     const sipas = await t.db.selectFrom('survey_versions').select('id').where('instrument', '=', 'sipas-2017').executeTakeFirstOrThrow()

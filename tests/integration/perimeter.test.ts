@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { startServer, WEB_ROOT, type TestServer } from '../helpers/browser.ts'
+import { startServer, type TestServer, WEB_ROOT } from '../helpers/browser.ts'
 import { startSweeper } from '../../server/maintenance/sweep.ts'
-import { makeAgency, makeApiKey, makeDesk, makeKiosk, post, signIn } from '../helpers/factories.ts'
+import { makeAgency, makeDesk, makeKiosk, makeSnvDesk, post, signIn } from '../helpers/factories.ts'
 
 // What surrounds the authorization matrix (authorization-matrix.test.ts): cookies, headers, body sizes and
 // the static files. Login and API-key throttling are in auth.test.ts and invitations.test.ts.
@@ -19,9 +19,7 @@ let desk: { id: number; token: string }
 let key: string
 beforeAll(async () => {
   t = await createTestApp()
-  const agency = await makeAgency(t.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(t.db, agency.id, 'MC-01')
-  key = (await makeApiKey(t.db, agency.id)).key
+  ;({ desk, key } = await makeSnvDesk(t.db))
   web = createApp({ db: t.db, databaseKind: t.kind, clock: t.clock, timeZone: DEFAULT_TIMEZONE, minSample: 30, webRoot: WEB_ROOT, trustProxy: true })
 })
 afterAll(() => t.close())

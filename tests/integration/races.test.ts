@@ -3,16 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rebuildRollups } from '../../server/rollups/rebuild.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeApiKey, makeDesk, post } from '../helpers/factories.ts'
+import { makeSnvDesk, post } from '../helpers/factories.ts'
 
 let t: TestApp
 let desk: { id: number; code: string; token: string }
 let key: string
 beforeEach(async () => {
   t = await createTestApp()
-  const agency = await makeAgency(t.db, { code: 'SNV', name: 'Sở Nội vụ' })
-  desk = await makeDesk(t.db, agency.id, 'MC-01')
-  key = (await makeApiKey(t.db, agency.id)).key
+  ;({ desk, key } = await makeSnvDesk(t.db))
 })
 afterEach(() => t.close())
 
