@@ -116,6 +116,8 @@ export async function copyRollupsFrom(db: Db, otherFile: string) {
   await sql`insert into rollups select * from other.rollups`.execute(db)
   await sql`delete from agency_rollups`.execute(db)
   await sql`insert into agency_rollups select * from other.agency_rollups`.execute(db)
+  await sql`delete from total_rollups`.execute(db)
+  await sql`insert into total_rollups select * from other.total_rollups`.execute(db)
   await sql`detach database other`.execute(db)
 }
 

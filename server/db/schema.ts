@@ -15,6 +15,7 @@ export interface Database {
   answers: AnswerTable
   rollups: RollupTable
   agency_rollups: AgencyRollupTable
+  total_rollups: TotalRollupTable
   users: UserTable
   sessions: SessionTable
   kiosks: KioskTable
@@ -152,6 +153,15 @@ export interface AgencyRollupTable {
   quarter: string
   survey_version_id: number
   agency_id: number
+  question_id: string
+  value: string
+  count: number
+}
+
+/** The agency-level rollups summed over all agencies (migration 23): what the unfiltered trend reads. */
+export interface TotalRollupTable {
+  quarter: string
+  survey_version_id: number
   question_id: string
   value: string
   count: number

@@ -39,6 +39,14 @@ export async function sumRollups(db: Db, filter: CountFilter, split: SplitBy) {
       .where('survey_version_id', 'in', filter.surveyVersionIds)
     if (agencies) q = q.where('agency_id', 'in', agencies)
     for (const r of await q.execute()) rows.push(r)
+  } else if (open.length && !filter.channel && !agencies && split === 'quarter') {
+    // The whole deployment's trend: the deployment-wide cells, a few dozen a quarter.
+    const q = db
+      .selectFrom('total_rollups')
+      .select(['quarter as key', 'question_id', 'value', 'count'])
+      .where('quarter', 'in', open)
+      .where('survey_version_id', 'in', filter.surveyVersionIds)
+    for (const r of await q.execute()) rows.push(r)
   } else if (open.length && !filter.channel && split === 'quarter') {
     let q = db
       .selectFrom('agency_rollups')

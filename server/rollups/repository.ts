@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/types.ts'
 import type { Insertable } from 'kysely'
-import type { AgencyRollupTable, Channel, RollupTable } from '../db/schema.ts'
+import type { AgencyRollupTable, Channel, RollupTable, TotalRollupTable } from '../db/schema.ts'
 
 export interface RollupBucket {
   surveyVersionId: number
@@ -21,7 +21,8 @@ export interface RollupChange {
 /**
  * Adds the changes to their cells in the caller's transaction, same cells merged first, so a group of
  * responses costs one upsert per few hundred distinct cells; and the same changes to the agency-level
- * cells (agency_rollups), in the same transaction, so the two never disagree.
+ * cells (agency_rollups) and the deployment-wide ones (total_rollups), in the same transaction, so they
+ * never disagree.
  */
 export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
   const merged = new Map<string, Insertable<RollupTable>>()
@@ -52,6 +53,14 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
     found.count += r.count
   }
   const agencyRows = [...byAgency.values()].filter((r) => r.count !== 0)
+  const byTotal = new Map<string, Insertable<TotalRollupTable>>()
+  for (const r of agencyRows) {
+    const key = [r.quarter, r.survey_version_id, r.question_id, r.value].join('\u0000')
+    const found =
+      byTotal.get(key) ?? byTotal.set(key, { quarter: r.quarter, survey_version_id: r.survey_version_id, question_id: r.question_id, value: r.value, count: 0 }).get(key)!
+    found.count += r.count
+  }
+  const totalRows = [...byTotal.values()].filter((r) => r.count !== 0)
   for (let i = 0; i < rows.length; i += 300)
     await db
       .insertInto('rollups')
@@ -69,6 +78,13 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
       .onConflict((oc) =>
         oc.columns(['quarter', 'survey_version_id', 'agency_id', 'question_id', 'value']).doUpdateSet({ count: sql<number>`agency_rollups.count + excluded.count` }),
       )
+      .execute()
+  // Last: every transaction of every node updates these few cells, so they are held for the least time.
+  for (let i = 0; i < totalRows.length; i += 300)
+    await db
+      .insertInto('total_rollups')
+      .values(totalRows.slice(i, i + 300))
+      .onConflict((oc) => oc.columns(['quarter', 'survey_version_id', 'question_id', 'value']).doUpdateSet({ count: sql<number>`total_rollups.count + excluded.count` }))
       .execute()
 }
 
@@ -104,10 +120,14 @@ export async function replaceRollups(trx: Db, rows: Array<Insertable<RollupTable
   await refillAgencyRollups(trx)
 }
 
-/** Sums the desk-level rollups into agency_rollups afresh (after a rebuild, or a generator's bulk load). */
+/** Sums the desk-level rollups into agency_rollups and total_rollups afresh (after a rebuild, or a generator's bulk load). */
 export async function refillAgencyRollups(trx: Db) {
   await trx.deleteFrom('agency_rollups').execute()
   await sql`insert into agency_rollups (quarter, survey_version_id, agency_id, question_id, value, count)
     select quarter, survey_version_id, agency_id, question_id, value, sum(count) from rollups where count <> 0
     group by quarter, survey_version_id, agency_id, question_id, value`.execute(trx)
+  await trx.deleteFrom('total_rollups').execute()
+  await sql`insert into total_rollups (quarter, survey_version_id, question_id, value, count)
+    select quarter, survey_version_id, question_id, value, sum(count) from agency_rollups
+    group by quarter, survey_version_id, question_id, value having sum(count) <> 0`.execute(trx)
 }

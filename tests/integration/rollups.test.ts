@@ -7,7 +7,7 @@ import type { TestApp } from '../helpers/test-app.ts'
 import { createTestApp } from '../helpers/test-app.ts'
 import { makeAgency, makeDesk, post, signIn } from '../helpers/factories.ts'
 
-/** The desk-level cells, and the agency-level ones (which must always be their sum over desks and channels). */
+/** The desk-level cells, the agency-level ones (always their sum over desks and channels) and the deployment-wide ones (the sum over agencies). */
 async function snapshot(t: TestApp) {
   const rows = await t.db.selectFrom('rollups').selectAll().where('count', '!=', 0).execute()
   const agency = await t.db.selectFrom('agency_rollups').selectAll().where('count', '!=', 0).execute()
@@ -18,6 +18,15 @@ async function snapshot(t: TestApp) {
   }
   const stored = new Map(agency.map((r) => [JSON.stringify([r.quarter, r.survey_version_id, r.agency_id, r.question_id, r.value]), Number(r.count)]))
   expect(stored).toEqual(new Map([...summed].filter(([, n]) => n !== 0)))
+  const total = await t.db.selectFrom('total_rollups').selectAll().where('count', '!=', 0).execute()
+  const overAgencies = new Map<string, number>()
+  for (const r of agency) {
+    const key = JSON.stringify([r.quarter, r.survey_version_id, r.question_id, r.value])
+    overAgencies.set(key, (overAgencies.get(key) ?? 0) + Number(r.count))
+  }
+  expect(new Map(total.map((r) => [JSON.stringify([r.quarter, r.survey_version_id, r.question_id, r.value]), Number(r.count)]))).toEqual(
+    new Map([...overAgencies].filter(([, n]) => n !== 0)),
+  )
   return rows.map((r) => JSON.stringify(r)).sort()
 }
 
