@@ -111,6 +111,15 @@ export function TextPair(props: { path: string; label: LocalizedText; value: Tex
   )
 }
 
+/** The ✕ that removes one row of a list (an option, a points answer, an element), named for a screen reader. */
+export function RemoveButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button type="button" class="danger small" aria-label={label} onClick={onClick}>
+      ✕
+    </button>
+  )
+}
+
 export function Select<V extends string>(props: { path: string; label: string; value: V | ''; options: Array<{ value: V | ''; label: string }>; onChange(v: V | ''): void }) {
   const f = useField(props.path)
   return (

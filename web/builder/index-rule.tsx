@@ -1,8 +1,9 @@
+import type { ComponentChildren } from 'preact'
 import { t } from '../lib/i18n.ts'
 import { s } from '../lib/strings.ts'
-import { fieldId, NumberField, Problem, Select, TextPair, useField } from './fields.tsx'
+import { fieldId, NumberField, Problem, RemoveButton, Select, TextPair, useField } from './fields.tsx'
 import { IdField } from './question-card.tsx'
-import { allQuestions, idFromText, newKey, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
+import { allQuestions, idFromText, newKey, patchAt, removeAt, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
 
 const text = {
   gone: (id: string) => s(`"${id}" (không còn trong phiếu)`, `"${id}" (no longer in the survey)`),
@@ -46,6 +47,21 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
   }
   const rules = def.index
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id))
+  /** The questions of one type as checkboxes (the criteria, the indicators), ticked when chosen. */
+  const checks = (path: string, legend: string, type: 'rating' | 'points', chosen: string[], set: (ids: string[]) => void, problems?: ComponentChildren) => (
+    <fieldset class="checks" id={fieldId(path)} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {questions
+        .filter((q) => q.type === type)
+        .map((q) => (
+          <label class="check" key={q._k}>
+            <input type="checkbox" checked={chosen.includes(q.id)} onChange={(e) => set(toggle(chosen, q.id, (e.target as HTMLInputElement).checked))} /> {t(q.text, lang) || q.id}
+          </label>
+        ))}
+      {problems}
+      <Problem path={path} />
+    </fieldset>
+  )
   return (
     <section class="card" aria-labelledby="index-rule" id={fieldId('index')} tabIndex={-1}>
       <h2 id="index-rule">{tr(text.indexRule)}</h2>
@@ -85,25 +101,14 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
               ))}
             <Problem path="index.satisfiedValues" />
           </fieldset>
-          <fieldset class="checks" id={fieldId('index.criteria')} tabIndex={-1}>
-            <legend>{tr(text.criteria)}</legend>
-            {questions
-              .filter((q) => q.type === 'rating')
-              .map((q) => (
-                <label class="check" key={q._k}>
-                  <input
-                    type="checkbox"
-                    checked={rules.criteria.includes(q.id)}
-                    onChange={(e) => onChange({ ...rules, criteria: toggle(rules.criteria, q.id, (e.target as HTMLInputElement).checked) })}
-                  />{' '}
-                  {t(q.text, lang) || q.id}
-                </label>
-              ))}
-            {rules.criteria.map((id, i) => (
-              <Problem key={id} path={`index.criteria.${i}`} />
-            ))}
-            <Problem path="index.criteria" />
-          </fieldset>
+          {checks(
+            'index.criteria',
+            tr(text.criteria),
+            'rating',
+            rules.criteria,
+            (criteria) => onChange({ ...rules, criteria }),
+            rules.criteria.map((id, i) => <Problem key={id} path={`index.criteria.${i}`} />),
+          )}
           <div class="field">
             <span class="label">{tr(text.indexIs)}</span>
             <label class="check">
@@ -141,22 +146,7 @@ export function IndexRuleEditor({ def, onChange, onMinimum }: { def: BDef; onCha
         </>
       ) : (
         <>
-          <fieldset class="checks" id={fieldId('index.indicators')} tabIndex={-1}>
-            <legend>{tr(text.indicators)}</legend>
-            {questions
-              .filter((q) => q.type === 'points')
-              .map((q) => (
-                <label class="check" key={q._k}>
-                  <input
-                    type="checkbox"
-                    checked={rules.indicators.includes(q.id)}
-                    onChange={(e) => onChange({ ...rules, indicators: toggle(rules.indicators, q.id, (e.target as HTMLInputElement).checked) })}
-                  />{' '}
-                  {t(q.text, lang) || q.id}
-                </label>
-              ))}
-            <Problem path="index.indicators" />
-          </fieldset>
+          {checks('index.indicators', tr(text.indicators), 'points', rules.indicators, (indicators) => onChange({ ...rules, indicators }))}
           <NumberField path="index.decimals" label={tr(text.decimals)} value={rules.decimals} min={0} onInput={(decimals) => onChange({ ...rules, decimals })} />
         </>
       )}
@@ -192,7 +182,7 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
       <ol class="option-list">
         {elements.map((e, i) => {
           const at = `index.elements.${i}`
-          const update = (patch: Partial<BElement>) => set(elements.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+          const update = (patch: Partial<BElement>) => set(patchAt(elements, i, patch))
           return (
             <li key={e._k} class="option-row element">
               <TextPair
@@ -204,9 +194,7 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
               <div class="option-tools">
                 <IdField path={`${at}.id`} item={e} auto={e._auto} onChange={(id) => update({ id, _auto: false })} />
                 <NumberField path={`${at}.weight`} label={tr(text.weight)} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
-                <button type="button" class="danger small" aria-label={tr(text.removeElement(i + 1))} onClick={() => set(elements.filter((_, j) => j !== i))}>
-                  ✕
-                </button>
+                <RemoveButton label={tr(text.removeElement(i + 1))} onClick={() => set(removeAt(elements, i))} />
               </div>
               <fieldset class="checks">
                 <legend>{tr(text.elementCriteria)}</legend>

@@ -234,6 +234,12 @@ export function toDefinition(b: BDef): Record<string, unknown> {
 
 export const allQuestions = (b: BDef) => b.pages.flatMap((p) => p.questions)
 
+/** A copy of the list with the item at `i` changed by `patch` (an option's text, an element's weight). */
+export const patchAt = <T>(list: T[], i: number, patch: Partial<T>): T[] => list.map((x, j) => (j === i ? { ...x, ...patch } : x))
+
+/** A copy of the list without the item at `i`. */
+export const removeAt = <T>(list: T[], i: number): T[] => list.filter((_, j) => j !== i)
+
 /** Moves the item at `from` to `to` in a copy of the list. */
 export function move<T>(list: T[], from: number, to: number): T[] {
   const next = [...list]

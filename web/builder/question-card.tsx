@@ -3,8 +3,8 @@ import type { Condition } from '../../server/domain/survey-definition.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { t } from '../lib/i18n.ts'
 import { s } from '../lib/strings.ts'
-import { NumberField, Problem, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
-import { idFromText, newKey, uniqueId, type BDef, type BOption, type BPoint, type BQuestion, type QType } from './model.ts'
+import { NumberField, Problem, RemoveButton, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
+import { idFromText, newKey, patchAt, removeAt, uniqueId, type BDef, type BOption, type BPoint, type BQuestion, type QType } from './model.ts'
 
 interface Props {
   def: BDef
@@ -264,7 +264,7 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
       <ol class="option-list">
         {options.map((o, i) => {
           const at = `${path}.options.${i}`
-          const update = (patch: Partial<BOption>) => setOptions(options.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+          const update = (patch: Partial<BOption>) => setOptions(patchAt(options, i, patch))
           return (
             <li key={o._k} class="option-row">
               <TextPair
@@ -293,9 +293,7 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
                 >
                   ↓
                 </button>
-                <button type="button" class="danger small" aria-label={tr(text.optionRemove(i + 1))} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
-                  ✕
-                </button>
+                <RemoveButton label={tr(text.optionRemove(i + 1))} onClick={() => setOptions(removeAt(options, i))} />
               </div>
             </li>
           )
@@ -323,15 +321,13 @@ function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
       <ol class="option-list">
         {points.map((o, i) => {
           const at = `${path}.options.${i}`
-          const update = (patch: Partial<BPoint>) => setPoints(points.map((x, j) => (j === i ? { ...x, ...patch } : x)))
+          const update = (patch: Partial<BPoint>) => setPoints(patchAt(points, i, patch))
           return (
             <li key={o._k} class="option-row">
               <TextPair path={`${at}.text`} label={text.pointsAnswer(i + 1)} value={o.text} onChange={(text) => update({ text })} />
               <div class="option-tools">
                 <NumberField path={`${at}.value`} label={tr(text.pointsValue)} value={o.value} min={0} onInput={(value) => update({ value })} />
-                <button type="button" class="danger small" aria-label={tr(text.pointsRemove(i + 1))} onClick={() => setPoints(points.filter((_, j) => j !== i))}>
-                  ✕
-                </button>
+                <RemoveButton label={tr(text.pointsRemove(i + 1))} onClick={() => setPoints(removeAt(points, i))} />
               </div>
             </li>
           )

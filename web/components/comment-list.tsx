@@ -4,7 +4,7 @@ import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
 import { api } from '../lib/api.ts'
 import { integrity as t } from '../lib/integrity-strings.ts'
-import { ConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
+import { useConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
 import { strings as s } from '../lib/strings.ts'
 import { formatDateTime } from '../lib/format.ts'
 
@@ -48,8 +48,10 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
       setError((e as { body?: { error: { message: { vi: string; en: string } } } }).body?.error.message[lang] ?? String(e))
     }
   }
-  const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
-  const [notice, setNotice] = useState('')
+  const confirm = useConfirmDialog(
+    (spec) => tr(spec.title === t.propose ? t.proposed : spec.title),
+    () => list.reload(),
+  )
   const hide = (item: Item): ConfirmSpec => ({
     title: item.textHidden ? t.showText : t.hideText,
     explain: item.textHidden ? t.showExplain : t.hideExplain,
@@ -114,18 +116,7 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
           {error}
         </p>
       ) : null}
-      {notice ? <p role="status">{notice}</p> : null}
-      {dialog ? (
-        <ConfirmDialog
-          spec={dialog}
-          onClose={() => setDialog(null)}
-          done={() => {
-            setNotice(tr(dialog.title === t.propose ? t.proposed : dialog.title))
-            setDialog(null)
-            list.reload()
-          }}
-        />
-      ) : null}
+      {confirm.element}
       {list.data ? (
         <>
           <p class="muted" aria-live="polite">
@@ -157,11 +148,11 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
                 </p>
                 {canModerate ? (
                   <div class="actions-row">
-                    <button type="button" class="secondary small" onClick={() => setDialog(hide(i))}>
+                    <button type="button" class="secondary small" onClick={() => confirm.ask(hide(i))}>
                       {i.textHidden ? tr(t.showText) : tr(t.hideText)}
                     </button>
                     {!i.spam ? (
-                      <button type="button" class="secondary small" onClick={() => setDialog(propose(i))}>
+                      <button type="button" class="secondary small" onClick={() => confirm.ask(propose(i))}>
                         {tr(t.propose)}
                       </button>
                     ) : null}

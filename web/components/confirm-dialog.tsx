@@ -85,3 +85,24 @@ export function ConfirmDialog({ spec, onClose, done }: { spec: ConfirmSpec; onCl
     </dialog>
   )
 }
+
+/**
+ * A page's confirmations, one at a time: `ask(spec)` opens the dialog; once its request succeeds, `element`
+ * (placed where the page says what happened) shows `noticeOf(spec)` and `onDone` runs (read the list again).
+ */
+export function useConfirmDialog(noticeOf: (spec: ConfirmSpec) => string, onDone: () => void) {
+  const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
+  const [notice, setNotice] = useState('')
+  const done = (spec: ConfirmSpec) => {
+    setNotice(noticeOf(spec))
+    setDialog(null)
+    onDone()
+  }
+  const element = (
+    <>
+      {notice ? <p role="status">{notice}</p> : null}
+      {dialog ? <ConfirmDialog spec={dialog} onClose={() => setDialog(null)} done={() => done(dialog)} /> : null}
+    </>
+  )
+  return { ask: setDialog, element }
+}

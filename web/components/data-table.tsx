@@ -20,3 +20,20 @@ export function DataTable({ caption, columns, children }: { caption: ComponentCh
     </div>
   )
 }
+
+/**
+ * A row's state and, where the viewer may change it, the button that does (deactivate an agency, lock an
+ * account); `change` is null where they may not.
+ */
+export function StatusCell({ status, change }: { status: ComponentChildren; change: { label: string; run(): void } | null }) {
+  return (
+    <td>
+      {status}{' '}
+      {change ? (
+        <button type="button" class="secondary small" onClick={change.run}>
+          {change.label}
+        </button>
+      ) : null}
+    </td>
+  )
+}

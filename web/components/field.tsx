@@ -62,6 +62,11 @@ export function TextField(props: InputProps) {
   return wrap(<input {...attrs} {...aria} value={value} onInput={(e) => onValue((e.target as HTMLInputElement).value)} />)
 }
 
+/** A password, label above (the sign-in and account forms); `autoComplete` tells the password manager which one. */
+export function PasswordField(props: Omit<InputProps, 'type' | 'layout' | 'autoComplete'> & { autoComplete: 'current-password' | 'new-password' }) {
+  return <TextField {...props} layout="stacked" type="password" />
+}
+
 export function SelectField(props: SelectProps) {
   const { field, rest } = split(props)
   const { value, onValue, children, ...attrs } = rest

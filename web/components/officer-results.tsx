@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks'
 import type { OfficerResult } from '../../server/domain/report-types.ts'
 import { useAction } from '../hooks/use-action.ts'
+import { LoadError } from './load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client } from '../lib/client.ts'
@@ -62,9 +63,7 @@ export function OfficerResults({ agency, period }: { agency: string; period: str
           {tr(s.showOfficers)}
         </button>
       ) : list.error ? (
-        <p class="form-error" role="alert">
-          {list.error.body?.error.message[lang] ?? list.error.message}
-        </p>
+        <LoadError error={list.error} />
       ) : !list.data ? (
         <p aria-busy="true">{tr(s.loading)}</p>
       ) : list.data.officers.length === 0 ? (

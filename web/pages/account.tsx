@@ -1,7 +1,7 @@
 import { roleName } from '../lib/roles.ts'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { TextField } from '../components/field.tsx'
+import { PasswordField } from '../components/field.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { strings } from '../lib/strings.ts'
@@ -27,27 +27,8 @@ export function AccountPage() {
       </p>
       <h2>{tr(strings.changePassword)}</h2>
       <form onSubmit={submit}>
-        <TextField
-          layout="stacked"
-          id="current"
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          label={tr(strings.currentPassword)}
-          value={current}
-          onValue={setCurrent}
-        />
-        <TextField
-          layout="stacked"
-          id="next"
-          name="next"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          label={tr(strings.newPassword)}
-          value={next}
-          onValue={setNext}
-        />
+        <PasswordField id="current" name="current" autoComplete="current-password" label={tr(strings.currentPassword)} value={current} onValue={setCurrent} />
+        <PasswordField id="next" name="next" autoComplete="new-password" minLength={10} label={tr(strings.newPassword)} value={next} onValue={setNext} />
         {action.error ? (
           <p class="form-error" role="alert">
             {action.error.message}

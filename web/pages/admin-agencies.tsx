@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks'
 import { AGENCY_KIND_TEXT, type AgencyKind } from '../../server/domain/vocabulary.ts'
 import { AgencySelect } from '../components/agency-select.tsx'
 import { useConfirm } from '../components/confirm.tsx'
-import { DataTable } from '../components/data-table.tsx'
+import { DataTable, StatusCell } from '../components/data-table.tsx'
 import { SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
+import { RowEditor } from '../components/row-editor.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
@@ -70,7 +71,6 @@ const text = {
   surveyFor: s('Phiếu cho', 'Survey for'),
   defaultSurvey: s('Mặc định (Đánh giá nhanh Một cửa mới nhất)', 'Default (newest one-stop quick rating)'),
   version: s('phiên bản', 'version'),
-  save: s('Lưu', 'Save'),
   kioskSurvey: s('Phiếu cho máy tính bảng', 'Survey on the tablet'),
   qrSurvey: s('Phiếu cho mã QR', 'Survey for the QR code'),
   receiptSurvey: s('Phiếu cho mã trên giấy hẹn', 'Survey for receipt codes'),
@@ -187,14 +187,10 @@ export function AdminAgenciesPage() {
                 ))}
               </ul>
             </td>
-            <td>
-              {status(a)}{' '}
-              {isAdmin && !a.mergedInto ? (
-                <button type="button" class="secondary small" onClick={() => void toggleAgency(a)}>
-                  {tr(a.active ? text.deactivateMore : text.activate)}
-                </button>
-              ) : null}
-            </td>
+            <StatusCell
+              status={status(a)}
+              change={isAdmin && !a.mergedInto ? { label: tr(a.active ? text.deactivateMore : text.activate), run: () => void toggleAgency(a) } : null}
+            />
           </tr>
         ))}
       </DataTable>
@@ -238,45 +234,49 @@ function DeskEditor({ desk, agency, confirm, onDone }: { desk: DeskRow; agency: 
         <strong>{desk.name}</strong> ({desk.code}){desk.active ? '' : ` — ${tr(text.deskInactive)}`}
       </span>{' '}
       <a href={`/desks/${desk.id}/poster`}>{tr(text.poster)}</a>{' '}
-      <button type="button" class="secondary small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {tr(text.edit)}
-      </button>{' '}
-      <button type="button" class="secondary small" onClick={() => void toggle()}>
-        {tr(desk.active ? text.deactivateMore : text.reactivate)}
-      </button>
-      {open ? (
-        <form id={id} class="desk-edit" onSubmit={save}>
-          <TextField id={`${id}-name`} name="name" error={action.error} label={tr(text.deskName)} value={name} onValue={setName} />
-          {channels.map((c) => (
-            <SelectField
-              key={c.id}
-              id={`${id}-${c.id}`}
-              name={c.id}
-              error={action.error}
-              label={
-                <>
-                  {tr(text.surveyFor)} {tr(c.label).toLowerCase()}
-                </>
-              }
-              value={surveys[c.id] ?? ''}
-              onValue={(key) => setSurveys({ ...surveys, [c.id]: key })}
-            >
-              <option value="">{tr(text.defaultSurvey)}</option>
-              {(published.data?.surveys ?? [])
-                .filter((v) => v.status === 'published' || v.key === surveys[c.id])
-                .map((v) => (
-                  <option value={v.key} key={v.key}>
-                    {titles.get(v.instrument) ?? v.instrument} — {tr(text.version)} {v.version}
-                  </option>
-                ))}
-            </SelectField>
-          ))}
-          <button type="submit" disabled={action.busy}>
-            {tr(text.save)}
-          </button>
-        </form>
-      ) : null}
-      <FormError error={action.error} labels={{ name: tr(text.deskName), kiosk: tr(text.kioskSurvey), qr: tr(text.qrSurvey), receipt: tr(text.receiptSurvey) }} />
+      <RowEditor
+        id={id}
+        label={tr(text.edit)}
+        open={open}
+        setOpen={setOpen}
+        onSubmit={save}
+        action={action}
+        labels={{ name: tr(text.deskName), kiosk: tr(text.kioskSurvey), qr: tr(text.qrSurvey), receipt: tr(text.receiptSurvey) }}
+        between={
+          <>
+            {' '}
+            <button type="button" class="secondary small" onClick={() => void toggle()}>
+              {tr(desk.active ? text.deactivateMore : text.reactivate)}
+            </button>
+          </>
+        }
+      >
+        <TextField id={`${id}-name`} name="name" error={action.error} label={tr(text.deskName)} value={name} onValue={setName} />
+        {channels.map((c) => (
+          <SelectField
+            key={c.id}
+            id={`${id}-${c.id}`}
+            name={c.id}
+            error={action.error}
+            label={
+              <>
+                {tr(text.surveyFor)} {tr(c.label).toLowerCase()}
+              </>
+            }
+            value={surveys[c.id] ?? ''}
+            onValue={(key) => setSurveys({ ...surveys, [c.id]: key })}
+          >
+            <option value="">{tr(text.defaultSurvey)}</option>
+            {(published.data?.surveys ?? [])
+              .filter((v) => v.status === 'published' || v.key === surveys[c.id])
+              .map((v) => (
+                <option value={v.key} key={v.key}>
+                  {titles.get(v.instrument) ?? v.instrument} — {tr(text.version)} {v.version}
+                </option>
+              ))}
+          </SelectField>
+        ))}
+      </RowEditor>
     </div>
   )
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { useConfirm } from '../components/confirm.tsx'
 import { SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
+import { RowEditor } from '../components/row-editor.tsx'
 import { DataTable } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -45,7 +46,6 @@ const text = {
     ),
   revoke: s('Thu hồi máy', 'Revoke the tablet'),
   renameMove: s('Đổi tên, chuyển quầy', 'Rename, move'),
-  save: s('Lưu', 'Save'),
   delays: s('Thời gian chờ của máy tính bảng', 'Tablet delays'),
   delaysNote: s('Áp dụng cho mọi máy trong tỉnh, từ lần liên lạc kế tiếp (tối đa một phút).', 'For every tablet in the province, from its next heartbeat (within a minute).'),
   saveDelays: s('Lưu thời gian chờ', 'Save the delays'),
@@ -184,23 +184,12 @@ function KioskEditor({ kiosk, desks, onDone }: { kiosk: Kiosk; desks: AgencyDesk
     onDone()
   }
   return (
-    <>
-      <button type="button" class="secondary small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {tr(text.renameMove)}
-      </button>
-      {open ? (
-        <form id={id} class="desk-edit" onSubmit={save}>
-          <TextField id={`${id}-name`} name="name" error={action.error} label={tr(text.tabletName)} value={name} onValue={setName} />
-          <SelectField id={`${id}-desk`} name="deskId" error={action.error} label={tr(text.desk)} value={deskId} onValue={setDeskId}>
-            {deskOptions(desks, kiosk.desk.id)}
-          </SelectField>
-          <button type="submit" disabled={action.busy}>
-            {tr(text.save)}
-          </button>
-        </form>
-      ) : null}
-      <FormError error={action.error} labels={{ name: tr(text.tabletName), deskId: tr(text.desk) }} />
-    </>
+    <RowEditor id={id} label={tr(text.renameMove)} open={open} setOpen={setOpen} onSubmit={save} action={action} labels={{ name: tr(text.tabletName), deskId: tr(text.desk) }}>
+      <TextField id={`${id}-name`} name="name" error={action.error} label={tr(text.tabletName)} value={name} onValue={setName} />
+      <SelectField id={`${id}-desk`} name="deskId" error={action.error} label={tr(text.desk)} value={deskId} onValue={setDeskId}>
+        {deskOptions(desks, kiosk.desk.id)}
+      </SelectField>
+    </RowEditor>
   )
 }
 

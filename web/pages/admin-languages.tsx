@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks'
 import { DataTable } from '../components/data-table.tsx'
+import { FileField, SelectField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -85,31 +86,27 @@ export function AdminLanguagesPage() {
         <h2>{tr(strings.uploadTitle)}</h2>
         <p class="muted">{tr(strings.uploadHint)}</p>
         <div class="filters">
-          <div class="filter">
-            <label for="lp-file">{tr(strings.file)}</label>
-            <input
-              id="lp-file"
-              type="file"
-              accept=".json,application/json"
-              onChange={async (e) => {
-                const file = (e.target as HTMLInputElement).files?.[0]
-                setUploaded('')
-                setUnreadable('')
-                if (!file) return
-                let body: unknown
-                try {
-                  body = JSON.parse(await file.text())
-                } catch {
-                  return setUnreadable(`${tr(strings.notJsonFile)} ${file.name} ${tr(strings.notJson)}`)
-                }
-                const r = await upload.run<{ code: string }>('PUT', '/api/v1/admin/languages', body)
-                if (r) {
-                  setUploaded(`${tr(strings.savedFrom)} ${file.name}`)
-                  report.reload()
-                }
-              }}
-            />
-          </div>
+          <FileField
+            id="lp-file"
+            label={tr(strings.file)}
+            accept=".json,application/json"
+            onFile={async (file) => {
+              setUploaded('')
+              setUnreadable('')
+              if (!file) return
+              let body: unknown
+              try {
+                body = JSON.parse(await file.text())
+              } catch {
+                return setUnreadable(`${tr(strings.notJsonFile)} ${file.name} ${tr(strings.notJson)}`)
+              }
+              const r = await upload.run<{ code: string }>('PUT', '/api/v1/admin/languages', body)
+              if (r) {
+                setUploaded(`${tr(strings.savedFrom)} ${file.name}`)
+                report.reload()
+              }
+            }}
+          />
         </div>
         {unreadable ? (
           <p class="form-error" role="alert">
@@ -145,17 +142,14 @@ export function AdminLanguagesPage() {
               ))}
             </select>
           </div>
-          <div class="filter">
-            <label for="lp-language">{tr(strings.language)}</label>
-            <select id="lp-language" value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value)}>
-              <option value="">Tiếng Việt</option>
-              {packs.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.nameVi} ({p.name})
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="lp-language" label={tr(strings.language)} value={language} onValue={setLanguage}>
+            <option value="">Tiếng Việt</option>
+            {packs.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.nameVi} ({p.name})
+              </option>
+            ))}
+          </SelectField>
           <button type="submit" disabled={choose.busy || !desk}>
             {tr(strings.save)}
           </button>

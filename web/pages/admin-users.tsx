@@ -6,7 +6,7 @@ import { SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { roleName } from '../lib/roles.ts'
 import { client } from '../lib/client.ts'
-import { DataTable } from '../components/data-table.tsx'
+import { DataTable, StatusCell } from '../components/data-table.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
@@ -101,14 +101,10 @@ export function AdminUsersPage() {
             <td>{u.displayName}</td>
             <td>{roleName(u.role, lang)}</td>
             <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : tr(text.province)}</td>
-            <td>
-              {tr(u.active ? text.active : text.disabled)}{' '}
-              {u.username !== auth?.user.username ? (
-                <button type="button" class="secondary small" onClick={() => void toggle(u)}>
-                  {tr(u.active ? text.disable : text.enable)}
-                </button>
-              ) : null}
-            </td>
+            <StatusCell
+              status={tr(u.active ? text.active : text.disabled)}
+              change={u.username !== auth?.user.username ? { label: tr(u.active ? text.disable : text.enable), run: () => void toggle(u) } : null}
+            />
           </tr>
         ))}
       </DataTable>

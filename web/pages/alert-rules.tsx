@@ -1,8 +1,9 @@
 import { DeskSelect } from '../components/desk-select.tsx'
 import { useEffect, useState } from 'preact/hooks'
-import { TextField } from '../components/field.tsx'
+import { SelectField, TextField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
+import { LoadError } from '../components/load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
@@ -48,7 +49,7 @@ const text = {
 
 /** Alert rules for the province, an agency or a desk: each inherits from above until set here. */
 export function AlertRulesPage() {
-  const { lang, tr, auth } = useApp()
+  const { tr, auth } = useApp()
   const meta = useGet(client.api.v1.dashboard.meta)
   const isAdmin = auth?.user.role === 'admin'
   const [agency, setAgency] = useState(isAdmin ? '' : (auth?.user.agency?.code ?? ''))
@@ -63,31 +64,25 @@ export function AlertRulesPage() {
       <h1>{tr(text.alertRules)}</h1>
       <p class="muted">{tr(text.intro)}</p>
       <div class="filters">
-        <div class="filter">
-          <label for="rule-agency">{tr(strings.agency)}</label>
-          <select
-            id="rule-agency"
-            value={agency}
-            onChange={(e) => {
-              setAgency((e.target as HTMLSelectElement).value)
-              setDeskId('')
-            }}
-          >
-            {isAdmin ? <option value="">{tr(strings.province)}</option> : null}
-            {meta.data?.agencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="rule-agency"
+          label={tr(strings.agency)}
+          value={agency}
+          onValue={(code) => {
+            setAgency(code)
+            setDeskId('')
+          }}
+        >
+          {isAdmin ? <option value="">{tr(strings.province)}</option> : null}
+          {meta.data?.agencies.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </SelectField>
         {agency ? <DeskSelect id="rule-desk" desks={desks} value={deskId} onChange={setDeskId} allLabel={text.wholeAgency} /> : null}
       </div>
-      {rules.error ? (
-        <p class="form-error" role="alert">
-          {rules.error.body?.error.message[lang] ?? rules.error.message}
-        </p>
-      ) : null}
+      {rules.error ? <LoadError error={rules.error} /> : null}
       <div class="rule-grid">
         {rules.data?.rules.map((r) => (
           <RuleForm

@@ -1,8 +1,10 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { TextAreaField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
+import { LoadError } from '../components/load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
@@ -41,7 +43,7 @@ const text = {
 
 /** One alert: what triggered it (with the citizens' comments), its follow-up and where it was delivered. */
 export function AlertPage({ id }: { id: string }) {
-  const { lang, tr, auth } = useApp()
+  const { tr, auth } = useApp()
   const alert = useGet(client.api.v1.alerts[':id'], { param: { id } })
   const live = useLive(['alert-updated'])
   const { reload } = alert
@@ -59,12 +61,7 @@ export function AlertPage({ id }: { id: string }) {
       reload()
     }
   }
-  if (alert.error)
-    return (
-      <p class="form-error" role="alert">
-        {alert.error.body?.error.message[lang] ?? alert.error.message}
-      </p>
-    )
+  if (alert.error) return <LoadError error={alert.error} />
   const a = alert.data
   if (!a) return <p aria-busy="true">{tr(strings.loading)}</p>
   const steps = [
@@ -127,37 +124,18 @@ export function AlertPage({ id }: { id: string }) {
       ) : null}
       <section class="card">
         <h2>{tr(text.ratings)}</h2>
-        {a.ratings.length ? (
-          <ul class="comment-items">
-            {a.ratings.map((r) => (
-              <li key={r.id}>
-                <p class="comment-text">{r.comment ? `“${r.comment}”` : <span class="muted">{tr(text.noComment)}</span>}</p>
-                <p class="muted">
-                  {r.rating !== null ? `${r.rating}/5` : ''} · {localTime(r.submittedAt, auth?.timeZone)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{tr(text.noRatings)}</p>
-        )}
+        <Entries
+          empty={tr(text.noRatings)}
+          entries={a.ratings.map((r) => ({
+            id: r.id,
+            text: r.comment ? `“${r.comment}”` : <span class="muted">{tr(text.noComment)}</span>,
+            meta: `${r.rating !== null ? `${r.rating}/5` : ''} · ${localTime(r.submittedAt, auth?.timeZone)}`,
+          }))}
+        />
       </section>
       <section class="card">
         <h2>{tr(text.comments)}</h2>
-        {a.comments.length ? (
-          <ul class="comment-items">
-            {a.comments.map((c) => (
-              <li key={c.id}>
-                <p class="comment-text">{c.body}</p>
-                <p class="muted">
-                  {c.by.name} · {localTime(c.at, auth?.timeZone)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{tr(text.noComments)}</p>
-        )}
+        <Entries empty={tr(text.noComments)} entries={a.comments.map((c) => ({ id: c.id, text: c.body, meta: `${c.by.name} · ${localTime(c.at, auth?.timeZone)}` }))} />
         {canAct ? (
           <form
             onSubmit={(e) => {
@@ -196,5 +174,20 @@ export function AlertPage({ id }: { id: string }) {
         )}
       </section>
     </>
+  )
+}
+
+/** The ratings behind the alert, or the staff's comments on it: each text, then what or who and when; or why there are none. */
+function Entries({ entries, empty }: { entries: Array<{ id: number | string; text: ComponentChildren; meta: string }>; empty: string }) {
+  if (!entries.length) return <p class="muted">{empty}</p>
+  return (
+    <ul class="comment-items">
+      {entries.map((e) => (
+        <li key={e.id}>
+          <p class="comment-text">{e.text}</p>
+          <p class="muted">{e.meta}</p>
+        </li>
+      ))}
+    </ul>
   )
 }

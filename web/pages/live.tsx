@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
+import { LoadError } from '../components/load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
@@ -54,11 +55,7 @@ export function LivePage() {
         {live.connected ? tr(text.updatingLive) : tr(text.reconnecting)}
         {d ? ` · ${tr(text.updatedAt)} ${localTime(d.now, auth?.timeZone, false)}` : ''}
       </p>
-      {data.error ? (
-        <p class="form-error" role="alert">
-          {data.error.body?.error.message[lang] ?? data.error.message}
-        </p>
-      ) : null}
+      {data.error ? <LoadError error={data.error} /> : null}
       <section class="card" aria-labelledby="open-alerts">
         <h2 id="open-alerts">{tr(strings.openAlerts)}</h2>
         {d ? <AlertList alerts={d.alerts} highlight={live.lastAlertId} /> : <p aria-busy="true">{tr(strings.loading)}</p>}

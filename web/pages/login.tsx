@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { TextField } from '../components/field.tsx'
+import { PasswordField, TextField } from '../components/field.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
 import { strings } from '../lib/strings.ts'
@@ -24,17 +24,7 @@ export function LoginPage() {
       <h1>{tr(strings.signIn)}</h1>
       <form onSubmit={submit}>
         <TextField layout="stacked" id="username" name="username" autoComplete="username" label={tr(strings.username)} value={username} onValue={setUsername} required />
-        <TextField
-          layout="stacked"
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          label={tr(strings.password)}
-          value={password}
-          onValue={setPassword}
-          required
-        />
+        <PasswordField id="password" name="password" autoComplete="current-password" label={tr(strings.password)} value={password} onValue={setPassword} required />
         {action.error ? (
           <p class="form-error" role="alert">
             {action.error.message}

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks'
-import { ConfirmDialog, type ConfirmSpec } from '../components/confirm-dialog.tsx'
+import { useConfirmDialog, type ConfirmSpec } from '../components/confirm-dialog.tsx'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { LoadError } from '../components/load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
@@ -18,8 +19,10 @@ type Rated = Queue['flagged'][number]
 export function ModerationPage() {
   const { tr, lang, auth } = useApp()
   const queue = useGet(client.api.v1.moderation.queue)
-  const [dialog, setDialog] = useState<ConfirmSpec | null>(null)
-  const [notice, setNotice] = useState('')
+  const confirm = useConfirmDialog(
+    (spec) => `${tr(spec.title)} ✓`,
+    () => queue.reload(),
+  )
   const when = (iso: string) => formatDateTime(iso, lang, auth?.timeZone)
   const admin = auth?.user.role === 'admin'
   const rated = (i: Rated) => (
@@ -34,30 +37,20 @@ export function ModerationPage() {
       </p>
     </>
   )
+  /** A step's button: its name is also the dialog's title and confirm button. */
+  const step = (name: LocalizedText, spec: Omit<ConfirmSpec, 'title' | 'confirm'>, options: { secondary?: boolean; disabled?: boolean } = {}) => (
+    <button type="button" class={options.secondary ? 'secondary' : undefined} disabled={options.disabled} onClick={() => confirm.ask({ title: name, confirm: name, ...spec })}>
+      {tr(name)}
+    </button>
+  )
   const refusal = (r: Rated['refusal']) => (r ? <p class="refusal">{tr(r.text)}</p> : null)
-  if (queue.error)
-    return (
-      <p class="form-error" role="alert">
-        {queue.error.body?.error.message[lang] ?? queue.error.message}
-      </p>
-    )
+  if (queue.error) return <LoadError error={queue.error} />
   const q = queue.data
   return (
     <>
       <h1>{tr(t.queue)}</h1>
       <p class="muted">{tr(t.queueIntro)}</p>
-      {notice ? <p role="status">{notice}</p> : null}
-      {dialog ? (
-        <ConfirmDialog
-          spec={dialog}
-          onClose={() => setDialog(null)}
-          done={() => {
-            setNotice(`${tr(dialog.title)} ✓`)
-            setDialog(null)
-            queue.reload()
-          }}
-        />
-      ) : null}
+      {confirm.element}
       {!q ? (
         <p aria-busy="true">{tr(s.loading)}</p>
       ) : (
@@ -79,58 +72,25 @@ export function ModerationPage() {
                 <div class="actions-row">
                   {admin ? (
                     <>
-                      <button
-                        type="button"
-                        disabled={!!p.refusal}
-                        onClick={() =>
-                          setDialog({
-                            title: t.approve,
-                            explain: t.approveExplain,
-                            confirm: t.approve,
-                            path: `/api/v1/moderation/exclusions/${p.exclusionId}/approve`,
-                            note: 'optional',
-                            body: ({ note }) => (note ? { note } : {}),
-                          })
-                        }
-                      >
-                        {tr(t.approve)}
-                      </button>
-                      <button
-                        type="button"
-                        class="secondary"
-                        disabled={!!p.refusal}
-                        onClick={() =>
-                          setDialog({
-                            title: t.reject,
-                            explain: t.rejectExplain,
-                            confirm: t.reject,
-                            path: `/api/v1/moderation/exclusions/${p.exclusionId}/reject`,
-                            body: ({ note }) => ({ note }),
-                          })
-                        }
-                      >
-                        {tr(t.reject)}
-                      </button>
+                      {step(
+                        t.approve,
+                        { explain: t.approveExplain, path: `/api/v1/moderation/exclusions/${p.exclusionId}/approve`, note: 'optional', body: ({ note }) => (note ? { note } : {}) },
+                        { disabled: !!p.refusal },
+                      )}
+                      {step(
+                        t.reject,
+                        { explain: t.rejectExplain, path: `/api/v1/moderation/exclusions/${p.exclusionId}/reject`, body: ({ note }) => ({ note }) },
+                        { secondary: true, disabled: !!p.refusal },
+                      )}
                     </>
                   ) : null}
-                  {p.mine ? (
-                    <button
-                      type="button"
-                      class="secondary"
-                      onClick={() =>
-                        setDialog({
-                          title: t.withdraw,
-                          explain: t.withdrawExplain,
-                          confirm: t.withdraw,
-                          path: `/api/v1/moderation/exclusions/${p.exclusionId}/withdraw`,
-                          note: 'none',
-                          body: () => ({}),
-                        })
-                      }
-                    >
-                      {tr(t.withdraw)}
-                    </button>
-                  ) : null}
+                  {p.mine
+                    ? step(
+                        t.withdraw,
+                        { explain: t.withdrawExplain, path: `/api/v1/moderation/exclusions/${p.exclusionId}/withdraw`, note: 'none', body: () => ({}) },
+                        { secondary: true },
+                      )
+                    : null}
                 </div>
                 {admin ? refusal(p.refusal) : null}
               </article>
@@ -150,38 +110,21 @@ export function ModerationPage() {
                 </p>
                 {admin ? (
                   <div class="actions-row">
-                    <button
-                      type="button"
-                      disabled={!!f.refusal}
-                      onClick={() =>
-                        setDialog({
-                          title: t.letCount,
-                          explain: t.letCountExplain,
-                          confirm: t.letCount,
-                          path: `/api/v1/moderation/flagged/${f.responseId}`,
-                          body: ({ note }) => ({ decision: 'count', note }),
-                        })
-                      }
-                    >
-                      {tr(t.letCount)}
-                    </button>
-                    <button
-                      type="button"
-                      class="secondary"
-                      disabled={!!f.refusal}
-                      onClick={() =>
-                        setDialog({
-                          title: t.exclude,
-                          explain: t.excludeExplain,
-                          confirm: t.exclude,
-                          path: `/api/v1/moderation/flagged/${f.responseId}`,
-                          reason: true,
-                          body: ({ reason, note }) => ({ decision: 'exclude', reason, note }),
-                        })
-                      }
-                    >
-                      {tr(t.exclude)}
-                    </button>
+                    {step(
+                      t.letCount,
+                      { explain: t.letCountExplain, path: `/api/v1/moderation/flagged/${f.responseId}`, body: ({ note }) => ({ decision: 'count', note }) },
+                      { disabled: !!f.refusal },
+                    )}
+                    {step(
+                      t.exclude,
+                      {
+                        explain: t.excludeExplain,
+                        path: `/api/v1/moderation/flagged/${f.responseId}`,
+                        reason: true,
+                        body: ({ reason, note }) => ({ decision: 'exclude', reason, note }),
+                      },
+                      { secondary: true, disabled: !!f.refusal },
+                    )}
                   </div>
                 ) : null}
                 {admin ? refusal(f.refusal) : null}

@@ -1,6 +1,7 @@
 import { DataTable } from '../components/data-table.tsx'
 import { formatRate } from '../components/response-rate.tsx'
 import { indicatorHeading, Tt01Legend } from '../components/tt01-legend.tsx'
+import { LoadError } from '../components/load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client } from '../lib/client.ts'
@@ -14,12 +15,7 @@ export function OneStopPage({ period }: { period: string }) {
   const [values] = useQueryState({ agency: '' })
   const query = `period=${encodeURIComponent(period)}${values.agency ? `&agency=${encodeURIComponent(values.agency)}` : ''}`
   const report = useGet(client.api.v1.officers['one-stop-report'], { query: { period, ...(values.agency ? { agency: values.agency } : {}) } })
-  if (report.error)
-    return (
-      <p class="form-error" role="alert">
-        {report.error.body?.error.message[lang] ?? report.error.message}
-      </p>
-    )
+  if (report.error) return <LoadError error={report.error} />
   const r = report.data
   if (!r) return <p aria-busy="true">{tr(s.loading)}</p>
   const one = (v: number | null | undefined) => formatNumber(v, 1, lang)

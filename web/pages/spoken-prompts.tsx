@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useConfirm } from '../components/confirm.tsx'
+import { SelectField } from '../components/field.tsx'
 import { FormError } from '../components/form-error.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
@@ -69,16 +70,13 @@ export function SpokenPrompts({ packs }: { packs: Array<{ code: string; nameVi: 
       <h2>{tr(strings.title)}</h2>
       <p class="muted">{tr(strings.intro)}</p>
       <div class="filters">
-        <div class="filter">
-          <label for="sp-language">{tr(strings.language)}</label>
-          <select id="sp-language" value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value)}>
-            {languages.map((l) => (
-              <option key={l.code} value={l.code}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="sp-language" label={tr(strings.language)} value={language} onValue={setLanguage}>
+          {languages.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {list.loading ? <p aria-busy="true">{tr(strings.loading)}</p> : null}
       <table class="data-table">
