@@ -14,6 +14,7 @@ import * as languagePacks from './2026-12-01.21_language_packs.ts'
 import * as audioClips from './2026-12-01.21b_audio_clips.ts'
 import * as intakeSignalIndexes from './2026-12-01.22_intake_signal_indexes.ts'
 import * as totalRollups from './2026-12-01.23_total_rollups.ts'
+import * as rollupsResponsesCovering from './2026-12-01.24_rollups_responses_covering.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.21b_audio_clips': audioClips,
   '2026-12-01.22_intake_signal_indexes': intakeSignalIndexes,
   '2026-12-01.23_total_rollups': totalRollups,
+  '2026-12-01.24_rollups_responses_covering': rollupsResponsesCovering,
 }
