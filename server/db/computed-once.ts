@@ -7,8 +7,8 @@ interface Entry {
   value: Promise<unknown>
 }
 
-/** Results kept per database handle; a handful, because a national report is a few megabytes. */
-const MAX_ENTRIES = 24
+/** Results kept per database handle: a few, because a national report takes about 4 MB in memory and its JSON text 3 MB more. */
+const MAX_ENTRIES = 8
 const caches = new WeakMap<object, Map<string, Entry>>()
 
 /**
