@@ -1,10 +1,10 @@
-import { createContext } from 'preact'
+import { createContext, type ComponentChildren } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { DefinitionProblem } from '../../server/domain/definition-problems.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { t, type Lang } from '../lib/i18n.ts'
 import { s } from '../lib/strings.ts'
-import type { Text } from './model.ts'
+import { patchAt, type Text } from './model.ts'
 
 /** The schema's problems by field path, and the staff member's language: every field looks itself up. */
 export interface BuilderContext {
@@ -108,6 +108,28 @@ export function TextPair(props: { path: string; label: LocalizedText; value: Tex
       <TextField path={`${props.path}.vi`} label={`${name} (${t(languageNames.vi, lang)})`} value={value.vi} onInput={(vi) => props.onChange({ ...value, vi })} />
       <TextField path={`${props.path}.en`} label={`${name} (${t(languageNames.en, lang)})`} value={value.en} onInput={(en) => props.onChange({ ...value, en })} />
     </div>
+  )
+}
+
+/**
+ * An ordered list of editable rows (a question's options or points answers, the index's elements): each
+ * row is drawn with its path (for the problems beside its fields) and an `update` that patches its own item.
+ */
+export function Rows<T extends { _k: string }>(props: {
+  items: T[]
+  path: string
+  onChange(items: T[]): void
+  class?: string
+  children(item: T, i: number, at: string, update: (patch: Partial<T>) => void): ComponentChildren
+}) {
+  return (
+    <ol class="option-list">
+      {props.items.map((item, i) => (
+        <li key={item._k} class={props.class ?? 'option-row'}>
+          {props.children(item, i, `${props.path}.${i}`, (patch) => props.onChange(patchAt(props.items, i, patch)))}
+        </li>
+      ))}
+    </ol>
   )
 }
 

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
 import { t } from '../lib/i18n.ts'
 import { s } from '../lib/strings.ts'
-import { fieldId, NumberField, Problem, RemoveButton, Select, TextPair, useField } from './fields.tsx'
+import { fieldId, NumberField, Problem, RemoveButton, Rows, Select, TextPair, useField } from './fields.tsx'
 import { IdField } from './question-card.tsx'
-import { allQuestions, idFromText, newKey, patchAt, removeAt, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
+import { allQuestions, idFromText, newKey, removeAt, uniqueId, type BDef, type BElement, type BPoints, type BShare } from './model.ts'
 
 const text = {
   gone: (id: string) => s(`"${id}" (không còn trong phiếu)`, `"${id}" (no longer in the survey)`),
@@ -179,41 +179,37 @@ function Elements({ rules, label, onChange }: { rules: BShare; label(id: string)
   return (
     <fieldset class="elements">
       <legend>{tr(text.elements)}</legend>
-      <ol class="option-list">
-        {elements.map((e, i) => {
-          const at = `index.elements.${i}`
-          const update = (patch: Partial<BElement>) => set(patchAt(elements, i, patch))
-          return (
-            <li key={e._k} class="option-row element">
-              <TextPair
-                path={`${at}.text`}
-                label={text.element(i + 1)}
-                value={e.text}
-                onChange={(text) => update(e._auto ? { text, id: uniqueId(idFromText(text.vi) || 'yeu-to', new Set(elements.filter((x) => x !== e).map((x) => x.id))) } : { text })}
-              />
-              <div class="option-tools">
-                <IdField path={`${at}.id`} item={e} auto={e._auto} onChange={(id) => update({ id, _auto: false })} />
-                <NumberField path={`${at}.weight`} label={tr(text.weight)} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
-                <RemoveButton label={tr(text.removeElement(i + 1))} onClick={() => set(removeAt(elements, i))} />
-              </div>
-              <fieldset class="checks">
-                <legend>{tr(text.elementCriteria)}</legend>
-                {rules.criteria.map((id) => (
-                  <label class="check" key={id}>
-                    <input
-                      type="checkbox"
-                      checked={e.criteria.includes(id)}
-                      onChange={(ev) => update({ criteria: (ev.target as HTMLInputElement).checked ? [...e.criteria, id] : e.criteria.filter((x) => x !== id) })}
-                    />{' '}
-                    {label(id)}
-                  </label>
-                ))}
-                <Problem path={`${at}.criteria`} />
-              </fieldset>
-            </li>
-          )
-        })}
-      </ol>
+      <Rows items={elements} path="index.elements" onChange={set} class="option-row element">
+        {(e, i, at, update) => (
+          <>
+            <TextPair
+              path={`${at}.text`}
+              label={text.element(i + 1)}
+              value={e.text}
+              onChange={(text) => update(e._auto ? { text, id: uniqueId(idFromText(text.vi) || 'yeu-to', new Set(elements.filter((x) => x !== e).map((x) => x.id))) } : { text })}
+            />
+            <div class="option-tools">
+              <IdField path={`${at}.id`} item={e} auto={e._auto} onChange={(id) => update({ id, _auto: false })} />
+              <NumberField path={`${at}.weight`} label={tr(text.weight)} value={e.weight} min={0} step={0.1} onInput={(weight) => update({ weight })} />
+              <RemoveButton label={tr(text.removeElement(i + 1))} onClick={() => set(removeAt(elements, i))} />
+            </div>
+            <fieldset class="checks">
+              <legend>{tr(text.elementCriteria)}</legend>
+              {rules.criteria.map((id) => (
+                <label class="check" key={id}>
+                  <input
+                    type="checkbox"
+                    checked={e.criteria.includes(id)}
+                    onChange={(ev) => update({ criteria: (ev.target as HTMLInputElement).checked ? [...e.criteria, id] : e.criteria.filter((x) => x !== id) })}
+                  />{' '}
+                  {label(id)}
+                </label>
+              ))}
+              <Problem path={`${at}.criteria`} />
+            </fieldset>
+          </>
+        )}
+      </Rows>
       <button
         type="button"
         class="secondary small"

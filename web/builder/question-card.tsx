@@ -3,8 +3,8 @@ import type { Condition } from '../../server/domain/survey-definition.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { t } from '../lib/i18n.ts'
 import { s } from '../lib/strings.ts'
-import { NumberField, Problem, RemoveButton, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
-import { idFromText, newKey, patchAt, removeAt, uniqueId, type BDef, type BOption, type BPoint, type BQuestion, type QType } from './model.ts'
+import { NumberField, Problem, RemoveButton, Rows, Select, TextField, TextPair, useField, useProblemsUnder } from './fields.tsx'
+import { idFromText, newKey, removeAt, uniqueId, type BDef, type BOption, type BPoint, type BQuestion, type QType } from './model.ts'
 
 interface Props {
   def: BDef
@@ -261,44 +261,40 @@ function ChoiceOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
         </div>
       ) : null}
       <Problem path={`${path}.options`} />
-      <ol class="option-list">
-        {options.map((o, i) => {
-          const at = `${path}.options.${i}`
-          const update = (patch: Partial<BOption>) => setOptions(patchAt(options, i, patch))
-          return (
-            <li key={o._k} class="option-row">
-              <TextPair
-                path={`${at}.text`}
-                label={text.option(i + 1)}
-                value={o.text}
-                onChange={(text) => {
-                  if (o._auto && text.vi !== o.text.vi) {
-                    const t2 = taken()
-                    t2.delete(o.id)
-                    update({ text, id: uniqueId(idFromText(text.vi) || 'lua-chon', t2) })
-                  } else update({ text })
-                }}
-              />
-              <div class="option-tools">
-                <TextField path={`${at}.id`} label={tr(text.optionId)} value={o.id} onInput={(id) => update({ id: id.trim(), _auto: false })} />
-                <button type="button" class="secondary small" disabled={i === 0} aria-label={tr(text.optionUp(i + 1))} onClick={() => setOptions(swap(options, i, i - 1))}>
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  class="secondary small"
-                  disabled={i === options.length - 1}
-                  aria-label={tr(text.optionDown(i + 1))}
-                  onClick={() => setOptions(swap(options, i, i + 1))}
-                >
-                  ↓
-                </button>
-                <RemoveButton label={tr(text.optionRemove(i + 1))} onClick={() => setOptions(removeAt(options, i))} />
-              </div>
-            </li>
-          )
-        })}
-      </ol>
+      <Rows items={options} path={`${path}.options`} onChange={setOptions}>
+        {(o, i, at, update) => (
+          <>
+            <TextPair
+              path={`${at}.text`}
+              label={text.option(i + 1)}
+              value={o.text}
+              onChange={(text) => {
+                if (o._auto && text.vi !== o.text.vi) {
+                  const t2 = taken()
+                  t2.delete(o.id)
+                  update({ text, id: uniqueId(idFromText(text.vi) || 'lua-chon', t2) })
+                } else update({ text })
+              }}
+            />
+            <div class="option-tools">
+              <TextField path={`${at}.id`} label={tr(text.optionId)} value={o.id} onInput={(id) => update({ id: id.trim(), _auto: false })} />
+              <button type="button" class="secondary small" disabled={i === 0} aria-label={tr(text.optionUp(i + 1))} onClick={() => setOptions(swap(options, i, i - 1))}>
+                ↑
+              </button>
+              <button
+                type="button"
+                class="secondary small"
+                disabled={i === options.length - 1}
+                aria-label={tr(text.optionDown(i + 1))}
+                onClick={() => setOptions(swap(options, i, i + 1))}
+              >
+                ↓
+              </button>
+              <RemoveButton label={tr(text.optionRemove(i + 1))} onClick={() => setOptions(removeAt(options, i))} />
+            </div>
+          </>
+        )}
+      </Rows>
       <button
         type="button"
         class="secondary small"
@@ -318,21 +314,17 @@ function PointsOptions({ path, q, onChange }: { path: string; q: BQuestion; onCh
     <fieldset class="options-editor">
       <legend>{tr(text.pointsAnswers)}</legend>
       <Problem path={`${path}.options`} />
-      <ol class="option-list">
-        {points.map((o, i) => {
-          const at = `${path}.options.${i}`
-          const update = (patch: Partial<BPoint>) => setPoints(patchAt(points, i, patch))
-          return (
-            <li key={o._k} class="option-row">
-              <TextPair path={`${at}.text`} label={text.pointsAnswer(i + 1)} value={o.text} onChange={(text) => update({ text })} />
-              <div class="option-tools">
-                <NumberField path={`${at}.value`} label={tr(text.pointsValue)} value={o.value} min={0} onInput={(value) => update({ value })} />
-                <RemoveButton label={tr(text.pointsRemove(i + 1))} onClick={() => setPoints(removeAt(points, i))} />
-              </div>
-            </li>
-          )
-        })}
-      </ol>
+      <Rows items={points} path={`${path}.options`} onChange={setPoints}>
+        {(o, i, at, update) => (
+          <>
+            <TextPair path={`${at}.text`} label={text.pointsAnswer(i + 1)} value={o.text} onChange={(text) => update({ text })} />
+            <div class="option-tools">
+              <NumberField path={`${at}.value`} label={tr(text.pointsValue)} value={o.value} min={0} onInput={(value) => update({ value })} />
+              <RemoveButton label={tr(text.pointsRemove(i + 1))} onClick={() => setPoints(removeAt(points, i))} />
+            </div>
+          </>
+        )}
+      </Rows>
       <button type="button" class="secondary small" onClick={() => setPoints([...points, { _k: newKey(), value: points.length, text: { vi: '', en: '' } }])}>
         {tr(text.addPoints)}
       </button>
