@@ -56,3 +56,28 @@ export type SpokenPrompt = (typeof SPOKEN_PROMPTS)[number]
 /** The audio formats a spoken clip may be in, recognised by their first bytes (domain/audio-clip.ts). */
 export const AUDIO_TYPES = ['audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/wav', 'audio/mp4'] as const
 export type AudioType = (typeof AUDIO_TYPES)[number]
+
+/** The reasons a rating may be excluded from the index for; the report counts exclusions by these. */
+export const EXCLUSION_REASONS = ['spam', 'fraud', 'duplicate', 'staff_rating', 'test', 'other'] as const
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
+
+export const EXCLUSION_REASON_TEXT: Record<ExclusionReason, { vi: string; en: string }> = {
+  spam: { vi: 'Rác, vô nghĩa', en: 'Spam, meaningless' },
+  fraud: { vi: 'Gian lận', en: 'Fraud' },
+  duplicate: { vi: 'Trùng lặp', en: 'Duplicate' },
+  staff_rating: { vi: 'Cán bộ tự đánh giá', en: 'Rated by staff themselves' },
+  test: { vi: 'Dữ liệu thử', en: 'Test data' },
+  other: { vi: 'Lý do khác', en: 'Other reason' },
+}
+
+/** Why an automatic signal held a rating back for review. */
+export const FLAG_REASON_TEXT: Record<string, { vi: string; en: string }> = {
+  burst: { vi: 'Quá nhiều đánh giá trong một phút', en: 'Too many ratings within a minute' },
+  arrival_burst: { vi: 'Quá nhiều đánh giá đến cùng lúc', en: 'Too many ratings arriving at once' },
+  top_run: { vi: 'Chuỗi dài toàn điểm cao nhất tại một quầy', en: 'A long run of top ratings at one desk' },
+  after_hours: { vi: 'Ngoài giờ làm việc của quầy', en: 'Outside the desk’s opening hours' },
+  stale: { vi: 'Thời điểm đánh giá quá cũ', en: 'Given too long ago' },
+  ip_rate: { vi: 'Quá nhiều đánh giá từ một địa chỉ', en: 'Too many ratings from one address' },
+  no_cookie: { vi: 'Không có cookie trình duyệt, vượt giới hạn theo địa chỉ', en: 'No browser cookie, over the per-address limit' },
+  honeypot: { vi: 'Điền vào ô ẩn (máy tự động)', en: 'Filled the hidden field (a robot)' },
+}

@@ -3,9 +3,8 @@ import type { SurveyDefinition } from '../domain/survey-definition.ts'
 import type { HeatMap } from '../patterns/service.ts'
 import type { Report } from '../reports/service.ts'
 import { rankingTable, type Cell } from './report-table.ts'
-import { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT } from '../domain/separation.ts'
 import { partsIn } from '../domain/periods.ts'
-import { AGENCY_KIND_TEXT, CHANNEL_TEXT, type AgencyKind, type Channel } from '../domain/vocabulary.ts'
+import { AGENCY_KIND_TEXT, CHANNEL_TEXT, EXCLUSION_REASON_TEXT, EXCLUSION_REASONS, type AgencyKind, type Channel } from '../domain/vocabulary.ts'
 
 const formula: Record<string, string> = {
   share: 'Chỉ số = 100 × (số câu trả lời 4 hoặc 5) ÷ (số câu trả lời); yếu tố = trung bình các tiêu chí; chỉ số chung = trung bình có trọng số các yếu tố',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { EXCLUSION_REASONS } from '../domain/separation.ts'
+import { EXCLUSION_REASONS } from '../domain/vocabulary.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'

@@ -1,6 +1,6 @@
 import { s } from './i18n.ts'
 import { navStrings } from './nav-strings.ts'
-export { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT, FLAG_REASON_TEXT } from '../../server/domain/separation.ts'
+export { EXCLUSION_REASONS, EXCLUSION_REASON_TEXT, FLAG_REASON_TEXT } from '../../server/domain/vocabulary.ts'
 
 /** Words of the trustworthy-index screens (moderation, closing and publishing, credibility), Vietnamese first. */
 export const integrity = {
