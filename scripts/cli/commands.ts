@@ -27,8 +27,10 @@ function fileArg(positionals: string[]): string {
   return file
 }
 
+type Opened = Awaited<ReturnType<typeof boot>> & { env: ReturnType<typeof readEnv> }
+
 /** Opens the configured database (migrated, definitions published), runs `work`, closes it. */
-async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof boot>> & { env: ReturnType<typeof readEnv> }) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (ctx: Opened) => Promise<T>): Promise<T> {
   const env = readEnv()
   const opened = await boot(env)
   try {
@@ -37,6 +39,14 @@ async function withDatabase<T>(work: (ctx: Awaited<ReturnType<typeof boot>> & { 
     await opened.close()
   }
 }
+
+/** A command on one FILE: the file is checked before the database is opened. */
+const onFile =
+  (work: (file: string, ctx: Opened) => Promise<number>): Command['run'] =>
+  ({ positionals }) => {
+    const file = fileArg(positionals)
+    return withDatabase((ctx) => work(file, ctx))
+  }
 
 export const commands: Record<string, Command> = {
   migrate: {
@@ -51,44 +61,38 @@ export const commands: Record<string, Command> = {
   'agencies import': {
     args: 'FILE',
     help: 'Tạo hoặc cập nhật cơ quan từ CSV (code,name,parent,kind) / create or update agencies from CSV',
-    run: ({ positionals }) => {
-      const file = fileArg(positionals)
-      return withDatabase(async ({ db }) => {
-        const { importAgencies } = await import('../../server/agencies/import.ts')
-        const s = await importAgencies(db, { path: file }, systemClock, 'cli')
-        console.log(`agencies: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`)
-        return 0
-      })
-    },
+    run: onFile(async (file, { db }) => {
+      const { importAgencies } = await import('../../server/agencies/import.ts')
+      const s = await importAgencies(db, { path: file }, systemClock, 'cli')
+      console.log(`agencies: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged`)
+      return 0
+    }),
   },
   'responses import': {
     args: 'FILE',
     help: 'Nhập phiếu giấy từ CSV hoặc XLSX, tất cả hoặc không / paper-entry import from CSV or XLSX, all rows or none',
-    run: ({ positionals }) => {
-      const file = fileArg(positionals)
-      return withDatabase(async ({ db, env }) => {
-        const { importResponses } = await import('../../server/imports/responses-import.ts')
-        const bar = progress('responses import')
-        try {
-          const s = await importResponses(
-            db,
-            { path: file },
-            {
-              timeZone: env.HAILONG_TZ,
-              clock: systemClock,
-              catalog: new SurveyCatalog(db),
-              actor: 'cli',
-              onProgress: (n, phase) => bar.tick(n, phase === 'check' ? 'kiểm tra/check' : 'ghi/write'),
-            },
-          )
-          bar.done()
-          console.log(`imported ${s.imported}, already present ${s.alreadyPresent}, rejected ${s.rejected}`)
-          return 0
-        } finally {
-          bar.done()
-        }
-      })
-    },
+    run: onFile(async (file, { db, env }) => {
+      const { importResponses } = await import('../../server/imports/responses-import.ts')
+      const bar = progress('responses import')
+      try {
+        const s = await importResponses(
+          db,
+          { path: file },
+          {
+            timeZone: env.HAILONG_TZ,
+            clock: systemClock,
+            catalog: new SurveyCatalog(db),
+            actor: 'cli',
+            onProgress: (n, phase) => bar.tick(n, phase === 'check' ? 'kiểm tra/check' : 'ghi/write'),
+          },
+        )
+        bar.done()
+        console.log(`imported ${s.imported}, already present ${s.alreadyPresent}, rejected ${s.rejected}`)
+        return 0
+      } finally {
+        bar.done()
+      }
+    }),
   },
   report: {
     args: '--survey ID --period PERIOD [--format json|csv|xlsx] [--out FILE] [--min-sample N]',

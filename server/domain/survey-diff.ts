@@ -24,6 +24,8 @@ export interface DefinitionChange {
 
 const cut = (s: string) => (s.length > 48 ? `${s.slice(0, 47)}…` : s)
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+/** The languages in which a text was reworded, each said as a change of its own. */
+const reworded = (was: LocalizedText, now: LocalizedText) => (['vi', 'en'] as const).filter((lang) => was[lang] !== now[lang])
 
 /** The questions whose answers the index is computed from. */
 function counted(def: SurveyDefinition): Set<string> {
@@ -132,15 +134,14 @@ export function diffDefinitions(before: SurveyDefinition, after: SurveyDefinitio
       )
       continue
     }
-    for (const lang of ['vi', 'en'] as const)
-      if (old.text[lang] !== q.text[lang])
-        add(
-          'question_text',
-          q.id,
-          isCounted ? 'caution' : 'info',
-          `Đổi lời câu hỏi (${lang === 'vi' ? 'tiếng Việt' : 'tiếng Anh'}): "${old.text[lang]}" → "${q.text[lang]}"${isCounted ? '; câu này tính vào chỉ số, người trả lời có thể hiểu khác trước' : ''}`,
-          `Question reworded (${lang === 'vi' ? 'Vietnamese' : 'English'}): "${old.text[lang]}" → "${q.text[lang]}"${isCounted ? '; it counts in the index, people may read it differently' : ''}`,
-        )
+    for (const lang of reworded(old.text, q.text))
+      add(
+        'question_text',
+        q.id,
+        isCounted ? 'caution' : 'info',
+        `Đổi lời câu hỏi (${lang === 'vi' ? 'tiếng Việt' : 'tiếng Anh'}): "${old.text[lang]}" → "${q.text[lang]}"${isCounted ? '; câu này tính vào chỉ số, người trả lời có thể hiểu khác trước' : ''}`,
+        `Question reworded (${lang === 'vi' ? 'Vietnamese' : 'English'}): "${old.text[lang]}" → "${q.text[lang]}"${isCounted ? '; it counts in the index, people may read it differently' : ''}`,
+      )
     if (!same(old.hint, q.hint)) add('question_hint', q.id, 'info', `Câu ${l.vi}: đổi gợi ý`, `${l.en}: hint changed`)
     if (old.required !== q.required)
       add('question_required', q.id, 'info', `Câu ${l.vi}: ${q.required ? 'nay bắt buộc' : 'nay không bắt buộc'}`, `${l.en}: ${q.required ? 'now required' : 'now optional'}`)
@@ -191,15 +192,14 @@ export function diffDefinitions(before: SurveyDefinition, after: SurveyDefinitio
         const was = oldOpts.get(o.id)
         if (!was) add('option_added', q.id, 'info', `Câu ${l.vi}: thêm lựa chọn «${o.text.vi}»`, `${l.en}: added option «${o.text.en}»`)
         else
-          for (const lang of ['vi', 'en'] as const)
-            if (was.text[lang] !== o.text[lang])
-              add(
-                'option_text',
-                q.id,
-                'info',
-                `Câu ${l.vi}: đổi lời lựa chọn "${was.text[lang]}" → "${o.text[lang]}"`,
-                `${l.en}: option reworded "${was.text[lang]}" → "${o.text[lang]}"`,
-              )
+          for (const lang of reworded(was.text, o.text))
+            add(
+              'option_text',
+              q.id,
+              'info',
+              `Câu ${l.vi}: đổi lời lựa chọn "${was.text[lang]}" → "${o.text[lang]}"`,
+              `${l.en}: option reworded "${was.text[lang]}" → "${o.text[lang]}"`,
+            )
       }
       const order = (ids: string[], keep: Map<string, unknown>) => ids.filter((id) => keep.has(id)).join(',')
       if (
