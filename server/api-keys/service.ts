@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/service.ts'
 import type { ApiKey } from '../db/schema.ts'
 import { DomainError, invalid, unknownAgencyIssue } from '../domain/errors.ts'
 import { hashToken, newToken } from '../lib/tokens.ts'
-import { inScope, unknownAgencyInScope, type StaffUser } from '../auth/scope.ts'
+import { inScope, unknownAgencyInScope, type StaffUser, staffActor } from '../auth/scope.ts'
 import { hit } from '../rate-limit/repository.ts'
 import { findApiKey, findApiKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './repository.ts'
 
@@ -34,7 +34,7 @@ export async function createApiKey(db: Db, staff: StaffUser, input: { agency: st
   const name = input.name.normalize('NFC')
   const id = await inTransaction(db, async (trx) => {
     const row = await insertApiKey(trx, { agencyId: agency.id, name, keyHash: hashToken(key), prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), createdBy: staff.id, at })
-    await appendAudit(trx, { actor: `user:${staff.username}`, action: 'api_key.create', target: `api_key:${row.id}`, details: { agency: agency.code, name } }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'api_key.create', target: `api_key:${row.id}`, details: { agency: agency.code, name } }, now)
     return row.id
   })
   return { id, key, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), name, agency: { code: agency.code, name: agency.name }, createdAt: at, expiresAt: expiresAt(at) }
@@ -60,7 +60,7 @@ export async function revokeKey(db: Db, staff: StaffUser, id: number, now: Date)
   if (!key || !inScope(staff, key.agency_id)) throw notFound()
   await inTransaction(db, async (trx) => {
     if (!(await revokeApiKey(trx, id, now.toISOString()))) return
-    await appendAudit(trx, { actor: `user:${staff.username}`, action: 'api_key.revoke', target: `api_key:${id}` }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'api_key.revoke', target: `api_key:${id}` }, now)
   })
 }
 

@@ -9,6 +9,7 @@ import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { receiveFile } from '../middleware/upload/index.ts'
 import { validate } from '../middleware/validate/index.ts'
+import { staffActor } from '../auth/scope.ts'
 
 /**
  * Paper entry in the browser: upload the responses CSV or XLSX, see every row's problems (preview,
@@ -54,7 +55,7 @@ export function adminImportRoutes(deps: AppDeps) {
                 catalog: deps.catalog,
                 agencyScope: c.var.staff.scope,
                 dryRun,
-                actor: `user:${c.var.staff.username}`,
+                actor: staffActor(c.var.staff),
                 maxRows: PAPER_IMPORT_LIMITS.maxRows,
               },
             )

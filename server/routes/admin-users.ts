@@ -8,7 +8,7 @@ import { auditFacets, listAuditEntries } from '../audit/repository.ts'
 import { verifyAuditChain } from '../audit/service.ts'
 import { forbidden, invalid, unknownAgencyIssue } from '../domain/errors.ts'
 import { csrf } from '../middleware/csrf/index.ts'
-import { unknownAgencyInScope } from '../auth/scope.ts'
+import { unknownAgencyInScope, staffActor } from '../auth/scope.ts'
 import { inScope, requireStaff, type StaffUser } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { Role } from '../domain/vocabulary-schemas.ts'
@@ -60,7 +60,7 @@ export function adminUserRoutes(deps: AppDeps) {
         const agencyId = await checkGrant(deps, c.var.staff, body.role, body.agency)
         await createUser(
           deps.db,
-          { username: body.username, displayName: body.displayName, password: body.password, role: body.role, agencyId, actor: `user:${c.var.staff.username}` },
+          { username: body.username, displayName: body.displayName, password: body.password, role: body.role, agencyId, actor: staffActor(c.var.staff) },
           deps.clock.now(),
         )
         return c.json({ username: body.username.toLowerCase() }, 201)

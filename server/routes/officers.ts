@@ -11,7 +11,7 @@ import { oneStopXlsx } from '../exports/one-stop-xlsx.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { requireStaff } from '../middleware/session/index.ts'
-import { agencyScope, inScope } from '../auth/scope.ts'
+import { agencyScope, inScope, staffActor } from '../auth/scope.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { listAgencies } from '../agencies/repository.ts'
 import { PeriodKey } from '../domain/vocabulary-schemas.ts'
@@ -36,7 +36,7 @@ export function officerRoutes(deps: AppDeps) {
     return scope ? [...scope] : (await listAgencies(deps.db)).map((a) => a.id)
   }
   const viewed = (c: Context, action: string, q: z.infer<typeof Query>, officers: number) =>
-    audit(deps.db, { actor: `user:${c.var.staff.username}`, action, target: `officers:${q.agency ?? '*'}/${q.period}`, details: { officers } }, deps.clock.now())
+    audit(deps.db, { actor: staffActor(c.var.staff), action, target: `officers:${q.agency ?? '*'}/${q.period}`, details: { officers } }, deps.clock.now())
   return new Hono()
     .use(allowed)
     .get('/', validate('query', Query), async (c) => {
@@ -81,7 +81,7 @@ export function officerRoutes(deps: AppDeps) {
           await setOfficerName(trx, id, name, deps.clock.now().toISOString())
           await appendAudit(
             trx,
-            { actor: `user:${c.var.staff.username}`, action: 'officer.rename', target: `officer:${id}`, details: { code: officer.code, displayName: name } },
+            { actor: staffActor(c.var.staff), action: 'officer.rename', target: `officer:${id}`, details: { code: officer.code, displayName: name } },
             deps.clock.now(),
           )
         })
