@@ -553,7 +553,7 @@ const NOT_STAFF: Record<string, string> = {
   'GET /healthz': 'nothing: the load balancer asks it',
   'POST /api/v1/auth/login': 'nothing: it is how staff sign in (throttled, auth.test.ts)',
   'POST /api/v1/responses': 'a desk link, kiosk or receipt credential (intake.test.ts)',
-  'POST /api/v1/responses/batch': 'a kiosk credential (kiosks.test.ts)',
+  'POST /api/v1/responses/batch': 'the same credentials (a kiosk sends its offline queue so, kiosks.test.ts)',
   'GET /api/v1/surveys': 'nothing: published definitions are public',
   'GET /api/v1/surveys/:key': 'nothing: published definitions are public',
   'GET /api/v1/links/:token': 'a desk link token (desk-links.test.ts)',
