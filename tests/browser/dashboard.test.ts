@@ -57,6 +57,20 @@ describe('Home Affairs dashboard', () => {
     await context.close()
   })
 
+  it('says in words why the ranking did not load when the network drops or the server fails', async () => {
+    const { context, page } = await signedInPage(site, 'admin')
+    await page.route('**/api/v1/reports/**', (route) => route.abort('internetdisconnected'))
+    await page.getByLabel('Kỳ').selectOption(previousQuarter)
+    await page.getByRole('alert').filter({ hasText: 'Không kết nối được máy chủ. Kiểm tra mạng rồi tải lại trang.' }).waitFor()
+    await page.unroute('**/api/v1/reports/**')
+    await page.route('**/api/v1/reports/**', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html>Bad Gateway</html>' }))
+    await page.getByLabel('Loại cơ quan').selectOption('department')
+    const alert = page.getByRole('alert').filter({ hasText: 'Máy chủ gặp lỗi khi trả lời (mã 502)' })
+    await alert.waitFor()
+    expect(await alert.textContent()).not.toContain('HTTP')
+    await context.close()
+  })
+
   it('sends a visitor without a session to the sign-in page', async () => {
     const page = await site.browser.newPage()
     await page.goto(`${site.url}/dashboard`)

@@ -6,6 +6,7 @@ import { client, type Res } from '../lib/client.ts'
 import type { AgencyKind, Channel } from '../../server/domain/vocabulary.ts'
 import { formatNumber } from '../lib/i18n.ts'
 import { s, strings } from '../lib/strings.ts'
+import { LoadError } from './load-error.tsx'
 
 const text = {
   allDesks: s('Tất cả các quầy', 'All desks'),
@@ -49,7 +50,7 @@ export function HeatMap({ survey, period, agency, channel, kind }: { survey: str
     kind: (kind || undefined) as AgencyKind | undefined,
   }
   const map = useGet(client.api.v1.dashboard.heatmap, { query })
-  if (map.error) return <p class="muted">{map.error.body?.error.message[lang] ?? map.error.message}</p>
+  if (map.error) return <LoadError error={map.error} class="muted" />
   const m = map.data
   if (!m) return <p aria-busy="true">{tr(strings.loading)}</p>
   const hours = shownHours(m.cells)

@@ -26,7 +26,7 @@ export function PeriodPanel({ survey, period, onChange }: { survey: string; peri
     <section class="card period-panel no-print" aria-label={tr(t.periodTitle)}>
       <h2>{tr(t.periodTitle)}</h2>
       <p class="state" role="status">
-        {st.closed ? `${tr(t.closedAs)} ${st.snapshot!.version} · ${when(st.snapshot!.closedAt)}` : tr(ended ? t.open : t.notEnded)}
+        {st.closed ? `${tr(t.closedAs)} ${st.snapshot!.version} · ${when(st.snapshot!.closedAt)}` : tr(t.open)}
         {st.published !== null ? ` · ${tr(t.published)} ${st.published}` : ''}
       </p>
       {st.closed && st.late ? (
@@ -45,6 +45,7 @@ export function PeriodPanel({ survey, period, onChange }: { survey: string; peri
             <button
               type="button"
               disabled={!ended}
+              aria-describedby={ended ? undefined : 'period-not-ended'}
               onClick={() => setDialog({ title: t.close, explain: t.closeExplain, confirm: t.close, path: `${base}/close`, note: 'none', body: () => ({}) })}
             >
               {tr(t.close)}
@@ -75,7 +76,12 @@ export function PeriodPanel({ survey, period, onChange }: { survey: string; peri
           ) : null}
         </div>
       ) : null}
-      {!ended && admin && !st.closed ? <p class="muted">{tr(t.notEnded)}</p> : null}
+      {/* Why the button above is greyed out; for everyone else the state line says the quarter is open. */}
+      {!ended && admin && !st.closed ? (
+        <p class="muted" id="period-not-ended">
+          {tr(t.notEnded)}
+        </p>
+      ) : null}
       {st.history.length ? (
         <details>
           <summary>{tr(t.history)}</summary>

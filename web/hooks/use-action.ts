@@ -3,6 +3,7 @@ import type { ClientResponse } from 'hono/client'
 import { useApp } from './use-auth.ts'
 import { api, ApiError } from '../lib/api.ts'
 import { strings } from '../lib/strings.ts'
+import { reasonOf } from '../components/load-error.tsx'
 import { clientWith, unwrap, type Client } from '../lib/client.ts'
 
 /** The server's refusal in the current language: its reason, and one reason per field it names. */
@@ -27,7 +28,7 @@ export function useAction() {
     } catch (e) {
       const b = e instanceof ApiError ? e.body : null
       setError({
-        message: b?.error.message[lang] ?? tr(strings.cannotReach),
+        message: tr(e instanceof ApiError ? reasonOf(e) : strings.cannotReach),
         fields: Object.fromEntries((b?.error.details ?? []).map((d) => [d.field, d.message[lang]])),
       })
       return null

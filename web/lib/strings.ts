@@ -62,7 +62,9 @@ export const strings = {
     'This agency does not exist or is outside what your account may see (a manager sees only their own agency and the units below it).',
   ),
   loadFailed: s('Không tải được dữ liệu', 'Could not load the data'),
-  cannotReach: s('Không kết nối được máy chủ', 'Cannot reach the server'),
+  cannotReach: s('Không kết nối được máy chủ. Kiểm tra mạng rồi tải lại trang.', 'Cannot reach the server. Check the network and reload the page.'),
+  serverFailed: (status: number) =>
+    s(`Máy chủ gặp lỗi khi trả lời (mã ${status}). Xin thử lại sau ít phút.`, `The server failed to answer (status ${status}). Please try again in a few minutes.`),
   search: s('Tìm kiếm', 'Search'),
   spam: s('Rác', 'Spam'),
   flagged: s('Nghi vấn', 'Suspect'),

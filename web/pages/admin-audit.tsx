@@ -8,6 +8,7 @@ import { actionText, actorText, detailsText, targetText } from '../lib/audit-tex
 import { client } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { s } from '../lib/strings.ts'
+import { LoadError } from '../components/load-error.tsx'
 
 const text = {
   title: s('Nhật ký kiểm toán', 'Audit log'),
@@ -58,12 +59,7 @@ export function AdminAuditPage() {
     surveys: new Map((meta.data?.instruments ?? []).map((i) => [i.id, i.title[lang]])),
   }
   const set = (patch: Partial<typeof f>) => (setF({ ...f, ...patch }), setPage(0))
-  if (log.error)
-    return (
-      <p class="form-error" role="alert">
-        {log.error.body?.error.message[lang]}
-      </p>
-    )
+  if (log.error) return <LoadError error={log.error} />
   const data = log.data
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1
   const families = [...new Set((data?.facets.actions ?? []).map((a) => a.split('.')[0]!))]

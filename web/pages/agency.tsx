@@ -13,6 +13,7 @@ import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
 import { strings as s } from '../lib/strings.ts'
+import { reasonOf } from '../components/load-error.tsx'
 
 export function AgencyPage({ code: raw }: { code: string }) {
   const code = decodeURIComponent(raw)
@@ -36,7 +37,7 @@ export function AgencyPage({ code: raw }: { code: string }) {
     return (
       <section class="card narrow" role="alert">
         <h1>{detail.error.status === 404 ? tr(s.agencyRefused) : tr(s.loadFailed)}</h1>
-        <p>{detail.error.status === 404 ? tr(s.agencyRefusedMore) : (detail.error.body?.error.message[lang] ?? detail.error.message)}</p>
+        <p>{detail.error.status === 404 ? tr(s.agencyRefusedMore) : tr(reasonOf(detail.error))}</p>
         <p>
           <a href="/dashboard">← {tr(s.dashboard)}</a>
         </p>

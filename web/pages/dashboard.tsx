@@ -15,6 +15,7 @@ import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatIndex, formatInterval } from '../lib/format.ts'
 import type { Meta } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
+import { LoadError } from '../components/load-error.tsx'
 
 export function DashboardPage() {
   const { tr, lang } = useApp()
@@ -43,11 +44,7 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
       <OpenAlerts tr={tr} />
       <Filters meta={meta} values={values} onChange={set} />
       <PeriodPanel survey={values.survey!} period={values.period!} onChange={report.reload} />
-      {report.error ? (
-        <p class="form-error" role="alert">
-          {report.error.body?.error.message[lang] ?? report.error.message}
-        </p>
-      ) : null}
+      {report.error ? <LoadError error={report.error} /> : null}
       {r ? (
         <>
           {current ? (
