@@ -42,6 +42,7 @@ import { publicRoutes } from './routes/public.ts'
 import { SurveyCatalog } from './surveys/catalog.ts'
 import { GroupCommitter } from './responses/group-commit.ts'
 import type { SqliteWriter } from './responses/sqlite-writer.ts'
+import type { SqliteReader } from './db/sqlite-reader.ts'
 import { AlertEngine } from './alerts/engine.ts'
 import type { DeliveryConfig } from './alerts/delivery.ts'
 import { alertRoutes } from './routes/alerts.ts'
@@ -69,6 +70,8 @@ export interface AppDeps {
   alerts: AlertEngine
   /** HAILONG_DOSSIER_FORMATS: older provincial dossier-code formats accepted besides the national one. */
   dossierFormats?: string[]
+  /** On a SQLite file: long read-only queries run in this reader thread (server/db/sqlite-reader.ts). */
+  reader?: SqliteReader
 }
 
 export type AppOptions = Omit<AppDeps, 'catalog' | 'trustProxy' | 'intake' | 'kioskCache' | 'alerts'> & {

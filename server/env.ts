@@ -57,6 +57,14 @@ const Env = z
       .enum(['0', '1'])
       .default('1')
       .transform((v) => v === '1'),
+    /**
+     * 1 (default): on a SQLite file, the hour-by-weekday map's scan of raw responses runs in a reader thread,
+     * so a large deployment's map does not stop the server answering others. 0: in the loop.
+     */
+    HAILONG_READ_WORKER: z
+      .enum(['0', '1'])
+      .default('1')
+      .transform((v) => v === '1'),
     /** 0: alert rules are not evaluated (the staff app, follow-up and deliveries of existing alerts still work). */
     HAILONG_ALERTS: z
       .enum(['0', '1'])

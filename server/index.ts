@@ -5,6 +5,7 @@ import { createApp } from './app.ts'
 import { boot } from './boot.ts'
 import { isPostgresUrl } from './db/database.ts'
 import { SqliteWriter } from './responses/sqlite-writer.ts'
+import { SqliteReader } from './db/sqlite-reader.ts'
 import { startupLinks } from './demo/links.ts'
 import { seedDemoIfEmpty } from './demo/seed.ts'
 import { AlertEngine } from './alerts/engine.ts'
@@ -19,12 +20,16 @@ const sqliteFile = isPostgresUrl(env.DATABASE_URL) ? null : env.DATABASE_URL.rep
 const intakeWriter = env.HAILONG_INTAKE_WORKER && sqliteFile && sqliteFile !== ':memory:' ? new SqliteWriter(path.resolve(sqliteFile), env.HAILONG_SQLITE_SYNC) : undefined
 const opened = await boot(env, systemClock, { immediate: intakeWriter !== undefined })
 await intakeWriter?.start()
+// And the hour-by-weekday map's scan of raw responses reads from a thread of its own.
+const reader = env.HAILONG_READ_WORKER && sqliteFile && sqliteFile !== ':memory:' ? new SqliteReader(path.resolve(sqliteFile)) : undefined
+await reader?.start()
 const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
 const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env), enabled: env.HAILONG_ALERTS })
 const app = createApp({
   alerts,
   intakeWriter,
+  reader,
   db: opened.db,
   databaseKind: opened.kind,
   clock: systemClock,
@@ -61,6 +66,7 @@ const stop = () => {
     await alertsStopped
     await sweeper.stop()
     await intakeWriter?.close()
+    await reader?.close()
     await opened.close()
     process.exit(0)
   })

@@ -5,7 +5,8 @@ import { reportable } from '../responses/repository.ts'
 
 /**
  * Counted answers to one rating question per UTC hour (`YYYY-MM-DDTHH`, the first 13 characters of the
- * ISO instant, the same on both databases): n and how many were 4 or 5.
+ * ISO instant, the same on both databases): n and how many were 4 or 5. Returned unexecuted: a whole
+ * deployment's quarter is millions of responses, which the caller runs off the server's thread.
  */
 export function ratingsByHour(
   db: Db,
@@ -26,5 +27,4 @@ export function ratingsByHour(
   return q
     .select((eb) => [hour.as('hour'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('answers.value_num', '>=', 4).then(1).else(0).end()).as('satisfied')])
     .groupBy(hour)
-    .execute()
 }

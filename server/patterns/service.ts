@@ -11,6 +11,7 @@ import { parsePeriod, periodBounds, quartersOf } from '../domain/periods.ts'
 import { instrumentRules } from '../reports/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { ratingsByHour } from './repository.ts'
+import { readOffThread, type SqliteReader } from '../db/sqlite-reader.ts'
 
 /** Cells with fewer ratings than this are shown as "too few", their index left out. */
 export const DEFAULT_MIN_CELL = 10
@@ -29,7 +30,7 @@ export interface HeatMapQuery {
  * When in the week citizens rate, and how satisfied: ratings of the instrument's headline question per
  * local weekday and hour over a period, for what the staff member may see (or one agency or desk of it).
  */
-export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: string }, staff: StaffUser, q: HeatMapQuery) {
+export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: string; reader?: SqliteReader }, staff: StaffUser, q: HeatMapQuery) {
   const period = parsePeriod(q.period)
   const { definition, versionIds } = await instrumentRules(deps.db, deps.catalog, q.survey, quartersOf(period))
   const question = definition.index.method === 'share' ? definition.index.headline : undefined
@@ -44,15 +45,18 @@ export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: 
   // The dashboard's agency-kind filter: the agencies of that kind among those in scope.
   if (!desk && q.kind) scope = new Set((await listAgencies(deps.db)).filter((a) => a.kind === q.kind && (scope === null || scope.has(a.id))).map((a) => a.id))
   const { start, end } = periodBounds(period, deps.timeZone)
-  const rows = await ratingsByHour(deps.db, {
-    question,
-    surveyVersionIds: versionIds,
-    from: start.toISOString(),
-    to: end.toISOString(),
-    agencyIds: desk ? [desk.agency_id] : scope ? [...scope] : null,
-    deskId: desk?.id,
-    channel: q.channel,
-  })
+  const rows = await readOffThread(
+    deps.reader,
+    ratingsByHour(deps.db, {
+      question,
+      surveyVersionIds: versionIds,
+      from: start.toISOString(),
+      to: end.toISOString(),
+      agencyIds: desk ? [desk.agency_id] : scope ? [...scope] : null,
+      deskId: desk?.id,
+      channel: q.channel,
+    }),
+  )
   const minCell = q.minCell ?? DEFAULT_MIN_CELL
   const cells = heatCells(rows, deps.timeZone, minCell)
   return {

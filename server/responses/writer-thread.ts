@@ -21,7 +21,7 @@ const { db } = await openDatabase(file, { synchronous, immediate: true })
 parentPort!.on('message', async ({ id, items, now, timeZone }: WriteRequest) => {
   try {
     const outcomes = await db.transaction().execute((trx) => storeResponses(trx, items, { now, timeZone }))
-    parentPort!.postMessage({ id, outcomes })
+    parentPort!.postMessage({ id, result: outcomes })
   } catch (e) {
     const error: WrittenError =
       e instanceof DomainError

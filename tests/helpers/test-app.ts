@@ -12,6 +12,7 @@ import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
 import { DEFAULT_TIMEZONE } from '../../server/domain/periods.ts'
 import { SqliteWriter } from '../../server/responses/sqlite-writer.ts'
+import { SqliteReader } from '../../server/db/sqlite-reader.ts'
 import { onPostgres, scratchDatabase } from './test-database.ts'
 
 /**
@@ -19,16 +20,20 @@ import { onPostgres, scratchDatabase } from './test-database.ts'
  * or a fresh PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set. `intakeWriter` (SQLite
  * only): a database file with intake writing from its own thread, as the server runs on a file.
  */
-export async function createTestApp(options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig; intakeWriter?: boolean } = {}) {
+export async function createTestApp(
+  options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig; intakeWriter?: boolean; reader?: boolean } = {},
+) {
   const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
   const file = options.intakeWriter && !scratch && !options.url ? path.join(os.tmpdir(), `hailong-writer-${randomUUID()}.db`) : null
   const url = options.url ?? scratch?.url ?? file ?? ':memory:'
   const opened = await openDatabase(url, { immediate: file !== null })
   const intakeWriter = file ? new SqliteWriter(file, 'FULL') : undefined
+  const reader = file && options.reader ? new SqliteReader(file) : undefined
   let stopAlerts = async () => {}
   const close = async () => {
     await stopAlerts()
     await intakeWriter?.close()
+    await reader?.close()
     await opened.close()
     await scratch?.drop()
     if (file) for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
@@ -41,9 +46,9 @@ export async function createTestApp(options: { now?: string; timeZone?: string; 
     // The alert scheduler is not started: tests call `alerts.tick()` with their own clock.
     const alerts = new AlertEngine({ db: opened.db, clock, timeZone, delivery: options.delivery, throttleMs: 0 })
     await intakeWriter?.start()
-    const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts, intakeWriter })
+    const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts, intakeWriter, reader })
     stopAlerts = () => alerts.stop()
-    return { app, db: opened.db, kind: opened.kind, url, clock, alerts, intakeWriter, close }
+    return { app, db: opened.db, kind: opened.kind, url, clock, alerts, intakeWriter, reader, close }
   } catch (e) {
     await close()
     throw e
