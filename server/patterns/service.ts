@@ -12,6 +12,7 @@ import { instrumentRules } from '../reports/service.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { ratingsByHour } from './repository.ts'
 import { readOffThread, type SqliteReader } from '../db/sqlite-reader.ts'
+import { computedOnce } from '../db/computed-once.ts'
 
 /** Cells with fewer ratings than this are shown as "too few", their index left out. */
 export const DEFAULT_MIN_CELL = 10
@@ -45,18 +46,17 @@ export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: 
   // The dashboard's agency-kind filter: the agencies of that kind among those in scope.
   if (!desk && q.kind) scope = new Set((await listAgencies(deps.db)).filter((a) => a.kind === q.kind && (scope === null || scope.has(a.id))).map((a) => a.id))
   const { start, end } = periodBounds(period, deps.timeZone)
-  const rows = await readOffThread(
-    deps.reader,
-    ratingsByHour(deps.db, {
-      question,
-      surveyVersionIds: versionIds,
-      from: start.toISOString(),
-      to: end.toISOString(),
-      agencyIds: desk ? [desk.agency_id] : scope ? [...scope] : null,
-      deskId: desk?.id,
-      channel: q.channel,
-    }),
-  )
+  const filter = {
+    question,
+    surveyVersionIds: versionIds,
+    from: start.toISOString(),
+    to: end.toISOString(),
+    agencyIds: desk ? [desk.agency_id] : scope ? [...scope].sort((a, b) => a - b) : null,
+    deskId: desk?.id,
+    channel: q.channel,
+  }
+  // A whole deployment's quarter is a scan of millions of responses: kept until anything is committed.
+  const rows = await computedOnce(deps.db, JSON.stringify(['heatmap', filter]), () => readOffThread(deps.reader, ratingsByHour(deps.db, filter)))
   const minCell = q.minCell ?? DEFAULT_MIN_CELL
   const cells = heatCells(rows, deps.timeZone, minCell)
   return {
