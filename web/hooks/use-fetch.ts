@@ -2,6 +2,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks'
 import { api, ApiError } from '../lib/api.ts'
 import { unwrap, type Readable, type Req, type Res } from '../lib/client.ts'
 
+/** Requests already sent by `startEarly`, by path: the first page asking for that path takes the answer. */
+const early = new Map<string, Promise<unknown>>()
+
 /** Loads `load()` for a page whenever `key` changes (null: nothing yet); `reload` after a change. */
 function useLoad<T>(key: string | null, load: () => Promise<T>) {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: !!key })
@@ -10,7 +13,9 @@ function useLoad<T>(key: string | null, load: () => Promise<T>) {
     if (!key) return
     let live = true
     setState((s) => ({ ...s, loading: true }))
-    load()
+    const sent = early.get(key) as Promise<T> | undefined
+    early.delete(key)
+    ;(sent ?? load())
       .then((data) => live && setState({ data, error: null, loading: false }))
       .catch((error) => live && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, null), loading: false }))
     return () => {
@@ -34,3 +39,20 @@ export function useFetch<T>(path: string | null) {
 export function useGet<F extends (...args: any[]) => Promise<any>>(endpoint: Readable<F> | null, args?: Req<F>) {
   return useLoad<Res<F>>(endpoint ? endpoint.$path(args) : null, () => unwrap(endpoint!.$get(args)) as Promise<Res<F>>)
 }
+
+/**
+ * Sends a GET before the component that needs it exists (the dashboard's ranking while its meta is still
+ * on the way), so the two wait side by side; `useGet` with the same path then takes that answer.
+ */
+export function startEarly<F extends (...args: any[]) => Promise<any>>(endpoint: Readable<F>, args?: Req<F>) {
+  const key = endpoint.$path(args)
+  if (early.has(key)) return
+  const sent = unwrap(endpoint.$get(args))
+  // Not taken (the guess was another period) or failed: forgotten, never served later as fresh.
+  sent.catch(() => {})
+  early.set(key, sent)
+  setTimeout(() => early.get(key) === sent && early.delete(key), EARLY_MS)
+}
+
+/** How long an early answer waits to be taken: enough for the page to render, too short to go stale. */
+const EARLY_MS = 5_000

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks'
+import { useEffect, useMemo } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
 import { formatRate } from '../components/response-rate.tsx'
 import { Filters, filterLabel, reportQuery, trendQuery } from '../components/filters.tsx'
@@ -9,16 +9,30 @@ import { TrendChart } from '../components/trend-chart.tsx'
 import { PeriodPanel } from '../components/period-panel.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { elementsOf, useDefinition } from '../hooks/use-definition.ts'
-import { useGet } from '../hooks/use-fetch.ts'
+import { startEarly, useGet } from '../hooks/use-fetch.ts'
 import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatIndex, formatInterval } from '../lib/format.ts'
 import type { Meta } from '../lib/report-types.ts'
 import { strings as s } from '../lib/strings.ts'
 import { LoadError } from '../components/load-error.tsx'
+import { quarterOf } from '../../server/domain/periods.ts'
 
 export function DashboardPage() {
-  const { tr, lang } = useApp()
+  const { tr, lang, auth } = useApp()
+  // The ranking and trend wait only for the period, which meta gives (the newest quarter with answers):
+  // asked for at once with the likely one (the URL's, or the current quarter), they load beside meta.
+  useMemo(() => {
+    const q = new URLSearchParams(location.search)
+    const values = {
+      survey: q.get('survey') ?? 'mot-cua',
+      period: q.get('period') ?? quarterOf(new Date(), auth?.timeZone),
+      kind: q.get('kind') ?? '',
+      channel: q.get('channel') ?? '',
+    }
+    startEarly(client.api.v1.reports[':survey'][':period'], { param: { survey: values.survey, period: values.period }, query: reportQuery(values) })
+    startEarly(client.api.v1.dashboard.trend[':survey'], { param: { survey: values.survey }, query: trendQuery(values) })
+  }, [])
   const meta = useGet(client.api.v1.dashboard.meta)
   if (!meta.data) return <p aria-busy="true">{tr(s.loading)}</p>
   return <DashboardBody meta={meta.data} tr={tr} lang={lang} />
