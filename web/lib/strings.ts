@@ -1,5 +1,6 @@
 import { s } from './i18n.ts'
 import { navStrings } from './nav-strings.ts'
+import type { Meta } from './report-types.ts'
 
 /**
  * The one way to write a word on a staff page: `s(vi, en)` in a table, shown with `tr(text.key)` (= `t(text.key,
@@ -9,6 +10,8 @@ import { navStrings } from './nav-strings.ts'
  * component the citizens' pages share can use it without pulling this table into their bundles.
  */
 export { s }
+
+const province = s('Toàn tỉnh', 'Whole province')
 
 /** The staff app's words, Vietnamese first. */
 export const strings = {
@@ -23,7 +26,10 @@ export const strings = {
   kind: s('Loại cơ quan', 'Agency kind'),
   channel: s('Kênh', 'Channel'),
   all: s('Tất cả', 'All'),
-  province: s('Toàn tỉnh', 'Whole province'),
+  province,
+  /** What the overall figure covers: the province, or the nation where several provinces are at the top. */
+  wholeScope: (meta: Pick<Meta, 'agencies'> | null | undefined) =>
+    (meta?.agencies.filter((a) => a.parent === null && a.kind === 'province').length ?? 0) > 1 ? s('Toàn quốc', 'Nationwide') : province,
   index: s('Chỉ số', 'Index'),
   points: s('Tổng điểm', 'Total points'),
   change: s('Thay đổi', 'Change'),

@@ -44,7 +44,7 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
   const report = useGet(client.api.v1.reports[':survey'][':period'], { param: { survey: values.survey!, period: values.period! }, query: reportQuery(values) })
   // The trend follows exactly the report's filters (kind and channel), so card and chart agree.
   const trend = useGet(client.api.v1.dashboard.trend[':survey'], { param: { survey: values.survey! }, query: trendQuery(values) })
-  const scope = filterLabel(tr(s.province), values, tr)
+  const scope = filterLabel(tr(s.wholeScope(meta)), values, tr)
   const current = values.period === meta.currentQuarter || values.period === meta.currentQuarter.slice(0, 4)
   const def = useDefinition(values.survey!)
   const r = report.data

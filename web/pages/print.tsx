@@ -21,7 +21,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
   const meta = useGet(client.api.v1.dashboard.meta)
   const r = report.data
   if (!r) return <p aria-busy="true">{tr(strings.loading)}</p>
-  const scope = filterLabel(tr(strings.province), values, tr)
+  const scope = filterLabel(tr(strings.wholeScope(meta.data)), values, tr)
   // The province is the agency of kind "province" (demo: Tỉnh Sơn La); the report is issued by its Sở Nội vụ.
   const province = meta.data?.agencies.find((a) => a.kind === 'province')?.name ?? 'Tỉnh'
   const place = province.replace(/^Tỉnh\s+/, '')
