@@ -1,7 +1,6 @@
-import { agencyInScope } from '../agencies/service.ts'
+import { agencyDirectory, agencyInScope } from '../agencies/service.ts'
 import { agencyScope, type StaffUser } from '../auth/scope.ts'
 import type { AgencyKind, Channel } from '../db/schema.ts'
-import { listAgencies } from '../agencies/repository.ts'
 import type { Db } from '../db/types.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
 import { deskInScope } from '../desks/service.ts'
@@ -44,7 +43,7 @@ export async function heatMap(deps: { db: Db; catalog: SurveyCatalog; timeZone: 
   const agency = q.agency ? await agencyInScope(deps.db, staff, q.agency) : null
   let scope = desk ? null : agency ? await agencyScope(deps.db, agency.id) : staff.scope
   // The dashboard's agency-kind filter: the agencies of that kind among those in scope.
-  if (!desk && q.kind) scope = new Set((await listAgencies(deps.db)).filter((a) => a.kind === q.kind && (scope === null || scope.has(a.id))).map((a) => a.id))
+  if (!desk && q.kind) scope = new Set((await agencyDirectory(deps.db)).filter((a) => a.kind === q.kind && (scope === null || scope.has(a.id))).map((a) => a.id))
   const { start, end } = periodBounds(period, deps.timeZone)
   const filter = {
     question,

@@ -3,6 +3,7 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
 import { api } from '../lib/api.ts'
+import { reasonOf } from '../lib/reason.ts'
 import { integrity as t } from '../lib/integrity-strings.ts'
 import { useConfirmDialog, type ConfirmSpec } from './confirm-dialog.tsx'
 import { strings as s } from '../lib/strings.ts'
@@ -45,7 +46,7 @@ export function CommentList({ agency, period }: { agency?: string; period?: stri
       const r = await api<{ text: string }>(`/api/v1/dashboard/responses/${item.responseId}/comment/reveal`, { method: 'POST', csrf: auth?.csrfToken, json: {} })
       setRevealed({ ...revealed, [item.responseId]: r.text })
     } catch (e) {
-      setError((e as { body?: { error: { message: { vi: string; en: string } } } }).body?.error.message[lang] ?? String(e))
+      setError(tr(reasonOf(e)))
     }
   }
   const confirm = useConfirmDialog(

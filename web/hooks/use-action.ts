@@ -2,8 +2,7 @@ import { useState } from 'preact/hooks'
 import type { ClientResponse } from 'hono/client'
 import { useApp } from './use-auth.ts'
 import { api, ApiError } from '../lib/api.ts'
-import { strings } from '../lib/strings.ts'
-import { reasonOf } from '../components/load-error.tsx'
+import { reasonOf } from '../lib/reason.ts'
 import { clientWith, unwrap, type Client } from '../lib/client.ts'
 
 /** The server's refusal in the current language: its reason, and one reason per field it names. */
@@ -28,7 +27,7 @@ export function useAction() {
     } catch (e) {
       const b = e instanceof ApiError ? e.body : null
       setError({
-        message: tr(e instanceof ApiError ? reasonOf(e) : strings.cannotReach),
+        message: tr(reasonOf(e)),
         fields: Object.fromEntries((b?.error.details ?? []).map((d) => [d.field, d.message[lang]])),
       })
       return null

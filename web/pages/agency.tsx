@@ -13,7 +13,7 @@ import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
 import { strings as s } from '../lib/strings.ts'
-import { reasonOf } from '../components/load-error.tsx'
+import { reasonOf } from '../lib/reason.ts'
 
 export function AgencyPage({ code: raw }: { code: string }) {
   const code = decodeURIComponent(raw)

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks'
+import { useEffect } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
 import { formatRate } from '../components/response-rate.tsx'
 import { Filters, filterLabel, reportQuery, trendQuery } from '../components/filters.tsx'
@@ -22,7 +22,7 @@ export function DashboardPage() {
   const { tr, lang, auth } = useApp()
   // The ranking and trend wait only for the period, which meta gives (the newest quarter with answers):
   // asked for at once with the likely one (the URL's, or the current quarter), they load beside meta.
-  useMemo(() => {
+  useEffect(() => {
     const q = new URLSearchParams(location.search)
     const values = {
       survey: q.get('survey') ?? 'mot-cua',

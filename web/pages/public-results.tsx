@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatIndex, formatInterval } from '../lib/
 import { client } from '../lib/client.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
 import { s } from '../lib/strings.ts'
+import { reasonOf } from '../lib/reason.ts'
 
 const text = {
   title: s('Kết quả đo lường sự hài lòng được công bố', 'Published satisfaction results'),
@@ -70,7 +71,7 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
   if (one.error)
     return (
       <p class="form-error" role="alert">
-        {one.error.body ? both(one.error.body.error.message) : one.error.message}
+        {both(reasonOf(one.error))}
       </p>
     )
   const p = one.data
