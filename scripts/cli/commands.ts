@@ -124,12 +124,14 @@ export const commands: Record<string, Command> = {
           const { instrumentRules } = await import('../../server/reports/service.ts')
           const { definition } = await instrumentRules(db, catalog, survey, quartersOf(period))
           if (format === 'csv') fs.writeFileSync(values.out as string, (await import('../../server/exports/report-csv.ts')).reportCsv(report, definition))
-          else if (format === 'xlsx')
+          else if (format === 'xlsx') {
+            const { overallScope } = await import('../../server/agencies/service.ts')
+            const wholeScope = await overallScope(db)
             fs.writeFileSync(
               values.out as string,
-              await (await import('../../server/exports/report-xlsx.ts')).reportXlsx(report, definition, { generatedAt: new Date(), user: 'cli' }),
+              await (await import('../../server/exports/report-xlsx.ts')).reportXlsx(report, definition, { generatedAt: new Date(), user: 'cli', wholeScope }),
             )
-          else fs.writeFileSync(values.out as string, text)
+          } else fs.writeFileSync(values.out as string, text)
           await audit(db, { actor: 'cli', action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format } }, new Date())
           console.log(`report ${report.survey} ${report.period}: ${report.units.length} agencies, n = ${report.overall.n} → ${values.out}`)
         } else process.stdout.write(text)

@@ -8,6 +8,7 @@ import type { AgencyKind, Database } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { codeTaken, DomainError, invalid, issue, unknownAgencyIssue } from '../domain/errors.ts'
 import type { Clock } from '../lib/clock.ts'
+import { wholeScope } from '../domain/whole-scope.ts'
 import { listDesksOfAgency, updateDesk } from '../desks/repository.ts'
 import { findAgencyByCode, insertAgency, listAgencies, markAgencyMerged, reparentChildren, setAgencyActiveFlag, updateAgency } from './repository.ts'
 
@@ -23,6 +24,9 @@ export interface AgencyInput {
  * the whole list (thousands at the national shape) on every request. Frozen: filter, do not sort in place.
  */
 export const agencyDirectory = (db: Db) => computedOnce(db, 'agencies', () => listAgencies(db))
+
+/** What this deployment's overall figure covers ('Toàn tỉnh' or 'Toàn quốc'), for every screen and file that names it. */
+export const overallScope = async (db: Db) => wholeScope(await agencyDirectory(db))
 
 const notFound = (code: string) => new DomainError('not_found', 'unknown_agency', { vi: `Không có cơ quan mã ${code}`, en: `No agency with code ${code}` })
 

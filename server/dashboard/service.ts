@@ -1,6 +1,6 @@
 import { credibility } from '../reports/credibility.ts'
 import type { Kysely } from 'kysely'
-import { agencyDirectory, agencyInScope } from '../agencies/service.ts'
+import { agencyDirectory, agencyInScope, overallScope } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
 import { agencyScope, inScope, type StaffUser } from '../auth/scope.ts'
 import type { AgencyKind, Channel, Database } from '../db/schema.ts'
@@ -31,7 +31,8 @@ export interface DashboardDeps {
 
 /** Read models for the Home Affairs dashboard: everything scoped to what the signed-in user may see. */
 export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
-  const agencies = (await agencyDirectory(deps.db)).filter((a) => inScope(staff, a.id) && a.active)
+  const directory = await agencyDirectory(deps.db)
+  const agencies = directory.filter((a) => inScope(staff, a.id) && a.active)
   const byId = new Map(agencies.map((a) => [a.id, a.code]))
   const versions = (await listSurveyVersions(deps.db)).filter((v) => v.status !== 'draft')
   const instruments = [...new Map(versions.map((v) => [v.instrument, v])).values()].map((v) => ({ id: v.instrument, title: JSON.parse(v.content).title }))
@@ -41,6 +42,8 @@ export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
     instruments,
     minSample: deps.minSample,
     agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parent_id ? (byId.get(a.parent_id) ?? null) : null })),
+    /** What the overall figure is called ('Toàn tỉnh' or 'Toàn quốc'): the deployment's, whatever this user sees. */
+    wholeScope: await overallScope(deps.db),
   }
 }
 

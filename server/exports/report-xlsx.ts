@@ -4,6 +4,7 @@ import type { HeatMap } from '../patterns/service.ts'
 import type { Report } from '../reports/service.ts'
 import { rankingTable, type Cell } from './report-table.ts'
 import { partsIn } from '../domain/periods.ts'
+import type { LocalizedText } from '../domain/text.ts'
 import { AGENCY_KIND_TEXT, CHANNEL_TEXT, EXCLUSION_REASON_TEXT, EXCLUSION_REASONS, type AgencyKind, type Channel } from '../domain/vocabulary.ts'
 
 const formula: Record<string, string> = {
@@ -42,8 +43,14 @@ export function localTime(at: Date, timeZone: string): string {
   return `${two(p.hour)}:${two(p.minute)}:${two(p.second)} ${two(p.day)}/${two(p.month)}/${p.year} (${timeZone})`
 }
 
-/** The quarterly report workbook: ranking, elements, criteria, expectations and metadata sheets. */
-export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string; heatMap?: HeatMap }): Promise<Buffer> {
+/**
+ * The quarterly report workbook: ranking, elements, criteria, expectations and metadata sheets. `wholeScope`
+ * names the overall row ('Toàn tỉnh', or 'Toàn quốc' in a Ministry-level deployment).
+ */
+export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { generatedAt: Date; user: string; heatMap?: HeatMap; wholeScope: LocalizedText }): Promise<Buffer> {
+  const whole = meta.wholeScope.vi
+  const wholeCode = `(${whole})`
+  const inSentence = whole.charAt(0).toLowerCase() + whole.slice(1)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'hailong'
   wb.created = meta.generatedAt
@@ -57,7 +64,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     'Yếu tố',
     ['Mã cơ quan', 'Tên cơ quan', ...elements.map((e) => e.text.vi)],
     [
-      ['(Toàn tỉnh)', 'Toàn tỉnh', ...elements.map((e) => report.overall.elements[e.id] ?? null)],
+      [wholeCode, whole, ...elements.map((e) => report.overall.elements[e.id] ?? null)],
       ...report.units.map((u) => [u.agency, u.name, ...elements.map((e) => u.elements[e.id] ?? null)]),
     ],
     decimals,
@@ -69,10 +76,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     wb,
     'Tiêu chí',
     ['Mã cơ quan', 'Tên cơ quan', ...criteria.map((c) => `${c}: ${questions.find((q) => q.id === c)?.text.vi ?? c}`)],
-    [
-      ['(Toàn tỉnh)', 'Toàn tỉnh', ...criteria.map((c) => report.overall.criteria[c] ?? null)],
-      ...report.units.map((u) => [u.agency, u.name, ...criteria.map((c) => u.criteria[c] ?? null)]),
-    ],
+    [[wholeCode, whole, ...criteria.map((c) => report.overall.criteria[c] ?? null)], ...report.units.map((u) => [u.agency, u.name, ...criteria.map((c) => u.criteria[c] ?? null)])],
     decimals,
   )
 
@@ -86,10 +90,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     wb,
     isReasons ? 'Lý do chưa hài lòng' : 'Mong đợi',
     ['Mã cơ quan', 'Tên cơ quan', ...options.map((o) => `${o.text.vi} (%)`)],
-    [
-      ['(Toàn tỉnh)', 'Toàn tỉnh', ...options.map((o) => shares(report.overall)[o.id] ?? 0)],
-      ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)]),
-    ],
+    [[wholeCode, whole, ...options.map((o) => shares(report.overall)[o.id] ?? 0)], ...report.units.map((u) => [u.agency, u.name, ...options.map((o) => shares(u)[o.id] ?? 0)])],
   )
 
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100)
@@ -103,7 +104,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     wb,
     'Tỷ lệ đánh giá',
     ['Mã cơ quan', 'Hồ sơ đã trả', 'Số phiếu (n)', 'Tỷ lệ đánh giá (%)', 'Máy tại quầy (%)', 'Mã QR (%)', 'Phiếu giấy (%)', 'Trực tuyến (%)'],
-    [['(Toàn tỉnh)', ...rate(report.overall.responseRate)], ...report.units.map((u) => [u.agency, ...rate(u.responseRate)])],
+    [[wholeCode, ...rate(report.overall.responseRate)], ...report.units.map((u) => [u.agency, ...rate(u.responseRate)])],
   )
 
   // One row per local weekday and hour: n always, the index only where the cell has the minimum.
@@ -129,7 +130,7 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
     'Phiếu loại trừ',
     ['Mã cơ quan', 'Tên cơ quan', 'Tổng số phiếu loại trừ', ...reasons.map((r) => EXCLUSION_REASON_TEXT[r].vi)],
     [
-      ['(Toàn tỉnh)', 'Toàn tỉnh', Object.values(report.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => report.excluded?.[r] ?? 0)],
+      [wholeCode, whole, Object.values(report.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => report.excluded?.[r] ?? 0)],
       ...report.units.map((u) => [u.agency, u.name, Object.values(u.excluded ?? {}).reduce((a, b) => a + b, 0), ...reasons.map((r) => u.excluded?.[r] ?? 0)]),
     ],
     0,
@@ -147,9 +148,9 @@ export async function reportXlsx(report: Report, def: SurveyDefinition, meta: { 
       ['Cỡ mẫu tối thiểu', report.minSample],
       ['Công thức', formula[def.index.method]!],
       ['Khoảng tin cậy', def.index.method === 'points' ? 'Không áp dụng' : 'Wilson 95% (một tỷ lệ) hoặc khoảng bảo thủ từ sai số chuẩn các tiêu chí (chỉ số tổng hợp)'],
-      ['Số phiếu toàn tỉnh (n)', report.overall.n],
-      ['Chỉ số toàn tỉnh', report.overall.index],
-      ['Tỷ lệ đánh giá', 'Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); toàn tỉnh: chỉ các cơ quan có dữ liệu hồ sơ'],
+      [`Số phiếu ${inSentence} (n)`, report.overall.n],
+      [`Chỉ số ${inSentence}`, report.overall.index],
+      ['Tỷ lệ đánh giá', `Số phiếu ÷ số hồ sơ đã trả kết quả trong kỳ × 100 (theo sự kiện hồ sơ của phần mềm Một cửa); ${inSentence}: chỉ các cơ quan có dữ liệu hồ sơ`],
       ['Bộ lọc kênh', report.filters.channel ? (CHANNEL_TEXT[report.filters.channel as Channel]?.vi ?? report.filters.channel) : 'tất cả'],
       ['Bộ lọc loại cơ quan', report.filters.kind ? (AGENCY_KIND_TEXT[report.filters.kind as AgencyKind]?.vi ?? report.filters.kind) : 'tất cả'],
       ['Thời điểm tạo', localTime(meta.generatedAt, report.timezone)],

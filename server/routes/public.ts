@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { publicList, publishedReport } from '../periods/service.ts'
 import type { Report } from '../reports/service.ts'
+import { overallScope } from '../agencies/service.ts'
 
 const Params = z.object({ survey: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/), quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '2026-Q1') })
 
@@ -33,6 +34,7 @@ export function publicRoutes(deps: AppDeps) {
           hash: snap.hash,
           closedAt: snap.closed_at,
           publishedAt: snap.published_at,
+          wholeScope: await overallScope(deps.db),
           report,
         })
       })

@@ -7,7 +7,7 @@ import { reportCsv } from '../exports/report-csv.ts'
 import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { instrumentRules, type Report } from '../reports/service.ts'
-import { agencyDirectory } from '../agencies/service.ts'
+import { agencyDirectory, overallScope } from '../agencies/service.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
 import { AgencyKind, Channel } from '../domain/vocabulary-schemas.ts'
@@ -84,7 +84,7 @@ export function reportRoutes(deps: AppDeps) {
         definition.index.method === 'share' && definition.index.headline
           ? await heatMap(deps, c.var.staff, { survey: report.survey, period: report.period, channel: report.filters.channel ?? undefined })
           : undefined
-      const body = await reportXlsx(report, definition, { generatedAt: deps.clock.now(), user: c.var.staff.username, heatMap: heat })
+      const body = await reportXlsx(report, definition, { generatedAt: deps.clock.now(), user: c.var.staff.username, heatMap: heat, wholeScope: await overallScope(deps.db) })
       return c.body(new Uint8Array(body), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
     })
 }

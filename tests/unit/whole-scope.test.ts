@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { strings } from '../../web/lib/strings.ts'
+import { wholeScope } from '../../server/domain/whole-scope.ts'
 
-const agency = (code: string, kind: string, parent: string | null = null) => ({ code, name: code, kind, parent })
+let id = 0
+const agency = (kind: string, parent: number | null = null, active = 1) => ({ id: ++id, kind, parent_id: parent, active })
 
 describe('what the overall figure is called', () => {
   it('is the province in a provincial deployment, the nation where several provinces are at the top', () => {
-    expect(strings.wholeScope({ agencies: [agency('TINH-SL', 'province'), agency('SNV', 'department', 'TINH-SL')] as never })).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
-    expect(strings.wholeScope({ agencies: [agency('TINH-HN', 'province'), agency('TINH-SL', 'province'), agency('HN-XA-001', 'commune', 'TINH-HN')] as never })).toEqual({
-      vi: 'Toàn quốc',
-      en: 'Nationwide',
-    })
-    expect(strings.wholeScope(null)).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
+    const sonLa = agency('province')
+    expect(wholeScope([sonLa, agency('department', sonLa.id)])).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
+    const haNoi = agency('province')
+    expect(wholeScope([haNoi, sonLa, agency('commune', haNoi.id)])).toEqual({ vi: 'Toàn quốc', en: 'Nationwide' })
+    expect(wholeScope([])).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
+  })
+
+  it('does not count a province merged away (inactive) nor one below another agency', () => {
+    const merged = agency('province', null, 0)
+    const current = agency('province')
+    expect(wholeScope([merged, current])).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
+    expect(wholeScope([current, agency('province', current.id)])).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
   })
 })

@@ -27,9 +27,8 @@ export const strings = {
   channel: s('Kênh', 'Channel'),
   all: s('Tất cả', 'All'),
   province,
-  /** What the overall figure covers: the province, or the nation where several provinces are at the top. */
-  wholeScope: (meta: Pick<Meta, 'agencies'> | null | undefined) =>
-    (meta?.agencies.filter((a) => a.parent === null && a.kind === 'province').length ?? 0) > 1 ? s('Toàn quốc', 'Nationwide') : province,
+  /** What the overall figure covers, as the server decided it (server/domain/whole-scope.ts); the province until meta has come. */
+  wholeScope: (meta: Pick<Meta, 'wholeScope'> | null | undefined) => meta?.wholeScope ?? province,
   index: s('Chỉ số', 'Index'),
   points: s('Tổng điểm', 'Total points'),
   change: s('Thay đổi', 'Change'),

@@ -18,7 +18,6 @@ const text = {
   index: s('Chỉ số', 'Index'),
   interval: s('Khoảng tin cậy 95%', '95% interval'),
   insufficient: s('Chưa đủ mẫu (không xếp hạng)', 'Insufficient sample (not ranked)'),
-  province: s('Toàn tỉnh', 'Whole province'),
   method: s('Cách tính', 'How it is computed'),
   methodShare: s(
     'Chỉ số của một tiêu chí là tỷ lệ phần trăm câu trả lời "hài lòng" hoặc "rất hài lòng" (4 hoặc 5) trên tổng số câu trả lời cho tiêu chí đó; "không có ý kiến" không được tính. Chỉ số chung là trung bình các yếu tố. Cơ quan có ít hơn {min} phiếu được ghi "chưa đủ mẫu" và không xếp hạng. Khoảng tin cậy 95% cho biết mức dao động có thể của chỉ số do số phiếu có hạn. Phiếu bị nghi là tự đánh giá, trùng lặp hay gian lận chỉ bị loại khi có hai người: một người đề nghị và một quản trị viên không thuộc cơ quan được đánh giá duyệt.',
@@ -95,7 +94,7 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
         {p.hash.slice(0, 16)}…
       </p>
       <p>
-        <strong>{both(text.province)}</strong>: {num(r.overall.index)} · n = {r.overall.n} · {formatInterval(r.overall.ci95, r.method, lang)}
+        <strong>{both(p.wholeScope)}</strong>: {num(r.overall.index)} · n = {r.overall.n} · {formatInterval(r.overall.ci95, r.method, lang)}
       </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={`${text.rank.vi} / ${text.rank.en}`}>
         <table>

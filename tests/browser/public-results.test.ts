@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TIMEZONE, quarterOf } from '../../server/domain/periods.ts'
+import { closeQuarter, publishQuarter } from '../../server/periods/service.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
+import { browserSuite, openPage, type TestServer } from '../helpers/browser.ts'
+import { makeAgency, makeDesk, post, submission } from '../helpers/factories.ts'
+
+const quarter = quarterOf(new Date(), DEFAULT_TIMEZONE)
+
+/** A province at the top of the tree with a department that has one rating. */
+async function province(server: TestServer, code: string) {
+  const p = await makeAgency(server.db, { code, name: `Tỉnh ${code}`, kind: 'province' })
+  const department = await makeAgency(server.db, { code: `${code}-SNV`, name: `Sở Nội vụ ${code}`, parentId: p.id })
+  const desk = await makeDesk(server.db, department.id)
+  await post(server.app, '/api/v1/responses', submission({ overall: 5 }), desk.token)
+}
+
+// The quarter under way, closed and published as if it had ended (the service is told a later moment).
+const site = browserSuite({
+  prepare: async (server) => {
+    await province(server, 'TINH-SL')
+    const deps = { db: server.db, catalog: new SurveyCatalog(server.db), timeZone: DEFAULT_TIMEZONE, minSample: 1 }
+    const later = new Date(Date.now() + 200 * 86_400_000)
+    await closeQuarter(deps, { instrument: 'mot-cua', quarter, actor: 'test' }, later)
+    await publishQuarter(deps, { instrument: 'mot-cua', quarter, actor: 'test' }, later)
+  },
+})
+
+async function overallLabel(): Promise<string> {
+  const { context, page } = await openPage(site, `${site.url}/cong-khai/mot-cua/${quarter}`)
+  const label = page.locator('main p strong').first()
+  await label.waitFor()
+  const text = (await label.innerText()).replace(/\s+/g, ' ')
+  await context.close()
+  return text
+}
+
+describe('the public results page names what the overall figure covers', () => {
+  it('"Toàn tỉnh" in a provincial deployment', async () => {
+    expect(await overallLabel()).toBe('Toàn tỉnh Whole province')
+  })
+
+  it('"Toàn quốc" once several provinces are at the top (a Ministry-level deployment)', async () => {
+    await province(site.server, 'TINH-HN')
+    await province(site.server, 'TINH-DN')
+    expect(await overallLabel()).toBe('Toàn quốc Nationwide')
+  })
+})
