@@ -41,6 +41,9 @@ export interface StaffUser {
 /** How the audit log names a staff member who acted. */
 export const staffActor = (staff: { username: string }) => `user:${staff.username}`
 
+/** How the audit log names the account acted on: as it names that person acting, so one search finds both. */
+export const staffTarget = (username: string) => staffActor({ username })
+
 /** True when the staff member may see this agency. */
 export function inScope(staff: StaffUser, agencyId: number): boolean {
   return staff.scope === null || staff.scope.has(agencyId)

@@ -7,7 +7,7 @@ import { DomainError, forbidden } from '../domain/errors.ts'
 import { hashToken } from '../lib/tokens.ts'
 import { clearAttempts, countAttempt, forgiveAttempt } from '../rate-limit/repository.ts'
 import { deleteSession, deleteUserSessions, findUser, findUserByName, insertSession, insertUser, setUserActiveFlag, setUserPassword } from './repository.ts'
-import { inScope, notInScope, type StaffUser } from './scope.ts'
+import { inScope, notInScope, staffActor, staffTarget, type StaffUser } from './scope.ts'
 import { hashPassword, verifyPassword } from './password.ts'
 
 export const SESSION_TTL_MS = 12 * 3600_000
@@ -46,7 +46,7 @@ export async function login(db: Db, input: { username: string; password: string;
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH)
   if (!user || !ok || !user.active) {
-    await inTransaction(db, (trx) => appendAudit(trx, { actor: `anonymous`, action: 'login.failed', target: `user:${username}` }, now))
+    await inTransaction(db, (trx) => appendAudit(trx, { actor: 'anonymous', action: 'login.failed', target: staffTarget(username) }, now))
     throw badLogin()
   }
   await clearAttempts(db, userKey)
@@ -56,7 +56,7 @@ export async function login(db: Db, input: { username: string; password: string;
   const csrfToken = randomBytes(24).toString('base64url')
   await inTransaction(db, async (trx) => {
     await insertSession(trx, { idHash: hashToken(token), userId: user.id, csrfToken, at: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
-    await appendAudit(trx, { actor: `user:${user.username}`, action: 'login', target: `user:${user.username}` }, now)
+    await appendAudit(trx, { actor: staffActor(user), action: 'login', target: staffTarget(user.username) }, now)
   })
   return { token, csrfToken, user }
 }
@@ -75,7 +75,7 @@ export async function changePassword(db: Db, userId: number, current: string, ne
     await setUserPassword(trx, userId, hash, now.toISOString())
     // Every other session of this user ends: a changed password must lock out whoever knew the old one.
     await deleteUserSessions(trx, userId)
-    await appendAudit(trx, { actor: `user:${user.username}`, action: 'password.change', target: `user:${user.username}` }, now)
+    await appendAudit(trx, { actor: staffActor(user), action: 'password.change', target: staffTarget(user.username) }, now)
   })
 }
 
@@ -114,7 +114,7 @@ export async function createUser(
       {
         actor: input.actor,
         action: 'user.create',
-        target: `user:${username}`,
+        target: staffTarget(username),
         details: { role: input.role, agencyId: input.agencyId, homeAgencyId: input.homeAgencyId ?? input.agencyId },
       },
       now,
@@ -131,7 +131,7 @@ export async function setUserActive(db: Db, staff: StaffUser, username: string, 
   await inTransaction(db, async (trx) => {
     await setUserActiveFlag(trx, user.id, active)
     if (!active) await deleteUserSessions(trx, user.id)
-    await appendAudit(trx, { actor: `user:${staff.username}`, action: active ? 'user.activate' : 'user.deactivate', target: `user:${user.username}` }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: active ? 'user.activate' : 'user.deactivate', target: staffTarget(user.username) }, now)
   })
 }
 
@@ -139,6 +139,6 @@ export async function setUserActive(db: Db, staff: StaffUser, username: string, 
 export async function logout(db: Db, staff: Pick<StaffUser, 'username' | 'sessionHash'>, now: Date) {
   await inTransaction(db, async (trx) => {
     await deleteSession(trx, staff.sessionHash)
-    await appendAudit(trx, { actor: `user:${staff.username}`, action: 'logout', target: `user:${staff.username}` }, now)
+    await appendAudit(trx, { actor: staffActor(staff), action: 'logout', target: staffTarget(staff.username) }, now)
   })
 }

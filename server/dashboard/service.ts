@@ -2,7 +2,7 @@ import { credibility } from '../reports/credibility.ts'
 import type { Kysely } from 'kysely'
 import { agencyDirectory, agencyInScope, overallScope } from '../agencies/service.ts'
 import { audit } from '../audit/service.ts'
-import { agencyScope, inScope, type StaffUser } from '../auth/scope.ts'
+import { agencyScope, inScope, staffActor, type StaffUser } from '../auth/scope.ts'
 import type { AgencyKind, Channel, Database } from '../db/schema.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
 import { DomainError } from '../domain/errors.ts'
@@ -144,6 +144,6 @@ export async function dashboardCommentsExport(
   const list = await commentsInScope(deps, staff, { ...q, limit: EXPORT_MAX, offset: 0 })
   const rows = q.clear ? list.items : maskedList(list).items
   const details = { format, clear: q.clear, rows: rows.length, filter: { q: q.q ?? null, period: q.period ?? null, status: q.status } }
-  await audit(deps.db, { actor: `user:${staff.username}`, action: 'comments.export', target: q.agency ? `agency:${q.agency}` : 'comments', details }, deps.clock.now())
+  await audit(deps.db, { actor: staffActor(staff), action: 'comments.export', target: q.agency ? `agency:${q.agency}` : 'comments', details }, deps.clock.now())
   return rows
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
+import { staffActor } from '../auth/scope.ts'
 import { dashboardAgency, dashboardComments, dashboardCommentsExport, dashboardMeta, dashboardTrend } from '../dashboard/service.ts'
 import { commentsCsv, commentsXlsx } from '../exports/comments-export.ts'
 import { revealComment } from '../privacy/service.ts'
@@ -98,6 +99,6 @@ export function dashboardRoutes(deps: AppDeps) {
       csrf(),
       validate('param', z.object({ id: z.coerce.number().int().positive() })),
       validate('json', z.object({ reason: z.string().max(200).optional() }).strict()),
-      async (c) => c.json(await revealComment(deps.db, c.req.valid('param').id, c.req.valid('json').reason, `user:${c.var.staff.username}`, deps.clock.now())),
+      async (c) => c.json(await revealComment(deps.db, c.req.valid('param').id, c.req.valid('json').reason, staffActor(c.var.staff), deps.clock.now())),
     )
 }

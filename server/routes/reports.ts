@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
+import { staffActor } from '../auth/scope.ts'
 import { parsePeriod, quartersOf } from '../domain/periods.ts'
 import { audit } from '../audit/service.ts'
 import { reportCsv } from '../exports/report-csv.ts'
@@ -58,7 +59,7 @@ export function reportRoutes(deps: AppDeps) {
   const exported = async (c: Context, report: Report, format: string) => {
     await audit(
       deps.db,
-      { actor: `user:${c.var.staff.username}`, action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format, filters: report.filters } },
+      { actor: staffActor(c.var.staff), action: 'report.export', target: `report:${report.survey}/${report.period}`, details: { format, filters: report.filters } },
       deps.clock.now(),
     )
     c.header('Content-Disposition', `attachment; filename="hailong-${report.survey}-${report.period}.${format}"`)

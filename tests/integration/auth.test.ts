@@ -162,3 +162,27 @@ describe('staff sign-in', () => {
     expect(all.units.map((u: any) => u.agency).sort()).toEqual(['BV', 'STP', 'SYT'])
   })
 })
+
+describe('who the audit log names for sign-in and accounts', () => {
+  it('names the person as user:<name>, acting and acted on alike', async () => {
+    const admin = await signIn(t)
+    await t.app.request('/api/v1/auth/login', json({ username: 'Khong-Co', password: 'sai-mat-khau-rat-dai' }))
+    const viewer = await signIn(t, 'viewer')
+    expect((await t.app.request(`/api/v1/admin/users/${viewer.username}`, { ...json({ active: false }, admin.headers), method: 'PATCH' })).status).toBe(200)
+    const res = await t.app.request('/api/v1/auth/password', json({ current: admin.password, next: 'mat-khau-moi-rat-dai-456' }, admin.headers))
+    expect(res.status).toBe(200)
+    const entries = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'target'])
+      .where('action', 'in', ['login', 'login.failed', 'user.deactivate', 'password.change'])
+      .orderBy('id')
+      .execute()
+    expect(entries).toEqual([
+      { action: 'login', actor: `user:${admin.username}`, target: `user:${admin.username}` },
+      { action: 'login.failed', actor: 'anonymous', target: 'user:khong-co' },
+      { action: 'login', actor: `user:${viewer.username}`, target: `user:${viewer.username}` },
+      { action: 'user.deactivate', actor: `user:${admin.username}`, target: `user:${viewer.username}` },
+      { action: 'password.change', actor: `user:${admin.username}`, target: `user:${admin.username}` },
+    ])
+  })
+})
