@@ -1,3 +1,4 @@
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import type { AgencyKind } from '../db/schema.ts'
 
@@ -13,13 +14,8 @@ export function listAgencies(db: Db) {
   return db.selectFrom('agencies').selectAll().orderBy('id').execute()
 }
 
-export async function insertAgency(db: Db, a: { code: string; name: string; parentId: number | null; kind: AgencyKind; at: string }) {
-  const row = await db
-    .insertInto('agencies')
-    .values({ code: a.code, name: a.name, parent_id: a.parentId, kind: a.kind, created_at: a.at, updated_at: a.at })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+export function insertAgency(db: Db, a: { code: string; name: string; parentId: number | null; kind: AgencyKind; at: string }) {
+  return insertId(db, 'agencies', { code: a.code, name: a.name, parent_id: a.parentId, kind: a.kind, created_at: a.at, updated_at: a.at })
 }
 
 export async function updateAgency(db: Db, id: number, a: { name: string; parentId: number | null; kind: AgencyKind; at: string }) {

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { AlertKind, AlertTable } from '../db/schema.ts'
+import { insertId, insertIdUnlessPresent } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import { RATING_QUESTION } from '../domain/alert-rules.ts'
 import { kioskRows } from '../kiosks/repository.ts'
@@ -26,14 +27,8 @@ export async function deleteRule(db: Db, kind: AlertKind, scopeKey: string) {
 }
 
 /** Inserts an alert unless its window, spell or run already raised one; returns the new id or undefined. */
-export async function insertAlert(db: Db, a: Insertable<AlertTable>) {
-  const row = await db
-    .insertInto('alerts')
-    .values(a)
-    .onConflict((oc) => oc.column('dedup_key').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return row?.id
+export function insertAlert(db: Db, a: Insertable<AlertTable>) {
+  return insertIdUnlessPresent(db, 'alerts', a, 'dedup_key')
 }
 
 export async function alertRaisedSince(db: Db, kind: AlertKind, place: { agencyId: number; deskId: number | null }, since: string) {
@@ -148,9 +143,8 @@ export async function updateOpenAlert(db: Db, id: number, values: Updateable<Ale
   return Number(r.numUpdatedRows) === 1
 }
 
-export async function insertAlertComment(db: Db, c: { alertId: number; userId: number; body: string; at: string }) {
-  const row = await db.insertInto('alert_comments').values({ alert_id: c.alertId, user_id: c.userId, body: c.body, at: c.at }).returning('id').executeTakeFirstOrThrow()
-  return row.id
+export function insertAlertComment(db: Db, c: { alertId: number; userId: number; body: string; at: string }) {
+  return insertId(db, 'alert_comments', { alert_id: c.alertId, user_id: c.userId, body: c.body, at: c.at })
 }
 
 export function alertComments(db: Db, alertId: number) {

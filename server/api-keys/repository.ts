@@ -1,11 +1,8 @@
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 
 export function insertApiKey(db: Db, k: { agencyId: number; name: string; keyHash: string; prefix: string; createdBy: number | null; at: string }) {
-  return db
-    .insertInto('api_keys')
-    .values({ agency_id: k.agencyId, name: k.name, key_hash: k.keyHash, prefix: k.prefix, created_by: k.createdBy, created_at: k.at })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  return insertId(db, 'api_keys', { agency_id: k.agencyId, name: k.name, key_hash: k.keyHash, prefix: k.prefix, created_by: k.createdBy, created_at: k.at })
 }
 
 export function findApiKeyByHash(db: Db, keyHash: string) {

@@ -33,9 +33,9 @@ export async function createApiKey(db: Db, staff: StaffUser, input: { agency: st
   const at = now.toISOString()
   const name = input.name.normalize('NFC')
   const id = await inTransaction(db, async (trx) => {
-    const row = await insertApiKey(trx, { agencyId: agency.id, name, keyHash: hashToken(key), prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), createdBy: staff.id, at })
-    await appendAudit(trx, { actor: staffActor(staff), action: 'api_key.create', target: `api_key:${row.id}`, details: { agency: agency.code, name } }, now)
-    return row.id
+    const keyId = await insertApiKey(trx, { agencyId: agency.id, name, keyHash: hashToken(key), prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), createdBy: staff.id, at })
+    await appendAudit(trx, { actor: staffActor(staff), action: 'api_key.create', target: `api_key:${keyId}`, details: { agency: agency.code, name } }, now)
+    return keyId
   })
   return { id, key, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), name, agency: { code: agency.code, name: agency.name }, createdAt: at, expiresAt: expiresAt(at) }
 }

@@ -1,3 +1,4 @@
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import type { Role } from '../db/schema.ts'
 
@@ -9,25 +10,20 @@ export function findUser(db: Db, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function insertUser(
+export function insertUser(
   db: Db,
   u: { username: string; displayName: string; passwordHash: string; role: Role; agencyId: number | null; homeAgencyId?: number | null; at: string },
 ) {
-  const row = await db
-    .insertInto('users')
-    .values({
-      username: u.username,
-      display_name: u.displayName,
-      password_hash: u.passwordHash,
-      role: u.role,
-      agency_id: u.agencyId,
-      home_agency_id: u.homeAgencyId ?? u.agencyId,
-      created_at: u.at,
-      password_changed_at: u.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+  return insertId(db, 'users', {
+    username: u.username,
+    display_name: u.displayName,
+    password_hash: u.passwordHash,
+    role: u.role,
+    agency_id: u.agencyId,
+    home_agency_id: u.homeAgencyId ?? u.agencyId,
+    created_at: u.at,
+    password_changed_at: u.at,
+  })
 }
 
 export function findSession(db: Db, idHash: string) {

@@ -1,4 +1,5 @@
 import type { DeskSurveyTable } from '../db/schema.ts'
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 
 export function findDeskByToken(db: Db, token: string) {
@@ -18,13 +19,8 @@ export function listDesks(db: Db) {
     .execute()
 }
 
-export async function insertDesk(db: Db, d: { agencyId: number; code: string; name: string; publicToken: string; at: string }) {
-  const row = await db
-    .insertInto('desks')
-    .values({ agency_id: d.agencyId, code: d.code, name: d.name, public_token: d.publicToken, created_at: d.at })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+export function insertDesk(db: Db, d: { agencyId: number; code: string; name: string; publicToken: string; at: string }) {
+  return insertId(db, 'desks', { agency_id: d.agencyId, code: d.code, name: d.name, public_token: d.publicToken, created_at: d.at })
 }
 
 /** Whether this browser (its salted hash) already answered this desk's link on this local day. */

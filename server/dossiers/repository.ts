@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Channel, DossierTable } from '../db/schema.ts'
+import { insertIdUnlessPresent } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import { reportable } from '../responses/repository.ts'
 
@@ -13,13 +14,7 @@ export function findDossiersByHash(db: Db, hashes: string[]) {
 
 export async function insertDossier(db: Db, row: Insertable<DossierTable>) {
   // onConflict: two nodes racing on the same new dossier store it once; the loser re-reads and merges.
-  const r = await db
-    .insertInto('dossiers')
-    .values(row)
-    .onConflict((oc) => oc.column('dossier_hash').doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return r?.id ?? null
+  return (await insertIdUnlessPresent(db, 'dossiers', row, 'dossier_hash')) ?? null
 }
 
 export function updateDossier(db: Db, id: number, change: Updateable<DossierTable>) {

@@ -1,18 +1,14 @@
 import type { Updateable } from 'kysely'
 import type { KioskTable } from '../db/schema.ts'
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 
 export function findKiosk(db: Db, id: number) {
   return db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function insertKiosk(db: Db, k: { deskId: number; name: string; pairingHash: string; pairingExpiresAt: string; at: string }) {
-  const row = await db
-    .insertInto('kiosks')
-    .values({ desk_id: k.deskId, name: k.name, pairing_hash: k.pairingHash, pairing_expires_at: k.pairingExpiresAt, created_at: k.at })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+export function insertKiosk(db: Db, k: { deskId: number; name: string; pairingHash: string; pairingExpiresAt: string; at: string }) {
+  return insertId(db, 'kiosks', { desk_id: k.deskId, name: k.name, pairing_hash: k.pairingHash, pairing_expires_at: k.pairingExpiresAt, created_at: k.at })
 }
 
 export async function updateKiosk(db: Db, id: number, values: Updateable<KioskTable>) {

@@ -1,3 +1,4 @@
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import type { Channel, ExclusionStatus } from '../db/schema.ts'
 
@@ -14,26 +15,21 @@ export function activeExclusion(db: Db, responseId: number) {
   return db.selectFrom('exclusions').selectAll().where('response_id', '=', responseId).where('status', 'in', ['proposed', 'approved']).executeTakeFirst()
 }
 
-export async function insertExclusion(
+export function insertExclusion(
   db: Db,
   e: { responseId: number; reason: string; note: string; status: ExclusionStatus; proposedBy: number | null; at: string; decidedBy?: number; afterClose?: boolean },
 ) {
-  const row = await db
-    .insertInto('exclusions')
-    .values({
-      response_id: e.responseId,
-      reason: e.reason,
-      note: e.note,
-      status: e.status,
-      proposed_by: e.proposedBy,
-      proposed_at: e.at,
-      decided_by: e.decidedBy ?? null,
-      decided_at: e.decidedBy ? e.at : null,
-      after_close: e.afterClose ? 1 : 0,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+  return insertId(db, 'exclusions', {
+    response_id: e.responseId,
+    reason: e.reason,
+    note: e.note,
+    status: e.status,
+    proposed_by: e.proposedBy,
+    proposed_at: e.at,
+    decided_by: e.decidedBy ?? null,
+    decided_at: e.decidedBy ? e.at : null,
+    after_close: e.afterClose ? 1 : 0,
+  })
 }
 
 /** Moves a pending exclusion on; the status condition makes a second decision on it change nothing. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 
 /** True when the quarter of this survey version's instrument is closed (a frozen snapshot is in force). */
@@ -78,22 +79,18 @@ export async function insertSnapshot(
     .where('quarter', '=', s.quarter)
     .executeTakeFirst()
   const version = Number(last?.v ?? 0) + 1
-  const row = await db
-    .insertInto('report_snapshots')
-    .values({
-      instrument: s.instrument,
-      quarter: s.quarter,
-      version,
-      content: s.content,
-      hash: s.hash,
-      method: s.method,
-      survey_versions: JSON.stringify(s.surveyVersions),
-      closed_by: s.by,
-      closed_at: s.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return { id: row.id, version }
+  const id = await insertId(db, 'report_snapshots', {
+    instrument: s.instrument,
+    quarter: s.quarter,
+    version,
+    content: s.content,
+    hash: s.hash,
+    method: s.method,
+    survey_versions: JSON.stringify(s.surveyVersions),
+    closed_by: s.by,
+    closed_at: s.at,
+  })
+  return { id, version }
 }
 
 /** Copies the quarter's live counters of these survey versions under the snapshot: they never change again. */

@@ -1,3 +1,4 @@
+import { insertId } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import type { SurveyStatus } from '../db/schema.ts'
 
@@ -18,25 +19,20 @@ export function latestPublished(db: Db, instrument: string) {
   return db.selectFrom('survey_versions').selectAll().where('instrument', '=', instrument).where('status', '=', 'published').orderBy('version', 'desc').executeTakeFirst()
 }
 
-export async function insertSurveyVersion(
+export function insertSurveyVersion(
   db: Db,
   row: { instrument: string; version: number; content: string; hash: string; status: SurveyStatus; at: string; basedOnId?: number | null },
 ) {
-  const inserted = await db
-    .insertInto('survey_versions')
-    .values({
-      instrument: row.instrument,
-      version: row.version,
-      content: row.content,
-      hash: row.hash,
-      status: row.status,
-      created_at: row.at,
-      published_at: row.status === 'published' ? row.at : null,
-      based_on_id: row.basedOnId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return inserted.id
+  return insertId(db, 'survey_versions', {
+    instrument: row.instrument,
+    version: row.version,
+    content: row.content,
+    hash: row.hash,
+    status: row.status,
+    created_at: row.at,
+    published_at: row.status === 'published' ? row.at : null,
+    based_on_id: row.basedOnId ?? null,
+  })
 }
 
 /** The highest version number of an instrument, 0 when it has none. */

@@ -79,7 +79,7 @@ export async function makeApiKey(db: Kysely<Database>, agencyId: number, at = '2
   const { insertApiKey } = await import('../../server/api-keys/repository.ts')
   const { hashToken } = await import('../../server/lib/tokens.ts')
   const key = newToken('hlk', 32)
-  const { id } = await insertApiKey(db, { agencyId, name: 'Phần mềm Một cửa', keyHash: hashToken(key), prefix: key.slice(0, 12), createdBy: null, at })
+  const id = await insertApiKey(db, { agencyId, name: 'Phần mềm Một cửa', keyHash: hashToken(key), prefix: key.slice(0, 12), createdBy: null, at })
   return { id, key }
 }
 
