@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { alertSummary, kindText } from '../domain/alert-rules.ts'
+import { alertSummary } from '../domain/alert-rules.ts'
+import { ALERT_KIND_TEXT } from '../domain/vocabulary.ts'
 import type { Clock } from '../lib/clock.ts'
 import { findAlertRow, claimOutbox, dueOutbox, recordAttempt, type AlertRow } from './repository.ts'
 
@@ -43,7 +44,7 @@ export function alertPayload(a: AlertRow, publicUrl?: string) {
   return {
     id: a.id,
     kind: a.kind,
-    title: kindText[a.kind],
+    title: ALERT_KIND_TEXT[a.kind],
     summary: alertSummary(a.kind, facts),
     state: a.state,
     agency: { code: a.agency_code, name: a.agency_name },

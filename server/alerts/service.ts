@@ -4,7 +4,8 @@ import { agencyScope, staffActor } from '../auth/scope.ts'
 import { findUserByName } from '../auth/repository.ts'
 import { inTransaction } from '../db/transaction.ts'
 import type { Db } from '../db/types.ts'
-import { AlertKind, alertSummary, kindText, RuleParams, scopeKey, stateText } from '../domain/alert-rules.ts'
+import { AlertKind, alertSummary, RuleParams, scopeKey, stateText } from '../domain/alert-rules.ts'
+import { ALERT_KIND_TEXT } from '../domain/vocabulary.ts'
 import { DomainError, invalid, issue } from '../domain/errors.ts'
 import { zodIssues } from '../domain/zod-issues.ts'
 import type { StaffUser } from '../auth/scope.ts'
@@ -21,7 +22,7 @@ export function alertView(a: AlertRow) {
   return {
     id: a.id,
     kind: a.kind,
-    kindText: kindText[a.kind],
+    kindText: ALERT_KIND_TEXT[a.kind],
     state: a.state,
     stateText: stateText[a.state],
     summary: alertSummary(a.kind, facts),

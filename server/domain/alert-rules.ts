@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { LocalizedText } from './text.ts'
+import { ALERT_KINDS } from './vocabulary.ts'
 
 /** The rating every alert reads: the 1–5 `overall` question of the quick desk rating (and any survey that has one). */
 export const RATING_QUESTION = 'overall'
 
-export const AlertKind = z.enum(['unhappy_burst', 'silence', 'index_drop', 'praise_run'])
+export const AlertKind = z.enum(ALERT_KINDS)
 export type AlertKind = z.infer<typeof AlertKind>
 
 export const AlertState = z.enum(['new', 'acknowledged', 'resolved'])
@@ -121,13 +122,6 @@ export function isIndexDrop(recent: { n: number; satisfied: number }, before: { 
 export function windowStart(at: Date, minutes: number): Date {
   const ms = minutes * 60_000
   return new Date(Math.floor(at.getTime() / ms) * ms)
-}
-
-export const kindText: Record<AlertKind, LocalizedText> = {
-  unhappy_burst: { vi: 'Nhiều đánh giá không hài lòng', en: 'Burst of unhappy ratings' },
-  silence: { vi: 'Quầy hoặc máy im lặng trong giờ làm việc', en: 'Desk or tablet silent in opening hours' },
-  index_drop: { vi: 'Chỉ số giảm so với các tuần trước', en: 'Index dropped against previous weeks' },
-  praise_run: { vi: 'Khen: chuỗi đánh giá rất hài lòng', en: 'Praise: a run of very satisfied ratings' },
 }
 
 export const stateText: Record<AlertState, LocalizedText> = {

@@ -57,6 +57,16 @@ export type SpokenPrompt = (typeof SPOKEN_PROMPTS)[number]
 export const AUDIO_TYPES = ['audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/wav', 'audio/mp4'] as const
 export type AudioType = (typeof AUDIO_TYPES)[number]
 
+/** What an alert can be about; its name on the rules page, in the alert list and in notifications. */
+export const ALERT_KINDS = ['unhappy_burst', 'silence', 'index_drop', 'praise_run'] as const
+export type AlertKind = (typeof ALERT_KINDS)[number]
+export const ALERT_KIND_TEXT: Record<AlertKind, { vi: string; en: string }> = {
+  unhappy_burst: { vi: 'Nhiều đánh giá không hài lòng', en: 'Burst of unhappy ratings' },
+  silence: { vi: 'Quầy hoặc máy im lặng trong giờ làm việc', en: 'Desk or tablet silent in opening hours' },
+  index_drop: { vi: 'Chỉ số giảm so với các tuần trước', en: 'Index dropped against previous weeks' },
+  praise_run: { vi: 'Khen: chuỗi đánh giá rất hài lòng', en: 'Praise: a run of very satisfied ratings' },
+}
+
 /** The reasons a rating may be excluded from the index for; the report counts exclusions by these. */
 export const EXCLUSION_REASONS = ['spam', 'fraud', 'duplicate', 'staff_rating', 'test', 'other'] as const
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]

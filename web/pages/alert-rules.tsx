@@ -8,17 +8,10 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
 import type { LocalizedText } from '../../server/domain/text.ts'
+import { ALERT_KIND_TEXT } from '../../server/domain/vocabulary.ts'
 import { s, strings } from '../lib/strings.ts'
 
 type Rule = Res<typeof client.api.v1.alerts.rules.$get>['rules'][number]
-type Kind = Rule['kind']
-
-const kindText: Record<Kind, LocalizedText> = {
-  unhappy_burst: s('Nhiều đánh giá không hài lòng', 'Burst of unhappy ratings'),
-  silence: s('Quầy hoặc máy im lặng trong giờ làm việc', 'Desk or tablet silent in opening hours'),
-  index_drop: s('Chỉ số giảm so với các tuần trước', 'Index dropped against previous weeks'),
-  praise_run: s('Khen: chuỗi đánh giá rất hài lòng', 'Praise: a run of very satisfied ratings'),
-}
 
 /** Each parameter in words; shares are edited in per cent. */
 const paramText: Record<string, { label: LocalizedText; percent?: boolean }> = {
@@ -126,7 +119,7 @@ function RuleForm({ rule, scope, canEdit, onSaved }: { rule: Rule; scope: { agen
   const id = (k: string) => `rule-${rule.kind}-${k}`
   return (
     <form class="card rule-form" onSubmit={save}>
-      <h2>{tr(kindText[rule.kind])}</h2>
+      <h2>{tr(ALERT_KIND_TEXT[rule.kind])}</h2>
       <p class="muted">{tr(rule.sourceText)}</p>
       <label class="check">
         <input type="checkbox" checked={enabled} disabled={!canEdit} onChange={(e) => setEnabled((e.target as HTMLInputElement).checked)} /> {tr(text.on)}
