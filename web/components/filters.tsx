@@ -53,6 +53,8 @@ export function Filters({ meta, values, onChange, show = ['survey', 'period', 'k
     </div>
   )
   const periods = [...new Set([meta.currentQuarter, ...meta.quarters])].sort().reverse()
+  // The same words as the figures' titles (filterLabel), in the same order, after "all".
+  const allOr = (words: Record<string, LocalizedText>): Array<[string, string]> => [['', tr(s.all)], ...Object.entries(words).map(([v, w]): [string, string] => [v, tr(w)])]
   return (
     <div class="filters" role="group" aria-label={tr(s.search)}>
       {show.includes('survey') &&
@@ -66,21 +68,8 @@ export function Filters({ meta, values, onChange, show = ['survey', 'period', 'k
           ...periods.map((q): [string, string] => [q, q === meta.currentQuarter ? `${q} (${tr(s.currentQuarter)})` : q]),
           ...years.map((y): [string, string] => [y, y]),
         ])}
-      {show.includes('kind') &&
-        select('kind', tr(s.kind), [
-          ['', tr(s.all)],
-          ['department', tr(s.department)],
-          ['commune', tr(s.commune)],
-          ['other', tr(s.other)],
-        ])}
-      {show.includes('channel') &&
-        select('channel', tr(s.channel), [
-          ['', tr(s.all)],
-          ['kiosk', tr(s.kiosk)],
-          ['qr', tr(s.qr)],
-          ['paper', tr(s.paper)],
-          ['web', tr(s.web)],
-        ])}
+      {show.includes('kind') && select('kind', tr(s.kind), allOr(kinds))}
+      {show.includes('channel') && select('channel', tr(s.channel), allOr(channels))}
     </div>
   )
 }
