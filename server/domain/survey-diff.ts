@@ -1,5 +1,5 @@
 import { questionsOf } from './questions.ts'
-import type { Question, SurveyDefinition } from './survey-definition.ts'
+import type { Condition, Question, SurveyDefinition } from './survey-definition.ts'
 import type { LocalizedText } from './text.ts'
 
 /**
@@ -63,14 +63,15 @@ function conditionWords(def: SurveyDefinition, q: Question): LocalizedText {
   const label = on ? { vi: `«${cut(on.text.vi)}»`, en: `«${cut(on.text.en)}»` } : { vi: c.question, en: c.question }
   const option = on?.type === 'choice' ? on.options.find((o) => o.id === c.value) : undefined
   const value = option ? { vi: `«${option.text.vi}»`, en: `«${option.text.en}»` } : { vi: String(c.value), en: String(c.value) }
-  const ops: Record<string, LocalizedText> = {
+  // Keyed by the operators the definition allows: the compiler asks for the words of any new one.
+  const ops: Record<Condition['op'], LocalizedText> = {
     lte: { vi: '≤', en: '≤' },
     gte: { vi: '≥', en: '≥' },
     eq: { vi: 'là', en: 'is' },
     neq: { vi: 'khác', en: 'is not' },
     includes: { vi: 'có chọn', en: 'includes' },
   }
-  return { vi: `hiện khi ${label.vi} ${ops[c.op]!.vi} ${value.vi}`, en: `shown when ${label.en} ${ops[c.op]!.en} ${value.en}` }
+  return { vi: `hiện khi ${label.vi} ${ops[c.op].vi} ${value.vi}`, en: `shown when ${label.en} ${ops[c.op].en} ${value.en}` }
 }
 
 export function diffDefinitions(before: SurveyDefinition, after: SurveyDefinition): DefinitionChange[] {
