@@ -67,6 +67,15 @@ export const ALERT_KIND_TEXT: Record<AlertKind, { vi: string; en: string }> = {
   praise_run: { vi: 'Khen: chuỗi đánh giá rất hài lòng', en: 'Praise: a run of very satisfied ratings' },
 }
 
+/** A tablet's state in the fleet (kiosks/opening-hours.ts says which); its name on the live page and the fleet list. */
+export type KioskStatus = 'ok' | 'silent' | 'unpaired' | 'revoked'
+export const KIOSK_STATUS_TEXT: Record<KioskStatus, { vi: string; en: string }> = {
+  ok: { vi: 'Hoạt động', en: 'Working' },
+  silent: { vi: 'Im lặng', en: 'Silent' },
+  unpaired: { vi: 'Chưa ghép nối', en: 'Not paired' },
+  revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
+}
+
 /** The reasons a rating may be excluded from the index for; the report counts exclusions by these. */
 export const EXCLUSION_REASONS = ['spam', 'fraud', 'duplicate', 'staff_rating', 'test', 'other'] as const
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { KioskStatus } from '../domain/vocabulary.ts'
 
 /** When a one-stop desk is open: days of the week (0 = Sunday) and local opening and closing times. */
 export interface OpeningHours {
@@ -48,13 +49,11 @@ export function isOpen(at: Date, hours: OpeningHours = DEFAULT_OPENING_HOURS): b
 /** A paired kiosk unheard of for this long while the desk is open is shown as silent. */
 export const SILENT_AFTER_MS = 10 * 60_000
 
-export type FleetStatus = 'unpaired' | 'revoked' | 'ok' | 'silent'
-
 export function fleetStatus(
   k: { paired_at: string | null; revoked_at: string | null; last_seen_at: string | null },
   now: Date,
   hours: OpeningHours = DEFAULT_OPENING_HOURS,
-): FleetStatus {
+): KioskStatus {
   if (k.revoked_at) return 'revoked'
   if (!k.paired_at) return 'unpaired'
   const seen = new Date(k.last_seen_at ?? k.paired_at).getTime()

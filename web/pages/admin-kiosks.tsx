@@ -10,6 +10,7 @@ import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { s } from '../lib/strings.ts'
+import { KIOSK_STATUS_TEXT } from '../../server/domain/vocabulary.ts'
 
 type Kiosk = Res<typeof client.api.v1.kiosks.$get>['kiosks'][number]
 type Pairing = Res<typeof client.api.v1.kiosks.$post>['pairing']
@@ -51,12 +52,8 @@ const text = {
   saveDelays: s('Lưu thời gian chờ', 'Save the delays'),
   delaysSaved: s('Đã lưu. Các máy sẽ dùng thời gian mới từ lần liên lạc kế tiếp.', 'Saved. The tablets use the new delays from their next heartbeat.'),
 }
-const statusText: Record<Kiosk['status'], ReturnType<typeof s>> = {
-  ok: s('Hoạt động', 'Working'),
-  silent: s('Im lặng quá 10 phút trong giờ làm việc', 'Silent for over 10 minutes in opening hours'),
-  unpaired: s('Chưa ghép nối', 'Not paired'),
-  revoked: s('Đã thu hồi', 'Revoked'),
-}
+// The fleet list says what "silent" means (the live page has no room for it).
+const statusText = { ...KIOSK_STATUS_TEXT, silent: s('Im lặng quá 10 phút trong giờ làm việc', 'Silent for over 10 minutes in opening hours') }
 const delayLabels: Record<keyof Delays, ReturnType<typeof s>> = {
   resetDelayMs: s('Về màn hình đầu sau lời cảm ơn (giây)', 'Back to the start after the thank-you (seconds)'),
   idleTimeoutMs: s('Bỏ dở, không gửi, khi không chạm trong (giây)', 'Abandon, sending nothing, after no touch for (seconds)'),

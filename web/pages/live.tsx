@@ -4,18 +4,11 @@ import { LoadError } from '../components/load-error.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { useLive } from '../hooks/use-live.ts'
-import type { LocalizedText } from '../../server/domain/text.ts'
+import { KIOSK_STATUS_TEXT } from '../../server/domain/vocabulary.ts'
 import { client } from '../lib/client.ts'
 import { localTime } from '../lib/format.ts'
 import { formatNumber } from '../lib/i18n.ts'
 import { s, strings } from '../lib/strings.ts'
-
-const kioskStatus: Record<string, LocalizedText> = {
-  ok: s('Hoạt động', 'Working'),
-  silent: s('Im lặng', 'Silent'),
-  unpaired: s('Chưa ghép nối', 'Not paired'),
-  revoked: s('Đã thu hồi', 'Revoked'),
-}
 
 const text = {
   updatingLive: s('● Đang cập nhật trực tiếp', '● Updating live'),
@@ -90,7 +83,7 @@ export function LivePage() {
               <ul class="plain kiosk-states">
                 {desk.kiosks.map((k) => (
                   <li key={k.id} class={`kiosk-${k.status}`}>
-                    {k.name}: {tr(kioskStatus[k.status])}
+                    {k.name}: {tr(KIOSK_STATUS_TEXT[k.status])}
                     {k.queueLength ? ` · ${tr(text.unsent)} ${k.queueLength}` : ''} · {tr(text.seen)} {localTime(k.lastSeenAt, auth?.timeZone, false)}
                   </li>
                 ))}
