@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { AlertKind, AlertTable } from '../db/schema.ts'
-import { insertId, insertIdUnlessPresent } from '../db/repository.ts'
+import { insertId, insertIdUnlessPresent, placeNames } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 import { RATING_QUESTION } from '../domain/alert-rules.ts'
 import { kioskRows } from '../kiosks/repository.ts'
@@ -124,15 +124,7 @@ export function alertRows(db: Db) {
     .leftJoin('kiosks', 'kiosks.id', 'alerts.kiosk_id')
     .leftJoin('users', 'users.id', 'alerts.owner_user_id')
     .selectAll('alerts')
-    .select([
-      'agencies.code as agency_code',
-      'agencies.name as agency_name',
-      'desks.code as desk_code',
-      'desks.name as desk_name',
-      'kiosks.name as kiosk_name',
-      'users.username as owner_username',
-      'users.display_name as owner_name',
-    ])
+    .select([...placeNames, 'kiosks.name as kiosk_name', 'users.username as owner_username', 'users.display_name as owner_name'])
     .orderBy('alerts.id', 'desc')
 }
 export type AlertRow = Awaited<ReturnType<ReturnType<typeof alertRows>['executeTakeFirstOrThrow']>>

@@ -28,3 +28,6 @@ export async function insertIdUnlessPresent<T extends TableWithId>(db: Db, table
     .executeTakeFirst()
   return inserted?.id
 }
+
+/** The agency's and desk's code and name beside a row, under the names the staff screens read them by. */
+export const placeNames = ['agencies.code as agency_code', 'agencies.name as agency_name', 'desks.code as desk_code', 'desks.name as desk_name'] as const

@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely'
 import type { KioskTable } from '../db/schema.ts'
-import { insertId } from '../db/repository.ts'
+import { insertId, placeNames } from '../db/repository.ts'
 import type { Db } from '../db/types.ts'
 
 export function findKiosk(db: Db, id: number) {
@@ -38,15 +38,7 @@ export function kioskRows(db: Db) {
     .innerJoin('desks', 'desks.id', 'kiosks.desk_id')
     .innerJoin('agencies', 'agencies.id', 'desks.agency_id')
     .selectAll('kiosks')
-    .select([
-      'desks.code as desk_code',
-      'desks.name as desk_name',
-      'desks.agency_id',
-      'desks.survey_version_id',
-      'desks.opening_hours as desk_opening_hours',
-      'agencies.code as agency_code',
-      'agencies.name as agency_name',
-    ])
+    .select([...placeNames, 'desks.agency_id', 'desks.survey_version_id', 'desks.opening_hours as desk_opening_hours'])
     .orderBy('kiosks.id')
 }
 export type KioskRow = Awaited<ReturnType<ReturnType<typeof kioskRows>['executeTakeFirstOrThrow']>>
