@@ -9,7 +9,7 @@ import type { Db } from '../../server/db/types.ts'
 import type { Answers } from '../../server/domain/answers.ts'
 import { hashToken } from '../../server/lib/tokens.ts'
 import { answerRows } from '../../server/responses/answer-rows.ts'
-import { refillAgencyRollups } from '../../server/rollups/repository.ts'
+import { refillAgencyRollups, reviseEveryAgency } from '../../server/rollups/repository.ts'
 
 export type Channel = 'kiosk' | 'qr' | 'paper'
 export interface Row {
@@ -119,6 +119,7 @@ export async function copyRollupsFrom(db: Db, otherFile: string) {
   await sql`delete from total_rollups`.execute(db)
   await sql`insert into total_rollups select * from other.total_rollups`.execute(db)
   await sql`detach database other`.execute(db)
+  await reviseEveryAgency(db)
 }
 
 /** Fills the agency-level rollups when an older generator left only the desk-level ones. */

@@ -1,5 +1,6 @@
 import { inTransaction } from '../db/transaction.ts'
 import { computedOnce } from '../db/computed-once.ts'
+import { tableStamp } from '../db/data-stamp.ts'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/service.ts'
 import { inScope, notInScope, type StaffUser } from '../auth/scope.ts'
@@ -21,9 +22,10 @@ export interface AgencyInput {
 
 /**
  * Every agency, read once per state of the data: reports, the dashboard and the scope filter ask for
- * the whole list (thousands at the national shape) on every request. Frozen: filter, do not sort in place.
+ * the whole list (thousands at the national shape) on every request; read again only when the agencies
+ * table has been written (a rating does not move it). Frozen: filter, do not sort in place.
  */
-export const agencyDirectory = (db: Db) => computedOnce(db, 'agencies', () => listAgencies(db))
+export const agencyDirectory = (db: Db) => computedOnce(db, 'agencies', () => listAgencies(db), tableStamp('agencies'))
 
 /** What this deployment's overall figure covers ('Toàn tỉnh' or 'Toàn quốc'), for every screen and file that names it. */
 export const overallScope = async (db: Db) => wholeScope(await agencyDirectory(db))

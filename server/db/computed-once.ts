@@ -17,13 +17,13 @@ const caches = new WeakMap<object, Map<string, Entry>>()
  * (the integrity tests compare such reports byte for byte). Concurrent callers with the same key and
  * stamp share one computation. Inside a transaction nothing is kept: its reads may include writes that
  * are later rolled back. The value is frozen deeply, so a caller that changed it would throw rather than
- * alter what the next caller gets.
+ * alter what the next caller gets. `stampOf` narrows the stamp for a result read from one table only.
  */
-export async function computedOnce<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+export async function computedOnce<T>(db: Db, key: string, compute: () => Promise<T>, stampOf: (db: Db) => Promise<string> = dataStamp): Promise<T> {
   if (db.isTransaction) return compute()
   const handle = db as Kysely<unknown>
   const cache = caches.get(handle) ?? caches.set(handle, new Map()).get(handle)!
-  const stamp = await dataStamp(db)
+  const stamp = await stampOf(db)
   const kept = cache.get(key)
   if (kept && kept.stamp === stamp) {
     // Most recently used last, so the oldest is the first to go.
@@ -38,7 +38,8 @@ export async function computedOnce<T>(db: Db, key: string, compute: () => Promis
   return value
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything inside it (a Map's values too), so callers that share it cannot alter it. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const v of value instanceof Map ? value.values() : Object.values(value)) deepFreeze(v)

@@ -21,3 +21,12 @@ export async function dataStamp(db: Db): Promise<string> {
   const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db)
   return `${rows[0]!.changes}:${rows[0]!.version}`
 }
+
+/**
+ * A stamp for one table only, for results read from nothing else: the counter a trigger moves on every
+ * statement that writes the table (table_revisions, migration 26).
+ */
+export const tableStamp = (table: 'agencies') => async (db: Db) => {
+  const row = await db.selectFrom('table_revisions').select('revision').where('name', '=', table).executeTakeFirst()
+  return `${table}:${row?.revision ?? 'none'}`
+}

@@ -16,6 +16,8 @@ export interface Database {
   rollups: RollupTable
   agency_rollups: AgencyRollupTable
   total_rollups: TotalRollupTable
+  agency_revisions: AgencyRevisionTable
+  table_revisions: TableRevisionTable
   users: UserTable
   sessions: SessionTable
   kiosks: KioskTable
@@ -165,6 +167,20 @@ export interface TotalRollupTable {
   question_id: string
   value: string
   count: number
+}
+
+/** Moves with an agency's rollup cells (migration 25): equal revisions, equal cells. */
+export interface AgencyRevisionTable {
+  quarter: string
+  survey_version_id: number
+  agency_id: number
+  revision: number
+}
+
+/** Moved by a trigger on every write to the named table (migration 26). */
+export interface TableRevisionTable {
+  name: string
+  revision: number
 }
 
 export interface UserTable {

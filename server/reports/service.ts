@@ -2,9 +2,11 @@ import { agencyDirectory } from '../agencies/service.ts'
 import type { AgencyKind, Channel } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { unknownSurvey } from '../domain/errors.ts'
-import { addCounts, addCountsInto, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
+import { addCountsInto, computeIndex, emptyCounts, type IndexResult, type UnitCounts } from '../domain/indices.ts'
+import type { IndexRules } from '../domain/survey-definition.ts'
+import { perAgency } from './agency-inputs.ts'
 import { formatPeriod, previousPeriod, quartersOf, type Period } from '../domain/periods.ts'
-import { compareWithPrevious, rankUnits } from '../domain/ranking.ts'
+import { compareWithPrevious, rankUnits, type Rankable } from '../domain/ranking.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
 import { listSurveyVersions } from '../surveys/repository.ts'
 import { sumRollups, versionsUsed, type CountFilter, type SplitBy } from './repository.ts'
@@ -44,8 +46,40 @@ export async function countsBy(db: Db, filter: CountFilter, split: SplitBy) {
   return out
 }
 
-const countsByAgency = async (db: Db, surveyVersionIds: number[], quarters: string[], channel?: Channel) =>
-  (await countsBy(db, { surveyVersionIds, quarters, channel }, 'agency')) as Map<number, UnitCounts>
+/**
+ * Index inputs per agency. Unfiltered, kept per agency between reports and read again only for agencies
+ * whose cells moved (agency-inputs.ts); a channel filter reads the desk-level cells each time.
+ */
+const countsByAgency = (db: Db, surveyVersionIds: number[], quarters: string[], channel?: Channel): Promise<ReadonlyMap<number, UnitCounts>> => {
+  const read = async (agencyIds?: number[]) => (await countsBy(db, { surveyVersionIds, quarters, channel, agencyIds }, 'agency')) as Map<number, UnitCounts>
+  return channel ? read() : perAgency(db, 'counts', surveyVersionIds, quarters, read)
+}
+
+// An agency's kept counts are the same object until its cells move, so its index is computed once for
+// them (per rules: a newer survey version brings other rules).
+const indexMemo = new WeakMap<UnitCounts, { rules: IndexRules; result: IndexResult }>()
+function indexOf(rules: IndexRules, counts: UnitCounts): IndexResult {
+  const kept = indexMemo.get(counts)
+  if (kept?.rules === rules) return kept.result
+  const result = computeIndex(rules, counts)
+  if (Object.isFrozen(counts)) indexMemo.set(counts, { rules, result })
+  return result
+}
+
+// The index of a sum of agencies (a parent, the whole scope), kept while the same kept counts make it up.
+const sumMemo = new Map<string, { rules: IndexRules; parts: readonly UnitCounts[]; result: IndexResult }>()
+function indexOfSum(memoKey: string, rules: IndexRules, parts: readonly UnitCounts[]): IndexResult {
+  const kept = sumMemo.get(memoKey)
+  if (kept && kept.rules === rules && kept.parts.length === parts.length && kept.parts.every((p, i) => p === parts[i])) return kept.result
+  const total = emptyCounts()
+  for (const p of parts) addCountsInto(total, p)
+  const result = computeIndex(rules, total)
+  sumMemo.delete(memoKey)
+  // Only kept (frozen) counts can be the same next time; holding others would only hold memory.
+  if (parts.every((p) => Object.isFrozen(p))) sumMemo.set(memoKey, { rules, parts, result })
+  while (sumMemo.size > 2_000) sumMemo.delete(sumMemo.keys().next().value!)
+  return result
+}
 
 /**
  * The survey versions of an instrument, and the index rules to apply: those of the newest version used in
@@ -71,6 +105,11 @@ export function buildReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions)
   return computedOnce(db, key, () => computeReport(db, catalog, opts))
 }
 
+const previousRankings = new Map<
+  string,
+  { counts: ReadonlyMap<number, UnitCounts>; agencies: unknown; rules: IndexRules; ranked: ReadonlyArray<Rankable & { key: string; rank: number | null }> }
+>()
+
 async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions): Promise<Report> {
   const quarters = quartersOf(opts.period)
   const previousQuarters = quartersOf(previousPeriod(opts.period))
@@ -86,14 +125,28 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
   const byCode = new Map(agencies.map((a) => [a.code, a]))
   const inScope = (id: number) => !opts.kind || byId.get(id)?.kind === opts.kind
 
-  const unitsOf = (counts: Map<number, UnitCounts>) =>
-    [...counts.entries()]
-      .filter(([id, c]) => c.responses > 0 && inScope(id) && byId.has(id))
-      .map(([id, c]) => {
-        const a = byId.get(id)!
-        return { key: a.code, kind: a.kind, ...computeIndex(rules, c) }
-      })
-  const ranked = compareWithPrevious(rankUnits(unitsOf(current), opts.minSample), rankUnits(unitsOf(previous), opts.minSample))
+  // Ranked as small objects (code, kind, n, index) and given their figures once at the end: at the
+  // national shape every copy of a full unit costs milliseconds.
+  const unitsOf = (counts: ReadonlyMap<number, UnitCounts>) => {
+    const out: Array<{ key: string; kind: AgencyKind; n: number; index: number | null; result: IndexResult }> = []
+    for (const [id, c] of counts) {
+      const a = byId.get(id)
+      if (c.responses <= 0 || !a || !inScope(id)) continue
+      const result = indexOf(rules, c)
+      out.push({ key: a.code, kind: a.kind, n: result.n, index: result.index, result })
+    }
+    return out
+  }
+  // The period before rarely changes: its ranking is kept while its counts, the directory and the rules are the same objects.
+  const previousKey = JSON.stringify([opts.instrument, formatPeriod(opts.period), opts.minSample, opts.channel ?? null, opts.kind ?? null])
+  let before = previousRankings.get(previousKey)
+  if (!before || before.counts !== previous || before.agencies !== agencies || before.rules !== rules) {
+    before = { counts: previous, agencies, rules, ranked: rankUnits(unitsOf(previous), opts.minSample) }
+    previousRankings.delete(previousKey)
+    previousRankings.set(previousKey, before)
+    while (previousRankings.size > 16) previousRankings.delete(previousRankings.keys().next().value!)
+  }
+  const ranked = compareWithPrevious(rankUnits(unitsOf(current), opts.minSample), before.ranked)
   const rankInKind = new Map<string, number | null>()
   for (const kind of new Set(ranked.map((u) => u.kind)))
     for (const u of rankUnits(
@@ -109,7 +162,7 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
       name: a.name,
       kind: a.kind,
       parent: a.parent_id ? (byId.get(a.parent_id)?.code ?? null) : null,
-      ...figures(u),
+      ...figures(u.result),
       sufficient: u.sufficient,
       rank: u.rank,
       previousRank: u.previousRank,
@@ -124,21 +177,23 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
   const excluded: Record<string, number> = {}
   for (const [id, byReason] of excludedRows) if (inScope(id)) for (const [reason, n] of Object.entries(byReason)) excluded[reason] = (excluded[reason] ?? 0) + n
 
-  const total = emptyCounts()
-  for (const [id, c] of current) if (inScope(id)) addCountsInto(total, c)
+  const all: UnitCounts[] = []
+  for (const [id, c] of current) if (inScope(id)) all.push(c)
 
-  // Each agency's own counts plus those of every agency below it (summed in place: a province has thousands).
-  const subtree = new Map<number, UnitCounts>()
+  // Each agency's own counts plus those of every agency below it in scope (a province has thousands).
+  const subtree = new Map<number, UnitCounts[]>()
   for (const [id, c] of current) {
     if (!inScope(id)) continue
     for (let p = byId.get(id)?.parent_id ?? null, guard = 0; p !== null && guard < 64; p = byId.get(p)?.parent_id ?? null, guard++) {
-      const sum = subtree.get(p) ?? subtree.set(p, addCounts(emptyCounts(), current.get(p) ?? emptyCounts())).get(p)!
-      addCountsInto(sum, c)
+      let parts = subtree.get(p)
+      if (!parts) subtree.set(p, (parts = current.has(p) ? [current.get(p)!] : []))
+      parts.push(c)
     }
   }
+  const sumKey = (id: number | string) => JSON.stringify([opts.instrument, formatPeriod(opts.period), opts.kind ?? null, id])
   const parents = [...subtree.entries()]
     .filter(([id]) => byId.get(id)?.parent_id !== null)
-    .map(([id, c]) => ({ agency: byId.get(id)!.code, name: byId.get(id)!.name, kind: byId.get(id)!.kind, ...figures(computeIndex(rules, c)) }))
+    .map(([id, parts]) => ({ agency: byId.get(id)!.code, name: byId.get(id)!.name, kind: byId.get(id)!.kind, ...figures(indexOfSum(sumKey(id), rules, parts)) }))
     .sort((a, b) => a.agency.localeCompare(b.agency))
 
   return {
@@ -149,7 +204,7 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
     method: rules.method,
     versions: used,
     filters: { channel: opts.channel ?? null, kind: opts.kind ?? null },
-    overall: { ...figures(computeIndex(rules, total)), responseRate: combinedRate([...rates].filter(([id]) => inScope(id)).map(([, r]) => r)) },
+    overall: { ...figures(indexOfSum(sumKey('*'), rules, all)), responseRate: combinedRate([...rates].filter(([id]) => inScope(id)).map(([, r]) => r)) },
     units,
     parents,
     excluded,

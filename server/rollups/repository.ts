@@ -79,6 +79,17 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
         oc.columns(['quarter', 'survey_version_id', 'agency_id', 'question_id', 'value']).doUpdateSet({ count: sql<number>`agency_rollups.count + excluded.count` }),
       )
       .execute()
+  // Every agency whose desk-level cells moved, even where its own cells net to nothing (its response
+  // rate reads the desk level). Sorted, so concurrent transactions lock the counters in one order.
+  const touched = [...new Map(rows.map((r) => [`${r.quarter}\u0000${r.survey_version_id}\u0000${r.agency_id}`, r])).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => ({ quarter: r.quarter, survey_version_id: r.survey_version_id, agency_id: r.agency_id, revision: 1 }))
+  for (let i = 0; i < touched.length; i += 300)
+    await db
+      .insertInto('agency_revisions')
+      .values(touched.slice(i, i + 300))
+      .onConflict((oc) => oc.columns(['quarter', 'survey_version_id', 'agency_id']).doUpdateSet({ revision: sql<number>`agency_revisions.revision + 1` }))
+      .execute()
   // Last: every transaction of every node updates these few cells, so they are held for the least time.
   for (let i = 0; i < totalRows.length; i += 300)
     await db
@@ -126,8 +137,50 @@ export async function refillAgencyRollups(trx: Db) {
   await sql`insert into agency_rollups (quarter, survey_version_id, agency_id, question_id, value, count)
     select quarter, survey_version_id, agency_id, question_id, value, sum(count) from rollups where count <> 0
     group by quarter, survey_version_id, agency_id, question_id, value`.execute(trx)
+  await reviseEveryAgency(trx)
   await trx.deleteFrom('total_rollups').execute()
   await sql`insert into total_rollups (quarter, survey_version_id, question_id, value, count)
     select quarter, survey_version_id, question_id, value, sum(count) from agency_rollups
     group by quarter, survey_version_id, question_id, value having sum(count) <> 0`.execute(trx)
+}
+
+/**
+ * Moves every agency's revision after its cells were written in bulk, so nothing computed from the old
+ * cells is reused (no counter is ever reset or deleted: a value seen once keeps its meaning).
+ */
+export async function reviseEveryAgency(trx: Db) {
+  await trx
+    .updateTable('agency_revisions')
+    .set({ revision: sql<number>`revision + 1` })
+    .execute()
+  await sql`insert into agency_revisions (quarter, survey_version_id, agency_id, revision)
+    select distinct quarter, survey_version_id, agency_id, 1 from agency_rollups where true
+    on conflict (quarter, survey_version_id, agency_id) do nothing`.execute(trx)
+}
+
+/** The revision of every agency with cells in these quarters and survey versions (read it before the cells). */
+export async function agencyRevisions(db: Db, surveyVersionIds: number[], quarters: string[]) {
+  if (!surveyVersionIds.length || !quarters.length) return []
+  return db
+    .selectFrom('agency_revisions')
+    .select(['agency_id as agencyId', 'quarter', 'survey_version_id as surveyVersionId', 'revision'])
+    .where('quarter', 'in', quarters)
+    .where('survey_version_id', 'in', surveyVersionIds)
+    .execute()
+}
+
+/**
+ * How many revisions there are for these quarters and survey versions, and their sum. Revisions only go up
+ * and are never deleted, so an equal pair means not one of them has moved: a whole quarter's labels checked
+ * by the database in one row.
+ */
+export async function agencyRevisionsSum(db: Db, surveyVersionIds: number[], quarters: string[]) {
+  if (!surveyVersionIds.length || !quarters.length) return '0:0'
+  const row = await db
+    .selectFrom('agency_revisions')
+    .select([(eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.sum<number | string | null>('revision').as('total')])
+    .where('quarter', 'in', quarters)
+    .where('survey_version_id', 'in', surveyVersionIds)
+    .executeTakeFirstOrThrow()
+  return `${Number(row.n)}:${Number(row.total ?? 0)}`
 }

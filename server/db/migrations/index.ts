@@ -15,6 +15,8 @@ import * as audioClips from './2026-12-01.21b_audio_clips.ts'
 import * as intakeSignalIndexes from './2026-12-01.22_intake_signal_indexes.ts'
 import * as totalRollups from './2026-12-01.23_total_rollups.ts'
 import * as rollupsResponsesCovering from './2026-12-01.24_rollups_responses_covering.ts'
+import * as agencyRevisions from './2026-12-01.25_agency_revisions.ts'
+import * as tableRevisions from './2026-12-01.26_table_revisions.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.22_intake_signal_indexes': intakeSignalIndexes,
   '2026-12-01.23_total_rollups': totalRollups,
   '2026-12-01.24_rollups_responses_covering': rollupsResponsesCovering,
+  '2026-12-01.25_agency_revisions': agencyRevisions,
+  '2026-12-01.26_table_revisions': tableRevisions,
 }

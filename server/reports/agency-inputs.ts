@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely'
+import { deepFreeze } from '../db/computed-once.ts'
+import type { Db } from '../db/types.ts'
+import { frozenSnapshots } from '../periods/repository.ts'
+import { agencyRevisions, agencyRevisionsSum } from '../rollups/repository.ts'
+
+interface Kept<V> {
+  /** The closed quarters' snapshots the values include (those never change). */
+  frozen: string
+  /** Count and sum of the labels' revisions (agencyRevisionsSum). */
+  sum: string
+  /** Per agency, the revisions of its cells in the open quarters when they were read. */
+  labels: Map<number, string>
+  values: ReadonlyMap<number, V>
+}
+
+/** A handful per database handle: the current and previous quarter of each instrument. */
+const MAX_ENTRIES = 8
+const caches = new WeakMap<object, Map<string, Kept<unknown>>>()
+
+/**
+ * Per-agency values read from the agency's rollup cells in some quarters and survey versions (its counts,
+ * its responses per channel), kept with the revisions of those cells (agency_revisions, moved in the same
+ * transaction as the cells) and read again only for agencies whose revision has moved since. After one
+ * rating, a Ministry-wide report reads a few thousand revisions and one agency's cells, not every agency's.
+ *
+ * Revisions are read before the values, so a value is never older than its label: a value read after a
+ * later commit carries an older label and is read again next time, never reused for newer cells. When
+ * the count and sum of a quarter's revisions are unchanged, none has moved and nothing more is read. Inside a
+ * transaction nothing is kept (its reads may be rolled back). `read(ids)` reads the values of those
+ * agencies, `read()` of all; an agency it leaves out has none. Values are frozen: callers share them.
+ * A closed quarter's values come from its frozen snapshot unless `live`.
+ */
+export async function perAgency<V extends object>(
+  db: Db,
+  key: string,
+  surveyVersionIds: number[],
+  quarters: string[],
+  read: (agencyIds?: number[]) => Promise<Map<number, V>>,
+  opts: { live?: boolean } = {},
+): Promise<ReadonlyMap<number, V>> {
+  if (db.isTransaction) return read()
+  const handle = db as Kysely<unknown>
+  const cache = caches.get(handle) ?? caches.set(handle, new Map()).get(handle)!
+  const cacheKey = JSON.stringify([key, surveyVersionIds, quarters])
+  // `live`: the values come from the live cells in every quarter, closed ones too.
+  const snapshots = opts.live ? new Map<string, number[]>() : await frozenSnapshots(db, surveyVersionIds, quarters)
+  const frozen = JSON.stringify([...snapshots].sort())
+  const open = quarters.filter((q) => !snapshots.has(q))
+  const kept = cache.get(cacheKey) as Kept<V> | undefined
+  cache.delete(cacheKey)
+  const sumNow = await agencyRevisionsSum(db, surveyVersionIds, open)
+  if (kept && kept.frozen === frozen && kept.sum === sumNow) {
+    cache.set(cacheKey, kept)
+    return kept.values
+  }
+  const { labels, sum } = await labelsOf(handle, db, surveyVersionIds, open, sumNow)
+  const changed = kept && kept.frozen === frozen ? [...labels].filter(([id, label]) => kept.labels.get(id) !== label).map(([id]) => id) : undefined
+  let values: Map<number, V>
+  // Past a quarter of all agencies, one read of everything costs less than thousands of keys.
+  if (!kept || !changed || changed.length > Math.max(200, labels.size / 4)) values = freezeValues(await read())
+  else if (!changed.length) values = kept.values as Map<number, V>
+  else {
+    const fresh = await read(changed)
+    values = new Map(kept.values)
+    for (const id of changed) {
+      const v = fresh.get(id)
+      if (v) values.set(id, deepFreeze(v))
+      else values.delete(id)
+    }
+  }
+  cache.set(cacheKey, { frozen, sum, labels, values })
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
+  return values
+}
+
+const labelCaches = new WeakMap<object, Map<string, { sum: string; labels: Map<number, string> }>>()
+
+/**
+ * Every agency's label (its revisions in these quarters), and their count and sum as read; those of the
+ * last read are reused while the sum read just now is the same (the counts and the rates ask for the same
+ * quarters one after the other).
+ */
+async function labelsOf(handle: object, db: Db, surveyVersionIds: number[], quarters: string[], sumNow: string) {
+  const cache = labelCaches.get(handle) ?? labelCaches.set(handle, new Map()).get(handle)!
+  const key = JSON.stringify([surveyVersionIds, quarters])
+  const kept = cache.get(key)
+  if (kept?.sum === sumNow) return kept
+  const labels = new Map<number, string>()
+  let count = 0
+  let total = 0
+  for (const r of await agencyRevisions(db, surveyVersionIds, quarters)) {
+    count += 1
+    total += r.revision
+    const part = `${r.quarter}.${r.surveyVersionId}.${r.revision}`
+    const before = labels.get(r.agencyId)
+    // Rows come in no set order: sorted parts make the label the same for the same revisions.
+    labels.set(r.agencyId, before === undefined ? part : [...before.split(' '), part].sort().join(' '))
+  }
+  const read = { sum: `${count}:${total}`, labels }
+  cache.delete(key)
+  cache.set(key, read)
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
+  return read
+}
+
+function freezeValues<V>(values: Map<number, V>) {
+  for (const v of values.values()) deepFreeze(v)
+  return values
+}
