@@ -168,6 +168,38 @@ describe('staff read words, not codes', () => {
     await context.close()
   }, 60_000)
 
+  it('the audit log names closing, publishing, exclusions, exports and privacy in words, and groups its action filter in words', async () => {
+    const at = new Date()
+    const entries = [
+      { action: 'period.close', target: 'period:mot-cua/2026-Q3', details: { version: 1, hash: 'ab'.repeat(32) } },
+      { action: 'period.publish', target: 'period:mot-cua/2026-Q3', details: { snapshot: 1 } },
+      { action: 'comments.export', target: 'comments', details: { format: 'csv', clear: false, rows: 877, filter: { q: null, period: null, status: 'all' } } },
+      { action: 'exclusion.propose', target: 'response:7404', details: { exclusion: 1, reason: 'spam', note: 'Nội dung vô nghĩa' } },
+      { action: 'user.create', target: 'user:xem2', details: { role: 'viewer', agencyId: null, homeAgencyId: null } },
+      { action: 'officers.report', target: 'officers:*/2026-Q3', details: { officers: 0 } },
+      { action: 'privacy.settings.set', target: 'privacy.settings', details: { before: { commentYears: null }, after: { commentYears: 3 } } },
+    ]
+    for (const e of entries) await site.db.transaction().execute((trx) => appendAudit(trx, { actor: 'user:kiem.tra', ...e }, at))
+    const { context, page } = await staffPage('admin')
+    await page.goto(`${site.url}/admin/audit`)
+    await page.getByLabel('Người thực hiện').selectOption({ label: 'kiem.tra' })
+    await page.getByText(/^7 mục — trang 1\/1$/).waitFor()
+    const table = page.getByRole('table')
+    for (const words of ['Khoá sổ quý', 'Công bố công khai', 'Tải góp ý', 'Đề nghị loại khỏi chỉ số', 'Xem báo cáo Một cửa', 'Đổi thiết lập dữ liệu cá nhân'])
+      await table.getByRole('rowheader', { name: words }).waitFor()
+    const text = (await table.textContent())!
+    expect(text).toContain('Kỳ: Đánh giá nhanh tại Bộ phận Một cửa — 2026-Q3')
+    expect(text).toContain('lý do: Rác, vô nghĩa')
+    expect(text).toContain('bản chưa che: không; bộ lọc: trạng thái Tất cả; định dạng: csv; số dòng: 877')
+    expect(text).toContain('Thiết lập dữ liệu cá nhân')
+    expect(text).not.toMatch(/period|comments|exclusion|officers|privacy|homeAgencyId|snapshot|\bspam\b|\bclear\b|\brows\b|\bstatus\b/)
+    const groups = await page.locator('#au-action optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label))
+    expect(groups.length).toBeGreaterThan(5)
+    expect(groups.filter((g) => /^[a-z_]+$/.test(g))).toEqual([])
+    await page.screenshot({ path: `${SHOTS}/staff-1440-audit-words.png`, fullPage: true })
+    await context.close()
+  })
+
   it('roles are named in Vietnamese and agencies by name on the accounts page', async () => {
     const { context, page } = await staffPage('admin')
     await page.goto(`${site.url}/admin/users`)

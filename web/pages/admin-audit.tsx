@@ -4,7 +4,7 @@ import { DataTable } from '../components/data-table.tsx'
 import { SelectField, TextField } from '../components/field.tsx'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
-import { actionText, actorText, detailsText, targetText } from '../lib/audit-text.ts'
+import { actionText, actorText, detailsText, familyText, targetText } from '../lib/audit-text.ts'
 import { client } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
 import { s } from '../lib/strings.ts'
@@ -83,7 +83,7 @@ export function AdminAuditPage() {
         <SelectField id="au-action" label={tr(text.action)} value={f.action} onValue={(action) => set({ action })}>
           <option value="">{tr(text.any)}</option>
           {families.map((fam) => (
-            <optgroup key={fam} label={actionText(fam, lang) === fam ? fam : actionText(fam, lang)}>
+            <optgroup key={fam} label={familyText(fam, lang)}>
               {data!.facets.actions
                 .filter((a) => a.split('.')[0] === fam)
                 .map((a) => (
