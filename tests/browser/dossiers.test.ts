@@ -22,6 +22,8 @@ const site = browserSuite({
     const province = await makeAgency(server.db, { code: 'TINH', kind: 'province' })
     const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp', parentId: province.id })
     await makeDesk(server.db, stp.id, 'MC-01')
+    // An agency with neither ratings nor officers yet.
+    await makeAgency(server.db, { code: 'SXD', name: 'Sở Xây dựng', parentId: province.id })
     const other = await makeDesk(server.db, stp.id, 'MC-02')
     const { key } = await makeApiKey(server.db, province.id)
     const officers = ['CB01', 'CB01', 'CB01', 'CB02']
@@ -97,5 +99,17 @@ describe('response rate and per-officer results in the staff app', () => {
     await expect(page.getByRole('heading', { name: 'Kết quả theo công chức' }).count()).resolves.toBe(0)
     await page.goto(`${site.url}/one-stop/2026-Q2?agency=STP`)
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Tài khoản không có quyền này')
+  })
+
+  it('the TT01 report of an agency without ratings or officers says so in each table', async () => {
+    const page = await (await site.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })).newPage()
+    await signInAs(page, 'admin-b')
+    await page.goto(`${site.url}/one-stop/2026-Q2?agency=SXD`)
+    await page.getByRole('heading', { level: 1, name: /Bộ phận Một cửa — 2026-Q2/ }).waitFor()
+    await page.getByRole('table', { name: 'Cơ quan' }).getByRole('cell', { name: 'Chưa có đánh giá nào trong kỳ này.' }).waitFor()
+    await page
+      .getByRole('table', { name: /Kết quả theo công chức/ })
+      .getByRole('cell', { name: 'Phần mềm Một cửa chưa gửi mã công chức nào kèm hồ sơ đã trả.' })
+      .waitFor()
   })
 })

@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact'
 
-/** A captioned table with a header row, scrolling sideways on narrow screens; rows come as children. */
-export function DataTable({ caption, columns, children }: { caption: ComponentChildren; columns: string[]; children: ComponentChildren }) {
+/**
+ * A captioned table with a header row, scrolling sideways on narrow screens; rows come as children. With
+ * `empty`, a table without rows says so in words across its columns instead of showing bare headings.
+ */
+export function DataTable({ caption, columns, children, empty }: { caption: ComponentChildren; columns: string[]; children: ComponentChildren; empty?: string }) {
   return (
     <div class="table-wrap">
       <table>
@@ -15,7 +18,15 @@ export function DataTable({ caption, columns, children }: { caption: ComponentCh
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>
+          {empty ? (
+            <tr>
+              <td colSpan={columns.length}>{empty}</td>
+            </tr>
+          ) : (
+            children
+          )}
+        </tbody>
       </table>
     </div>
   )

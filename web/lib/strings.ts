@@ -129,6 +129,8 @@ export const strings = {
   setName: s('Lưu tên', 'Save name'),
   staffQuestion: s('Hài lòng về công chức', 'Satisfied with staff'),
   noOfficers: s('Phần mềm Một cửa chưa gửi mã công chức nào cho cơ quan này', 'The one-stop software has not sent any officer code for this agency'),
+  noRatingsInPeriod: s('Chưa có đánh giá nào trong kỳ này.', 'No rating in this period yet.'),
+  noOfficersKnown: s('Phần mềm Một cửa chưa gửi mã công chức nào kèm hồ sơ đã trả.', 'The one-stop software has not sent any officer code with the dossiers it returned.'),
   oneStopReport: s('Báo cáo đánh giá Một cửa (TT 01/2018)', 'One-stop evaluation report (Circular 01/2018)'),
   oneStopTitle: s('Báo cáo kết quả đánh giá giải quyết thủ tục hành chính tại Bộ phận Một cửa', 'Evaluation of dossier handling at the one-stop desk'),
   oneStopFormula: s(

@@ -32,7 +32,11 @@ export function OneStopPage({ period }: { period: string }) {
         {tr(s.oneStopTitle)} — {r.period}
       </h1>
       <p class="muted">{tr(s.oneStopFormula)}</p>
-      <DataTable caption={tr(s.agency)} columns={[tr(s.agency), tr(s.evaluated), ...indicators, tr(s.points), tr(s.dossiersReturned), tr(s.responseRate)]}>
+      <DataTable
+        caption={tr(s.agency)}
+        columns={[tr(s.agency), tr(s.evaluated), ...indicators, tr(s.points), tr(s.dossiersReturned), tr(s.responseRate)]}
+        empty={r.agencies.length ? undefined : tr(s.noRatingsInPeriod)}
+      >
         {r.agencies.map((a) => (
           <tr key={a.code}>
             <th scope="row">{a.name}</th>
@@ -48,7 +52,11 @@ export function OneStopPage({ period }: { period: string }) {
           </tr>
         ))}
       </DataTable>
-      <DataTable caption={`${tr(s.officers)} — n ≥ ${r.minSample}`} columns={[tr(s.officer), tr(s.agency), tr(s.evaluated), ...indicators, tr(s.points), tr(s.responseRate)]}>
+      <DataTable
+        caption={`${tr(s.officers)} — n ≥ ${r.minSample}`}
+        columns={[tr(s.officer), tr(s.agency), tr(s.evaluated), ...indicators, tr(s.points), tr(s.responseRate)]}
+        empty={r.officers.length ? undefined : tr(s.noOfficersKnown)}
+      >
         {r.officers.map((o) => (
           <tr key={o.id}>
             <th scope="row">
