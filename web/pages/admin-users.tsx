@@ -24,8 +24,6 @@ const text = {
   accounts: s('Tài khoản', 'Accounts'),
   name: s('Họ tên', 'Name'),
   status: s('Trạng thái', 'Status'),
-  wholeProvince: strings.province,
-  province: s('toàn tỉnh', 'province'),
   active: s('hoạt động', 'active'),
   disabled: s('đã khoá', 'disabled'),
   disable: s('Khoá', 'Disable'),
@@ -46,6 +44,8 @@ export function AdminUsersPage() {
   const confirm = useConfirm()
   const meta = useGet(client.api.v1.dashboard.meta)
   const agencyNames = new Map((meta.data?.agencies ?? []).map((a) => [a.code, a.name]))
+  // An account without an agency sees everything: the province, or the nation in a Ministry-level deployment.
+  const whole = tr(strings.wholeScope(meta.data))
   const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'viewer' as Role, agency: auth?.user.agency?.code ?? '' })
   const input = (id: 'username' | 'displayName' | 'password', label: string, type = 'text') => (
     <TextField
@@ -88,7 +88,7 @@ export function AdminUsersPage() {
             id="u-agency"
             label={tr(text.agency)}
             value={form.agency}
-            empty={auth?.user.role === 'admin' ? tr(text.wholeProvince) : undefined}
+            empty={auth?.user.role === 'admin' ? whole : undefined}
             onChange={(agency) => setForm({ ...form, agency })}
           />
           <button type="submit">{tr(text.createButton)}</button>
@@ -100,7 +100,7 @@ export function AdminUsersPage() {
             <th scope="row">{u.username}</th>
             <td>{u.displayName}</td>
             <td>{roleName(u.role, lang)}</td>
-            <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : tr(text.province)}</td>
+            <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : whole}</td>
             <StatusCell
               status={tr(u.active ? text.active : text.disabled)}
               change={u.username !== auth?.user.username ? { label: tr(u.active ? text.disable : text.enable), run: () => void toggle(u) } : null}
