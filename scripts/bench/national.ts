@@ -183,8 +183,8 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
       if (!res.ok) throw new Error(`${route}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`)
       return body.byteLength
     }
-    // Two figures per route. "After a write": a committed write just before each request (as any rating or
-    // heartbeat is), so the report is computed from the rollups. "Unchanged": the same request again with
+    // Two figures per route. "After a rating": a rating's rollup change committed at one agency just before
+    // each request (touchData), so the report must count it. "Unchanged": the same request again with
     // nothing committed in between, which the server answers from the result it kept (server/db/computed-once.ts).
     const time = async (route: string, token: string, fresh: boolean, n = opts.quick ? 3 : 11) => {
       for (let i = 0; i < (opts.quick ? 1 : 3); i++) await get(route, token) // warm-up: JIT, statement and page caches
@@ -203,7 +203,7 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
       const fresh = await time(route, token, true)
       const kept = await time(route, token, false)
       const value = (r: { ms: number; kb: number }) => (withKb ? `${fmt(r.ms)}; ${fmt(r.kb, 0)}` : fmt(r.ms))
-      add(area, `${what}, after a write (ms, median${withKb ? '; JSON KB' : ''})`, value(fresh), ...target(fresh.ms, limit))
+      add(area, `${what}, after a rating (ms, median${withKb ? '; JSON KB' : ''})`, value(fresh), ...target(fresh.ms, limit))
       add(area, `${what}, data unchanged (ms, median${withKb ? '; JSON KB' : ''})`, value(kept), ...target(kept.ms, limit))
     }
     for (const survey of ['mot-cua', 'tt01-2018', 'sipas-2017'])
@@ -215,12 +215,12 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
     const tk = await time('/api/v1/dashboard/trend/mot-cua?count=8', facts.admin, false)
     add(
       area,
-      'first screen\u2019s other calls, after a write: /dashboard/meta; /dashboard/trend, 8 quarters (ms); the trend with data unchanged',
+      'first screen\u2019s other calls, after a rating: /dashboard/meta; /dashboard/trend, 8 quarters (ms); the trend with data unchanged',
       `${fmt(m.ms)}; ${fmt(t.ms)}; ${fmt(tk.ms)}`,
     )
     if (opts.browser) {
       const screen = await firstScreen(node.url, facts.admin, () => touchData(db))
-      add(area, 'dashboard first screen in Chromium, after a write: navigation start → ranking table visible (ms, median of 5)', fmt(screen.fresh, 0), ...target(screen.fresh, 300))
+      add(area, 'dashboard first screen in Chromium, after a rating: navigation start → ranking table visible (ms, median of 5)', fmt(screen.fresh, 0), ...target(screen.fresh, 300))
       add(area, 'dashboard first screen in Chromium, data unchanged (ms, median of 5)', fmt(screen.kept, 0), ...target(screen.kept, 300))
       add(area, 'rows in the ranking table', int(screen.rows))
     }
@@ -230,7 +230,7 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
   }
 }
 
-/** Navigation start to the ranking table painted, as the Ministry admin, after one warm-up load; after a write each time, then with data unchanged. */
+/** Navigation start to the ranking table painted, as the Ministry admin, after one warm-up load; after a rating each time, then with data unchanged. */
 async function firstScreen(url: string, token: string, touch: () => Promise<void>) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -9,7 +9,7 @@ import type { Db } from '../../server/db/types.ts'
 import type { Answers } from '../../server/domain/answers.ts'
 import { hashToken } from '../../server/lib/tokens.ts'
 import { answerRows } from '../../server/responses/answer-rows.ts'
-import { refillAgencyRollups, reviseEveryAgency } from '../../server/rollups/repository.ts'
+import { applyRollupChanges, listRollupQuarters, refillAgencyRollups, reviseEveryAgency } from '../../server/rollups/repository.ts'
 
 export type Channel = 'kiosk' | 'qr' | 'paper'
 export interface Row {
@@ -198,15 +198,25 @@ export async function nationalFacts(db: Db, quarter: string) {
   }
 }
 
+let touches = 0
+
 /**
- * A committed write that changes nothing a report reads (a bench-only setting), as a kiosk heartbeat or
- * a sign-in would: afterwards every report and trend is computed afresh instead of reused.
+ * A committed rating's worth of change, as intake makes it: one response more (then one fewer, in turn,
+ * so the figures stay where they were from run to run) in the rollup cells of one desk of one agency,
+ * in the current quarter, in one transaction. Afterwards every report and trend must count it: the one
+ * agency's cells are read again, every other agency's are kept.
  */
-export async function touchData(db: Db) {
-  const value = JSON.stringify(randomUUID())
-  await db
-    .insertInto('settings')
-    .values({ key: 'bench.touch', value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute()
+export async function touchData(db: Kysely<Database>) {
+  const quarter = (await listRollupQuarters(db))[0]!
+  const cell = await db
+    .selectFrom('rollups')
+    .select(['survey_version_id', 'agency_id', 'desk_id', 'channel'])
+    .where('quarter', '=', quarter)
+    .where('question_id', '=', '*')
+    .orderBy('agency_id')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  const delta = touches++ % 2 ? -1 : 1
+  const bucket = { surveyVersionId: cell.survey_version_id, agencyId: cell.agency_id, deskId: cell.desk_id, channel: cell.channel, procedureCode: null, quarter }
+  await db.transaction().execute((trx) => applyRollupChanges(trx, [{ bucket, cells: [{ question: '*', value: '*' }], delta }]))
 }

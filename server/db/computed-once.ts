@@ -40,9 +40,15 @@ export async function computedOnce<T>(db: Db, key: string, compute: () => Promis
 
 /** Freezes a value and everything inside it (a Map's values too), so callers that share it cannot alter it. */
 export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of value instanceof Map ? value.values() : Object.values(value)) deepFreeze(v)
-  }
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value
+  Object.freeze(value)
+  // Plain loops, and primitives skipped before the call: a national report holds hundreds of thousands of values.
+  if (value instanceof Map) for (const v of value.values()) deepFreeze(v)
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i])
+  else
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key]
+      if (v !== null && typeof v === 'object') deepFreeze(v)
+    }
   return value
 }

@@ -29,9 +29,20 @@ export interface ReportOptions {
 
 export type { Figures, Report, UnitReport }
 
+// Figures and units are built as one literal and then assignments, in the same order every time, rather
+// than with spreads or Object.assign: those leave V8 objects that freeze and turn into JSON several times
+// slower, and a national report has thousands of units.
 function figures(r: IndexResult): Figures {
-  const { n, index, ci95, elements, criteria, criteriaN, expectations, expectationsN, reasons, reasonsN } = r
-  return { n, index, ci95, elements, criteria, criteriaN, ...(expectations ? { expectations, expectationsN } : {}), ...(reasons ? { reasons, reasonsN } : {}) }
+  const out: Figures = { n: r.n, index: r.index, ci95: r.ci95, elements: r.elements, criteria: r.criteria, criteriaN: r.criteriaN }
+  if (r.expectations) {
+    out.expectations = r.expectations
+    out.expectationsN = r.expectationsN
+  }
+  if (r.reasons) {
+    out.reasons = r.reasons
+    out.reasonsN = r.reasonsN
+  }
+  return out
 }
 
 /** Sums rollups into index inputs, one per value of the split (agency id, desk id, channel, quarter…). */
@@ -114,7 +125,8 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
   const quarters = quartersOf(opts.period)
   const previousQuarters = quartersOf(previousPeriod(opts.period))
   const { rules, versionIds: ids, used } = await instrumentRules(db, catalog, opts.instrument, quarters)
-  const [current, previous, agencies, rates, excludedRows] = await Promise.all([
+  const [wholeScope, current, previous, agencies, rates, excludedRows] = await Promise.all([
+    opts.kind || opts.channel ? undefined : countsBy(db, { surveyVersionIds: ids, quarters }, 'quarter'),
     countsByAgency(db, ids, quarters, opts.channel),
     countsByAgency(db, ids, previousQuarters, opts.channel),
     agencyDirectory(db),
@@ -157,28 +169,46 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
 
   const units: UnitReport[] = ranked.map((u) => {
     const a = byCode.get(u.key)!
-    return {
+    const r = u.result
+    const unit = {
       agency: a.code,
       name: a.name,
       kind: a.kind,
       parent: a.parent_id ? (byId.get(a.parent_id)?.code ?? null) : null,
-      ...figures(u.result),
-      sufficient: u.sufficient,
-      rank: u.rank,
-      previousRank: u.previousRank,
-      rankChange: u.rankChange,
-      previousIndex: u.previousIndex,
-      indexChange: u.indexChange,
-      rankInKind: rankInKind.get(u.key) ?? null,
-      responseRate: rates.get(a.id) ?? responseRate(0, {}),
-      excluded: excludedRows.get(a.id) ?? {},
+      n: r.n,
+      index: r.index,
+      ci95: r.ci95,
+      elements: r.elements,
+      criteria: r.criteria,
+      criteriaN: r.criteriaN,
+    } as UnitReport
+    if (r.expectations) {
+      unit.expectations = r.expectations
+      unit.expectationsN = r.expectationsN
     }
+    if (r.reasons) {
+      unit.reasons = r.reasons
+      unit.reasonsN = r.reasonsN
+    }
+    unit.sufficient = u.sufficient
+    unit.rank = u.rank
+    unit.previousRank = u.previousRank
+    unit.rankChange = u.rankChange
+    unit.previousIndex = u.previousIndex
+    unit.indexChange = u.indexChange
+    unit.rankInKind = rankInKind.get(u.key) ?? null
+    unit.responseRate = rates.get(a.id) ?? responseRate(0, {})
+    unit.excluded = excludedRows.get(a.id) ?? {}
+    return unit
   })
   const excluded: Record<string, number> = {}
   for (const [id, byReason] of excludedRows) if (inScope(id)) for (const [reason, n] of Object.entries(byReason)) excluded[reason] = (excluded[reason] ?? 0) + n
 
+  // The whole scope: unfiltered, the deployment-wide cells (total_rollups, kept with the agency cells in
+  // the same transactions, the very cells the trend's line reads); filtered by kind, the sum of the agencies.
   const all: UnitCounts[] = []
-  for (const [id, c] of current) if (inScope(id)) all.push(c)
+  if (wholeScope) all.push(...wholeScope.values())
+  else for (const [id, c] of current) if (inScope(id)) all.push(c)
 
   // Each agency's own counts plus those of every agency below it in scope (a province has thousands).
   const subtree = new Map<number, UnitCounts[]>()
