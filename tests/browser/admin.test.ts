@@ -10,6 +10,7 @@ const site = browserSuite({
     const stp = await makeAgency(server.db, { code: 'STP', name: 'Sở Tư pháp' })
     await createUser(server.db, { username: 'quantri', password: 'mat-khau-quan-tri-1', role: 'admin', agencyId: null, actor: 'test' }, new Date())
     await createUser(server.db, { username: 'quanly', password: 'mat-khau-quan-ly-1', role: 'manager', agencyId: stp.id, actor: 'test' }, new Date())
+    await createUser(server.db, { username: 'chixem', password: 'mat-khau-chi-xem-1', role: 'viewer', agencyId: null, actor: 'test' }, new Date())
   },
 })
 
@@ -130,6 +131,22 @@ describe('administration in the browser', () => {
     expect(await page.getByRole('link', { name: 'Phiếu khảo sát' }).count()).toBe(0)
     expect((await page.request.get(`${site.url}/api/v1/admin/surveys`)).status()).toBe(403)
     expect((await page.request.get(`${site.url}/api/v1/admin/audit`)).status()).toBe(403)
+    await page.close()
+  })
+
+  it('a page opened by its address without the right to says so in words instead of showing a form that cannot work', async () => {
+    const page = await site.browser.newPage()
+    await signInAs(page, 'chixem', 'mat-khau-chi-xem-1')
+    for (const [path, title] of [
+      ['/admin/users', 'Tài khoản cán bộ'],
+      ['/admin/privacy', 'Dữ liệu cá nhân'],
+      ['/admin/surveys', 'Phiếu khảo sát và phiên bản'],
+    ]) {
+      await page.goto(`${site.url}${path}`)
+      await page.getByRole('heading', { level: 1, name: title }).waitFor()
+      await page.getByRole('alert').getByText('Tài khoản không có quyền này').waitFor()
+      expect(await page.locator('main form').count()).toBe(0)
+    }
     await page.close()
   })
 })
