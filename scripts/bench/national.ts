@@ -220,7 +220,12 @@ export async function measure(label: string, url: string, add: Add, opts: { brow
     )
     if (opts.browser) {
       const screen = await firstScreen(node.url, facts.admin, () => touchData(db))
-      add(area, 'dashboard first screen in Chromium, after a rating: navigation start → ranking table visible (ms, median of 5)', fmt(screen.fresh, 0), ...target(screen.fresh, 300))
+      add(
+        area,
+        'dashboard first screen in Chromium, after a rating: navigation start → ranking table visible (ms, median of 5)',
+        fmt(screen.fresh, 0),
+        ...target(screen.fresh, 300),
+      )
       add(area, 'dashboard first screen in Chromium, data unchanged (ms, median of 5)', fmt(screen.kept, 0), ...target(screen.kept, 300))
       add(area, 'rows in the ranking table', int(screen.rows))
     }

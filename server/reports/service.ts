@@ -32,8 +32,10 @@ export type { Figures, Report, UnitReport }
 // Figures and units are built as one literal and then assignments, in the same order every time, rather
 // than with spreads or Object.assign: those leave V8 objects that freeze and turn into JSON several times
 // slower, and a national report has thousands of units.
-function figures(r: IndexResult): Figures {
-  const out: Figures = { n: r.n, index: r.index, ci95: r.ci95, elements: r.elements, criteria: r.criteria, criteriaN: r.criteriaN }
+const FIGURES = ['n', 'index', 'ci95', 'elements', 'criteria', 'criteriaN'] as const
+function withFigures<T extends object>(target: T, r: IndexResult): T & Figures {
+  const out = target as T & Figures
+  for (const key of FIGURES) (out as Record<string, unknown>)[key] = r[key]
   if (r.expectations) {
     out.expectations = r.expectations
     out.expectationsN = r.expectationsN
@@ -44,6 +46,7 @@ function figures(r: IndexResult): Figures {
   }
   return out
 }
+const figures = (r: IndexResult): Figures => withFigures({}, r)
 
 /** Sums rollups into index inputs, one per value of the split (agency id, desk id, channel, quarter…). */
 export async function countsBy(db: Db, filter: CountFilter, split: SplitBy) {
@@ -169,27 +172,8 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
 
   const units: UnitReport[] = ranked.map((u) => {
     const a = byCode.get(u.key)!
-    const r = u.result
-    const unit = {
-      agency: a.code,
-      name: a.name,
-      kind: a.kind,
-      parent: a.parent_id ? (byId.get(a.parent_id)?.code ?? null) : null,
-      n: r.n,
-      index: r.index,
-      ci95: r.ci95,
-      elements: r.elements,
-      criteria: r.criteria,
-      criteriaN: r.criteriaN,
-    } as UnitReport
-    if (r.expectations) {
-      unit.expectations = r.expectations
-      unit.expectationsN = r.expectationsN
-    }
-    if (r.reasons) {
-      unit.reasons = r.reasons
-      unit.reasonsN = r.reasonsN
-    }
+    const parent = a.parent_id ? (byId.get(a.parent_id)?.code ?? null) : null
+    const unit = withFigures({ agency: a.code, name: a.name, kind: a.kind, parent }, u.result) as UnitReport
     unit.sufficient = u.sufficient
     unit.rank = u.rank
     unit.previousRank = u.previousRank
