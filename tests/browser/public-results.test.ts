@@ -54,6 +54,16 @@ async function overallLabel(): Promise<string> {
   return text
 }
 
+describe('the public results page of a quarter not published', () => {
+  it('says so and leads back to the published quarters', async () => {
+    const { context, page } = await openPage(site, `${site.url}/cong-khai/mot-cua/2020-Q1`)
+    await page.getByRole('alert').getByText('Kết quả quý này chưa được công bố').waitFor()
+    await page.getByRole('link', { name: '← Danh sách các quý' }).click()
+    await page.getByRole('link', { name: `mot-cua · ${quarter}` }).waitFor()
+    await context.close()
+  })
+})
+
 describe('the public results page and the accounts page name what the whole deployment covers', () => {
   it('"Toàn tỉnh" in a provincial deployment', async () => {
     expect(await overallLabel()).toBe('Toàn tỉnh Whole province')

@@ -67,11 +67,17 @@ export function PublicResultsPage({ survey, period }: { survey?: string; period?
       </section>
     )
   }
+  // A quarter not (or no longer) published: the reason, and the way to the ones that are.
   if (one.error)
     return (
-      <p class="form-error" role="alert">
-        {both(reasonOf(one.error))}
-      </p>
+      <section class="public-page">
+        <p class="form-error" role="alert">
+          {both(reasonOf(one.error))}
+        </p>
+        <p>
+          <a href="/cong-khai">{tr(text.back)}</a>
+        </p>
+      </section>
     )
   const p = one.data
   if (!p) return <p aria-busy="true">…</p>
