@@ -203,17 +203,19 @@ let touches = 0
 /**
  * A committed rating's worth of change, as intake makes it: one response more (then one fewer, in turn,
  * so the figures stay where they were from run to run) in the rollup cells of one desk of one agency,
- * in the current quarter, in one transaction. Afterwards every report and trend must count it: the one
+ * in the current quarter, for a survey of the instrument, in one transaction. Afterwards every report and trend must count it: the one
  * agency's cells are read again, every other agency's are kept.
  */
-export async function touchData(db: Kysely<Database>) {
+export async function touchData(db: Kysely<Database>, instrument = 'mot-cua') {
   const quarter = (await listRollupQuarters(db))[0]!
   const cell = await db
     .selectFrom('rollups')
-    .select(['survey_version_id', 'agency_id', 'desk_id', 'channel'])
-    .where('quarter', '=', quarter)
-    .where('question_id', '=', '*')
-    .orderBy('agency_id')
+    .innerJoin('survey_versions', 'survey_versions.id', 'rollups.survey_version_id')
+    .select(['rollups.survey_version_id', 'rollups.agency_id', 'rollups.desk_id', 'rollups.channel'])
+    .where('survey_versions.instrument', '=', instrument)
+    .where('rollups.quarter', '=', quarter)
+    .where('rollups.question_id', '=', '*')
+    .orderBy('rollups.agency_id')
     .limit(1)
     .executeTakeFirstOrThrow()
   const delta = touches++ % 2 ? -1 : 1

@@ -8,6 +8,7 @@ import { reportCsv } from '../exports/report-csv.ts'
 import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { instrumentRules, type Report } from '../reports/service.ts'
+import { reportText } from '../reports/report-text.ts'
 import { agencyDirectory, overallScope } from '../agencies/service.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
@@ -25,7 +26,7 @@ const Query = z
 // A computed report is shared and frozen until the data changes, and the Ministry-wide one is megabytes of
 // JSON: written once per report, not once per request.
 const texts = new WeakMap<Report, string>()
-const serialized = (report: Report) => texts.get(report) ?? texts.set(report, JSON.stringify(report)).get(report)!
+const serialized = (report: Report) => texts.get(report) ?? texts.set(report, reportText(report)).get(report)!
 
 /** The satisfaction report for one instrument and one period (`2026-Q1` or `2026`), for signed-in staff. */
 export function reportRoutes(deps: AppDeps) {
