@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { DomainError } from '../../domain/errors.ts'
 import type { Submitter } from '../../responses/service.ts'
+import { requestHeader } from '../../lib/node-request.ts'
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -29,7 +30,7 @@ export const submitter = (resolvers: Record<string, SubmitterResolver>) => {
   // A Map, not the object: `constructor_…` or `__proto__…` must never find Object.prototype's functions.
   const byPrefix = new Map(Object.entries(resolvers))
   return createMiddleware(async (c, next) => {
-    const m = /^Bearer\s+([a-z]+)_([A-Za-z0-9_-]{8,200})$/.exec(c.req.header('Authorization') ?? '')
+    const m = /^Bearer\s+([a-z]+)_([A-Za-z0-9_-]{8,200})$/.exec(requestHeader(c, 'authorization') ?? '')
     const resolve = m ? byPrefix.get(m[1]!) : undefined
     const found = m && resolve ? await resolve(`${m[1]}_${m[2]}`, c) : null
     if (!isSubmitter(found)) throw unauthorized()

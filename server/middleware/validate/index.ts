@@ -1,11 +1,12 @@
 import { validator } from 'hono/validator'
-import { createMiddleware } from 'hono/factory'
-import type { MiddlewareHandler, ValidationTargets } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { Context, MiddlewareHandler, ValidationTargets } from 'hono'
 import type { InferInput } from 'hono/validator'
 import type { z } from 'zod'
 import { DomainError, invalid, issue, type FieldIssue } from '../../domain/errors.ts'
 import { stripInvisibleDeep, UNSAFE_TEXT } from '../../domain/text.ts'
 import { zodIssues } from '../../domain/zod-issues.ts'
+import { readIncomingBody, requestHeader } from '../../lib/node-request.ts'
 
 /** Deeper than any form or definition needs; deeper still risks the stack of every recursive reader after this. */
 export const MAX_JSON_DEPTH = 32
@@ -46,7 +47,7 @@ const notUtf8 = () => new DomainError('invalid', 'invalid_encoding', { vi: 'Dữ
  * `text: 'per-item'` (a batch answers each item on its own), free of control characters.
  */
 export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S, options: { text?: 'whole' | 'per-item' } = {}) => {
-  const check = validator(target, (value) => {
+  const run = (value: unknown) => {
     if (target === 'json' && options.text !== 'per-item') {
       const issues = textIssues(value)
       if (issues.length) throw invalid(issues)
@@ -54,28 +55,52 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
     const parsed = schema.safeParse(target === 'json' ? stripInvisibleDeep(value) : value)
     if (!parsed.success) throw invalid(zodIssues(parsed.error, target === 'json' ? '' : target))
     return parsed.data as z.infer<S>
-  })
-  if (target !== 'json') return check as unknown as Validated<T, S>
-  const utf8 = createMiddleware(async (c, next) => {
-    // Read once here; Hono caches the body, so the validator's parse reads the same bytes.
-    if (/^application\/([a-z-.]+\+)?json/i.test(c.req.header('Content-Type') ?? '')) {
+  }
+  if (target !== 'json') return validator(target, run) as unknown as Validated<T, S>
+  // The body is read once and decoded once. hono's validator would read it again as text, through a
+  // second fetch Response built over the bytes this check read.
+  const json: MiddlewareHandler = async (c, next) => {
+    const contentType = requestHeader(c, 'content-type')
+    let text: string | undefined
+    if (/^application\/([a-z-.]+\+)?json/i.test(contentType ?? '')) {
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer())
+        text = strictUtf8.decode(await bodyBytes(c))
       } catch {
         throw notUtf8()
       }
     }
+    // As hono's validator: a body that is not JSON by its media type validates as {}.
+    let value: unknown = {}
+    if (contentType && JSON_MEDIA_TYPE.test(contentType.split(';')[0]!.trim().toLowerCase())) {
+      try {
+        text ??= lenientUtf8.decode(await bodyBytes(c))
+        value = JSON.parse(text)
+      } catch {
+        throw new HTTPException(400, { message: 'Malformed JSON in request body' })
+      }
+    }
+    c.req.addValidatedData('json', run(value) as object)
     await next()
-  })
-  // Typed as the validator (Validated) so handlers keep `c.req.valid(...)`.
-  const both: MiddlewareHandler = async (c, next) => {
-    let out: unknown
-    await utf8(c, async () => {
-      out = await check(c, next)
-    })
-    return out as Response | void
   }
-  return both as unknown as Validated<T, S>
+  return json as unknown as Validated<T, S>
+}
+
+/** hono's validator's test of a JSON media type. */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+const lenientUtf8 = new TextDecoder('utf-8')
+
+/** The body's bytes, from the socket when it is untouched, else through hono's cache (a rewritten or test request). */
+async function bodyBytes(c: Context): Promise<Uint8Array> {
+  // What hono's body methods cache, whatever its type says: the promise of each read.
+  const cache = c.req.bodyCache as { arrayBuffer?: Promise<ArrayBuffer> }
+  if (cache.arrayBuffer) return new Uint8Array(await cache.arrayBuffer)
+  const direct = readIncomingBody(c)
+  if (!direct) return new Uint8Array(await c.req.arrayBuffer())
+  const bytes = await direct
+  // Kept where hono looks, should anything after this read the body again.
+  cache.arrayBuffer = Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)
+  return bytes
 }
 
 /**
