@@ -107,7 +107,7 @@ async function throughApp(c: Case, body: Buffer) {
   const res = await s.app.request(c.path ?? '/api/v1/responses', {
     method: 'POST',
     headers: headersOf(c),
-    body: c.chunked ? new Blob([body]).stream() : body,
+    body: c.chunked ? new Blob([new Uint8Array(body)]).stream() : body,
     ...(c.chunked ? { duplex: 'half' } : {}),
   } as RequestInit)
   return { status: res.status, json: (await res.json()) as any }

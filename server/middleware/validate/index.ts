@@ -56,6 +56,16 @@ export const validate = <T extends keyof ValidationTargets, S extends z.ZodType>
     if (!parsed.success) throw invalid(zodIssues(parsed.error, target === 'json' ? '' : target))
     return parsed.data as z.infer<S>
   }
+  if (target === 'query') {
+    // As hono's validator takes the query, without the Content-Type header it reads for every target
+    // (which builds the fetch Headers of a request served by Node, see lib/node-request.ts).
+    const query: MiddlewareHandler = async (c, next) => {
+      const value = Object.fromEntries(Object.entries(c.req.queries()).map(([k, v]) => (v.length === 1 ? [k, v[0]] : [k, v])))
+      c.req.addValidatedData('query', run(value) as object)
+      await next()
+    }
+    return query as unknown as Validated<T, S>
+  }
   if (target !== 'json') return validator(target, run) as unknown as Validated<T, S>
   // The body is read once and decoded once. hono's validator would read it again as text, through a
   // second fetch Response built over the bytes this check read.
