@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { browserSuite, openPage, pairedTablet, seriousA11yViolations } from '../helpers/browser.ts'
+import { browserSuite, openPage, pairedTablet, seriousA11yViolations, tablet } from '../helpers/browser.ts'
 import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
 let desk: { id: number; token: string }
@@ -67,6 +67,27 @@ describe('kiosk and phone survey with a screen reader', () => {
       const face = page.getByRole('button', { name, exact: true })
       await face.scrollIntoViewIfNeeded()
       expect(await face.isVisible(), name).toBe(true)
+    }
+    await context.close()
+  })
+
+  it('kiosk on a portrait tablet with larger text: every button of the top bar keeps its words on one line, inside it', async () => {
+    const { context, page } = await pairedTablet(site, desk.id, { ...tablet, viewport: { width: 800, height: 1280 } })
+    await page.getByRole('button', { name: 'Chữ lớn' }).click()
+    for (const screen of ['idle', 'rating']) {
+      if (screen === 'rating') await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
+      // Per button: how many lines its words take, and whether they stick out of it.
+      const buttons = await page.locator('header.bar button').evaluateAll((els) =>
+        els.map((el) => {
+          const range = document.createRange()
+          range.selectNodeContents(el)
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+          return { text: el.textContent?.trim(), lines, inside: el.scrollWidth <= el.clientWidth + 1 }
+        }),
+      )
+      expect(buttons.length, screen).toBeGreaterThanOrEqual(3)
+      for (const b of buttons) expect(b, screen).toMatchObject({ lines: 1, inside: true })
+      expect(await fitsWidth(page), screen).toBe(true)
     }
     await context.close()
   })
