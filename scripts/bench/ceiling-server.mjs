@@ -19,9 +19,29 @@ const Submission = z
   })
   .strict()
 
+// The header and the body read straight from Node's request, as the app's intake route reads them
+// (server/lib/node-request.ts): the cheapest way this stack offers, so the ceiling stays a ceiling.
+// Reading them through hono's fetch Request cost the bare server about half its time.
+const header = (incoming, name) => {
+  for (let i = 0; i < incoming.rawHeaders.length; i += 2) if (incoming.rawHeaders[i].toLowerCase() === name) return incoming.rawHeaders[i + 1]
+  return undefined
+}
+const body = (incoming) =>
+  new Promise((resolve, reject) => {
+    const chunks = []
+    incoming.on('data', (chunk) => chunks.push(chunk))
+    incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    incoming.once('error', reject)
+  })
+
 const app = new Hono().post('/api/v1/responses', async (c) => {
-  if (!c.req.header('authorization')?.startsWith('Bearer ')) return c.json({ error: { code: 'unauthenticated' } }, 401)
-  const parsed = Submission.safeParse(await c.req.json().catch(() => null))
+  const incoming = c.env.incoming
+  if (!header(incoming, 'authorization')?.startsWith('Bearer ')) return c.json({ error: { code: 'unauthenticated' } }, 401)
+  let json = null
+  try {
+    json = JSON.parse(await body(incoming))
+  } catch {}
+  const parsed = Submission.safeParse(json)
   if (!parsed.success) return c.json({ error: { code: 'validation_failed' } }, 422)
   return c.json({ submissionId: parsed.data.submissionId, status: 'created' }, 201)
 })
