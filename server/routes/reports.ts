@@ -8,7 +8,7 @@ import { reportCsv } from '../exports/report-csv.ts'
 import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { instrumentRules, type Report } from '../reports/service.ts'
-import { reportText } from '../reports/report-text.ts'
+import { reportBytes } from '../reports/report-text.ts'
 import { agencyDirectory, overallScope } from '../agencies/service.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
@@ -25,8 +25,8 @@ const Query = z
 
 // A computed report is shared and frozen until the data changes, and the Ministry-wide one is megabytes of
 // JSON: written once per report, not once per request.
-const texts = new WeakMap<Report, string>()
-const serialized = (report: Report) => texts.get(report) ?? texts.set(report, reportText(report)).get(report)!
+const texts = new WeakMap<Report, Uint8Array<ArrayBuffer>>()
+const serialized = (report: Report) => texts.get(report) ?? texts.set(report, reportBytes(report)).get(report)!
 
 /** The satisfaction report for one instrument and one period (`2026-Q1` or `2026`), for signed-in staff. */
 export function reportRoutes(deps: AppDeps) {
@@ -38,7 +38,7 @@ export function reportRoutes(deps: AppDeps) {
    * report's text (the stored one for a snapshot) when the user may see all of it. Filtered views of a
    * closed quarter read its frozen counters.
    */
-  const reportOf = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>): Promise<{ report: Report; raw?: string }> => {
+  const reportOf = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>): Promise<{ report: Report; raw?: string | Uint8Array<ArrayBuffer> }> => {
     const { report, snapshot } = await officialReport(deps.db, deps.catalog, {
       instrument: survey,
       period: parsePeriod(period),

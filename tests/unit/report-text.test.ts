@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Report, UnitReport } from '../../server/domain/report-types.ts'
-import { reportText } from '../../server/reports/report-text.ts'
+import { reportBytes } from '../../server/reports/report-text.ts'
+
+const reportText = (r: Report) => new TextDecoder().decode(reportBytes(r))
 
 const rate = Object.freeze({ dossierData: true, dossiers: 10, evaluations: 4, rate: 40, byChannel: { kiosk: { n: 4, rate: 40 } } })
 const unit = (over: Partial<UnitReport>, extra: Record<string, unknown> = {}): UnitReport =>
@@ -43,7 +45,7 @@ const report = (units: UnitReport[]): Report =>
     excluded: { fraud: 1 },
   }) as unknown as Report
 
-describe('the report text written from kept pieces', () => {
+describe('the report bytes put together from kept units', () => {
   it('is JSON.stringify of the report to the byte, whichever figures a unit has, and when written again', () => {
     const units = [
       unit({}),
@@ -61,7 +63,20 @@ describe('the report text written from kept pieces', () => {
 
   it('writes a unit with its keys in another order as JSON.stringify does', () => {
     const odd = Object.fromEntries(Object.entries(unit({ agency: 'LA' })).reverse()) as unknown as UnitReport
-    const r = report([odd, unit({})])
+    // Reasons before expectations, and a pair cut in two: orders the kept pieces are not written in.
+    const swapped = unit({ agency: 'XA-9' }, { reasons: { slow: 50 }, reasonsN: 2, expectations: { online: 25 }, expectationsN: 4 })
+    const split = unit({ agency: 'XA-8' }, { expectations: { online: 25 }, reasons: { slow: 50 }, expectationsN: 4, reasonsN: 2 })
+    const r = report([odd, unit({}), swapped, split])
     expect(reportText(r)).toBe(JSON.stringify(r))
+    expect(reportText(r)).toBe(JSON.stringify(r))
+  })
+
+  it('writes a unit again when any of its values changed, an excluded count or a name', () => {
+    const first = unit({ agency: 'XA-7' })
+    expect(reportText(report([first]))).toBe(JSON.stringify(report([first])))
+    for (const changed of [unit({ agency: 'XA-7', excluded: { spam: 1 } }), unit({ agency: 'XA-7', name: 'Tên mới' }), unit({ agency: 'XA-7', rank: 2 })]) {
+      const r = report([Object.freeze({ ...changed, criteria: first.criteria }) as UnitReport])
+      expect(reportText(r)).toBe(JSON.stringify(r))
+    }
   })
 })
