@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { deepFreeze } from '../db/computed-once.ts'
 import type { Db } from '../db/types.ts'
 import { frozenSnapshots } from '../periods/repository.ts'
-import { agencyRevisions, agencyRevisionsSum } from '../rollups/repository.ts'
+import { agencyRevisionBuckets, agencyRevisions, agencyRevisionsSum, REVISION_BUCKET } from '../rollups/repository.ts'
 
 interface Kept<V> {
   /** The closed quarters' snapshots the values include (those never change). */
@@ -74,30 +74,45 @@ export async function perAgency<V extends object>(
   return values
 }
 
-const labelCaches = new WeakMap<object, Map<string, { sum: string; labels: Map<number, string> }>>()
+interface Labels {
+  /** Count and sum of all the revisions the labels were made from (as agencyRevisionsSum gives them). */
+  sum: string
+  labels: Map<number, string>
+  /** Count and sum per bucket of agencies, as agencyRevisionBuckets gave them. */
+  buckets: Map<number, string>
+}
+const labelCaches = new WeakMap<object, Map<string, Labels>>()
 
 /**
- * Every agency's label (its revisions in these quarters), and their count and sum as read; those of the
- * last read are reused while the sum read just now is the same (the counts and the rates ask for the same
- * quarters one after the other).
+ * Every agency's label (its revisions in these quarters). Those of the last read are reused while the sum
+ * read just now is the same (the counts and the rates ask for the same quarters one after the other);
+ * otherwise only the agencies of buckets whose count or sum moved are read again (after one rating, one
+ * bucket of 64 instead of thousands of rows).
  */
-async function labelsOf(handle: object, db: Db, surveyVersionIds: number[], quarters: string[], sumNow: string) {
+async function labelsOf(handle: object, db: Db, surveyVersionIds: number[], quarters: string[], sumNow: string): Promise<Labels> {
   const cache = labelCaches.get(handle) ?? labelCaches.set(handle, new Map()).get(handle)!
   const key = JSON.stringify([surveyVersionIds, quarters])
   const kept = cache.get(key)
   if (kept?.sum === sumNow) return kept
-  const labels = new Map<number, string>()
+  const buckets = new Map<number, string>()
   let count = 0
   let total = 0
-  for (const r of await agencyRevisions(db, surveyVersionIds, quarters)) {
-    count += 1
-    total += r.revision
+  for (const b of await agencyRevisionBuckets(db, surveyVersionIds, quarters)) {
+    buckets.set(b.bucket, `${b.n}:${b.total}`)
+    count += b.n
+    total += b.total
+  }
+  const moved = kept ? [...buckets].filter(([b, pair]) => kept.buckets.get(b) !== pair).map(([b]) => b) : undefined
+  const labels = new Map<number, string>()
+  if (kept && moved)
+    for (const [id, label] of kept.labels) if (buckets.get(Math.floor(id / REVISION_BUCKET)) === kept.buckets.get(Math.floor(id / REVISION_BUCKET))) labels.set(id, label)
+  for (const r of await agencyRevisions(db, surveyVersionIds, quarters, moved)) {
     const part = `${r.quarter}.${r.surveyVersionId}.${r.revision}`
     const before = labels.get(r.agencyId)
     // Rows come in no set order: sorted parts make the label the same for the same revisions.
     labels.set(r.agencyId, before === undefined ? part : [...before.split(' '), part].sort().join(' '))
   }
-  const read = { sum: `${count}:${total}`, labels }
+  const read = { sum: `${count}:${total}`, labels, buckets }
   cache.delete(key)
   cache.set(key, read)
   while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)

@@ -32,6 +32,9 @@ export type { Figures, Report, UnitReport }
 // Figures and units are built as one literal and then assignments, in the same order every time, rather
 // than with spreads or Object.assign: those leave V8 objects that freeze and turn into JSON several times
 // slower, and a national report has thousands of units.
+/** Shared by every unit without exclusions: thousands of empty objects would each be frozen. */
+const NOTHING_EXCLUDED: Record<string, number> = Object.freeze({})
+
 const FIGURES = ['n', 'index', 'ci95', 'elements', 'criteria', 'criteriaN'] as const
 function withFigures<T extends object>(target: T, r: IndexResult): T & Figures {
   const out = target as T & Figures
@@ -182,7 +185,7 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
     unit.indexChange = u.indexChange
     unit.rankInKind = rankInKind.get(u.key) ?? null
     unit.responseRate = rates.get(a.id) ?? responseRate(0, {})
-    unit.excluded = excludedRows.get(a.id) ?? {}
+    unit.excluded = excludedRows.get(a.id) ?? NOTHING_EXCLUDED
     return unit
   })
   const excluded: Record<string, number> = {}

@@ -158,15 +158,40 @@ export async function reviseEveryAgency(trx: Db) {
     on conflict (quarter, survey_version_id, agency_id) do nothing`.execute(trx)
 }
 
-/** The revision of every agency with cells in these quarters and survey versions (read it before the cells). */
-export async function agencyRevisions(db: Db, surveyVersionIds: number[], quarters: string[]) {
-  if (!surveyVersionIds.length || !quarters.length) return []
-  return db
+/** Agencies are grouped by id into buckets of this many for agencyRevisionBuckets. */
+export const REVISION_BUCKET = 64
+
+/**
+ * The revision of every agency with cells in these quarters and survey versions (read it before the
+ * cells), or only of the agencies in some buckets (ids from bucket × REVISION_BUCKET on).
+ */
+export async function agencyRevisions(db: Db, surveyVersionIds: number[], quarters: string[], buckets?: number[]) {
+  if (!surveyVersionIds.length || !quarters.length || buckets?.length === 0) return []
+  let q = db
     .selectFrom('agency_revisions')
     .select(['agency_id as agencyId', 'quarter', 'survey_version_id as surveyVersionId', 'revision'])
     .where('quarter', 'in', quarters)
     .where('survey_version_id', 'in', surveyVersionIds)
+  if (buckets) q = q.where((eb) => eb.or(buckets.map((b) => eb.and([eb('agency_id', '>=', b * REVISION_BUCKET), eb('agency_id', '<', (b + 1) * REVISION_BUCKET)]))))
+  return q.execute()
+}
+
+/**
+ * Count and sum of the revisions per bucket of REVISION_BUCKET agencies: a bucket whose pair is unchanged
+ * has not one revision moved (they only go up, and are never deleted), so only the others are read again.
+ */
+export async function agencyRevisionBuckets(db: Db, surveyVersionIds: number[], quarters: string[]) {
+  if (!surveyVersionIds.length || !quarters.length) return []
+  const bucket = sql<number>`agency_id / ${sql.lit(REVISION_BUCKET)}`
+  const rows = await db
+    .selectFrom('agency_revisions')
+    .select([bucket.as('bucket'), (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.sum<number | string>('revision').as('total')])
+    .where('quarter', 'in', quarters)
+    .where('survey_version_id', 'in', surveyVersionIds)
+    .groupBy(bucket)
     .execute()
+  // PostgreSQL returns counts and sums of integers as strings (bigint).
+  return rows.map((r) => ({ bucket: Number(r.bucket), n: Number(r.n), total: Number(r.total) }))
 }
 
 /**

@@ -4,6 +4,7 @@ import { parsePeriod } from '../../server/domain/periods.ts'
 import { buildReport } from '../../server/reports/service.ts'
 import { setResponseFlags } from '../../server/responses/moderation.ts'
 import { rebuildRollups } from '../../server/rollups/rebuild.ts'
+import { REVISION_BUCKET } from '../../server/rollups/repository.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { makeAgency, makeDesk, makePairedKiosk, post, signIn, submission } from '../helpers/factories.ts'
@@ -27,6 +28,11 @@ beforeEach(async () => {
     await makeAgency(t.db, { code: 'XA-1', name: 'Xã Một', kind: 'commune', parentId: province.id }),
     await makeAgency(t.db, { code: 'XA-2', name: 'Xã Hai', kind: 'commune', parentId: province.id }),
   ]
+  // Agencies without desks, so that the next one lands in the second bucket of revisions (REVISION_BUCKET):
+  // a rating there must be read while the first bucket's labels are kept, and the other way round.
+  for (let i = 0; i < REVISION_BUCKET; i++) await makeAgency(t.db, { code: `KHAC-${i}`, parentId: province.id })
+  agencies.push(await makeAgency(t.db, { code: 'XA-3', name: 'Xã Ba', kind: 'commune', parentId: province.id }))
+  expect(Math.floor(agencies.at(-1)!.id / REVISION_BUCKET)).toBeGreaterThan(Math.floor(agencies[0]!.id / REVISION_BUCKET))
   kiosks = []
   for (const a of agencies) kiosks.push(await makePairedKiosk(t, (await makeDesk(t.db, a.id)).id))
 })
