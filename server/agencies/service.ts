@@ -1,6 +1,6 @@
 import { inTransaction } from '../db/transaction.ts'
 import { computedOnce } from '../db/computed-once.ts'
-import { tableStamp } from '../db/data-stamp.ts'
+import { tableStamp } from '../db/repository.ts'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/service.ts'
 import { inScope, notInScope, type StaffUser } from '../auth/scope.ts'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { dataStamp } from './data-stamp.ts'
+import { dataStamp } from './repository.ts'
 import type { Db } from './types.ts'
 
 interface Entry {

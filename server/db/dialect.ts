@@ -45,8 +45,3 @@ export function isTransientConflict(e: unknown): boolean {
 export function withoutIndex(db: Kysely<any>, column: string) {
   return isPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`
 }
-
-/** A round trip to the database: the health check's question "does it answer?". */
-export async function ping(db: Kysely<any>) {
-  await sql`select 1`.execute(db)
-}

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
-import { ping } from '../db/dialect.ts'
+import { ping } from '../db/repository.ts'
 
 /**
  * The load balancer's check. Anyone may call it, so it says only "ok" or "unavailable"; the cause (a
