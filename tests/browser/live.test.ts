@@ -53,6 +53,7 @@ describe('live operations in the staff app', () => {
     await expect(panel.getByText('4/4 đánh giá từ 2 sao trở xuống trong 15 phút').isVisible()).resolves.toBe(true)
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true)
 
+    await page.getByRole('heading', { name: 'Theo giờ trong tuần' }).scrollIntoViewIfNeeded()
     const heat = page.getByRole('table', { name: 'Chỉ số theo giờ và thứ trong tuần' })
     await heat.waitFor()
     await heat.scrollIntoViewIfNeeded()

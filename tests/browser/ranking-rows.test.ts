@@ -23,6 +23,10 @@ const site = browserSuite({
 describe('a long ranking', () => {
   it('draws the first 100 agencies, says how many there are, and draws the rest on request; the print view has them all', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
+    const heatMapAsks: string[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/dashboard/heatmap')) heatMapAsks.push(r.url())
+    })
     await signIn(page, site.url, 'quantri', PASSWORD)
     const quarter = quarterOf(new Date(), DEFAULT_TIMEZONE)
     await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${quarter}`)
@@ -34,6 +38,11 @@ describe('a long ranking', () => {
       .filter({ hasText: `Đang hiện 100 trên ${AGENCIES} cơ quan` })
       .waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
+    // The hour-by-weekday map below 100 rows (a scan of the quarter's ratings) is asked for only when scrolled to.
+    expect(heatMapAsks).toEqual([])
+    await page.getByRole('heading', { name: 'Theo giờ trong tuần' }).scrollIntoViewIfNeeded()
+    await page.getByRole('table', { name: 'Chỉ số theo giờ và thứ trong tuần' }).waitFor()
+    expect(heatMapAsks).toHaveLength(1)
     await page.getByRole('button', { name: `Hiện thêm ${AGENCIES - 100} cơ quan` }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: '/tmp/shots-ranking-rows.png' })
     // Sorting is over every agency, not only the rows drawn: the best index comes first either way.

@@ -2,6 +2,7 @@ import { DeskSelect } from './desk-select.tsx'
 import { useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
+import { useVisible } from '../hooks/use-visible.ts'
 import { client, type Res } from '../lib/client.ts'
 import type { AgencyKind, Channel } from '../../server/domain/vocabulary.ts'
 import { formatNumber } from '../lib/i18n.ts'
@@ -37,8 +38,22 @@ function colour(index: number) {
   return `hsl(${hue} 65% 82%)`
 }
 
-/** Hour × weekday: how many ratings (n) and how satisfied, for a period, an agency (or the scope) and a desk. */
-export function HeatMap({ survey, period, agency, channel, kind }: { survey: string; period: string; agency?: string; channel?: string; kind?: string }) {
+interface HeatMapProps {
+  survey: string
+  period: string
+  agency?: string
+  channel?: string
+  kind?: string
+}
+
+/** Hour × weekday: how many ratings (n) and how satisfied, for a period, an agency (or the scope) and a desk; asked for when scrolled near. */
+export function HeatMap(props: HeatMapProps) {
+  const { tr } = useApp()
+  const [ref, visible] = useVisible<HTMLDivElement>()
+  return <div ref={ref}>{visible ? <HeatMapBody {...props} /> : <p class="muted">{tr(strings.loading)}</p>}</div>
+}
+
+function HeatMapBody({ survey, period, agency, channel, kind }: HeatMapProps) {
   const { lang, tr } = useApp()
   const [deskId, setDeskId] = useState('')
   const query = {
