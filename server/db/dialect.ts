@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely'
+import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely'
 
 /**
  * Every difference between SQLite and PostgreSQL that the application needs lives here. What does not
@@ -35,13 +35,4 @@ export function isUniqueViolation(e: unknown): boolean {
 export function isTransientConflict(e: unknown): boolean {
   const code = errorCode(e)
   return code === '40P01' || code === '40001'
-}
-
-/**
- * A column reference the SQLite planner will not use an index for (`+col`): a long export reads the table
- * in rowid order, sequentially, instead of hopping through a range index row by row. PostgreSQL plans this
- * itself, so the plain column is used there.
- */
-export function withoutIndex(db: Kysely<any>, column: string) {
-  return isPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`
 }

@@ -66,3 +66,12 @@ export const tableStamp = (table: 'agencies') => async (db: Db) => {
 export async function ping(db: Db) {
   await sql`select 1`.execute(db)
 }
+
+/**
+ * A column reference the SQLite planner will not use an index for (`+col`): a long export reads the table
+ * in rowid order, sequentially, instead of hopping through a range index row by row. PostgreSQL plans this
+ * itself, so the plain column is used there.
+ */
+export function withoutIndex(db: Db, column: string) {
+  return isPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`
+}

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import { withoutIndex } from '../db/dialect.ts'
+import { withoutIndex } from '../db/repository.ts'
 import type { NewResponse } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { periodBounds, type Period } from '../domain/periods.ts'
