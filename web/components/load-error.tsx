@@ -11,3 +11,16 @@ export function LoadError({ error, class: className = 'form-error' }: { error: A
     </p>
   )
 }
+
+/**
+ * A page opened by its address that could not load what it is for (no right to it, most often): its
+ * title and the refusal in words, instead of a form that cannot work.
+ */
+export function RefusedPage({ title, error }: { title: string; error: ApiError }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <LoadError error={error} />
+    </>
+  )
+}

@@ -1,4 +1,4 @@
-import { LoadError } from '../components/load-error.tsx'
+import { RefusedPage } from '../components/load-error.tsx'
 import { useEffect, useState } from 'preact/hooks'
 import { DataTable } from '../components/data-table.tsx'
 import { TextField } from '../components/field.tsx'
@@ -88,14 +88,7 @@ export function AdminPrivacyPage() {
     }
   }
 
-  // Opened by its address without the right to: the refusal in words, not a form that cannot work.
-  if (settings.error)
-    return (
-      <>
-        <h1>{tr(text.title)}</h1>
-        <LoadError error={settings.error} />
-      </>
-    )
+  if (settings.error) return <RefusedPage title={tr(text.title)} error={settings.error} />
   return (
     <>
       <h1>{tr(text.title)}</h1>

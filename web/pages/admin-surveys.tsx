@@ -1,4 +1,4 @@
-import { LoadError } from '../components/load-error.tsx'
+import { RefusedPage } from '../components/load-error.tsx'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import '../builder/builder.css'
@@ -87,14 +87,7 @@ export function AdminSurveysPage() {
   }
   const byKey = new Map(versions.map((v) => [v.key, v]))
   const published = query.published ? nameOf(byKey.get(query.published), lang) : undefined
-  // Opened by its address without the right to: the refusal in words, not a form that cannot work.
-  if (list.error)
-    return (
-      <>
-        <h1>{tr(text.title)}</h1>
-        <LoadError error={list.error} />
-      </>
-    )
+  if (list.error) return <RefusedPage title={tr(text.title)} error={list.error} />
   return (
     <>
       <h1>{tr(text.title)}</h1>

@@ -1,4 +1,4 @@
-import { LoadError } from '../components/load-error.tsx'
+import { RefusedPage } from '../components/load-error.tsx'
 import { useState } from 'preact/hooks'
 import type { Role } from '../../server/domain/vocabulary.ts'
 import { AgencySelect } from '../components/agency-select.tsx'
@@ -69,14 +69,7 @@ export function AdminUsersPage() {
       return
     if (await action.call((c) => c.api.v1.admin.users[':username'].$patch({ param: { username: u.username }, json: { active: !u.active } }))) list.reload()
   }
-  // Opened by its address without the right to: the refusal in words, not a form that cannot work.
-  if (list.error)
-    return (
-      <>
-        <h1>{tr(text.title)}</h1>
-        <LoadError error={list.error} />
-      </>
-    )
+  if (list.error) return <RefusedPage title={tr(text.title)} error={list.error} />
   return (
     <>
       <h1>{tr(text.title)}</h1>
