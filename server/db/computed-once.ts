@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { dataStamp } from './repository.ts'
 import type { Db } from './types.ts'
+import { keepRecent } from '../lib/recent.ts'
 
 interface Entry {
   stamp: string
@@ -26,15 +27,12 @@ export async function computedOnce<T>(db: Db, key: string, compute: () => Promis
   const stamp = await stampOf(db)
   const kept = cache.get(key)
   if (kept && kept.stamp === stamp) {
-    // Most recently used last, so the oldest is the first to go.
-    cache.delete(key)
-    cache.set(key, kept)
+    keepRecent(cache, key, kept, MAX_ENTRIES)
     return kept.value as Promise<T>
   }
   const value = compute().then(deepFreeze)
-  cache.set(key, { stamp, value })
+  keepRecent(cache, key, { stamp, value }, MAX_ENTRIES)
   value.catch(() => cache.get(key)?.value === value && cache.delete(key))
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
   return value
 }
 

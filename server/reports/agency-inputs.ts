@@ -3,6 +3,7 @@ import { deepFreeze } from '../db/computed-once.ts'
 import type { Db } from '../db/types.ts'
 import { frozenSnapshots } from '../periods/repository.ts'
 import { agencyRevisionBuckets, agencyRevisions, agencyRevisionsSum, REVISION_BUCKET } from '../rollups/repository.ts'
+import { keepRecent } from '../lib/recent.ts'
 
 interface Kept<V> {
   /** The closed quarters' snapshots the values include (those never change). */
@@ -48,10 +49,9 @@ export async function perAgency<V extends object>(
   const frozen = JSON.stringify([...snapshots].sort())
   const open = quarters.filter((q) => !snapshots.has(q))
   const kept = cache.get(cacheKey) as Kept<V> | undefined
-  cache.delete(cacheKey)
   const sumNow = await agencyRevisionsSum(db, surveyVersionIds, open)
   if (kept && kept.frozen === frozen && kept.sum === sumNow) {
-    cache.set(cacheKey, kept)
+    keepRecent(cache, cacheKey, kept, MAX_ENTRIES)
     return kept.values
   }
   const { labels, sum } = await labelsOf(handle, db, surveyVersionIds, open, sumNow)
@@ -69,8 +69,7 @@ export async function perAgency<V extends object>(
       else values.delete(id)
     }
   }
-  cache.set(cacheKey, { frozen, sum, labels, values })
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
+  keepRecent(cache, cacheKey, { frozen, sum, labels, values }, MAX_ENTRIES)
   return values
 }
 
@@ -113,10 +112,7 @@ async function labelsOf(handle: object, db: Db, surveyVersionIds: number[], quar
     labels.set(r.agencyId, before === undefined ? part : [...before.split(' '), part].sort().join(' '))
   }
   const read = { sum: `${count}:${total}`, labels, buckets }
-  cache.delete(key)
-  cache.set(key, read)
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!)
-  return read
+  return keepRecent(cache, key, read, MAX_ENTRIES)
 }
 
 function freezeValues<V>(values: Map<number, V>) {

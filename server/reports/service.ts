@@ -16,6 +16,7 @@ import { combinedRate, responseRate } from '../domain/response-rate.ts'
 import { excludedCounts } from '../moderation/repository.ts'
 import { closingTimes } from '../periods/repository.ts'
 import { computedOnce } from '../db/computed-once.ts'
+import { keepRecent } from '../lib/recent.ts'
 
 export interface ReportOptions {
   instrument: string
@@ -91,10 +92,9 @@ function indexOfSum(memoKey: string, rules: IndexRules, parts: readonly UnitCoun
   const total = emptyCounts()
   for (const p of parts) addCountsInto(total, p)
   const result = computeIndex(rules, total)
-  sumMemo.delete(memoKey)
   // Only kept (frozen) counts can be the same next time; holding others would only hold memory.
-  if (parts.every((p) => Object.isFrozen(p))) sumMemo.set(memoKey, { rules, parts, result })
-  while (sumMemo.size > 2_000) sumMemo.delete(sumMemo.keys().next().value!)
+  if (parts.every((p) => Object.isFrozen(p))) keepRecent(sumMemo, memoKey, { rules, parts, result }, 2_000)
+  else sumMemo.delete(memoKey)
   return result
 }
 
@@ -159,10 +159,7 @@ async function computeReport(db: Db, catalog: SurveyCatalog, opts: ReportOptions
   const previousKey = JSON.stringify([opts.instrument, formatPeriod(opts.period), opts.minSample, opts.channel ?? null, opts.kind ?? null])
   let before = previousRankings.get(previousKey)
   if (!before || before.counts !== previous || before.agencies !== agencies || before.rules !== rules) {
-    before = { counts: previous, agencies, rules, ranked: rankUnits(unitsOf(previous), opts.minSample) }
-    previousRankings.delete(previousKey)
-    previousRankings.set(previousKey, before)
-    while (previousRankings.size > 16) previousRankings.delete(previousRankings.keys().next().value!)
+    before = keepRecent(previousRankings, previousKey, { counts: previous, agencies, rules, ranked: rankUnits(unitsOf(previous), opts.minSample) }, 16)
   }
   const ranked = compareWithPrevious(rankUnits(unitsOf(current), opts.minSample), before.ranked)
   const rankInKind = new Map<string, number | null>()
