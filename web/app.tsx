@@ -7,12 +7,13 @@ import { useLang } from './hooks/use-lang.ts'
 import { api } from './lib/api.ts'
 import { t } from './lib/i18n.ts'
 import { NotFoundPage } from './pages/not-found.tsx'
-import { routes } from './routes.ts'
+import { preloadRoute, routes } from './routes.ts'
 
 export function App() {
   const [lang, setLang] = useLang()
   const [auth, setAuth] = useState<SignedIn | null | undefined>(undefined)
   useEffect(() => {
+    preloadRoute(location.pathname)
     api<SignedIn>('/api/v1/auth/me')
       .then(setAuth)
       .catch(() => setAuth(null))

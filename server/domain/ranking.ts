@@ -118,3 +118,25 @@ export function compareWithPrevious<T extends Comparable, P extends Comparable>(
     })
   })
 }
+
+/** How many units each table of a ranking has, when a first page of it is sent instead of the whole. */
+export interface RankingTotals {
+  ranked: number
+  insufficient: number
+}
+
+/**
+ * The first `top` units of each table of a ranking (the ranked ones, then those below the minimum sample),
+ * in the ranking's own order, and how many each table has: what a first screen draws of thousands of rows.
+ */
+export function firstOfRanking<T extends { sufficient: boolean }>(units: readonly T[], top: number): { units: T[]; totals: RankingTotals } {
+  const ranked: T[] = []
+  const insufficient: T[] = []
+  let totalRanked = 0
+  for (const u of units) {
+    if (u.sufficient) {
+      if (totalRanked++ < top) ranked.push(u)
+    } else if (insufficient.length < top) insufficient.push(u)
+  }
+  return { units: [...ranked, ...insufficient], totals: { ranked: totalRanked, insufficient: units.length - totalRanked } }
+}

@@ -1,4 +1,5 @@
 import type { IndexResult } from './indices.ts'
+import type { RankingTotals } from './ranking.ts'
 import type { ResponseRate } from './response-rate.ts'
 import type { IndexRules } from './survey-definition.ts'
 import type { AgencyKind, Channel } from './vocabulary.ts'
@@ -42,6 +43,11 @@ export interface Report {
   parents: Array<Figures & { agency: string; name: string; kind: AgencyKind }>
   /** Excluded ratings of the whole report, by reason. */
   excluded: Record<string, number>
+  /**
+   * Present when `units` holds only a first page (`?top=N`: the first N ranked units, then the first N below
+   * the minimum sample): how many each table has in all.
+   */
+  unitTotals?: RankingTotals
 }
 
 export interface Tt01Figures {

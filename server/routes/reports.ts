@@ -9,6 +9,7 @@ import { reportXlsx } from '../exports/report-xlsx.ts'
 import { validate } from '../middleware/validate/index.ts'
 import { instrumentRules, type Report } from '../reports/service.ts'
 import { reportBytes } from '../reports/report-text.ts'
+import { firstOfRanking } from '../domain/ranking.ts'
 import { agencyDirectory, overallScope } from '../agencies/service.ts'
 import { requireStaff } from '../middleware/session/index.ts'
 import { heatMap } from '../patterns/service.ts'
@@ -23,10 +24,24 @@ const Query = z
   })
   .strict()
 
+/** The report's own query: `top` sends a first page of the ranking (the dashboard's first screen draws 100 rows of thousands). */
+const ReportQuery = Query.extend({ top: z.coerce.number().int().min(1).max(10_000).optional() }).strict()
+
 // A computed report is shared and frozen until the data changes, and the Ministry-wide one is megabytes of
 // JSON: written once per report, not once per request.
 const texts = new WeakMap<Report, Uint8Array<ArrayBuffer>>()
 const serialized = (report: Report) => texts.get(report) ?? texts.set(report, reportBytes(report)).get(report)!
+// A first page's text, per report and page size (unchanged units' bytes are reused by reportBytes).
+const firstPages = new WeakMap<Report, Map<number, Uint8Array<ArrayBuffer>>>()
+// When nothing is left out, the first page is the whole report (no unitTotals: the page need not ask again).
+const firstPage = (report: Report, top: number): Report => {
+  const { units, totals } = firstOfRanking(report.units, top)
+  return units.length === report.units.length ? report : { ...report, units, unitTotals: totals }
+}
+const firstPageText = (report: Report, page: Report, top: number) => {
+  const pages = firstPages.get(report) ?? firstPages.set(report, new Map()).get(report)!
+  return pages.get(top) ?? pages.set(top, reportBytes(page)).get(top)!
+}
 
 /** The satisfaction report for one instrument and one period (`2026-Q1` or `2026`), for signed-in staff. */
 export function reportRoutes(deps: AppDeps) {
@@ -36,9 +51,9 @@ export function reportRoutes(deps: AppDeps) {
   /**
    * A closed quarter's report as published (unfiltered) is its frozen snapshot, byte for byte. `raw` is the
    * report's text (the stored one for a snapshot) when the user may see all of it. Filtered views of a
-   * closed quarter read its frozen counters.
+   * closed quarter read its frozen counters. `raw` is a function: a first page never needs the whole text.
    */
-  const reportOf = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>): Promise<{ report: Report; raw?: string | Uint8Array<ArrayBuffer> }> => {
+  const reportOf = async (c: Context, survey: string, period: string, q: z.infer<typeof Query>): Promise<{ report: Report; raw?: () => string | Uint8Array<ArrayBuffer> }> => {
     const { report, snapshot } = await officialReport(deps.db, deps.catalog, {
       instrument: survey,
       period: parsePeriod(period),
@@ -55,7 +70,7 @@ export function reportRoutes(deps: AppDeps) {
       // A copy: the computed report is shared with every other caller.
       return { report: { ...report, units: report.units.filter((u) => codes.has(u.agency)), parents: report.parents.filter((p) => codes.has(p.agency)) } }
     }
-    return { report, raw: snapshot?.content ?? serialized(report) }
+    return { report, raw: () => snapshot?.content ?? serialized(report) }
   }
   const exported = async (c: Context, report: Report, format: string) => {
     await audit(
@@ -66,11 +81,14 @@ export function reportRoutes(deps: AppDeps) {
     c.header('Content-Disposition', `attachment; filename="hailong-${report.survey}-${report.period}.${format}"`)
   }
   return new Hono()
-    .get('/:survey/:period', staff, validate('query', Query), async (c) => {
-      const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))
-      if (!raw) return c.json(report)
+    .get('/:survey/:period', staff, validate('query', ReportQuery), async (c) => {
+      const { top, ...q } = c.req.valid('query')
+      const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), q)
+      const page = top === undefined ? report : firstPage(report, top)
+      if (!raw) return c.json(page)
       // The same Report as text (the frozen snapshot as stored); typed so, so the typed client reads one shape.
-      return c.body(raw, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as unknown as ReturnType<typeof c.json<Report>>
+      const text = page === report ? raw() : firstPageText(report, page, top!)
+      return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as unknown as ReturnType<typeof c.json<Report>>
     })
     .get('/:survey/:period/export.csv', staff, validate('query', Query), async (c) => {
       const report = await scopedReport(c, c.req.param('survey'), c.req.param('period'), c.req.valid('query'))

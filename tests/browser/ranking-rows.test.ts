@@ -24,11 +24,14 @@ describe('a long ranking', () => {
   it('draws the first 100 agencies, says how many there are, and draws the rest on request; the print view has them all', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' })
     const heatMapAsks: string[] = []
+    const reportAsks: string[] = []
     page.on('request', (r) => {
       if (r.url().includes('/api/v1/dashboard/heatmap')) heatMapAsks.push(r.url())
+      if (/\/api\/v1\/reports\/mot-cua\/[^/]+$/.test(new URL(r.url()).pathname)) reportAsks.push(new URL(r.url()).search)
     })
     await signIn(page, site.url, 'quantri', PASSWORD)
     const quarter = quarterOf(new Date(), DEFAULT_TIMEZONE)
+    reportAsks.length = 0 // signing in may have opened the dashboard already
     await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${quarter}`)
     const ranking = page.getByRole('table', { name: 'Bảng xếp hạng' })
     await ranking.locator('tbody tr').first().waitFor()
@@ -37,6 +40,8 @@ describe('a long ranking', () => {
       .getByRole('status')
       .filter({ hasText: `Đang hiện 100 trên ${AGENCIES} cơ quan` })
       .waitFor()
+    // The first screen asks for the first 100 rows only, not the whole ranking.
+    expect(reportAsks).toEqual(['?top=100'])
     expect(await seriousA11yViolations(page)).toEqual([])
     // The hour-by-weekday map below 100 rows (a scan of the quarter's ratings) is asked for only when scrolled to.
     expect(heatMapAsks).toEqual([])
@@ -51,6 +56,18 @@ describe('a long ranking', () => {
     await expect.poll(() => ranking.locator('tbody tr').count()).toBe(AGENCIES)
     expect(await page.getByRole('button', { name: /Hiện thêm/ }).count()).toBe(0)
     expect(await ranking.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(firstIndex)
+    // The rest came with the whole ranking, asked for once, when more rows were wanted.
+    expect(reportAsks).toEqual(['?top=100', ''])
+
+    // Sorting from the first screen sorts every agency: by name, "UBND xã Thử 1", "… 10", "… 100", …
+    await page.reload()
+    await ranking.locator('tbody tr').first().waitFor()
+    await page.getByRole('button', { name: 'Cơ quan', exact: true }).click()
+    const names = () => ranking.locator('tbody tr th').allTextContents()
+    await expect.poll(async () => (await names()).slice(0, 3)).toEqual(['UBND xã Thử 1', 'UBND xã Thử 10', 'UBND xã Thử 100'])
+    expect(await ranking.locator('tbody tr').count()).toBe(100)
+    const sorted = await names()
+    expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, 'vi')))
 
     await page.goto(`${site.url}/print/mot-cua/${quarter}`)
     const printed = page.getByRole('table', { name: 'Bảng xếp hạng' })

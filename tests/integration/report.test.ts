@@ -101,6 +101,34 @@ describe('hailong report (Report JSON)', () => {
     await close()
   })
 
+  it('sends a first page of the ranking on request (?top=N): the first N of each table, and how many each has', async () => {
+    const { db, close } = await openDatabase(env.DATABASE_URL)
+    const app = createApp({ db, databaseKind: 'sqlite', clock: systemClock, timeZone: 'Asia/Ho_Chi_Minh', minSample: 2 })
+    const { headers } = await signIn({ app, db, clock: systemClock })
+    const get = (path: string) => app.request(path, { headers })
+    // SNV and STP are ranked, XA-A (n = 1) is below the minimum sample.
+    const first = await (await get('/api/v1/reports/mot-cua/2026-Q1?top=1')).json()
+    expect(first.units.map((u: { agency: string }) => u.agency)).toEqual(['SNV', 'XA-A'])
+    expect(first.units).toEqual([report.units[0], report.units[2]])
+    expect(first.unitTotals).toEqual({ ranked: 2, insufficient: 1 })
+    const { units: _units, unitTotals: _totals, ...rest } = first
+    const { units: _all, ...whole } = report
+    expect(rest).toEqual(whole)
+    // Nothing left out: the whole report, without totals, so the page need not ask again.
+    expect(await (await get('/api/v1/reports/mot-cua/2026-Q1?top=2')).json()).toEqual(report)
+    for (const bad of ['0', 'abc', '1.5']) {
+      const res = await get(`/api/v1/reports/mot-cua/2026-Q1?top=${bad}`)
+      expect(res.status).toBe(400)
+      const body = await res.json()
+      expect(body.error.details[0]).toMatchObject({ field: 'query.top' })
+      expect(body.error.message.vi).toBeTruthy()
+      expect(body.error.message.en).toBeTruthy()
+    }
+    // An export is the whole report: top is not one of its options.
+    expect((await get('/api/v1/reports/mot-cua/2026-Q1/export.csv?top=1')).status).toBe(400)
+    await close()
+  })
+
   it('refuses a bad period on the command line with a clear message', async () => {
     const res = await runCli(['report', '--survey', 'mot-cua', '--period', 'Q1/2026'], env)
     expect(res.code).toBe(1)

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { compareWithPrevious, rankUnits } from '../../server/domain/ranking.ts'
+import { compareWithPrevious, firstOfRanking, rankUnits } from '../../server/domain/ranking.ts'
 
 type Unit = { agency: string; index: number | null; n: number }
 const unit = (agency: string, index: number | null, n = 100): Unit => ({ agency, index, n })
@@ -128,5 +128,18 @@ describe('compareWithPrevious', () => {
       ['A', 1, 1, 15], // 2nd → 1st, 95 − 80
       ['B', 2, -1, 0], // 1st → 2nd, 90 − 90
     ])
+  })
+})
+
+describe('firstOfRanking', () => {
+  const units = [...Array.from({ length: 5 }, (_, i) => ({ agency: `R${i}`, sufficient: true })), ...Array.from({ length: 3 }, (_, i) => ({ agency: `I${i}`, sufficient: false }))]
+  it('keeps the first N of each table in order and counts both tables', () => {
+    const { units: page, totals } = firstOfRanking(units, 2)
+    expect(page.map((u) => u.agency)).toEqual(['R0', 'R1', 'I0', 'I1'])
+    expect(totals).toEqual({ ranked: 5, insufficient: 3 })
+  })
+  it('gives everything when N covers both tables, and nothing of an empty ranking', () => {
+    expect(firstOfRanking(units, 5).units).toEqual(units)
+    expect(firstOfRanking([], 3)).toEqual({ units: [], totals: { ranked: 0, insufficient: 0 } })
   })
 })

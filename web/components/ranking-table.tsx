@@ -5,6 +5,8 @@ import type { Report, Unit } from '../lib/report-types.ts'
 import { s as word } from '../lib/i18n.ts'
 import { strings as s } from '../lib/strings.ts'
 import { formatRate } from './response-rate.tsx'
+import { LoadError } from './load-error.tsx'
+import type { ApiError } from '../lib/api.ts'
 
 type Key = 'rank' | 'name' | 'index' | 'indexChange' | 'n' | 'rankChange'
 
@@ -12,24 +14,33 @@ const text = {
   shown: (shown: number, all: number) => word(`Đang hiện ${shown} trên ${all} cơ quan`, `Showing ${shown} of ${all} agencies`),
   showMore: (n: number) => word(`Hiện thêm ${n} cơ quan`, `Show ${n} more agencies`),
   showAll: (n: number) => word(`Hiện cả ${n} cơ quan`, `Show all ${n} agencies`),
+  loadingAll: word('Đang tải toàn bộ bảng xếp hạng…', 'Loading the whole ranking…'),
+}
+
+/** The whole ranking, when the table was given only its first rows (`report.unitTotals`): asked for on the officer's request. */
+export interface WholeRanking {
+  loading: boolean
+  error: ApiError | null
+  ask(): void
 }
 
 /**
  * A Ministry-wide ranking has thousands of rows: the first screen draws `pageSize` of them (sorted over
  * all), and a button beside the count draws more, so nothing is hidden without saying so.
  */
-function MoreRows({ shown, all, pageSize, onShow }: { shown: number; all: number; pageSize: number; onShow(n: number): void }) {
+function MoreRows({ shown, all, pageSize, onShow, whole }: { shown: number; all: number; pageSize: number; onShow(n: number): void; whole?: WholeRanking }) {
   const { tr } = useApp()
   if (all <= shown) return null
   return (
-    <div class="actions-row more-rows">
-      <span role="status">{tr(text.shown(shown, all))}</span>
-      <button type="button" onClick={() => onShow(shown + pageSize)}>
+    <div class="actions-row more-rows" aria-busy={whole?.loading ? 'true' : undefined}>
+      <span role="status">{tr(whole?.loading ? text.loadingAll : text.shown(shown, all))}</span>
+      <button type="button" disabled={whole?.loading} onClick={() => onShow(shown + pageSize)}>
         {tr(text.showMore(Math.min(pageSize, all - shown)))}
       </button>
-      <button type="button" class="link-button" onClick={() => onShow(all)}>
+      <button type="button" class="link-button" disabled={whole?.loading} onClick={() => onShow(all)}>
         {tr(text.showAll(all))}
       </button>
+      {whole?.error ? <LoadError error={whole.error} /> : null}
     </div>
   )
 }
@@ -54,30 +65,50 @@ export function RankingTable({
   elements,
   query,
   pageSize = 100,
+  whole,
 }: {
   report: Report
   elements: Array<{ id: string; label: string }>
   query: string
   /** Rows drawn at first (print views pass Infinity: paper has no button). */
   pageSize?: number
+  /** How to get the whole ranking when `report` holds only its first rows. */
+  whole?: WholeRanking
 }) {
   const { tr, lang } = useApp()
   const [shown, setShown] = useState(pageSize)
   const [shownBelow, setShownBelow] = useState(pageSize)
-  const [sort, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 })
+  const [wanted, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 })
+  // Only the first rows are here: they stay in rank order (sorting them alone would mislead) until the whole ranking comes.
+  const totals = whole ? report.unitTotals : undefined
+  const sort = totals ? { key: 'rank' as Key, dir: 1 as const } : wanted
+  const needWhole = () => totals && whole && !whole.loading && whole.ask()
+  // More rows than the first page holds come with the whole ranking.
+  const showing = (set: (n: number) => void) => (n: number) => {
+    set(n)
+    needWhole()
+  }
   const ranked = useMemo(() => {
     const list = report.units.filter((u) => u.sufficient)
+    if (totals) return list
     const value = (u: Unit) => (sort.key === 'name' ? u.name : (u[sort.key] ?? Number.NEGATIVE_INFINITY))
     return [...list].sort((a, b) => {
       const x = value(a)
       const y = value(b)
       return (typeof x === 'string' ? x.localeCompare(y as string, 'vi') : (x as number) - (y as number)) * sort.dir
     })
-  }, [report, sort])
+  }, [report, sort.key, sort.dir, totals])
   const insufficient = report.units.filter((u) => !u.sufficient)
   const header = (key: Key, label: string, cls = '') => (
     <th scope="col" class={cls} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" class="sort" onClick={() => setSort({ key, dir: sort.key === key ? (-sort.dir as 1 | -1) : key === 'rank' || key === 'name' ? 1 : -1 })}>
+      <button
+        type="button"
+        class="sort"
+        onClick={() => {
+          setSort({ key, dir: wanted.key === key ? (-wanted.dir as 1 | -1) : key === 'rank' || key === 'name' ? 1 : -1 })
+          needWhole()
+        }}
+      >
         {label}
       </button>
     </th>
@@ -140,7 +171,12 @@ export function RankingTable({
           </tbody>
         </table>
       </div>
-      <MoreRows shown={shown} all={ranked.length} pageSize={pageSize} onShow={setShown} />
+      {totals && whole && (whole.loading || whole.error) && totals.ranked <= shown ? (
+        <p role="status" aria-busy={whole.loading ? 'true' : undefined}>
+          {whole.error ? <LoadError error={whole.error} /> : tr(text.loadingAll)}
+        </p>
+      ) : null}
+      <MoreRows shown={shown} all={totals?.ranked ?? ranked.length} pageSize={pageSize} whole={totals ? whole : undefined} onShow={showing(setShown)} />
       {insufficient.length ? (
         <div class="table-wrap">
           <table class="insufficient">
@@ -166,7 +202,7 @@ export function RankingTable({
               ))}
             </tbody>
           </table>
-          <MoreRows shown={shownBelow} all={insufficient.length} pageSize={pageSize} onShow={setShownBelow} />
+          <MoreRows shown={shownBelow} all={totals?.insufficient ?? insufficient.length} pageSize={pageSize} whole={totals ? whole : undefined} onShow={showing(setShownBelow)} />
         </div>
       ) : null}
     </>

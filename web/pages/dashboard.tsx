@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { AlertList } from '../components/alert-list.tsx'
 import { formatRate } from '../components/response-rate.tsx'
 import { Filters, filterLabel, reportQuery, trendQuery } from '../components/filters.tsx'
@@ -18,6 +18,10 @@ import { strings as s } from '../lib/strings.ts'
 import { LoadError } from '../components/load-error.tsx'
 import { quarterOf } from '../../server/domain/periods.ts'
 
+/** Rows of each ranking table the first screen draws; the rest come with the whole ranking, on request. */
+const FIRST_ROWS = 100
+const firstScreen = (values: Record<string, string | undefined>) => ({ ...reportQuery(values), top: String(FIRST_ROWS) })
+
 export function DashboardPage() {
   const { tr, lang, auth } = useApp()
   // The ranking and trend wait only for the period, which meta gives (the newest quarter with answers):
@@ -30,7 +34,7 @@ export function DashboardPage() {
       kind: q.get('kind') ?? '',
       channel: q.get('channel') ?? '',
     }
-    startEarly(client.api.v1.reports[':survey'][':period'], { param: { survey: values.survey, period: values.period }, query: reportQuery(values) })
+    startEarly(client.api.v1.reports[':survey'][':period'], { param: { survey: values.survey, period: values.period }, query: firstScreen(values) })
     startEarly(client.api.v1.dashboard.trend[':survey'], { param: { survey: values.survey }, query: trendQuery(values) })
   }, [])
   const meta = useGet(client.api.v1.dashboard.meta)
@@ -41,7 +45,12 @@ export function DashboardPage() {
 function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof useApp>['tr']; lang: 'vi' | 'en' }) {
   const [values, set] = useQueryState({ survey: 'mot-cua', period: meta.quarters[0] ?? meta.currentQuarter, kind: '', channel: '' })
   const filter = new URLSearchParams(Object.entries({ kind: values.kind!, channel: values.channel! }).filter(([, v]) => v))
-  const report = useGet(client.api.v1.reports[':survey'][':period'], { param: { survey: values.survey!, period: values.period! }, query: reportQuery(values) })
+  const param = { survey: values.survey!, period: values.period! }
+  // The first screen draws the first rows of a ranking that may have thousands; the whole ranking is asked
+  // for when the officer sorts it or asks for more rows.
+  const report = useGet(client.api.v1.reports[':survey'][':period'], { param, query: firstScreen(values) })
+  const [wantAll, setWantAll] = useState(false)
+  const whole = useGet(wantAll ? client.api.v1.reports[':survey'][':period'] : null, { param, query: reportQuery(values) })
   // The trend follows exactly the report's filters (kind and channel), so card and chart agree.
   const trend = useGet(client.api.v1.dashboard.trend[':survey'], { param: { survey: values.survey! }, query: trendQuery(values) })
   const scope = filterLabel(tr(s.wholeScope(meta)), values, tr)
@@ -57,7 +66,14 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
       </h1>
       <OpenAlerts tr={tr} />
       <Filters meta={meta} values={values} onChange={set} />
-      <PeriodPanel survey={values.survey!} period={values.period!} onChange={report.reload} />
+      <PeriodPanel
+        survey={values.survey!}
+        period={values.period!}
+        onChange={() => {
+          report.reload()
+          whole.reload()
+        }}
+      />
       {report.error ? <LoadError error={report.error} /> : null}
       {r ? (
         <>
@@ -100,7 +116,16 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
               {tr(s.print)}
             </a>
           </div>
-          {r.units.length ? <RankingTable report={r} elements={elementsOf(def, tr)} query={query} /> : <p>{tr(s.noData)}</p>}
+          {r.units.length ? (
+            <RankingTable
+              report={whole.data && !whole.loading ? whole.data : r}
+              elements={elementsOf(def, tr)}
+              query={query}
+              whole={{ loading: whole.loading, error: whole.error, ask: () => setWantAll(true) }}
+            />
+          ) : (
+            <p>{tr(s.noData)}</p>
+          )}
           {def?.index.method === 'share' && def.index.headline ? (
             <section class="card">
               <h2>{tr(s.heatMap)}</h2>
