@@ -25,7 +25,11 @@ const Query = z
   .strict()
 
 /** The report's own query: `top` sends a first page of the ranking (the dashboard's first screen draws 100 rows of thousands). */
-const ReportQuery = Query.extend({ top: z.coerce.number().int().min(1).max(10_000).optional() }).strict()
+const ReportQuery = Query.extend({
+  top: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** Only this agency's row of the ranking (the agency page shows its rank, not the national table). */
+  agency: z.string().min(1).max(64).optional(),
+}).strict()
 
 // A computed report is shared and frozen until the data changes, and the Ministry-wide one is megabytes of
 // JSON: written once per report, not once per request.
@@ -82,8 +86,9 @@ export function reportRoutes(deps: AppDeps) {
   }
   return new Hono()
     .get('/:survey/:period', staff, validate('query', ReportQuery), async (c) => {
-      const { top, ...q } = c.req.valid('query')
+      const { top, agency, ...q } = c.req.valid('query')
       const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), q)
+      if (agency !== undefined) return c.json({ ...report, units: report.units.filter((u) => u.agency === agency), parents: report.parents.filter((p) => p.agency === agency) })
       const page = top === undefined ? report : firstPage(report, top)
       if (!raw) return c.json(page)
       // The same Report as text (the frozen snapshot as stored); typed so, so the typed client reads one shape.

@@ -35,8 +35,15 @@ describe('Home Affairs dashboard', () => {
     await wb.xlsx.readFile((await download.path())!)
     expect(wb.getWorksheet('Xếp hạng')!.rowCount).toBeGreaterThan(10)
 
+    const stpRank = await ranking
+      .locator('tbody tr', { has: page.getByRole('link', { name: 'Sở Tư pháp' }) })
+      .locator('td')
+      .first()
+      .textContent()
     await ranking.getByRole('link', { name: 'Sở Tư pháp' }).click()
     await page.getByRole('heading', { level: 1, name: 'Sở Tư pháp' }).waitFor()
+    // Its page names the same rank as the ranking (it asks for its own row only).
+    await page.getByText(`Hạng: ${stpRank}`).first().waitFor()
     await page.getByRole('heading', { name: 'Tiêu chí' }).waitFor()
     await page.getByRole('heading', { name: 'Theo kênh', exact: true }).waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])

@@ -124,6 +124,11 @@ describe('hailong report (Report JSON)', () => {
       expect(body.error.message.vi).toBeTruthy()
       expect(body.error.message.en).toBeTruthy()
     }
+    // One agency's row, for its own page: the same row as in the whole ranking, and nothing of another agency.
+    const one = await (await get('/api/v1/reports/mot-cua/2026-Q1?agency=STP')).json()
+    expect(one.units).toEqual([report.units.find((u: { agency: string }) => u.agency === 'STP')])
+    expect(one.overall).toEqual(report.overall)
+    expect((await (await get('/api/v1/reports/mot-cua/2026-Q1?agency=KHONG-CO')).json()).units).toEqual([])
     // An export is the whole report: top is not one of its options.
     expect((await get('/api/v1/reports/mot-cua/2026-Q1/export.csv?top=1')).status).toBe(400)
     await close()

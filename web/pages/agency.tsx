@@ -26,7 +26,7 @@ export function AgencyPage({ code: raw }: { code: string }) {
     query: { survey: values.survey!, period: values.period || undefined, channel },
   })
   const period = values.period || detail.data?.period || ''
-  const report = useGet(period ? client.api.v1.reports[':survey'][':period'] : null, { param: { survey: values.survey!, period }, query: { channel } })
+  const report = useGet(period ? client.api.v1.reports[':survey'][':period'] : null, { param: { survey: values.survey!, period }, query: { channel, agency: code } })
   const trend = useGet(period ? client.api.v1.dashboard.trend[':survey'] : null, {
     param: { survey: values.survey! },
     query: trendQuery({ channel: values.channel, period }, { agency: code }),
