@@ -35,6 +35,7 @@ const RULES_TTL_MS = 30_000
 
 export interface AlertEngineOptions {
   db: Kysely<Database>
+  /** The time of the rules and of the schedule: a test moves it on to see a postponed check run. */
   clock: Clock
   timeZone: string
   delivery?: DeliveryConfig
@@ -50,6 +51,29 @@ export interface AlertEngineOptions {
 /** Below this a rating may complete an unhappy burst and is evaluated sooner (the highest `maxRating` allowed is 4). */
 const URGENT_BELOW = 5
 const DEFAULT_THROTTLE_MS = 2000
+/**
+ * A place's next check starts no sooner than this many times its last check's duration after that check
+ * began, so checking one place takes at most 1/20 (5 %) of the server's time. A check counts the place's
+ * ratings of the window and the day: at a desk with a rating a minute it takes a millisecond and the
+ * throttle decides; at a desk fed thousands of ratings a second it grows with them, and on SQLite every
+ * millisecond of it is one the requests wait for.
+ */
+const CHECK_COST_FACTOR = 20
+
+/** How long the last check of a place took, and when it began (ms on the engine's clock). */
+export interface LastCheck {
+  at: number
+  took: number
+}
+
+/**
+ * When a place with new ratings is due for evaluation: the throttle after its last check (a quarter of
+ * it after an unhappy rating), or CHECK_COST_FACTOR times that check's duration, whichever is later.
+ */
+export function checkDueAt(last: LastCheck | undefined, urgent: boolean, throttleMs: number): number {
+  if (!last) return 0
+  return last.at + Math.max(urgent ? throttleMs / 4 : throttleMs, CHECK_COST_FACTOR * last.took)
+}
 
 /**
  * Evaluates the alert rules. Intake hands over what it committed (`afterCommit`, called by the group
@@ -66,13 +90,13 @@ export class AlertEngine {
   private readonly delivery: DeliveryConfig
   private readonly enabled: boolean
   private readonly throttleMs: number
-  /** Places with new ratings, and when they are due for evaluation. */
-  private pending = new Map<string, { place: Place; due: number; urgent: boolean }>()
-  private lastChecked = new Map<string, number>()
+  /** Places with new ratings, and whether one of them may complete an unhappy burst. */
+  private pending = new Map<string, { place: Place; urgent: boolean }>()
+  private lastChecked = new Map<string, LastCheck>()
   private changedAgencies = new Set<number>()
   private working: Promise<void> | null = null
   private stopped = false
-  private later: ReturnType<typeof setTimeout> | null = null
+  private later: { at: number; timer: ReturnType<typeof setTimeout> } | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private rules: { at: number; rows: Map<string, { enabled: number; params: string }>; parents: Map<number, number | null> } | null = null
   private indexCheckedHour = ''
@@ -94,7 +118,6 @@ export class AlertEngine {
   /** The intake hook: remembers which desks got new ratings; evaluation happens off the request path. */
   afterCommit(items: PreparedResponse[], outcomes: StoreOutcome[]) {
     if (!this.enabled || this.stopped) return
-    const now = Date.now()
     outcomes.forEach((o, i) => {
       const p = items[i]
       if (o.status !== 'created' || !p) return
@@ -103,20 +126,19 @@ export class AlertEngine {
       if (typeof rating !== 'number') return
       const place = { agencyId: p.agencyId, deskId: p.deskId }
       const key = placeKey(place)
-      const urgent = rating < URGENT_BELOW || (this.pending.get(key)?.urgent ?? false)
-      // An unhappy rating is looked at within a quarter of the throttle, a happy one within the throttle.
-      const due = Math.max(now, (this.lastChecked.get(key) ?? 0) + (urgent ? this.throttleMs / 4 : this.throttleMs))
-      this.pending.set(key, { place, due: Math.min(due, this.pending.get(key)?.due ?? due), urgent })
+      this.pending.set(key, { place, urgent: rating < URGENT_BELOW || (this.pending.get(key)?.urgent ?? false) })
     })
     if (!this.working && (this.pending.size || this.changedAgencies.size)) this.working = this.drain()
   }
 
-  /** Resolves once what intake handed over is evaluated and the deliveries it queued were tried. */
+  /**
+   * Resolves once what intake handed over and is due by the engine's clock is evaluated, and the
+   * deliveries it queued were tried. Places not due yet wait: a test moves the clock on to see them checked.
+   */
   async settled() {
-    while (this.working || this.pending.size) {
+    while (this.working || this.dueEntries().length) {
       if (!this.working) this.working = this.drain()
       await this.working
-      if (this.pending.size) await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(...[...this.pending.values()].map((e) => e.due)) - Date.now())))
     }
     await this.deliverer.run()
   }
@@ -135,7 +157,7 @@ export class AlertEngine {
   async stop() {
     this.stopped = true
     if (this.timer) clearInterval(this.timer)
-    if (this.later) clearTimeout(this.later)
+    if (this.later) clearTimeout(this.later.timer)
     this.timer = null
     this.later = null
     this.deliverer.close()
@@ -188,32 +210,47 @@ export class AlertEngine {
           this.changedAgencies.clear()
         }
         if (this.stopped) break
-        const now = Date.now()
-        const due = [...this.pending.entries()].filter(([, e]) => e.due <= now)
+        const due = this.dueEntries()
         if (!due.length) break
         for (const [key, { place }] of due) {
           this.pending.delete(key)
-          this.lastChecked.set(key, now)
+          const at = this.clock.now().getTime()
           try {
             await this.checkBurst(place)
             await this.checkPraise(place)
           } catch (e) {
             console.error('alert evaluation:', e)
           }
+          this.lastChecked.set(key, { at, took: Math.max(0, this.clock.now().getTime() - at) })
         }
       }
     } finally {
       this.working = null
     }
-    // Happy ratings of a desk checked a moment ago wait for their turn.
-    if (this.pending.size && !this.later) {
-      const wait = Math.max(0, Math.min(...[...this.pending.values()].map((e) => e.due)) - Date.now())
-      this.later = setTimeout(() => {
+    // Ratings of a desk checked a moment ago wait for their turn. A desk postponed for its slow check must
+    // not hold back one due sooner: the timer is set again for the earlier time.
+    if (!this.pending.size) return
+    const next = Math.min(...[...this.pending.entries()].map(([key, e]) => this.dueAt(key, e.urgent)))
+    if (this.later && this.later.at <= next) return
+    if (this.later) clearTimeout(this.later.timer)
+    const timer = setTimeout(
+      () => {
         this.later = null
         if (!this.working) this.working = this.drain()
-      }, wait)
-      this.later.unref()
-    }
+      },
+      Math.max(0, next - this.clock.now().getTime()),
+    )
+    timer.unref()
+    this.later = { at: next, timer }
+  }
+
+  private dueAt(key: string, urgent: boolean) {
+    return checkDueAt(this.lastChecked.get(key), urgent, this.throttleMs)
+  }
+
+  private dueEntries() {
+    const now = this.clock.now().getTime()
+    return [...this.pending.entries()].filter(([key, e]) => this.dueAt(key, e.urgent) <= now)
   }
 
   private async checkBurst(place: Place) {

@@ -7,6 +7,8 @@ import type { DeliveryConfig } from '../../server/alerts/delivery.ts'
 import { createApp } from '../../server/app.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../server/db/schema.ts'
 import { fixedClock } from '../../server/lib/clock.ts'
 import { readDefinitionDir } from '../../server/surveys/definition-files.ts'
 import { publishDefinitions } from '../../server/surveys/catalog.ts'
@@ -15,13 +17,27 @@ import { SqliteWriter } from '../../server/responses/sqlite-writer.ts'
 import { SqliteReader } from '../../server/db/sqlite-reader.ts'
 import { onPostgres, scratchDatabase } from './test-database.ts'
 
+type FixedClock = ReturnType<typeof fixedClock>
+
 /**
  * The real app on a migrated database with the shipped survey definitions published: in-memory SQLite,
  * or a fresh PostgreSQL schema (dropped on close) when TEST_DATABASE_URL is set. `intakeWriter` (SQLite
  * only): a database file with intake writing from its own thread, as the server runs on a file.
  */
 export async function createTestApp(
-  options: { now?: string; timeZone?: string; minSample?: number; url?: string; delivery?: DeliveryConfig; intakeWriter?: boolean; reader?: boolean } = {},
+  options: {
+    now?: string
+    timeZone?: string
+    minSample?: number
+    url?: string
+    delivery?: DeliveryConfig
+    intakeWriter?: boolean
+    reader?: boolean
+    /** The alert engine's throttle (0 by default: every rating is evaluated at once). */
+    alertThrottleMs?: number
+    /** The database as the alert engine sees it, e.g. with every query taking time on the test's clock. */
+    alertDb?: (db: Kysely<Database>, clock: FixedClock) => Kysely<Database>
+  } = {},
 ) {
   const scratch = !options.url && onPostgres ? await scratchDatabase('app') : null
   const file = options.intakeWriter && !scratch && !options.url ? path.join(os.tmpdir(), `hailong-writer-${randomUUID()}.db`) : null
@@ -44,7 +60,13 @@ export async function createTestApp(
     await publishDefinitions(opened.db, readDefinitionDir(), clock)
     const timeZone = options.timeZone ?? DEFAULT_TIMEZONE
     // The alert scheduler is not started: tests call `alerts.tick()` with their own clock.
-    const alerts = new AlertEngine({ db: opened.db, clock, timeZone, delivery: options.delivery, throttleMs: 0 })
+    const alerts = new AlertEngine({
+      db: options.alertDb?.(opened.db, clock) ?? opened.db,
+      clock,
+      timeZone,
+      delivery: options.delivery,
+      throttleMs: options.alertThrottleMs ?? 0,
+    })
     await intakeWriter?.start()
     const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts, intakeWriter, reader })
     stopAlerts = () => alerts.stop()

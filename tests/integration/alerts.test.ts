@@ -104,6 +104,47 @@ describe('unhappy burst', () => {
     const audit = await t.db.selectFrom('audit_log').select(['actor', 'action', 'target']).where('action', '=', 'alert.rule.set').execute()
     expect(audit).toEqual([{ actor: `user:${manager.username}`, action: 'alert.rule.set', target: `alert-rule:unhappy_burst:agency:${agency.id}` }])
   })
+  it('a desk whose check takes long is checked less often, an ordinary desk as promptly as ever', async () => {
+    // While `queryMs` is set, every query of the alert engine takes that long on the test's clock: a check
+    // of a desk whose window holds hundreds of thousands of ratings.
+    let queryMs = 0
+    const { agency, desk, kiosk } = await setup({
+      alertThrottleMs: 2000,
+      alertDb: (db, clock) =>
+        db.withPlugin({
+          transformQuery: (args) => {
+            clock.advance(queryMs)
+            return args.node
+          },
+          transformResult: async (args) => args.result,
+        }),
+    })
+    const quiet = await makeDesk(t.db, agency.id)
+    const quietKiosk = await makePairedKiosk(t, quiet.id)
+    const admin = await signIn(t, 'admin')
+    const alertedDesks = async () => (await alerts(admin.headers)).map((a) => a.desk.id).sort((a: number, b: number) => a - b)
+
+    queryMs = 1000
+    await rate(kiosk.secret, [1, 1, 1])
+    queryMs = 0
+    await rate(quietKiosk.secret, [1, 1, 1])
+    // A fourth unhappy rating completes a burst at both desks, each checked a moment ago.
+    await rate(kiosk.secret, [1])
+    await rate(quietKiosk.secret, [1])
+    expect(await alertedDesks()).toEqual([])
+
+    // The ordinary desk: a quarter of the throttle after its last check.
+    t.clock.advance(500)
+    await t.alerts.settled()
+    expect(await alertedDesks()).toEqual([quiet.id])
+    // The slow desk: its last check took seconds, and the next waits twenty times as long.
+    t.clock.advance(10_000)
+    await t.alerts.settled()
+    expect(await alertedDesks()).toEqual([quiet.id])
+    t.clock.advance(5 * 60_000)
+    await t.alerts.settled()
+    expect(await alertedDesks()).toEqual([desk.id, quiet.id].sort((a, b) => a - b))
+  })
 })
 
 describe('silence', () => {
