@@ -74,14 +74,34 @@ export async function windowUnhappyIds(db: Db, place: { agencyId: number; deskId
   return rows.map((r) => r.id)
 }
 
-/** Today's run: the last rating below `minRating` since `since`, and the ratings after it. */
+/**
+ * Today's run: the last rating below `minRating` since `since` (the largest id: the order ratings were
+ * stored in), and the ratings after it.
+ */
 export async function currentRun(db: Db, place: { agencyId: number; deskId: number | null }, since: string, minRating: number) {
-  const lastBreak = await ratings(db, place)
-    .select((eb) => eb.fn.max('responses.id').as('id'))
-    .where('responses.submitted_at', '>=', since)
-    .where('answers.value_num', '<', minRating)
+  const breaks = () => ratings(db, place).where('responses.submitted_at', '>=', since).where('answers.value_num', '<', minRating)
+  // The latest by tap time walks the desk's (desk, time) index back from now: at a busy desk a few steps.
+  // A max() over the day read all of the day's ratings, or walked every response ever stored back from
+  // the newest when the planner took the primary key for it.
+  const latest = await breaks()
+    .select(['responses.id', 'responses.submitted_at'])
+    .orderBy('responses.submitted_at', 'desc')
+    .orderBy('responses.id', 'desc')
+    .limit(1)
     .executeTakeFirst()
-  const breakId = Number(lastBreak?.id ?? 0)
+  let breakId = latest?.id ?? 0
+  if (latest) {
+    // One stored after it but tapped before it (a tablet's offline queue) has a larger id: only ratings
+    // stored since it are read for that.
+    const queued = await breaks()
+      .select('responses.id')
+      .where('responses.id', '>', latest.id)
+      .where('responses.submitted_at', '<', latest.submitted_at)
+      .orderBy('responses.id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    breakId = queued?.id ?? breakId
+  }
   const run = await ratings(db, place)
     .select('responses.id')
     .where('responses.submitted_at', '>=', since)

@@ -223,6 +223,28 @@ describe('index drop and praise', () => {
     expect(praise).toHaveLength(1)
     expect(praise[0].kindText.vi).toBe('Khen: chuỗi đánh giá rất hài lòng')
   })
+  it("a rating from a tablet's offline queue, stored after others but tapped before them, ends the run of 5s", async () => {
+    const { kiosk } = await setup()
+    const admin = await signIn(t, 'admin')
+    const praise = () => alerts(admin.headers, 'state=all&kind=praise_run')
+    t.clock.advance(30 * 60_000)
+    await rate(kiosk.secret, [3])
+    t.clock.advance(5 * 60_000)
+    await rate(kiosk.secret, Array(9).fill(5))
+    // Tapped 20 minutes ago, before the 3, and arriving now with the tablet's queue.
+    const queued = submission({ overall: 2 }, { givenAt: new Date(t.clock.now().getTime() - 20 * 60_000).toISOString() })
+    expect((await post(t.app, '/api/v1/responses/batch', { items: [queued] }, kiosk.secret)).body.created).toBe(1)
+    await t.alerts.settled()
+    t.clock.advance(5 * 60_000)
+    await rate(kiosk.secret, [5])
+    expect(await praise()).toHaveLength(0)
+
+    t.clock.advance(5 * 60_000)
+    await rate(kiosk.secret, Array(9).fill(5))
+    const raised = await praise()
+    expect(raised).toHaveLength(1)
+    expect(raised[0].facts).toMatchObject({ n: 10 })
+  })
 })
 
 describe('follow-up', () => {

@@ -17,6 +17,7 @@ import * as totalRollups from './2026-12-01.23_total_rollups.ts'
 import * as rollupsResponsesCovering from './2026-12-01.24_rollups_responses_covering.ts'
 import * as agencyRevisions from './2026-12-01.25_agency_revisions.ts'
 import * as tableRevisions from './2026-12-01.26_table_revisions.ts'
+import * as answersQuestionCovering from './2026-12-02.1_answers_question_covering.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.24_rollups_responses_covering': rollupsResponsesCovering,
   '2026-12-01.25_agency_revisions': agencyRevisions,
   '2026-12-01.26_table_revisions': tableRevisions,
+  '2026-12-02.1_answers_question_covering': answersQuestionCovering,
 }
