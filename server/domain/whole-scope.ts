@@ -14,3 +14,11 @@ export function wholeScope(agencies: ReadonlyArray<{ kind: string; parent_id: nu
   for (const a of agencies) if (a.active && a.parent_id === null && a.kind === 'province' && ++provinces > 1) return NATION
   return PROVINCE
 }
+
+/**
+ * The same inside a sentence ("Quản trị (toàn quốc)", "Set for the whole country"), from the name `wholeScope`
+ * gave: "Nationwide" does not fit after "for the" the way "whole province" does.
+ */
+export function wholeScopeInSentence(scope: LocalizedText): LocalizedText {
+  return scope.vi === NATION.vi ? { vi: 'toàn quốc', en: 'whole country' } : { vi: 'toàn tỉnh', en: 'whole province' }
+}

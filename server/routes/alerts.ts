@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../app.ts'
-import { agencyInScope } from '../agencies/service.ts'
+import { agencyInScope, overallScope } from '../agencies/service.ts'
 import { findAlertRow, listAlertRows, type AlertRow } from '../alerts/repository.ts'
 import { acknowledgeAlert, alertDetail, alertNotFound, alertView, commentOnAlert, resolveAlert, RuleChange, setRule } from '../alerts/service.ts'
 import { agencyScope, type StaffUser } from '../auth/scope.ts'
@@ -10,6 +10,8 @@ import { AlertKind, scopeKey } from '../domain/alert-rules.ts'
 import { findAgency } from '../agencies/repository.ts'
 import { findDeskLabel } from '../desks/repository.ts'
 import { DomainError } from '../domain/errors.ts'
+import type { LocalizedText } from '../domain/text.ts'
+import { wholeScopeInSentence } from '../domain/whole-scope.ts'
 import { csrf } from '../middleware/csrf/index.ts'
 import { inScope, requireStaff } from '../middleware/session/index.ts'
 import { validate } from '../middleware/validate/index.ts'
@@ -22,7 +24,11 @@ const Text = (max: number) =>
     .min(1)
     .max(max)
     .transform((s) => s.normalize('NFC'))
-const provinceOnly = () => new DomainError('forbidden', 'forbidden', { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn tỉnh', en: 'Only admins set the province-wide rules' })
+/** `whole`: what the deployment covers (the province, or the nation), as `overallScope` names it. */
+const wholeOnly = (whole: LocalizedText) => {
+  const w = wholeScopeInSentence(whole)
+  return new DomainError('forbidden', 'forbidden', { vi: `Chỉ quản trị mới đặt quy tắc chung cho ${w.vi}`, en: `Only admins set the rules for the ${w.en}` })
+}
 
 /** A desk or agency named in a request, only when the staff member may see it. */
 async function target(deps: AppDeps, staff: StaffUser, q: { agency?: string; deskId?: number }, unnamed: 'own' | 'province') {
@@ -46,7 +52,10 @@ async function sourceText(db: AppDeps['db'], source: string) {
     const d = await findDeskLabel(db, Number(id))
     return { vi: `Đặt cho ${d?.name ?? 'quầy'}`, en: `Set for ${d?.name ?? 'the desk'}` }
   }
-  return level === 'province' ? { vi: 'Đặt cho toàn tỉnh', en: 'Set for the whole province' } : { vi: 'Mặc định', en: 'Default' }
+  // 'province' is the stored key of the top level, whatever the deployment covers.
+  if (level !== 'province') return { vi: 'Mặc định', en: 'Default' }
+  const w = wholeScopeInSentence(await overallScope(db))
+  return { vi: `Đặt cho ${w.vi}`, en: `Set for the ${w.en}` }
 }
 
 /** Alerts and their follow-up (mới → đã tiếp nhận → đã xử lý), and the rules that raise them; all scoped by agency. */
@@ -100,7 +109,7 @@ export function alertRoutes(deps: AppDeps) {
     .put('/rules', editor, csrf(), validate('json', RuleChange), async (c) => {
       const body = c.req.valid('json')
       const t = await target(deps, c.var.staff, body, 'province')
-      if (t.agencyId === null && c.var.staff.role !== 'admin') throw provinceOnly()
+      if (t.agencyId === null && c.var.staff.role !== 'admin') throw wholeOnly(await overallScope(db))
       await setRule(db, body, t, c.var.staff, clock.now())
       deps.alerts.invalidateRules()
       return c.json({ rule: await deps.alerts.ruleFor(body.kind, t) })

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
-import { makeAgency, makeDesk, post, signIn, submission } from '../helpers/factories.ts'
+import { jsonRequest, makeAgency, makeDesk, post, signIn, submission } from '../helpers/factories.ts'
 
 let t: TestApp
 afterEach(() => t.close())
@@ -61,5 +61,34 @@ describe('the overall row of the report workbook', () => {
     expect(wb.getWorksheet('Yếu tố')!.getCell('B2').value).toBe('Toàn tỉnh')
     expect(info(wb)).toMatchObject({ 'Số phiếu toàn tỉnh (n)': 1, 'Chỉ số toàn tỉnh': 100 })
     expect(JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()))).not.toMatch(/toàn quốc/i)
+  })
+})
+
+describe('the alert rules set for the whole deployment', () => {
+  const rule = { kind: 'unhappy_burst', params: { windowMinutes: 30, share: 0.2, minCount: 3, maxRating: 2 } }
+  const put = (headers: Record<string, string>) => t.app.request('/api/v1/alerts/rules', jsonRequest(headers, rule, 'PUT'))
+  /** The refusal a manager gets for the top-level rule, and where the admin's top-level rule says it was set. */
+  async function words(provinces: string[]) {
+    const own = await deployment(provinces)
+    const refused = await put((await signIn(t, 'manager', own.id)).headers)
+    expect(refused.status).toBe(403)
+    const admin = await signIn(t)
+    expect((await put(admin.headers)).status).toBe(200)
+    const rules = await (await t.app.request('/api/v1/alerts/rules', { headers: admin.headers })).json()
+    return { refusal: ((await refused.json()) as any).error.message, source: rules.rules.find((r: any) => r.kind === 'unhappy_burst').sourceText }
+  }
+
+  it('are the nation’s in a Ministry-level deployment, in the refusal and in where the rule was set', async () => {
+    expect(await words(['TINH-HN', 'TINH-SL'])).toEqual({
+      refusal: { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn quốc', en: 'Only admins set the rules for the whole country' },
+      source: { vi: 'Đặt cho toàn quốc', en: 'Set for the whole country' },
+    })
+  })
+
+  it('are the province’s in a provincial deployment', async () => {
+    expect(await words(['TINH-SL'])).toEqual({
+      refusal: { vi: 'Chỉ quản trị mới đặt quy tắc chung cho toàn tỉnh', en: 'Only admins set the rules for the whole province' },
+      source: { vi: 'Đặt cho toàn tỉnh', en: 'Set for the whole province' },
+    })
   })
 })

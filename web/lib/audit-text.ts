@@ -252,10 +252,10 @@ const detailLabels: Record<string, LocalizedText> = {
 /** The comment list's filter values, as its picker names them. */
 const commentStatus: Record<string, LocalizedText> = { all: strings.all, counted: strings.counted, spam: integrity.excluded, flagged: strings.flagged }
 
-function valueText(key: string, v: unknown, lang: 'vi' | 'en'): string {
+function valueText(key: string, v: unknown, lang: 'vi' | 'en', whole: LocalizedText): string {
   if (v === null || v === undefined) return '—'
   if (typeof v === 'boolean') return t(v ? words.yes : words.no, lang)
-  if (key === 'role' && typeof v === 'string') return roleName(v, lang)
+  if (key === 'role' && typeof v === 'string') return roleName(v, lang, whole)
   if (key === 'reason' && typeof v === 'string' && v in EXCLUSION_REASON_TEXT) return EXCLUSION_REASON_TEXT[v as keyof typeof EXCLUSION_REASON_TEXT][lang]
   if (key === 'flag' && typeof v === 'string') return FLAG_REASON_TEXT[v]?.[lang] ?? v
   if (key === 'status' && typeof v === 'string') return commentStatus[v]?.[lang] ?? v
@@ -265,23 +265,23 @@ function valueText(key: string, v: unknown, lang: 'vi' | 'en'): string {
   if (key === 'cutoff' && typeof v === 'string') return formatDate(v, lang, undefined)
   // The responses erased, by row number: how many is what staff can read.
   if (key === 'responses' && Array.isArray(v)) return String(v.length)
-  if (Array.isArray(v)) return v.map((x) => valueText('', x, lang)).join(', ')
+  if (Array.isArray(v)) return v.map((x) => valueText('', x, lang, whole)).join(', ')
   if (typeof v === 'object') {
     const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== null && x !== undefined)
-    return parts.length ? parts.map(([k, x]) => `${detailLabels[k]?.[lang] ?? k} ${valueText(k, x, lang)}`).join(', ') : '—'
+    return parts.length ? parts.map(([k, x]) => `${detailLabels[k]?.[lang] ?? k} ${valueText(k, x, lang, whole)}`).join(', ') : '—'
   }
   return String(v)
 }
 
-/** The details as "tên: Quầy 2; hoạt động: không" instead of raw JSON. */
-export function detailsText(details: unknown, lang: 'vi' | 'en'): string {
+/** The details as "tên: Quầy 2; hoạt động: không" instead of raw JSON; `whole` names what an admin reaches (`strings.wholeScope(meta)`). */
+export function detailsText(details: unknown, lang: 'vi' | 'en', whole: LocalizedText): string {
   if (details === null || details === undefined) return ''
-  if (typeof details !== 'object' || Array.isArray(details)) return valueText('', details, lang)
+  if (typeof details !== 'object' || Array.isArray(details)) return valueText('', details, lang, whole)
   return (
     Object.entries(details as Record<string, unknown>)
       // Internal row numbers mean nothing to staff; the entry's target already names the thing.
       .filter(([k, v]) => !(typeof v === 'number' && (k.endsWith('Id') || ['desk', 'agency', 'comment', 'exclusion', 'snapshot'].includes(k))))
-      .map(([k, v]) => `${detailLabels[k]?.[lang] ?? k}: ${valueText(k, v, lang)}`)
+      .map(([k, v]) => `${detailLabels[k]?.[lang] ?? k}: ${valueText(k, v, lang, whole)}`)
       .join('; ')
   )
 }

@@ -26,7 +26,6 @@ export const strings = {
   kind: s('Loại cơ quan', 'Agency kind'),
   channel: s('Kênh', 'Channel'),
   all: s('Tất cả', 'All'),
-  province,
   /** What the overall figure covers, as the server decided it (server/domain/whole-scope.ts); the province until meta has come. */
   wholeScope: (meta: Pick<Meta, 'wholeScope'> | null | undefined) => meta?.wholeScope ?? province,
   index: s('Chỉ số', 'Index'),

@@ -4,6 +4,8 @@ import { useLocation } from 'preact-iso'
 import { PasswordField } from '../components/field.tsx'
 import { useAction } from '../hooks/use-action.ts'
 import { useApp } from '../hooks/use-auth.ts'
+import { useGet } from '../hooks/use-fetch.ts'
+import { client } from '../lib/client.ts'
 import { strings } from '../lib/strings.ts'
 
 export function AccountPage() {
@@ -12,6 +14,7 @@ export function AccountPage() {
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const action = useAction()
+  const meta = useGet(client.api.v1.dashboard.meta)
   const submit = async (e: Event) => {
     e.preventDefault()
     if (!(await action.call((c) => c.api.v1.auth.password.$post({ json: { current, next } })))) return
@@ -22,7 +25,7 @@ export function AccountPage() {
     <section class="card narrow">
       <h1>{tr(strings.account)}</h1>
       <p>
-        {auth?.user.displayName} ({auth?.user.username}) · {roleName(auth?.user.role ?? '', lang)}
+        {auth?.user.displayName} ({auth?.user.username}) · {roleName(auth?.user.role ?? '', lang, strings.wholeScope(meta.data))}
         {auth?.user.agency ? ` · ${auth.user.agency.name}` : ''}
       </p>
       <h2>{tr(strings.changePassword)}</h2>

@@ -22,7 +22,7 @@ const text = {
   codeHint: s('chữ không dấu, số, "-" và "_"; ví dụ SNV, MC-01', 'letters without accents, digits, "-" and "_"; e.g. SNV, MC-01'),
   name: s('Tên', 'Name'),
   parentAgency: s('Cơ quan cấp trên', 'Parent agency'),
-  noParent: s('Không có (trực thuộc tỉnh)', 'None (under the province)'),
+  noParent: s('Không có (cấp cao nhất)', 'None (top level)'),
   kind: s('Loại', 'Kind'),
   add: s('Thêm', 'Add'),
   mergeAgencies: s('Sáp nhập cơ quan', 'Merge agencies'),

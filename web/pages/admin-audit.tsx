@@ -7,7 +7,7 @@ import { useGet } from '../hooks/use-fetch.ts'
 import { actionText, actorText, detailsText, familyText, targetText } from '../lib/audit-text.ts'
 import { client } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
-import { s } from '../lib/strings.ts'
+import { s, strings } from '../lib/strings.ts'
 import { LoadError } from '../components/load-error.tsx'
 
 const text = {
@@ -112,7 +112,7 @@ export function AdminAuditPage() {
                 <td>{actorText(e.actor, lang)}</td>
                 <th scope="row">{actionText(e.action, lang)}</th>
                 <td>{targetText(e.target, lang, names)}</td>
-                <td>{detailsText(e.details, lang)}</td>
+                <td>{detailsText(e.details, lang, strings.wholeScope(meta.data))}</td>
                 <td class="num">{e.id}</td>
               </tr>
             ))}

@@ -9,7 +9,9 @@ import { useApp } from '../hooks/use-auth.ts'
 import { useGet } from '../hooks/use-fetch.ts'
 import { client, type Res } from '../lib/client.ts'
 import { formatDateTime } from '../lib/format.ts'
-import { s } from '../lib/strings.ts'
+import { s, strings } from '../lib/strings.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { wholeScopeInSentence } from '../../server/domain/whole-scope.ts'
 import { KIOSK_STATUS_TEXT } from '../../server/domain/vocabulary.ts'
 
 type Kiosk = Res<typeof client.api.v1.kiosks.$get>['kiosks'][number]
@@ -48,7 +50,8 @@ const text = {
   revoke: s('Thu hồi máy', 'Revoke the tablet'),
   renameMove: s('Đổi tên, chuyển quầy', 'Rename, move'),
   delays: s('Thời gian chờ của máy tính bảng', 'Tablet delays'),
-  delaysNote: s('Áp dụng cho mọi máy trong tỉnh, từ lần liên lạc kế tiếp (tối đa một phút).', 'For every tablet in the province, from its next heartbeat (within a minute).'),
+  delaysNote: (w: LocalizedText) =>
+    s(`Áp dụng cho mọi máy trên ${w.vi}, từ lần liên lạc kế tiếp (tối đa một phút).`, `For every tablet across the ${w.en}, from its next heartbeat (within a minute).`),
   saveDelays: s('Lưu thời gian chờ', 'Save the delays'),
   delaysSaved: s('Đã lưu. Các máy sẽ dùng thời gian mới từ lần liên lạc kế tiếp.', 'Saved. The tablets use the new delays from their next heartbeat.'),
 }
@@ -190,10 +193,11 @@ function KioskEditor({ kiosk, desks, onDone }: { kiosk: Kiosk; desks: AgencyDesk
   )
 }
 
-/** The tablets' delays, in seconds: one setting for the province, changed by admins, picked up at the next heartbeat. */
+/** The tablets' delays, in seconds: one setting for the whole deployment, changed by admins, picked up at the next heartbeat. */
 function KioskDelays() {
   const { auth, tr } = useApp()
   const current = useGet(client.api.v1.kiosks.settings)
+  const meta = useGet(client.api.v1.dashboard.meta)
   const action = useAction()
   const [edit, setEdit] = useState<Record<keyof Delays, string> | null>(null)
   const [saved, setSaved] = useState(false)
@@ -219,7 +223,7 @@ function KioskDelays() {
   return (
     <section class="card">
       <h2>{tr(text.delays)}</h2>
-      <p class="muted">{tr(text.delaysNote)}</p>
+      <p class="muted">{tr(text.delaysNote(wholeScopeInSentence(strings.wholeScope(meta.data))))}</p>
       <form class="filters" onSubmit={save}>
         {keys.map((k) => (
           <TextField

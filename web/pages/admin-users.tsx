@@ -46,7 +46,9 @@ export function AdminUsersPage() {
   const meta = useGet(client.api.v1.dashboard.meta)
   const agencyNames = new Map((meta.data?.agencies ?? []).map((a) => [a.code, a.name]))
   // An account without an agency sees everything: the province, or the nation in a Ministry-level deployment.
-  const whole = tr(strings.wholeScope(meta.data))
+  const scope = strings.wholeScope(meta.data)
+  const whole = tr(scope)
+  const role = (r: string) => roleName(r, lang, scope)
   const [form, setForm] = useState({ username: '', displayName: '', password: '', role: 'viewer' as Role, agency: auth?.user.agency?.code ?? '' })
   const input = (id: 'username' | 'displayName' | 'password', label: string, type = 'text') => (
     <TextField
@@ -82,9 +84,9 @@ export function AdminUsersPage() {
           {input('displayName', tr(text.fullName))}
           {input('password', tr(text.password), 'password')}
           <SelectField id="u-role" name="role" error={action.error} label={tr(text.role)} value={form.role} onValue={(role) => setForm({ ...form, role: role as Role })}>
-            <option value="viewer">{roleName('viewer', lang)}</option>
-            <option value="manager">{roleName('manager', lang)}</option>
-            {auth?.user.role === 'admin' ? <option value="admin">{roleName('admin', lang)}</option> : null}
+            <option value="viewer">{role('viewer')}</option>
+            <option value="manager">{role('manager')}</option>
+            {auth?.user.role === 'admin' ? <option value="admin">{role('admin')}</option> : null}
           </SelectField>
           <AgencySelect
             id="u-agency"
@@ -101,7 +103,7 @@ export function AdminUsersPage() {
           <tr key={u.username}>
             <th scope="row">{u.username}</th>
             <td>{u.displayName}</td>
-            <td>{roleName(u.role, lang)}</td>
+            <td>{role(u.role)}</td>
             <td>{u.agency ? (agencyNames.get(u.agency) ?? u.agency) : whole}</td>
             <StatusCell
               status={tr(u.active ? text.active : text.disabled)}

@@ -40,7 +40,7 @@ const text = {
   inherit: s('Bỏ thiết lập riêng, theo cấp trên', 'Remove this setting, follow the level above'),
 }
 
-/** Alert rules for the province, an agency or a desk: each inherits from above until set here. */
+/** Alert rules for the whole deployment, an agency or a desk: each inherits from above until set here. */
 export function AlertRulesPage() {
   const { tr, auth } = useApp()
   const meta = useGet(client.api.v1.dashboard.meta)
@@ -66,7 +66,7 @@ export function AlertRulesPage() {
             setDeskId('')
           }}
         >
-          {isAdmin ? <option value="">{tr(strings.province)}</option> : null}
+          {isAdmin ? <option value="">{tr(strings.wholeScope(meta.data))}</option> : null}
           {meta.data?.agencies.map((a) => (
             <option key={a.code} value={a.code}>
               {a.name}

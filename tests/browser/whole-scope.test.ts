@@ -1,0 +1,49 @@
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createUser } from '../../server/auth/service.ts'
+import { browserSuite, staffContext } from '../helpers/browser.ts'
+import { makeAgency } from '../helpers/factories.ts'
+
+const PASSWORD = 'mat-khau-rat-dai-123'
+// Each page at the staff desktop's size, for a person to look at: PNGs under /tmp/shots-whole-scope/ (not asserted).
+const SHOTS = '/tmp/shots-whole-scope'
+fs.mkdirSync(SHOTS, { recursive: true })
+
+// A Ministry-level deployment: two provinces at the top of the tree, an admin who reaches all of them.
+const site = browserSuite({
+  prepare: async (server) => {
+    for (const code of ['TINH-HN', 'TINH-SL']) {
+      const p = await makeAgency(server.db, { code, name: `Tỉnh ${code}`, kind: 'province' })
+      await makeAgency(server.db, { code: `${code}-SNV`, name: `Sở Nội vụ ${code}`, parentId: p.id })
+    }
+    await createUser(server.db, { username: 'quantri', password: PASSWORD, role: 'admin', agencyId: null, actor: 'test' }, server.clock.now())
+  },
+})
+
+/** The page's text once what it names the deployment by is on it. */
+async function pageText(path: string, shown: string) {
+  const { context, page } = await staffContext(site, 'quantri', {}, PASSWORD)
+  await page.goto(`${site.url}${path}`)
+  await page.getByText(shown).first().waitFor({ state: 'attached' })
+  // Before the deployment's name has come every page says the province: read once every request is answered.
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: `${SHOTS}/${path.slice(1).replaceAll('/', '-')}.png`, fullPage: true })
+  const text = await page.locator('main').evaluate((m) => [m.textContent, ...[...m.querySelectorAll('option')].map((o) => o.textContent)].join(' '))
+  await context.close()
+  return text
+}
+
+describe('in a Ministry-level deployment the staff pages name the nation, never the province, as the whole', () => {
+  it.each([
+    ['/admin/users', 'Quản trị (toàn quốc)'], // the role in the table and in the role picker
+    ['/account', 'Quản trị (toàn quốc)'],
+    ['/admin/audit', 'Quản trị (toàn quốc)'], // the role given in the account's creation entry
+    ['/admin/kiosks', 'Áp dụng cho mọi máy trên toàn quốc'],
+    ['/alerts/rules', 'Toàn quốc'],
+    ['/admin/agencies', 'Không có (cấp cao nhất)'],
+  ])('%s says "%s"', async (path, shown) => {
+    const text = await pageText(path, shown)
+    expect(text).toContain(shown)
+    expect(text).not.toMatch(/toàn tỉnh|trong tỉnh|trực thuộc tỉnh|whole province|province-wide/i)
+  })
+})
