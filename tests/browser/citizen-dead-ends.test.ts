@@ -183,3 +183,27 @@ describe('kiosk screens fit common tablets, with a way back from every step', ()
       await context.close()
     })
 })
+
+describe('the kiosk’s reasons with the largest text, on common tablets', () => {
+  for (const [label, options] of sizes.slice(0, 2))
+    it(`at ${label}: every option, scrolled into view, shows above the send button and takes the tap`, async () => {
+      const { context, page } = await pairedTablet(site, desk.id, options)
+      await page.getByRole('button', { name: 'Chữ lớn' }).click()
+      await page.getByRole('button', { name: 'Đánh giá', exact: true }).click()
+      await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click()
+      await page.getByRole('checkbox', { name: 'Thời gian chờ lâu' }).waitFor()
+      await page.screenshot({ path: `${SHOTS}/kiosk-details-large-${label}.png` })
+      const covered = await page.locator('form.details label.option').evaluateAll((all) =>
+        all.flatMap((option) => {
+          // As a finger or the keyboard brings it in: to the nearest edge of the scrolling form.
+          option.scrollIntoView({ block: 'nearest' })
+          const box = option.getBoundingClientRect()
+          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+          return hit?.closest('label.option') === option ? [] : [`${option.textContent} (under ${hit?.textContent})`]
+        }),
+      )
+      await page.screenshot({ path: `${SHOTS}/kiosk-details-large-${label}-last.png` })
+      expect(covered).toEqual([])
+      await context.close()
+    })
+})
