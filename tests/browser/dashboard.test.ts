@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TIMEZONE, quarterOf, shiftQuarter } from '../../server/domain/periods.ts'
-import { browserSuite, demoProvince, seriousA11yViolations, signedInPage, signIn } from '../helpers/browser.ts'
+import { browserSuite, demoProvince, seriousA11yViolations, signedInPage, signIn, staffContext } from '../helpers/browser.ts'
 
 const previousQuarter = shiftQuarter(quarterOf(new Date(), DEFAULT_TIMEZONE), -1)
 const site = browserSuite({ prepare: demoProvince })
@@ -84,5 +84,48 @@ describe('Home Affairs dashboard', () => {
     await page.waitForURL(/\/login\?next=/)
     expect(await seriousA11yViolations(page)).toEqual([])
     await page.close()
+  })
+})
+
+describe('the ranking on a desktop screen', () => {
+  /** The ranking's scrolling box, its last column's header and the hint above it, as the admin's screen shows them. */
+  async function ranking(width: number, height: number) {
+    const { context, page } = await staffContext(site, 'admin', { viewport: { width, height } })
+    await page.goto(`${site.url}/dashboard`)
+    const table = page.getByRole('table', { name: 'Bảng xếp hạng' })
+    await table.locator('tbody tr').first().waitFor()
+    await page.waitForLoadState('networkidle')
+    await page.getByRole('link', { name: 'Tải Excel (XLSX)' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `/tmp/shots-ranking-${width}x${height}.png` })
+    const box = page.getByRole('region', { name: 'Bảng xếp hạng' })
+    const hint = page.getByText('Bảng rộng hơn màn hình: cuộn ngang để xem các cột bên phải →')
+    /** Whether the last column's header lies wholly inside the scrolling box. */
+    const lastShown = () =>
+      box.evaluate((el) => {
+        const last = el.querySelector('thead th:last-child')!.getBoundingClientRect()
+        const shown = el.getBoundingClientRect()
+        return last.right <= shown.right + 0.5 && last.left >= shown.left
+      })
+    return { context, page, box, hint, lastShown }
+  }
+
+  it('at 1440×900 has every column in view, with nothing to scroll', async () => {
+    const { context, hint, lastShown } = await ranking(1440, 900)
+    expect(await lastShown()).toBe(true)
+    expect(await hint.count()).toBe(0)
+    await context.close()
+  })
+
+  it('narrower, says that more columns lie to the right, and shades the edge until scrolled to them', async () => {
+    const { context, page, box, hint, lastShown } = await ranking(1024, 768)
+    expect(await lastShown()).toBe(false)
+    expect(await hint.isVisible()).toBe(true)
+    const shade = () => page.locator('.scroll-more').evaluate((el) => getComputedStyle(el, '::after').backgroundImage)
+    expect(await shade()).toContain('gradient')
+    await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }))
+    await page.waitForFunction(() => !document.querySelector('.scroll-more.more'))
+    expect(await lastShown()).toBe(true)
+    expect(await shade()).toBe('none')
+    await context.close()
   })
 })

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useApp } from '../hooks/use-auth.ts'
 import { formatChange, formatIndex, formatInterval, formatRankChange } from '../lib/format.ts'
 import type { Report, Unit } from '../lib/report-types.ts'
@@ -15,6 +15,34 @@ const text = {
   showMore: (n: number) => word(`Hiện thêm ${n} cơ quan`, `Show ${n} more agencies`),
   showAll: (n: number) => word(`Hiện cả ${n} cơ quan`, `Show all ${n} agencies`),
   loadingAll: word('Đang tải toàn bộ bảng xếp hạng…', 'Loading the whole ranking…'),
+  wider: word('Bảng rộng hơn màn hình: cuộn ngang để xem các cột bên phải →', 'The table is wider than the screen: scroll sideways for the columns on the right →'),
+}
+
+/**
+ * Whether a scrolling box is wider than it shows, and whether columns still lie beyond its right edge: a desktop
+ * scrollbar sits below the last row, off the screen, and an overlay one shows only once touched.
+ */
+function useSideways() {
+  const ref = useRef<HTMLDivElement>(null)
+  const [state, setState] = useState({ wider: false, more: false })
+  useEffect(() => {
+    const el = ref.current!
+    const check = () => {
+      const wider = el.scrollWidth > el.clientWidth + 1
+      const more = wider && el.scrollLeft + el.clientWidth < el.scrollWidth - 1
+      setState((s) => (s.wider === wider && s.more === more ? s : { wider, more }))
+    }
+    check()
+    el.addEventListener('scroll', check, { passive: true })
+    const resized = new ResizeObserver(check)
+    resized.observe(el)
+    resized.observe(el.firstElementChild!)
+    return () => {
+      el.removeEventListener('scroll', check)
+      resized.disconnect()
+    }
+  }, [])
+  return { ref, ...state }
 }
 
 /** The whole ranking, when the table was given only its first rows (`report.unitTotals`): asked for on the officer's request. */
@@ -79,6 +107,7 @@ export function RankingTable({
   const [shown, setShown] = useState(pageSize)
   const [shownBelow, setShownBelow] = useState(pageSize)
   const [wanted, setSort] = useState<{ key: Key; dir: 1 | -1 }>({ key: 'rank', dir: 1 })
+  const sideways = useSideways()
   // Only the first rows are here: they stay in rank order (sorting them alone would mislead) until the whole ranking comes.
   const totals = whole ? report.unitTotals : undefined
   const sort = totals ? { key: 'rank' as Key, dir: 1 as const } : wanted
@@ -116,60 +145,63 @@ export function RankingTable({
   const link = (u: Unit) => <a href={`/agencies/${encodeURIComponent(u.agency)}?${query}`}>{u.name}</a>
   return (
     <>
-      {/* Rank, name and index stay in view while the element columns scroll beside them. */}
-      <div class="table-wrap ranking-wrap" tabIndex={0} role="region" aria-label={tr(s.ranking)}>
-        <table class="ranking">
-          <caption>{tr(s.ranking)}</caption>
-          <thead>
-            <tr>
-              {header('rank', tr(s.rank), 'sticky c1')}
-              {header('name', tr(s.agency), 'sticky c2')}
-              {header('index', report.method === 'points' ? tr(s.points) : tr(s.index), 'sticky c3')}
-              {header('rankChange', tr(s.rankChange))}
-              {header('indexChange', report.method === 'points' ? tr(s.pointsChange) : tr(s.indexChange))}
-              {header('n', tr(s.responses))}
-              <th scope="col">{tr(s.interval)}</th>
-              <th scope="col">{tr(s.responseRate)}</th>
-              {elements.map((e) => (
-                <th scope="col" key={e.id} class="element">
-                  <span class="tip-host" tabIndex={0}>
-                    <span aria-hidden="true">{shortLabel(e.label)}</span>
-                    <span class="sr-only">{e.label}</span>
-                    <span class="tip" role="tooltip" aria-hidden="true">
-                      {e.label}
-                    </span>
-                  </span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {ranked.length === 0 ? (
+      {sideways.wider ? <p class="muted scroll-hint no-print">{tr(text.wider)}</p> : null}
+      {/* Rank, name and index stay in view while the element columns scroll beside them; a shade at the right edge while more lie beyond it. */}
+      <div class={`scroll-more ${sideways.more ? 'more' : ''}`}>
+        <div class="table-wrap ranking-wrap" tabIndex={0} role="region" aria-label={tr(s.ranking)} ref={sideways.ref}>
+          <table class="ranking">
+            <caption>{tr(s.ranking)}</caption>
+            <thead>
               <tr>
-                <td colSpan={8 + elements.length}>{tr(s.noneRanked)}</td>
-              </tr>
-            ) : null}
-            {ranked.slice(0, shown).map((u) => (
-              <tr key={u.agency}>
-                <td class="num sticky c1">{u.rank}</td>
-                <th scope="row" class="sticky c2">
-                  {link(u)}
-                </th>
-                <td class="num strong sticky c3">{formatIndex(u.index, report.method, lang)}</td>
-                <td class={`num change ${(u.rankChange ?? 0) > 0 ? 'up' : (u.rankChange ?? 0) < 0 ? 'down' : ''}`}>{formatRankChange(u.rankChange)}</td>
-                <td class="num">{formatChange(u.indexChange, report.method, lang)}</td>
-                <td class="num">{u.n}</td>
-                <td class="num">{formatInterval(u.ci95, report.method, lang)}</td>
-                <td class="num">{formatRate(u.responseRate, tr, lang)}</td>
+                {header('rank', tr(s.rank), 'sticky c1')}
+                {header('name', tr(s.agency), 'sticky c2')}
+                {header('index', report.method === 'points' ? tr(s.points) : tr(s.index), 'sticky c3')}
+                {header('rankChange', tr(s.rankChange))}
+                {header('indexChange', report.method === 'points' ? tr(s.pointsChange) : tr(s.indexChange))}
+                {header('n', tr(s.responses))}
+                <th scope="col">{tr(s.interval)}</th>
+                <th scope="col">{tr(s.responseRate)}</th>
                 {elements.map((e) => (
-                  <td class="num" key={e.id}>
-                    {formatIndex(u.elements[e.id], report.method, lang)}
-                  </td>
+                  <th scope="col" key={e.id} class="element">
+                    <span class="tip-host" tabIndex={0}>
+                      <span aria-hidden="true">{shortLabel(e.label)}</span>
+                      <span class="sr-only">{e.label}</span>
+                      <span class="tip" role="tooltip" aria-hidden="true">
+                        {e.label}
+                      </span>
+                    </span>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ranked.length === 0 ? (
+                <tr>
+                  <td colSpan={8 + elements.length}>{tr(s.noneRanked)}</td>
+                </tr>
+              ) : null}
+              {ranked.slice(0, shown).map((u) => (
+                <tr key={u.agency}>
+                  <td class="num sticky c1">{u.rank}</td>
+                  <th scope="row" class="sticky c2">
+                    {link(u)}
+                  </th>
+                  <td class="num strong sticky c3">{formatIndex(u.index, report.method, lang)}</td>
+                  <td class={`num change ${(u.rankChange ?? 0) > 0 ? 'up' : (u.rankChange ?? 0) < 0 ? 'down' : ''}`}>{formatRankChange(u.rankChange)}</td>
+                  <td class="num">{formatChange(u.indexChange, report.method, lang)}</td>
+                  <td class="num">{u.n}</td>
+                  <td class="num">{formatInterval(u.ci95, report.method, lang)}</td>
+                  <td class="num">{formatRate(u.responseRate, tr, lang)}</td>
+                  {elements.map((e) => (
+                    <td class="num" key={e.id}>
+                      {formatIndex(u.elements[e.id], report.method, lang)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       {totals && whole && (whole.loading || whole.error) && totals.ranked <= shown ? (
         <p role="status" aria-busy={whole.loading ? 'true' : undefined}>
