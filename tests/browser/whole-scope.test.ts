@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
-import { browserSuite, staffContext } from '../helpers/browser.ts'
-import { makeAgency } from '../helpers/factories.ts'
+import { browserSuite, openPage, staffContext } from '../helpers/browser.ts'
+import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
 const PASSWORD = 'mat-khau-rat-dai-123'
+let desk: { token: string }
 // Each page at the staff desktop's size, for a person to look at: PNGs under /tmp/shots-whole-scope/ (not asserted).
 const SHOTS = '/tmp/shots-whole-scope'
 fs.mkdirSync(SHOTS, { recursive: true })
@@ -14,7 +15,7 @@ const site = browserSuite({
   prepare: async (server) => {
     for (const code of ['TINH-HN', 'TINH-SL']) {
       const p = await makeAgency(server.db, { code, name: `Tỉnh ${code}`, kind: 'province' })
-      await makeAgency(server.db, { code: `${code}-SNV`, name: `Sở Nội vụ ${code}`, parentId: p.id })
+      desk = await makeDesk(server.db, (await makeAgency(server.db, { code: `${code}-SNV`, name: `Sở Nội vụ ${code}`, parentId: p.id })).id)
     }
     await createUser(server.db, { username: 'quantri', password: PASSWORD, role: 'admin', agencyId: null, actor: 'test' }, server.clock.now())
   },
@@ -45,5 +46,17 @@ describe('in a Ministry-level deployment the staff pages name the nation, never 
     const text = await pageText(path, shown)
     expect(text).toContain(shown)
     expect(text).not.toMatch(/toàn tỉnh|trong tỉnh|trực thuộc tỉnh|whole province|province-wide/i)
+  })
+})
+
+describe('in a Ministry-level deployment the citizens’ privacy notice', () => {
+  it('says who keeps the comments without calling them the province', async () => {
+    const { context, page } = await openPage(site, `${site.url}/d/${desk.token}`)
+    const notice = page.locator('details.privacy-notice')
+    await notice.getByText('Dữ liệu của Ông/Bà được dùng thế nào').click()
+    const text = (await notice.textContent())!
+    expect(text).toContain('góp ý được giữ đến khi cơ quan quản lý quyết định xoá')
+    expect(text).not.toMatch(/tỉnh/i)
+    await context.close()
   })
 })

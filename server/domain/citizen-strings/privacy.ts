@@ -1,6 +1,6 @@
 import { s } from '../text.ts'
 
-/** What the province set (see server/privacy/service.ts publicPrivacy). */
+/** What the deployment's admins set (see server/privacy/service.ts publicPrivacy). */
 export interface PrivacyFacts {
   commentYears: number | null
   contact: string | null
@@ -22,8 +22,9 @@ export const privacyStrings = {
     'How long: comments are deleted after {n} years; ratings are kept as statistics.',
   ),
   kept: s(
-    'Thời hạn: mức đánh giá được giữ làm số liệu thống kê; góp ý được giữ đến khi tỉnh quyết định xoá.',
-    'How long: ratings are kept as statistics; comments until the province decides to delete them.',
+    // Whoever runs the deployment (a province, or the Ministry): citizens' pages do not know which.
+    'Thời hạn: mức đánh giá được giữ làm số liệu thống kê; góp ý được giữ đến khi cơ quan quản lý quyết định xoá.',
+    'How long: ratings are kept as statistics; comments until the managing authority decides to delete them.',
   ),
   ask: s(
     'Hỏi, xem hoặc xin xoá đánh giá (nêu mã hồ sơ trên giấy hẹn nếu có): {who}.',
