@@ -1,4 +1,5 @@
-import { sql, type Generated, type Insertable, type Kysely } from 'kysely'
+import { CompiledQuery, sql, type Generated, type Insertable, type Kysely, type QueryResult, type Selectable } from 'kysely'
+import { keepRecent } from '../lib/recent.ts'
 import { isPostgres } from './dialect.ts'
 import type { Database } from './schema.ts'
 import type { Db } from './types.ts'
@@ -9,6 +10,7 @@ type TableWithId = { [T in keyof Database]: Database[T] extends { id: Generated<
 // Kysely cannot check a column list against a table it only knows as a type parameter: the helpers below
 // see every such table as one with an id; their own signatures keep each caller's row checked in full.
 const anyTable = (db: Db) => db as unknown as Kysely<Record<string, { id: Generated<number> }>>
+const anyRowTable = (db: Db) => db as unknown as Kysely<Record<string, Record<string, Plain>>>
 
 /** Adds a row and returns its new id. */
 export async function insertId<T extends TableWithId>(db: Db, table: T, row: Insertable<Database[T]>): Promise<number> {
@@ -74,4 +76,62 @@ export async function ping(db: Db) {
  */
 export function withoutIndex(db: Db, column: string) {
   return isPostgres(db) ? sql.ref(column) : sql`+${sql.ref(column)}`
+}
+
+/** SQL text by dialect and shape (executeByShape); the shapes of intake's per-group statements, a few hundred. */
+const compiledByShape = new Map<string, string>()
+
+/**
+ * Runs a query whose SQL text is determined by `shape` alone, building and compiling it with Kysely only the
+ * first time: later runs bind `parameters`, the values in the order Kysely binds them. The intake writer
+ * runs a handful of statements per group whose building and compiling cost about a fifth of its time; the
+ * statement they compile to is then also found again by the same string. The first run of each shape
+ * checks `parameters` against Kysely's own; a shape whose parameters differ is never reused.
+ */
+export async function executeByShape<R>(db: Db, shape: string, parameters: readonly unknown[], build: () => CompiledQuery<R>): Promise<QueryResult<R>> {
+  const key = `${isPostgres(db) ? 'pg' : 'sqlite'}\u0000${shape}`
+  const known = compiledByShape.get(key)
+  if (known !== undefined) return db.executeQuery<R>(CompiledQuery.raw(known, [...parameters]))
+  const compiled = build()
+  if (compiled.parameters.length === parameters.length && compiled.parameters.every((p, i) => Object.is(p, parameters[i]))) keepRecent(compiledByShape, key, compiled.sql, 512)
+  else console.error(`Truy vấn ${shape}: tham số không khớp, không dùng lại / parameters differ from Kysely's, not reused`)
+  return db.executeQuery(compiled)
+}
+
+type Plain = string | number | null
+
+/**
+ * Inserts rows with one multi-row statement, compiled once per table, columns and number of rows
+ * (executeByShape). Every row has every column, as plain values, so the shape says the whole SQL.
+ */
+export async function insertRows<T extends keyof Database, C extends keyof Selectable<Database[T]> & string = never>(
+  db: Db,
+  table: T,
+  rows: Array<Insertable<Database[T]>>,
+  returning: readonly C[] = [],
+): Promise<Array<Pick<Selectable<Database[T]>, C>>> {
+  if (!rows.length) return []
+  const columns = Object.keys(rows[0]!)
+  const values: Plain[] = []
+  for (const row of rows) {
+    const r = row as Record<string, unknown>
+    if (Object.keys(r).length !== columns.length) throw new Error(`insertRows ${table}: every row needs the same columns`)
+    for (const c of columns) {
+      const v = r[c]
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw new Error(`insertRows ${table}.${c}: only text, numbers and null`)
+      values.push(v)
+    }
+  }
+  const { rows: out } = await executeByShape<Pick<Selectable<Database[T]>, C>>(
+    db,
+    `insert ${table} (${columns.join(',')}) × ${rows.length} returning ${returning.join(',')}`,
+    values,
+    () => {
+      const q = anyRowTable(db)
+        .insertInto(table)
+        .values(rows as Array<Record<string, Plain>>)
+      return (returning.length ? q.returning(returning as readonly string[] as never) : q).compile() as CompiledQuery<never>
+    },
+  )
+  return out
 }

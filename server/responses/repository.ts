@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import { withoutIndex } from '../db/repository.ts'
+import { executeByShape, insertRows, withoutIndex } from '../db/repository.ts'
 import type { NewResponse } from '../db/schema.ts'
 import type { Db } from '../db/types.ts'
 import { periodBounds, type Period } from '../domain/periods.ts'
@@ -14,9 +14,12 @@ export function reportable(table: string = 'responses'): RawBuilder<boolean> {
   )})`
 }
 
-export function findBySubmissionIds(db: Db, ids: string[]) {
-  if (!ids.length) return Promise.resolve([])
-  return db.selectFrom('responses').select(['id', 'submission_id', 'payload_hash']).where('submission_id', 'in', ids).execute()
+export async function findBySubmissionIds(db: Db, ids: string[]) {
+  if (!ids.length) return []
+  const { rows } = await executeByShape(db, `responses by submission id × ${ids.length}`, ids, () =>
+    db.selectFrom('responses').select(['id', 'submission_id', 'payload_hash']).where('submission_id', 'in', ids).compile(),
+  )
+  return rows
 }
 
 /** Inserts many responses with one statement per chunk; returns their ids by submission id. */
@@ -24,23 +27,14 @@ export async function insertResponses(db: Db, rows: NewResponse[]) {
   const ids = new Map<string, number>()
   for (let i = 0; i < rows.length; i += 200) {
     // RETURNING does not promise the order of the rows, so ids are matched by submission id.
-    for (const r of await db
-      .insertInto('responses')
-      .values(rows.slice(i, i + 200))
-      .returning(['id', 'submission_id'])
-      .execute())
-      ids.set(r.submission_id, r.id)
+    for (const r of await insertRows(db, 'responses', rows.slice(i, i + 200), ['id', 'submission_id'])) ids.set(r.submission_id, r.id)
   }
   return ids
 }
 
 export async function insertAnswers(db: Db, rows: Array<{ response_id: number; question_id: string; value_num: number | null; value_text: string | null }>) {
   const folded = rows.map((r) => ({ ...r, value_folded: r.value_text === null ? null : foldForSearch(r.value_text) }))
-  for (let i = 0; i < folded.length; i += 500)
-    await db
-      .insertInto('answers')
-      .values(folded.slice(i, i + 500))
-      .execute()
+  for (let i = 0; i < folded.length; i += 500) await insertRows(db, 'answers', folded.slice(i, i + 500))
 }
 
 export function countResponses(db: Db) {
@@ -121,12 +115,19 @@ export async function countKioskWindows(db: Db, windows: KioskWindow[], cap: num
   const limit = literalLimit(cap)
   // SQLite takes at most 500 selects in one compound statement.
   for (let first = 0; first < windows.length; first += 100) {
-    const selects = windows.slice(first, first + 100).map((w, i) => {
-      const at = sql.ref(w.column)
-      const tapped = w.tappedAfter ? sql` and submitted_at > ${w.tappedAfter.toISOString()}` : sql``
-      return sql`select ${sql.lit(first + i)} as i, (select count(*) from (select 1 from responses where kiosk_id = ${w.kioskId} and ${at} > ${w.from.toISOString()} and ${at} <= ${w.to.toISOString()}${tapped} limit ${limit}) w) as n`
+    const chunk = windows.slice(first, first + 100)
+    // The SQL depends only on each window's kind: the shape names them, runs of one kind counted.
+    const kinds = chunk.map((w) => `${w.column}${w.tappedAfter ? '+' : ''}`)
+    const shape = `kiosk windows ${cap} from ${first}: ${kinds.map((k, i) => (k === kinds[i - 1] ? '' : `${i}:${k} `)).join('')}× ${chunk.length}`
+    const parameters = chunk.flatMap((w) => [w.kioskId, w.from.toISOString(), w.to.toISOString(), ...(w.tappedAfter ? [w.tappedAfter.toISOString()] : [])])
+    const { rows } = await executeByShape(db, shape, parameters, () => {
+      const selects = chunk.map((w, i) => {
+        const at = sql.ref(w.column)
+        const tapped = w.tappedAfter ? sql` and submitted_at > ${w.tappedAfter.toISOString()}` : sql``
+        return sql`select ${sql.lit(first + i)} as i, (select count(*) from (select 1 from responses where kiosk_id = ${w.kioskId} and ${at} > ${w.from.toISOString()} and ${at} <= ${w.to.toISOString()}${tapped} limit ${limit}) w) as n`
+      })
+      return sql<{ i: number; n: number }>`${sql.join(selects, sql` union all `)}`.compile(db)
     })
-    const { rows } = await sql<{ i: number; n: number }>`${sql.join(selects, sql` union all `)}`.execute(db)
     for (const r of rows) counts[Number(r.i)] = Number(r.n)
   }
   return counts
@@ -229,15 +230,17 @@ export async function recentDeskRatings(db: Db, desks: Array<{ deskId: number; s
   const found = new Map(desks.map((d) => [d.deskId, { tapped: [] as DeskRating[], arrived: [] as DeskRating[] }]))
   // Two selects a desk; SQLite takes at most 500 in one compound statement.
   for (let first = 0; first < desks.length; first += 100) {
-    const parts = desks
-      .slice(first, first + 100)
-      .flatMap(({ deskId, since }, i) =>
+    const chunk = desks.slice(first, first + 100)
+    const parameters = chunk.flatMap(({ deskId, since }) => [deskId, since.toISOString(), deskId, since.toISOString()])
+    const { rows } = await executeByShape(db, `desk ratings ${limit} from ${first} × ${chunk.length}`, parameters, () => {
+      const parts = chunk.flatMap(({ deskId, since }, i) =>
         (['submitted_at', 'received_at'] as const).map(
           (at, byArrival) =>
             sql`select * from (select ${sql.lit(first + i)} as d, ${sql.lit(byArrival)} as by_arrival, submitted_at, received_at, is_top from responses where desk_id = ${deskId} and channel = 'kiosk' and ${sql.ref(at)} > ${since.toISOString()} order by ${sql.ref(at)} desc limit ${newest}) ${sql.id(`t${i}_${byArrival}`)}`,
         ),
       )
-    const { rows } = await sql<DeskRating & { d: number; by_arrival: number }>`${sql.join(parts, sql` union all `)}`.execute(db)
+      return sql<DeskRating & { d: number; by_arrival: number }>`${sql.join(parts, sql` union all `)}`.compile(db)
+    })
     for (const { d, by_arrival, ...r } of rows) {
       const seen = found.get(desks[Number(d)]!.deskId)!
       ;(Number(by_arrival) ? seen.arrived : seen.tapped).push(r)
