@@ -16,6 +16,20 @@ describe('quarters in Asia/Ho_Chi_Minh', () => {
     expect(quarterOf(new Date('2025-12-31T16:59:59.999Z'), HCM)).toBe('2025-Q4')
     expect(quarterOf(new Date('2025-12-31T17:00:00Z'), HCM)).toBe('2026-Q1')
   })
+  it('answers alike in any order of instants, to the millisecond either side of a quarter change', () => {
+    const wallClock = (at: Date, timeZone: string) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(at).map((p) => [p.type, p.value]))
+      return `${parts.year}-Q${Math.floor((Number(parts.month) - 1) / 3) + 1}`
+    }
+    for (const [timeZone, change] of [
+      [HCM, Date.parse('2026-03-31T17:00:00Z')],
+      ['Europe/Berlin', Date.parse('2026-09-30T22:00:00Z')],
+      ['America/Sao_Paulo', Date.parse('2025-12-31T03:00:00Z')],
+    ] as const) {
+      const instants = [-86_400_000, -1, 0, 1, 3600_000, -3600_000, 1, -1, 0].map((d) => new Date(change + d))
+      for (const at of instants) expect(quarterOf(at, timeZone), `${at.toISOString()} in ${timeZone}`).toBe(wallClock(at, timeZone))
+    }
+  })
   it('gives half-open UTC bounds for quarters and years', () => {
     expect(periodBounds(parsePeriod('2026-Q2'), HCM)).toEqual({ start: new Date('2026-03-31T17:00:00Z'), end: new Date('2026-06-30T17:00:00Z') })
     expect(periodBounds(parsePeriod('2026-Q4'), HCM)).toEqual({ start: new Date('2026-09-30T17:00:00Z'), end: new Date('2026-12-31T17:00:00Z') })
