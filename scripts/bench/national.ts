@@ -4,8 +4,10 @@
 // on SQLite and PostgreSQL. Generated databases are kept in the OS temp dir and reused (migrated first).
 import fs from 'node:fs'
 import path from 'node:path'
+import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { chromium } from 'playwright-core'
+import { backupSqlite } from '../../server/db/backup.ts'
 import { openDatabase } from '../../server/db/database.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
 import { listRollupQuarters } from '../../server/rollups/repository.ts'
@@ -92,7 +94,14 @@ async function withRollupsOf(work: string, smallFile: string, bigFile: string, s
   const file = path.join(work, `national-${small.provinces}-${small.responses}-rollups-of-${big.responses}.db`)
   if (!fs.existsSync(`${file}.done`)) {
     for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true })
-    fs.copyFileSync(smallFile, file)
+    // Through SQLite's backup, not a file copy: the small file's latest commits (a migration just run)
+    // may still be in its WAL, and the main file alone would be an older, or a half-checkpointed, state.
+    const source = new SQLite(smallFile, { readonly: true })
+    try {
+      await backupSqlite(source, file)
+    } finally {
+      source.close()
+    }
     const { db, close } = await openDatabase(file)
     try {
       // Same generator, same structure: agency, desk and survey ids agree between the two files.
