@@ -40,11 +40,21 @@ describe('Home Affairs dashboard', () => {
       .locator('td')
       .first()
       .textContent()
+    // The survey's definition (the questions' words) comes late, as on a slow line: the page must wait for it.
+    await page.route(
+      (url) => url.pathname.startsWith('/api/v1/surveys/'),
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        await route.continue()
+      },
+    )
     await ranking.getByRole('link', { name: 'Sở Tư pháp' }).click()
     await page.getByRole('heading', { level: 1, name: 'Sở Tư pháp' }).waitFor()
     // Its page names the same rank as the ranking (it asks for its own row only).
     await page.getByText(`Hạng: ${stpRank}`).first().waitFor()
     await page.getByRole('heading', { name: 'Tiêu chí' }).waitFor()
+    // The criteria are named by their questions from the moment they appear, never by their ids.
+    expect(await page.locator('section.card', { hasText: 'Tiêu chí' }).innerText()).not.toMatch(/^(overall|staff|time)$/m)
     await page.getByRole('heading', { name: 'Theo kênh', exact: true }).waitFor()
     expect(await seriousA11yViolations(page)).toEqual([])
     await context.close()

@@ -11,6 +11,8 @@ export function indicatorHeading(id: string, tr: (t: { vi: string; en: string })
 export function Tt01Legend({ indicators }: { indicators: string[] }) {
   const { tr } = useApp()
   const def = useDefinition('tt01-2018')
+  // Drawn with the definition only: before it comes, a line would read "Chỉ số 1: cs1".
+  if (!def) return null
   return (
     <ul class="muted legend">
       {indicators.map((i) => (

@@ -102,7 +102,8 @@ export function AgencyPage({ code: raw }: { code: string }) {
           <BarList method="share" bars={def.index.elements.map((e) => ({ id: e.id, label: tr(e.text), value: f.elements[e.id] ?? null }))} />
         </section>
       ) : null}
-      {f ? (
+      {/* With the definition, so the bars carry the questions' words from their first paint, never their ids. */}
+      {f && def ? (
         <section class="card">
           <h2>{tr(s.criteria)}</h2>
           <BarList
