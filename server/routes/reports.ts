@@ -42,6 +42,12 @@ const firstPage = (report: Report, top: number): Report => {
   const { units, totals } = firstOfRanking(report.units, top)
   return units.length === report.units.length ? report : { ...report, units, unitTotals: totals }
 }
+/** A copy of the report with only some agencies' rows (the computed one is shared with every other caller). */
+const onlyAgencies = (report: Report, keep: (code: string) => boolean): Report => ({
+  ...report,
+  units: report.units.filter((u) => keep(u.agency)),
+  parents: report.parents.filter((p) => keep(p.agency)),
+})
 const firstPageText = (report: Report, page: Report, top: number) => {
   const pages = firstPages.get(report) ?? firstPages.set(report, new Map()).get(report)!
   return pages.get(top) ?? pages.set(top, reportBytes(page)).get(top)!
@@ -71,8 +77,7 @@ export function reportRoutes(deps: AppDeps) {
     const scope = c.var.staff.scope
     if (scope) {
       const codes = new Set((await agencyDirectory(deps.db)).filter((a) => scope.has(a.id)).map((a) => a.code))
-      // A copy: the computed report is shared with every other caller.
-      return { report: { ...report, units: report.units.filter((u) => codes.has(u.agency)), parents: report.parents.filter((p) => codes.has(p.agency)) } }
+      return { report: onlyAgencies(report, (code) => codes.has(code)) }
     }
     return { report, raw: () => snapshot?.content ?? serialized(report) }
   }
@@ -88,7 +93,7 @@ export function reportRoutes(deps: AppDeps) {
     .get('/:survey/:period', staff, validate('query', ReportQuery), async (c) => {
       const { top, agency, ...q } = c.req.valid('query')
       const { report, raw } = await reportOf(c, c.req.param('survey'), c.req.param('period'), q)
-      if (agency !== undefined) return c.json({ ...report, units: report.units.filter((u) => u.agency === agency), parents: report.parents.filter((p) => p.agency === agency) })
+      if (agency !== undefined) return c.json(onlyAgencies(report, (code) => code === agency))
       const page = top === undefined ? report : firstPage(report, top)
       if (!raw) return c.json(page)
       // The same Report as text (the frozen snapshot as stored); typed so, so the typed client reads one shape.
