@@ -21,11 +21,15 @@ const intakeWriter = env.HAILONG_INTAKE_WORKER && sqliteFile && sqliteFile !== '
 const opened = await boot(env, systemClock, { immediate: intakeWriter !== undefined })
 await intakeWriter?.start()
 // And the hour-by-weekday map's scan of raw responses reads from a thread of its own.
-const reader = env.HAILONG_READ_WORKER && sqliteFile && sqliteFile !== ':memory:' ? new SqliteReader(path.resolve(sqliteFile)) : undefined
-await reader?.start()
+const readsOffThread = env.HAILONG_READ_WORKER && sqliteFile && sqliteFile !== ':memory:'
+const reader = readsOffThread ? new SqliteReader(path.resolve(sqliteFile)) : undefined
+// The alert checks' counts get a reader thread of their own: behind a seconds-long heat-map scan they
+// would be late, and a check's duration decides when the next one runs.
+const alertsReader = readsOffThread ? new SqliteReader(path.resolve(sqliteFile)) : undefined
+await Promise.all([reader?.start(), alertsReader?.start()])
 const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
-const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env), enabled: env.HAILONG_ALERTS })
+const alerts = new AlertEngine({ db: opened.db, clock: systemClock, timeZone: env.HAILONG_TZ, delivery: deliveryConfig(env), enabled: env.HAILONG_ALERTS, reader: alertsReader })
 const app = createApp({
   alerts,
   intakeWriter,
@@ -67,6 +71,7 @@ const stop = () => {
     await sweeper.stop()
     await intakeWriter?.close()
     await reader?.close()
+    await alertsReader?.close()
     await opened.close()
     process.exit(0)
   })

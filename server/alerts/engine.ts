@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { listAgencies } from '../agencies/repository.ts'
 import { appendAudit } from '../audit/service.ts'
 import type { AlertKind, Database } from '../db/schema.ts'
+import type { SqliteReader } from '../db/sqlite-reader.ts'
 import { inTransaction } from '../db/transaction.ts'
 import { RATING_QUESTION, isIndexDrop, isUnhappyBurst, ratingIndex, resolveRule, scopeKey, windowStart, type EffectiveRule } from '../domain/alert-rules.ts'
 import { localDateOf, localToInstant } from '../domain/periods.ts'
@@ -46,6 +47,12 @@ export interface AlertEngineOptions {
    * ones: a busy desk then costs a few queries a second, however many ratings it gets. Tests use 0.
    */
   throttleMs?: number
+  /**
+   * On a SQLite file: the checks' counts of a place's ratings run in this reader thread. better-sqlite3
+   * is synchronous, and at a desk fed thousands of ratings a second one count took 50 ms or more, every
+   * request arriving meanwhile waiting for it (the intake bench's p99).
+   */
+  reader?: SqliteReader
 }
 
 /** Below this a rating may complete an unhappy burst and is evaluated sooner (the highest `maxRating` allowed is 4). */
@@ -56,7 +63,8 @@ const DEFAULT_THROTTLE_MS = 2000
  * began, so checking one place takes at most 1/20 (5 %) of the server's time. A check counts the place's
  * ratings of the window and the day: at a desk with a rating a minute it takes a millisecond and the
  * throttle decides; at a desk fed thousands of ratings a second it grows with them, and on SQLite every
- * millisecond of it is one the requests wait for.
+ * millisecond of it is CPU the two cores of a small server share with intake (on a file the counts run in
+ * a reader thread, so no request waits for them).
  */
 const CHECK_COST_FACTOR = 20
 
@@ -90,6 +98,7 @@ export class AlertEngine {
   private readonly delivery: DeliveryConfig
   private readonly enabled: boolean
   private readonly throttleMs: number
+  private readonly reader: SqliteReader | undefined
   /** Places with new ratings, and whether one of them may complete an unhappy burst. */
   private pending = new Map<string, { place: Place; urgent: boolean }>()
   private lastChecked = new Map<string, LastCheck>()
@@ -108,6 +117,7 @@ export class AlertEngine {
     this.delivery = o.delivery ?? {}
     this.enabled = o.enabled ?? true
     this.throttleMs = o.throttleMs ?? DEFAULT_THROTTLE_MS
+    this.reader = o.reader
     this.deliverer = new Deliverer(o.db, o.clock, this.delivery)
   }
 
@@ -260,7 +270,7 @@ export class AlertEngine {
     const now = this.clock.now()
     const from = new Date(now.getTime() - p.windowMinutes * 60_000).toISOString()
     const to = now.toISOString()
-    const w = await windowCounts(this.db, place, from, to, p.maxRating)
+    const w = await windowCounts(this.db, place, from, to, p.maxRating, this.reader)
     if (!isUnhappyBurst(w, p)) return
     // One alert per window: none while an earlier one of this desk is younger than the window.
     if (await alertRaisedSince(this.db, 'unhappy_burst', place, from)) return
@@ -269,7 +279,7 @@ export class AlertEngine {
       dedupKey: `unhappy_burst:${placeKey(place)}:${windowStart(now, p.windowMinutes).toISOString()}`,
       place,
       facts: { n: w.n, unhappy: w.unhappy, share: w.unhappy / w.n, windowMinutes: p.windowMinutes, maxRating: p.maxRating, from, to },
-      responseIds: await windowUnhappyIds(this.db, place, from, to, p.maxRating),
+      responseIds: await windowUnhappyIds(this.db, place, from, to, p.maxRating, this.reader),
     })
   }
 
@@ -279,7 +289,7 @@ export class AlertEngine {
     const now = this.clock.now()
     const day = localDateOf(now, this.timeZone)
     const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-    const run = await currentRun(this.db, place, localToInstant(y, m, d, this.timeZone).toISOString(), rule.params.minRating)
+    const run = await currentRun(this.db, place, localToInstant(y, m, d, this.timeZone).toISOString(), rule.params.minRating, this.reader)
     if (run.ids.length < rule.params.runLength) return
     await this.raise({
       kind: 'praise_run',

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { AlertKind, AlertTable } from '../db/schema.ts'
 import { insertId, insertIdUnlessPresent, placeNames } from '../db/repository.ts'
+import { readOffThread, type SqliteReader } from '../db/sqlite-reader.ts'
 import type { Db } from '../db/types.ts'
 import { RATING_QUESTION } from '../domain/alert-rules.ts'
 import { kioskRows } from '../kiosks/repository.ts'
@@ -52,25 +53,29 @@ function ratings(db: Db, place: { agencyId: number; deskId: number | null }) {
 }
 
 /** Ratings in (from, to]: how many, and how many at `maxRating` or below. */
-export async function windowCounts(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number) {
-  const row = await ratings(db, place)
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('answers.value_num', '<=', maxRating).then(1).else(0).end()).as('unhappy')])
-    .where('responses.submitted_at', '>', from)
-    .where('responses.submitted_at', '<=', to)
-    .executeTakeFirst()
+export async function windowCounts(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number, reader?: SqliteReader) {
+  const [row] = await readOffThread(
+    reader,
+    ratings(db, place)
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('answers.value_num', '<=', maxRating).then(1).else(0).end()).as('unhappy')])
+      .where('responses.submitted_at', '>', from)
+      .where('responses.submitted_at', '<=', to),
+  )
   return { n: Number(row?.n ?? 0), unhappy: Number(row?.unhappy ?? 0) }
 }
 
 /** The unhappy ratings of the window (the alert shows them with their comments). */
-export async function windowUnhappyIds(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number) {
-  const rows = await ratings(db, place)
-    .select('responses.id')
-    .where('responses.submitted_at', '>', from)
-    .where('responses.submitted_at', '<=', to)
-    .where('answers.value_num', '<=', maxRating)
-    .orderBy('responses.id')
-    .limit(200)
-    .execute()
+export async function windowUnhappyIds(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number, reader?: SqliteReader) {
+  const rows = await readOffThread(
+    reader,
+    ratings(db, place)
+      .select('responses.id')
+      .where('responses.submitted_at', '>', from)
+      .where('responses.submitted_at', '<=', to)
+      .where('answers.value_num', '<=', maxRating)
+      .orderBy('responses.id')
+      .limit(200),
+  )
   return rows.map((r) => r.id)
 }
 
@@ -78,37 +83,29 @@ export async function windowUnhappyIds(db: Db, place: { agencyId: number; deskId
  * Today's run: the last rating below `minRating` since `since` (the largest id: the order ratings were
  * stored in), and the ratings after it.
  */
-export async function currentRun(db: Db, place: { agencyId: number; deskId: number | null }, since: string, minRating: number) {
+export async function currentRun(db: Db, place: { agencyId: number; deskId: number | null }, since: string, minRating: number, reader?: SqliteReader) {
   const breaks = () => ratings(db, place).where('responses.submitted_at', '>=', since).where('answers.value_num', '<', minRating)
   // The latest by tap time walks the desk's (desk, time) index back from now: at a busy desk a few steps.
   // A max() over the day read all of the day's ratings, or walked every response ever stored back from
   // the newest when the planner took the primary key for it.
-  const latest = await breaks()
-    .select(['responses.id', 'responses.submitted_at'])
-    .orderBy('responses.submitted_at', 'desc')
-    .orderBy('responses.id', 'desc')
-    .limit(1)
-    .executeTakeFirst()
+  const [latest] = await readOffThread(
+    reader,
+    breaks().select(['responses.id', 'responses.submitted_at']).orderBy('responses.submitted_at', 'desc').orderBy('responses.id', 'desc').limit(1),
+  )
   let breakId = latest?.id ?? 0
   if (latest) {
     // One stored after it but tapped before it (a tablet's offline queue) has a larger id: only ratings
     // stored since it are read for that.
-    const queued = await breaks()
-      .select('responses.id')
-      .where('responses.id', '>', latest.id)
-      .where('responses.submitted_at', '<', latest.submitted_at)
-      .orderBy('responses.id', 'desc')
-      .limit(1)
-      .executeTakeFirst()
+    const [queued] = await readOffThread(
+      reader,
+      breaks().select('responses.id').where('responses.id', '>', latest.id).where('responses.submitted_at', '<', latest.submitted_at).orderBy('responses.id', 'desc').limit(1),
+    )
     breakId = queued?.id ?? breakId
   }
-  const run = await ratings(db, place)
-    .select('responses.id')
-    .where('responses.submitted_at', '>=', since)
-    .where('responses.id', '>', breakId)
-    .orderBy('responses.id')
-    .limit(500)
-    .execute()
+  const run = await readOffThread(
+    reader,
+    ratings(db, place).select('responses.id').where('responses.submitted_at', '>=', since).where('responses.id', '>', breakId).orderBy('responses.id').limit(500),
+  )
   return { breakId, ids: run.map((r) => r.id) }
 }
 

@@ -66,6 +66,7 @@ export async function createTestApp(
       timeZone,
       delivery: options.delivery,
       throttleMs: options.alertThrottleMs ?? 0,
+      reader,
     })
     await intakeWriter?.start()
     const app = createApp({ db: opened.db, databaseKind: opened.kind, clock, timeZone, minSample: options.minSample ?? 30, alerts, intakeWriter, reader })

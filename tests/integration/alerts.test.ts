@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeAgency, makeDesk, makePairedKiosk, post, signIn, submission } from '../helpers/factories.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
+import { onPostgres } from '../helpers/test-database.ts'
 
 // Monday 2026-05-11, 09:00 in Vietnam: the desks are open.
 const MONDAY_9 = '2026-05-11T02:00:00.000Z'
@@ -144,6 +145,42 @@ describe('unhappy burst', () => {
     t.clock.advance(5 * 60_000)
     await t.alerts.settled()
     expect(await alertedDesks()).toEqual([desk.id, quiet.id].sort((a, b) => a - b))
+  })
+})
+
+describe.skipIf(onPostgres)('on a SQLite file', () => {
+  it("counts a desk's ratings in the reader thread, so no request waits for a check", async () => {
+    // Every query the engine runs on the server's connection, by the table it reads from. A query only
+    // compiled there (its SQL sent to the reader thread) is not executed, so it never gives a result.
+    const touched = new Map<unknown, string>()
+    const executed: string[] = []
+    const { kiosk } = await setup({
+      intakeWriter: true,
+      reader: true,
+      alertDb: (db) =>
+        db.withPlugin({
+          transformQuery: (args) => {
+            const from = (args.node as { from?: { froms?: { table?: { identifier?: { name?: string } } }[] } }).from?.froms?.[0]?.table?.identifier?.name
+            if (from) touched.set(args.queryId, from)
+            return args.node
+          },
+          transformResult: async (args) => {
+            const table = touched.get(args.queryId)
+            if (table) executed.push(table)
+            return args.result
+          },
+        }),
+    })
+    const admin = await signIn(t, 'admin')
+    await rate(kiosk.secret, [1, 2, 1, 1], 'Chờ quá lâu, không ai hướng dẫn')
+    await rate(kiosk.secret, Array(10).fill(5))
+    const list = await alerts(admin.headers)
+    expect(list.map((a) => a.kind).sort()).toEqual(['praise_run', 'unhappy_burst'])
+    const detail = await (await t.app.request(`/api/v1/alerts/${list.find((a) => a.kind === 'unhappy_burst').id}`, { headers: admin.headers })).json()
+    expect(detail.ratings.map((r: any) => r.rating)).toEqual([1, 2, 1, 1])
+    // The rules and the alerts themselves are read and written on the server's connection; the ratings never.
+    expect(executed).not.toContain('responses')
+    expect(executed).toContain('alert_rules')
   })
 })
 
