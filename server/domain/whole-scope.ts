@@ -15,10 +15,15 @@ export function wholeScope(agencies: ReadonlyArray<{ kind: string; parent_id: nu
   return PROVINCE
 }
 
+/** Whether `wholeScope` named the nation (a Ministry-level deployment). */
+export function isNation(scope: LocalizedText): boolean {
+  return scope.vi === NATION.vi
+}
+
 /**
  * The same inside a sentence ("Quản trị (toàn quốc)", "Set for the whole country"), from the name `wholeScope`
  * gave: "Nationwide" does not fit after "for the" the way "whole province" does.
  */
 export function wholeScopeInSentence(scope: LocalizedText): LocalizedText {
-  return scope.vi === NATION.vi ? { vi: 'toàn quốc', en: 'whole country' } : { vi: 'toàn tỉnh', en: 'whole province' }
+  return isNation(scope) ? { vi: 'toàn quốc', en: 'whole country' } : { vi: 'toàn tỉnh', en: 'whole province' }
 }

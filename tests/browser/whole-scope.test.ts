@@ -1,6 +1,8 @@
 import fs from 'node:fs'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createUser } from '../../server/auth/service.ts'
+import { DEFAULT_TIMEZONE, quarterOf } from '../../server/domain/periods.ts'
 import { browserSuite, openPage, staffContext } from '../helpers/browser.ts'
 import { makeAgency, makeDesk } from '../helpers/factories.ts'
 
@@ -18,6 +20,8 @@ const site = browserSuite({
       desk = await makeDesk(server.db, (await makeAgency(server.db, { code: `${code}-SNV`, name: `Sở Nội vụ ${code}`, parentId: p.id })).id)
     }
     await createUser(server.db, { username: 'quantri', password: PASSWORD, role: 'admin', agencyId: null, actor: 'test' }, server.clock.now())
+    const sonLa = (await server.db.selectFrom('agencies').select('id').where('code', '=', 'TINH-SL').executeTakeFirstOrThrow()).id
+    await createUser(server.db, { username: 'quanly.sl', password: PASSWORD, role: 'manager', agencyId: sonLa, actor: 'test' }, server.clock.now())
   },
 })
 
@@ -57,6 +61,45 @@ describe('in a Ministry-level deployment the citizens’ privacy notice', () => 
     const text = (await notice.textContent())!
     expect(text).toContain('góp ý được giữ đến khi cơ quan quản lý quyết định xoá')
     expect(text).not.toMatch(/tỉnh/i)
+    await context.close()
+  })
+})
+
+describe('in a Ministry-level deployment the printed report', () => {
+  const printPath = () => `/print/mot-cua/${quarterOf(site.clock.now(), DEFAULT_TIMEZONE)}`
+  const authority = async (page: Page) => (await page.locator('.doc-head .authority').innerText()).replace(/\s+/g, ' ').trim()
+
+  it('is issued by the Ministry (BỘ NỘI VỤ) for the admin, with no province shown even before the deployment’s name has come', async () => {
+    const { context, page } = await staffContext(site, 'quantri', {}, PASSWORD)
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/v1/dashboard/meta', async (route) => {
+      await held
+      await route.continue()
+    })
+    const reported = page.waitForResponse((r) => r.url().includes('/api/v1/reports/'))
+    await page.goto(`${site.url}${printPath()}`)
+    await reported
+    await page.waitForTimeout(300)
+    // The report has come, the meta not: nothing names an issuer yet.
+    expect(await page.locator('main').innerText()).not.toMatch(/UBND|SỞ NỘI VỤ|TỈNH/)
+    release()
+    await page.getByText('BỘ NỘI VỤ', { exact: true }).waitFor()
+    expect(await authority(page)).toBe('BỘ NỘI VỤ')
+    await page.getByText(/^Hà Nội, ngày \d{2} tháng \d{2} năm \d{4}$/).waitFor()
+    await page.getByText('BỘ TRƯỞNG', { exact: true }).waitFor()
+    expect(await page.locator('main').innerText()).not.toMatch(/UBND|SỞ NỘI VỤ|GIÁM ĐỐC/)
+    await page.screenshot({ path: `${SHOTS}/print-ministry.png`, fullPage: true })
+    await context.close()
+  })
+
+  it('is issued by the Sở Nội vụ of the province a province’s manager sees', async () => {
+    const { context, page } = await staffContext(site, 'quanly.sl', {}, PASSWORD)
+    await page.goto(`${site.url}${printPath()}`)
+    await page.getByText('SỞ NỘI VỤ', { exact: true }).waitFor()
+    expect(await authority(page)).toBe('UBND TỈNH TINH-SL SỞ NỘI VỤ')
+    await page.getByText('GIÁM ĐỐC', { exact: true }).waitFor()
+    await page.screenshot({ path: `${SHOTS}/print-province-manager.png`, fullPage: true })
     await context.close()
   })
 })

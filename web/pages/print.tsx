@@ -8,8 +8,22 @@ import { client } from '../lib/client.ts'
 import { useQueryState } from '../hooks/use-query-state.ts'
 import { formatDateTime, formatIndex, formatInterval } from '../lib/format.ts'
 import { s, strings } from '../lib/strings.ts'
+import type { LocalizedText } from '../../server/domain/text.ts'
+import { isNation } from '../../server/domain/whole-scope.ts'
 
 const text = { title: s('Báo cáo chỉ số hài lòng', 'Satisfaction index report') }
+
+/**
+ * Who issues the report. A user who sees several provinces of a national deployment (its admins) reports
+ * for the Ministry of Home Affairs, in Hà Nội; anyone else for the Sở Nội vụ of the province they see
+ * (demo: Tỉnh Sơn La).
+ */
+function issuingAuthority(meta: { wholeScope: LocalizedText; agencies: ReadonlyArray<{ name: string; kind: string; parent: string | null }> }) {
+  const provinces = meta.agencies.filter((a) => a.kind === 'province' && a.parent === null)
+  if (isNation(meta.wholeScope) && provinces.length > 1) return { ministry: true, place: 'Hà Nội' } as const
+  const province = provinces[0]?.name ?? meta.agencies.find((a) => a.kind === 'province')?.name ?? 'Tỉnh'
+  return { ministry: false, province, place: province.replace(/^Tỉnh\s+/, '') } as const
+}
 
 /** The report laid out for A4 paper, charts included, for the browser's "Save as PDF". */
 export function PrintPage({ survey, period }: { survey: string; period: string }) {
@@ -20,11 +34,11 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
   const def = useDefinition(survey)
   const meta = useGet(client.api.v1.dashboard.meta)
   const r = report.data
-  if (!r) return <p aria-busy="true">{tr(strings.loading)}</p>
+  // The issuing authority is read from meta: until it has come (or failed) nothing is headed, so no
+  // province is printed for a moment in a deployment that is the nation's.
+  if (!r || meta.loading) return <p aria-busy="true">{tr(strings.loading)}</p>
   const scope = filterLabel(tr(strings.wholeScope(meta.data)), values, tr)
-  // The province is the agency of kind "province" (demo: Tỉnh Sơn La); the report is issued by its Sở Nội vụ.
-  const province = meta.data?.agencies.find((a) => a.kind === 'province')?.name ?? 'Tỉnh'
-  const place = province.replace(/^Tỉnh\s+/, '')
+  const issuer = meta.data ? issuingAuthority(meta.data) : null
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: r.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()).split('-')
   return (
     <article class="print-view">
@@ -36,15 +50,21 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
       {/* The heading of an administrative document (Nghị định 30/2020/NĐ-CP): issuing authority left, national heading right. */}
       <header class="doc-head">
         <div class="authority">
-          <p>UBND {province.toUpperCase()}</p>
-          <p class="strong underline">SỞ NỘI VỤ</p>
+          {issuer?.ministry ? (
+            <p class="strong underline">BỘ NỘI VỤ</p>
+          ) : issuer ? (
+            <>
+              <p>UBND {issuer.province.toUpperCase()}</p>
+              <p class="strong underline">SỞ NỘI VỤ</p>
+            </>
+          ) : null}
         </div>
         <div class="nation">
           <p class="strong">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>
           <p class="strong underline">Độc lập - Tự do - Hạnh phúc</p>
           <p class="date">
             <em>
-              {place}, ngày {today[2]} tháng {today[1]} năm {today[0]}
+              {issuer ? `${issuer.place}, ` : ''}ngày {today[2]} tháng {today[1]} năm {today[0]}
             </em>
           </p>
         </div>
@@ -65,7 +85,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
           </p>
         </div>
         <div>
-          <p class="strong">GIÁM ĐỐC</p>
+          <p class="strong">{issuer?.ministry ? 'BỘ TRƯỞNG' : 'GIÁM ĐỐC'}</p>
           <p>
             <em>(Ký, ghi rõ họ tên, đóng dấu)</em>
           </p>
