@@ -61,8 +61,17 @@ describe('a long ranking', () => {
     // The rest came with the whole ranking, asked for once, when more rows were wanted.
     expect(reportAsks).toEqual(['?top=100', ''])
 
+    // Another filter goes back to its first rows: the whole ranking is asked for again only when wanted.
+    reportAsks.length = 0
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/reports/mot-cua/') && r.url().includes('channel='))
+    await page.getByLabel('Kênh').selectOption({ index: 1 })
+    await filtered
+    await page.waitForLoadState('networkidle')
+    expect(reportAsks).toHaveLength(1)
+    expect(reportAsks[0]).toMatch(/^\?channel=[a-z-]+&top=100$/)
+
     // Sorting from the first screen sorts every agency: by name, "UBND xã Thử 1", "… 10", "… 100", …
-    await page.reload()
+    await page.goto(`${site.url}/dashboard?survey=mot-cua&period=${quarter}`)
     await ranking.locator('tbody tr').first().waitFor()
     await page.getByRole('button', { name: 'Cơ quan', exact: true }).click()
     const names = () => ranking.locator('tbody tr th').allTextContents()

@@ -49,7 +49,10 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
   // The first screen draws the first rows of a ranking that may have thousands; the whole ranking is asked
   // for when the officer sorts it or asks for more rows.
   const report = useGet(client.api.v1.reports[':survey'][':period'], { param, query: firstScreen(values) })
-  const [wantAll, setWantAll] = useState(false)
+  // Asked for one set of filters only: another quarter, survey or channel starts again from its first rows.
+  const wholeKey = JSON.stringify([param, reportQuery(values)])
+  const [wantAllFor, setWantAllFor] = useState<string | null>(null)
+  const wantAll = wantAllFor === wholeKey
   const whole = useGet(wantAll ? client.api.v1.reports[':survey'][':period'] : null, { param, query: reportQuery(values) })
   // The trend follows exactly the report's filters (kind and channel), so card and chart agree.
   const trend = useGet(client.api.v1.dashboard.trend[':survey'], { param: { survey: values.survey! }, query: trendQuery(values) })
@@ -118,10 +121,11 @@ function DashboardBody({ meta, tr, lang }: { meta: Meta; tr: ReturnType<typeof u
           </div>
           {r.units.length ? (
             <RankingTable
-              report={whole.data && !whole.loading ? whole.data : r}
+              key={wholeKey}
+              report={wantAll && whole.data && !whole.loading ? whole.data : r}
               elements={elementsOf(def, tr)}
               query={query}
-              whole={{ loading: whole.loading, error: whole.error, ask: () => setWantAll(true) }}
+              whole={{ loading: wantAll && whole.loading, error: wantAll ? whole.error : null, ask: () => setWantAllFor(wholeKey) }}
             />
           ) : (
             <p>{tr(s.noData)}</p>
