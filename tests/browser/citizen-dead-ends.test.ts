@@ -193,15 +193,32 @@ describe('the kiosk’s reasons with the largest text, on common tablets', () =>
       await page.getByRole('button', { name: 'Không hài lòng', exact: true }).click()
       await page.getByRole('checkbox', { name: 'Thời gian chờ lâu' }).waitFor()
       await page.screenshot({ path: `${SHOTS}/kiosk-details-large-${label}.png` })
-      const covered = await page.locator('form.details label.option').evaluateAll((all) =>
-        all.flatMap((option) => {
-          // As a finger or the keyboard brings it in: to the nearest edge of the scrolling form.
-          option.scrollIntoView({ block: 'nearest' })
-          const box = option.getBoundingClientRect()
-          const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
-          return hit?.closest('label.option') === option ? [] : [`${option.textContent} (under ${hit?.textContent})`]
-        }),
-      )
+      const covered = await page.locator('form.details label.option').evaluateAll((all) => {
+        const send = document.querySelector('form.details button[type=submit]')!.getBoundingClientRect()
+        /** The part of the option the citizen sees: its box cut to the box it scrolls in. */
+        const seen = (option: Element) => {
+          let box = option.getBoundingClientRect()
+          for (let p = option.parentElement; p; p = p.parentElement)
+            if (/auto|scroll|hidden/.test(getComputedStyle(p).overflowY)) {
+              const c = p.getBoundingClientRect()
+              box = new DOMRect(box.x, Math.max(box.top, c.top), box.width, Math.max(0, Math.min(box.bottom, c.bottom) - Math.max(box.top, c.top)))
+            }
+          return box
+        }
+        const under = (box: DOMRect) => box.height > 0 && box.left < send.right && send.left < box.right && box.top < send.bottom && send.top < box.bottom
+        // Before any scrolling: no option shows under the button.
+        const first = all.filter((option) => under(seen(option))).map((option) => `${option.textContent} (under the button before scrolling)`)
+        return first.concat(
+          all.flatMap((option) => {
+            // As a finger or the keyboard brings it in: to the nearest edge of the scrolling box.
+            option.scrollIntoView({ block: 'nearest' })
+            const box = option.getBoundingClientRect()
+            const whole = seen(option).height >= box.height - 1 && box.top >= 0 && box.bottom <= innerHeight
+            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)
+            return whole && !under(box) && hit?.closest('label.option') === option ? [] : [`${option.textContent} (under ${hit?.textContent})`]
+          }),
+        )
+      })
       await page.screenshot({ path: `${SHOTS}/kiosk-details-large-${label}-last.png` })
       expect(covered).toEqual([])
       await context.close()

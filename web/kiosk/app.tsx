@@ -170,9 +170,11 @@ function Details(props: {
   return (
     <Screen name="details" title={t(s.details, props.lang)} {...props.common} onBack={props.onBack} speak={['details']}>
       <form class="details" onSubmit={(e) => (e.preventDefault(), send())} noValidate>
-        {questions.map((q) => (
-          <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} error={errors[q.id]} onChange={(v) => change(q.id, v)} />
-        ))}
+        <div class="details-questions">
+          {questions.map((q) => (
+            <QuestionField key={q.id} def={props.def} question={q} lang={props.lang} value={answers[q.id]} error={errors[q.id]} onChange={(v) => change(q.id, v)} />
+          ))}
+        </div>
         <button type="submit" class="cta">
           {t(s.send, props.lang)}
         </button>
