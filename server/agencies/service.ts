@@ -34,7 +34,7 @@ const notFound = (code: string) => new DomainError('not_found', 'unknown_agency'
 
 /**
  * An agency by code, only when the staff member may see it (404 otherwise: no hint that it exists).
- * With `field`, province-wide staff (from whom nothing is hidden) are told the code does not exist.
+ * With `field`, deployment-wide staff (from whom nothing is hidden) are told the code does not exist.
  */
 export async function agencyInScope(db: Db, staff: StaffUser, code: string, opts: { field?: string } = {}) {
   const agency = await findAgencyByCode(db, code)

@@ -353,7 +353,7 @@ export class AlertEngine {
   private async checkIndexDrop(now: Date) {
     const agencies = await listAgencies(this.db)
     const byAgency = new Map<number, { recent: { n: number; satisfied: number }; before: { n: number; satisfied: number } }>()
-    // Agencies may differ in their windows; the common case (one province-wide rule) needs two queries.
+    // Agencies may differ in their windows; the common case (one deployment-wide rule) needs two queries.
     const windows = new Map<string, number[]>()
     for (const a of agencies.filter((a) => a.active)) {
       const rule = await this.ruleFor('index_drop', { agencyId: a.id, deskId: null })

@@ -13,7 +13,7 @@ export function findApiKey(db: Db, id: number) {
   return db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-/** Keys with their agency, newest first; `agencyIds` null for the whole province. */
+/** Keys with their agency, newest first; `agencyIds` null for the whole deployment. */
 export function listApiKeys(db: Db, agencyIds: number[] | null) {
   let q = db
     .selectFrom('api_keys')

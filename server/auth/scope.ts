@@ -4,7 +4,7 @@ import { issue, notInScope, type FieldIssue } from '../domain/errors.ts'
 import type { Role } from '../db/schema.ts'
 
 /**
- * The agencies a user may see: null for the whole province, else the user's agency and every agency
+ * The agencies a user may see: null for the whole deployment (a province, or the nation), else the user's agency and every agency
  * below it. Every staff route filters by this on the server.
  */
 export async function agencyScope(db: Db, agencyId: number | null): Promise<Set<number> | null> {
@@ -32,7 +32,7 @@ export interface StaffUser {
   agencyId: number | null
   /** The agency the person works for (conflicts of interest); null when not recorded. */
   homeAgencyId: number | null
-  /** Agency ids the user may see; null for the whole province. */
+  /** Agency ids the user may see; null for the whole deployment. */
   scope: Set<number> | null
   csrfToken: string
   sessionHash: string

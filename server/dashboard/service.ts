@@ -47,7 +47,7 @@ export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
   }
 }
 
-/** The index of one instrument over the last `count` quarters up to `to`, province-wide or for one agency. */
+/** The index of one instrument over the last `count` quarters up to `to`, deployment-wide or for one agency. */
 export async function dashboardTrend(
   deps: DashboardDeps,
   staff: StaffUser,

@@ -190,7 +190,7 @@ export interface UserTable {
   /** scrypt, with its parameters and salt: `scrypt$N$r$p$salt$hash`. */
   password_hash: string
   role: Role
-  /** The agency the user may see (and its sub-agencies); null for the whole province. */
+  /** The agency the user may see (and its sub-agencies); null for the whole deployment (a province, or the nation). */
   agency_id: number | null
   active: ColumnType<number, number | undefined, number>
   created_at: string

@@ -1,7 +1,7 @@
 import { DomainError } from './errors.ts'
 
 /**
- * Reporting periods are calendar quarters and years in the province's time zone (Asia/Ho_Chi_Minh by
+ * Reporting periods are calendar quarters and years in the deployment's time zone (Asia/Ho_Chi_Minh by
  * default): 06:30 on 1 April local time is Q2 although it is still 31 March in UTC.
  */
 export type Period = { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 } | { kind: 'year'; year: number }

@@ -2,7 +2,7 @@
  * Separation of duties for changes to what counts in the index. Pure: the agency tree is passed in.
  *
  * An account's own agency is `users.home_agency_id` (the agency the person works for), set when the
- * account is made (`--home-agency`, defaulting to the agency it is scoped to). A province-wide admin
+ * account is made (`--home-agency`, defaulting to the agency it is scoped to). A deployment-wide admin
  * without one is refused: whose interest they serve is unknown, so they cannot be the second person.
  */
 export type ConflictReason = 'home_agency_unknown' | 'own_agency' | 'own_parent_agency'

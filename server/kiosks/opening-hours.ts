@@ -12,7 +12,7 @@ export interface OpeningHours {
 /** Mon–Sat 07:00–17:30 in Vietnam: most one-stop desks also open on Saturday morning and often all day. */
 export const DEFAULT_OPENING_HOURS: OpeningHours = { days: [1, 2, 3, 4, 5, 6], open: '07:00', close: '17:30', timeZone: 'Asia/Ho_Chi_Minh' }
 
-/** What staff set for a desk (the zone is the province's). */
+/** What staff set for a desk (the zone is the deployment's). */
 export const DeskHours = z
   .object({
     days: z.array(z.number().int().min(0).max(6)).max(7),

@@ -35,7 +35,7 @@ export function kioskSettings(db: Db): Promise<KioskSettings> {
 }
 
 /**
- * Changes the tablets' delays for the whole province, with its audit entry in the same transaction; every
+ * Changes the tablets' delays for the whole deployment, with its audit entry in the same transaction; every
  * tablet picks them up at its next heartbeat (they are part of the configuration's hash).
  */
 export async function setKioskSettings(db: Kysely<Database>, next: KioskSettings, actor: string, now: Date) {

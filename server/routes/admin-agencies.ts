@@ -22,12 +22,12 @@ const Code = AgencyCode
 const Name = z.string().trim().min(1).max(200)
 const AgencyBody = z.object({ code: Code, name: Name, parent: Code.nullable().default(null), kind: Kind }).strict()
 
-/** Agencies and desks: admins run the province's tree; managers look after the desks in their scope. */
+/** Agencies and desks: admins run the deployment's tree; managers look after the desks in their scope. */
 export function adminAgencyRoutes(deps: AppDeps) {
   const staff = requireStaff(deps.db, deps.clock)
   const admin = requireStaff(deps.db, deps.clock, ['admin'])
   const editor = requireStaff(deps.db, deps.clock, ['admin', 'manager'])
-  // Province-wide staff learn that a code does not exist; others cannot tell it from "not yours".
+  // Deployment-wide staff learn that a code does not exist; others cannot tell it from "not yours".
   const agencyInScope = (s: StaffUser, code: string) => scopedAgency(deps.db, s, code, { field: 'agency' })
   return new Hono()
     .get('/agencies', staff, async (c) => {

@@ -37,7 +37,7 @@ async function target(deps: AppDeps, staff: StaffUser, q: { agency?: string; des
     return { agencyId: desk.agency_id, deskId: desk.id }
   }
   if (q.agency) return { agencyId: (await agencyInScope(deps.db, staff, q.agency)).id, deskId: null }
-  // Unnamed: to read, the user's own agency (the province for province-wide accounts); to change, the province.
+  // Unnamed: to read, the user's own agency (the whole deployment for deployment-wide accounts); to change, the whole deployment.
   return { agencyId: unnamed === 'own' ? staff.agencyId : null, deskId: null }
 }
 

@@ -122,7 +122,7 @@ async function makeWorld(): Promise<World> {
     return { code, id: agency.id, desk, subs, kiosks, keys, users, responseId, officerId, ratings, proposals: [] as number[], flagged, alerts }
   }
   const sides = { own: await side('SNV'), foreign: await side('STC') }
-  // Spoken prompts are the province's (not an agency's): one clip per role index, for that role to replace or delete.
+  // Spoken prompts are the deployment's (not an agency's): one clip per role index, for that role to replace or delete.
   for (const prompt of SPOKEN_PROMPTS.slice(0, ROLES.length)) await saveClip(t.db, { language: 'vi', prompt, body: WAV }, 'test', t.clock.now())
   const sessions: World['sessions'] = {
     viewerProvince: await signIn(t, 'viewer', null),

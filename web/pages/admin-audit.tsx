@@ -33,7 +33,7 @@ const text = {
 }
 
 const PAGE = 50
-/** Local days in the province's time zone (UTC+7, no daylight saving). */
+/** Local days in the deployment's time zone (UTC+7, no daylight saving). */
 const dayStart = (d: string) => `${d}T00:00:00+07:00`
 const nextDay = (d: string) => new Date(new Date(`${d}T00:00:00+07:00`).getTime() + 86_400_000).toISOString()
 const orNone = (v: string) => v || undefined
