@@ -186,3 +186,21 @@ describe('who the audit log names for sign-in and accounts', () => {
     ])
   })
 })
+
+describe('sign-in does not tell which usernames exist', () => {
+  const refusal = async (username: string, password: string) => {
+    const res = await t.app.request('/api/v1/auth/login', json({ username, password }))
+    const { requestId: _, ...error } = ((await res.json()) as any).error
+    return { status: res.status, error }
+  }
+
+  it('answers an unknown name, a wrong password and a switched-off account alike', async () => {
+    await createUser(t.db, { username: 'lan', password: 'mat-khau-rat-dai-1', role: 'admin', agencyId: null, actor: 'test' }, t.clock.now())
+    await createUser(t.db, { username: 'tat', password: 'mat-khau-rat-dai-1', role: 'viewer', agencyId: null, actor: 'test' }, t.clock.now())
+    await t.db.updateTable('users').set({ active: 0 }).where('username', '=', 'tat').execute()
+    const unknown = await refusal('khong-co-ai', 'mat-khau-rat-dai-1')
+    expect(unknown).toMatchObject({ status: 401, error: { code: 'invalid_login' } })
+    expect(await refusal('lan', 'mat-khau-sai-roi-1')).toEqual(unknown)
+    expect(await refusal('tat', 'mat-khau-rat-dai-1')).toEqual(unknown)
+  })
+})
