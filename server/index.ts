@@ -21,11 +21,11 @@ const intakeWriter = env.HAILONG_INTAKE_WORKER && sqliteFile && sqliteFile !== '
 const opened = await boot(env, systemClock, { immediate: intakeWriter !== undefined })
 await intakeWriter?.start()
 // And the hour-by-weekday map's scan of raw responses reads from a thread of its own.
-const readsOffThread = env.HAILONG_READ_WORKER && sqliteFile && sqliteFile !== ':memory:'
-const reader = readsOffThread ? new SqliteReader(path.resolve(sqliteFile)) : undefined
+const readFile = env.HAILONG_READ_WORKER && sqliteFile && sqliteFile !== ':memory:' ? path.resolve(sqliteFile) : null
+const reader = readFile ? new SqliteReader(readFile) : undefined
 // The alert checks' counts get a reader thread of their own: behind a seconds-long heat-map scan they
 // would be late, and a check's duration decides when the next one runs.
-const alertsReader = readsOffThread ? new SqliteReader(path.resolve(sqliteFile)) : undefined
+const alertsReader = readFile ? new SqliteReader(readFile) : undefined
 await Promise.all([reader?.start(), alertsReader?.start()])
 const demo = env.HAILONG_NO_SEED ? null : await seedDemoIfEmpty(opened.db, { timeZone: env.HAILONG_TZ, clock: systemClock })
 const webRoot = fileURLToPath(new URL('../dist/web/', import.meta.url))
