@@ -220,5 +220,5 @@ export async function touchData(db: Kysely<Database>, instrument = 'mot-cua') {
     .executeTakeFirstOrThrow()
   const delta = touches++ % 2 ? -1 : 1
   const bucket = { surveyVersionId: cell.survey_version_id, agencyId: cell.agency_id, deskId: cell.desk_id, channel: cell.channel, procedureCode: null, quarter }
-  await db.transaction().execute((trx) => applyRollupChanges(trx, [{ bucket, cells: [{ question: '*', value: '*' }], delta }]))
+  await db.transaction().execute((trx) => applyRollupChanges(trx, [{ bucket, cells: [{ question: '*', value: '*' }], delta, ratedAt: new Date().toISOString() }]))
 }

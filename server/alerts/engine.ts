@@ -4,7 +4,18 @@ import { appendAudit } from '../audit/service.ts'
 import type { AlertKind, Database } from '../db/schema.ts'
 import type { SqliteReader } from '../db/sqlite-reader.ts'
 import { inTransaction } from '../db/transaction.ts'
-import { RATING_QUESTION, isIndexDrop, isUnhappyBurst, ratingIndex, resolveRule, scopeKey, windowStart, type EffectiveRule } from '../domain/alert-rules.ts'
+import {
+  RATING_MINUTES_KEPT_MS,
+  RATING_QUESTION,
+  burstWindow,
+  isIndexDrop,
+  isUnhappyBurst,
+  ratingIndex,
+  resolveRule,
+  scopeKey,
+  windowStart,
+  type EffectiveRule,
+} from '../domain/alert-rules.ts'
 import { localDateOf, localToInstant } from '../domain/periods.ts'
 import { DEFAULT_OPENING_HOURS, isOpen, type OpeningHours } from '../kiosks/opening-hours.ts'
 import type { Clock } from '../lib/clock.ts'
@@ -19,6 +30,7 @@ import {
   insertOutbox,
   lastRatingAt,
   listRuleRows,
+  pruneRatingMinutes,
   ratingCountsByAgency,
   windowCounts,
   windowUnhappyIds,
@@ -48,9 +60,10 @@ export interface AlertEngineOptions {
    */
   throttleMs?: number
   /**
-   * On a SQLite file: the checks' counts of a place's ratings run in this reader thread. better-sqlite3
-   * is synchronous, and at a desk fed thousands of ratings a second one count took 50 ms or more, every
-   * request arriving meanwhile waiting for it (the intake bench's p99).
+   * On a SQLite file: the praise rule's reads of a place's ratings and the burst's list of unhappy ones
+   * run in this reader thread. better-sqlite3 is synchronous, and at a desk fed thousands of ratings a
+   * second a count over the window took 50 ms or more, every request arriving meanwhile waiting for it
+   * (the intake bench's p99). The burst's counts themselves sum rating_minutes, a few rows.
    */
   reader?: SqliteReader
 }
@@ -60,11 +73,10 @@ const URGENT_BELOW = 5
 const DEFAULT_THROTTLE_MS = 2000
 /**
  * A place's next check starts no sooner than this many times its last check's duration after that check
- * began, so checking one place takes at most 1/20 (5 %) of the server's time. A check counts the place's
- * ratings of the window and the day: at a desk with a rating a minute it takes a millisecond and the
- * throttle decides; at a desk fed thousands of ratings a second it grows with them, and on SQLite every
- * millisecond of it is CPU the two cores of a small server share with intake (on a file the counts run in
- * a reader thread, so no request waits for them).
+ * began, so checking one place takes at most 1/20 (5 %) of the server's time. The burst's counts sum a
+ * window's minutes, the same few rows at any volume; the praise run reads the day's run, up to its
+ * latest low rating: at a desk with a rating a minute a check takes a millisecond and the throttle
+ * decides, and a pathological desk cannot make checks cost more than their share.
  */
 const CHECK_COST_FACTOR = 20
 
@@ -108,7 +120,7 @@ export class AlertEngine {
   private later: { at: number; timer: ReturnType<typeof setTimeout> } | null = null
   private timer: ReturnType<typeof setInterval> | null = null
   private rules: { at: number; rows: Map<string, { enabled: number; params: string }>; parents: Map<number, number | null> } | null = null
-  private indexCheckedHour = ''
+  private tickedHour = ''
 
   constructor(o: AlertEngineOptions) {
     this.db = o.db
@@ -174,16 +186,20 @@ export class AlertEngine {
     await this.working
   }
 
-  /** The scheduled checks: silent tablets and desks (opening hours only), the rolling index hourly, due deliveries. */
+  /**
+   * The scheduled checks: silent tablets and desks (opening hours only), the rolling index hourly, due
+   * deliveries; and, hourly, the rating minutes older than a day are forgotten (intake counts them even
+   * with the rules off, ready for when they are turned on).
+   */
   async tick() {
     const now = this.clock.now()
+    const hour = `${localDateOf(now, this.timeZone)}T${now.getUTCHours()}`
+    const newHour = hour !== this.tickedHour
+    this.tickedHour = hour
+    if (newHour) await pruneRatingMinutes(this.db, new Date(now.getTime() - RATING_MINUTES_KEPT_MS).toISOString())
     if (this.enabled) {
       if (isOpen(now, this.hours)) await this.checkSilence(now)
-      const hour = `${localDateOf(now, this.timeZone)}T${now.getUTCHours()}`
-      if (hour !== this.indexCheckedHour) {
-        this.indexCheckedHour = hour
-        await this.checkIndexDrop(now)
-      }
+      if (newHour) await this.checkIndexDrop(now)
     }
     await this.deliverer.run()
   }
@@ -268,9 +284,10 @@ export class AlertEngine {
     if (!rule.enabled) return
     const p = rule.params
     const now = this.clock.now()
-    const from = new Date(now.getTime() - p.windowMinutes * 60_000).toISOString()
+    const win = burstWindow(now, p.windowMinutes)
+    const from = win.from.toISOString()
     const to = now.toISOString()
-    const w = await windowCounts(this.db, place, from, to, p.maxRating, this.reader)
+    const w = await windowCounts(this.db, place, win.firstMinute, win.lastMinute, p.maxRating)
     if (!isUnhappyBurst(w, p)) return
     // One alert per window: none while an earlier one of this desk is younger than the window.
     if (await alertRaisedSince(this.db, 'unhappy_burst', place, from)) return

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely'
+import { sql, type Insertable, type Updateable } from 'kysely'
 import type { AlertKind, AlertTable } from '../db/schema.ts'
 import { insertId, insertIdUnlessPresent, placeNames } from '../db/repository.ts'
 import { readOffThread, type SqliteReader } from '../db/sqlite-reader.ts'
@@ -52,16 +52,47 @@ function ratings(db: Db, place: { agencyId: number; deskId: number | null }) {
   return place.deskId === null ? q.where('responses.agency_id', '=', place.agencyId).where('responses.desk_id', 'is', null) : q.where('responses.desk_id', '=', place.deskId)
 }
 
-/** Ratings in (from, to]: how many, and how many at `maxRating` or below. */
-export async function windowCounts(db: Db, place: { agencyId: number; deskId: number | null }, from: string, to: string, maxRating: number, reader?: SqliteReader) {
-  const [row] = await readOffThread(
-    reader,
-    ratings(db, place)
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('answers.value_num', '<=', maxRating).then(1).else(0).end()).as('unhappy')])
-      .where('responses.submitted_at', '>', from)
-      .where('responses.submitted_at', '<=', to),
-  )
+/**
+ * A place's counted ratings in the minutes firstMinute…lastMinute (rating_minutes): how many, and how many
+ * at `maxRating` or below. A window of 15 minutes is at most 75 rows, however busy the desk.
+ */
+export async function windowCounts(db: Db, place: { agencyId: number; deskId: number | null }, firstMinute: string, lastMinute: string, maxRating: number) {
+  const row = await db
+    .selectFrom('rating_minutes')
+    .select((eb) => [eb.fn.sum<number>('count').as('n'), eb.fn.sum<number>(eb.case().when('value', '<=', maxRating).then(eb.ref('count')).else(0).end()).as('unhappy')])
+    .where('desk_id', '=', place.deskId ?? 0)
+    .where('agency_id', '=', place.agencyId)
+    .where('minute', '>=', firstMinute)
+    .where('minute', '<=', lastMinute)
+    .executeTakeFirst()
   return { n: Number(row?.n ?? 0), unhappy: Number(row?.unhappy ?? 0) }
+}
+
+/** Forgets the minutes before `before` (ISO): the rules look back a few hours at most. */
+export async function pruneRatingMinutes(db: Db, before: string) {
+  await db.deleteFrom('rating_minutes').where('minute', '<', before.slice(0, 16)).execute()
+}
+
+/** The counts rating_minutes should hold from `since` on, counted from the responses (the rebuild's and the tests' oracle). */
+export function ratingMinutesFromResponses(db: Db, since: string) {
+  const minute = sql<string>`substr(responses.submitted_at, 1, 16)`
+  return countedRatings(db)
+    .where('responses.submitted_at', '>=', since)
+    .where('answers.value_num', 'is not', null)
+    .select((eb) => [
+      eb.fn.coalesce('responses.desk_id', eb.lit(0)).as('desk_id'),
+      'responses.agency_id',
+      minute.as('minute'),
+      eb.cast<number>('answers.value_num', 'integer').as('value'),
+      eb.fn.countAll<number>().as('count'),
+    ])
+    .groupBy(['responses.desk_id', 'responses.agency_id', minute, 'answers.value_num'])
+}
+
+/** Counts rating_minutes afresh from the responses tapped since `since` (the rollup rebuild's part). */
+export async function refillRatingMinutes(trx: Db, since: string) {
+  await trx.deleteFrom('rating_minutes').execute()
+  await trx.insertInto('rating_minutes').columns(['desk_id', 'agency_id', 'minute', 'value', 'count']).expression(ratingMinutesFromResponses(trx, since)).execute()
 }
 
 /** The unhappy ratings of the window (the alert shows them with their comments). */
@@ -70,7 +101,7 @@ export async function windowUnhappyIds(db: Db, place: { agencyId: number; deskId
     reader,
     ratings(db, place)
       .select('responses.id')
-      .where('responses.submitted_at', '>', from)
+      .where('responses.submitted_at', '>=', from)
       .where('responses.submitted_at', '<=', to)
       .where('answers.value_num', '<=', maxRating)
       .orderBy('responses.id')

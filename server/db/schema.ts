@@ -17,6 +17,7 @@ export interface Database {
   agency_rollups: AgencyRollupTable
   total_rollups: TotalRollupTable
   agency_revisions: AgencyRevisionTable
+  rating_minutes: RatingMinuteTable
   table_revisions: TableRevisionTable
   users: UserTable
   sessions: SessionTable
@@ -175,6 +176,15 @@ export interface AgencyRevisionTable {
   survey_version_id: number
   agency_id: number
   revision: number
+}
+
+/** Counted `overall` ratings per desk (0: none), minute (`YYYY-MM-DDTHH:MM`, UTC) and value (migration 2026-12-02.2). */
+export interface RatingMinuteTable {
+  desk_id: number
+  agency_id: number
+  minute: string
+  value: number
+  count: number
 }
 
 /** Moved by a trigger on every write to the named table (migration 26). */

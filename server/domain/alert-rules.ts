@@ -118,6 +118,23 @@ export function isIndexDrop(recent: { n: number; satisfied: number }, before: { 
   return ratingIndex(before.n, before.satisfied)! - ratingIndex(recent.n, recent.satisfied)! >= p.dropPoints
 }
 
+/** The minute a rating is counted in (rating_minutes): `YYYY-MM-DDTHH:MM` of its instant in UTC. */
+export function ratingMinute(at: string | Date): string {
+  return (typeof at === 'string' ? new Date(at) : at).toISOString().slice(0, 16)
+}
+
+/** How long rating_minutes keeps a minute: a day, well beyond the longest burst window (240 minutes). */
+export const RATING_MINUTES_KEPT_MS = 86_400_000
+
+/**
+ * The burst rule's window, counted in whole minutes of the clock: the `minutes` latest, the one under way
+ * included, so it spans between minutes − 1 and `minutes` of time. `from` is the start of its first minute.
+ */
+export function burstWindow(now: Date, minutes: number): { from: Date; to: Date; firstMinute: string; lastMinute: string } {
+  const from = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - (minutes - 1) * 60_000)
+  return { from, to: now, firstMinute: ratingMinute(from), lastMinute: ratingMinute(now) }
+}
+
 /** Fixed windows name each burst: with the cool-down below, one window raises one alert. */
 export function windowStart(at: Date, minutes: number): Date {
   const ms = minutes * 60_000

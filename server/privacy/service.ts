@@ -141,7 +141,7 @@ export async function eraseDossierResponses(db: Db, catalog: SurveyCatalog, ctx:
       if (isReportable(r)) {
         const def = (await catalog.get(r.survey_version_id, trx))!.definition
         const bucket = { surveyVersionId: r.survey_version_id, agencyId: r.agency_id, deskId: r.desk_id, channel: r.channel, procedureCode: r.procedure_code, quarter: r.quarter }
-        await bumpRollups(trx, bucket, rollupCells(def, answersFromRows(def, await answersOf(trx, id))), -1)
+        await bumpRollups(trx, bucket, rollupCells(def, answersFromRows(def, await answersOf(trx, id))), -1, r.submitted_at)
         quarters.add(r.quarter)
       }
       await eraseResponse(trx, id, now.toISOString())

@@ -46,6 +46,7 @@ export async function setResponseFlags(trx: Db, catalog: SurveyCatalog, response
       },
       rollupCells(version!.definition, answersFromRows(version!.definition, rows)),
       now ? 1 : -1,
+      before.submitted_at,
     )
   }
   return after

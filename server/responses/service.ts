@@ -223,6 +223,7 @@ export async function storeResponses(trx: Db, prepared: PreparedResponse[], opts
         bucket: { surveyVersionId: p.surveyVersionId, agencyId: p.agencyId, deskId: p.deskId, channel: p.channel, procedureCode: p.procedureCode, quarter },
         cells: rollupCells(p.definition, p.answers),
         delta: 1,
+        ratedAt: p.submittedAt.toISOString(),
       })
     outcomes[index] = { submissionId: p.submissionId, status: 'created', id }
   }

@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/types.ts'
 import type { Insertable } from 'kysely'
-import type { AgencyRollupTable, Channel, RollupTable, TotalRollupTable } from '../db/schema.ts'
+import type { AgencyRollupTable, Channel, RatingMinuteTable, RollupTable, TotalRollupTable } from '../db/schema.ts'
+import { RATING_QUESTION, ratingMinute } from '../domain/alert-rules.ts'
 
 export interface RollupBucket {
   surveyVersionId: number
@@ -16,18 +17,28 @@ export interface RollupChange {
   bucket: RollupBucket
   cells: Array<{ question: string; value: string }>
   delta: 1 | -1
+  /** The response's tap time (ISO): its rating moves that minute's count in rating_minutes. */
+  ratedAt: string
 }
 
 /**
  * Adds the changes to their cells in the caller's transaction, same cells merged first, so a group of
  * responses costs one upsert per few hundred distinct cells; and the same changes to the agency-level
- * cells (agency_rollups) and the deployment-wide ones (total_rollups), in the same transaction, so they
- * never disagree.
+ * cells (agency_rollups), the deployment-wide ones (total_rollups) and the ratings' minutes
+ * (rating_minutes, what the unhappy-burst rule sums), in the same transaction, so they never disagree.
  */
 export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
   const merged = new Map<string, Insertable<RollupTable>>()
-  for (const { bucket, cells, delta } of changes)
+  const minutes = new Map<string, RatingMinuteTable>()
+  for (const { bucket, cells, delta, ratedAt } of changes)
     for (const c of cells) {
+      const rating = c.question === RATING_QUESTION ? Number(c.value) : NaN
+      if (Number.isInteger(rating)) {
+        const m = { desk_id: bucket.deskId ?? 0, agency_id: bucket.agencyId, minute: ratingMinute(ratedAt), value: rating, count: 0 }
+        const key = [m.desk_id, m.agency_id, m.minute, m.value].join('\u0000')
+        const found = minutes.get(key) ?? minutes.set(key, m).get(key)!
+        found.count += delta
+      }
       const row = {
         survey_version_id: bucket.surveyVersionId,
         agency_id: bucket.agencyId,
@@ -90,6 +101,17 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
       .values(touched.slice(i, i + 300))
       .onConflict((oc) => oc.columns(['quarter', 'survey_version_id', 'agency_id']).doUpdateSet({ revision: sql<number>`agency_revisions.revision + 1` }))
       .execute()
+  // Sorted, so concurrent transactions at one desk lock its minutes in one order.
+  const minuteRows = [...minutes.entries()]
+    .filter(([, m]) => m.count !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, m]) => m)
+  for (let i = 0; i < minuteRows.length; i += 300)
+    await db
+      .insertInto('rating_minutes')
+      .values(minuteRows.slice(i, i + 300))
+      .onConflict((oc) => oc.columns(['desk_id', 'agency_id', 'minute', 'value']).doUpdateSet({ count: sql<number>`rating_minutes.count + excluded.count` }))
+      .execute()
   // Last: every transaction of every node updates these few cells, so they are held for the least time.
   for (let i = 0; i < totalRows.length; i += 300)
     await db
@@ -100,8 +122,8 @@ export async function applyRollupChanges(db: Db, changes: RollupChange[]) {
 }
 
 /** Adds `delta` (1 when a response starts counting, −1 when it stops) to its cells. */
-export function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ question: string; value: string }>, delta: 1 | -1) {
-  return applyRollupChanges(db, [{ bucket, cells, delta }])
+export function bumpRollups(db: Db, bucket: RollupBucket, cells: Array<{ question: string; value: string }>, delta: 1 | -1, ratedAt: string) {
+  return applyRollupChanges(db, [{ bucket, cells, delta, ratedAt }])
 }
 
 /**

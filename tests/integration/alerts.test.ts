@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { createHmac } from 'node:crypto'
 import { SMTPServer } from 'smtp-server'
 import { afterEach, describe, expect, it } from 'vitest'
+import { setResponseFlags } from '../../server/responses/moderation.ts'
+import { SurveyCatalog } from '../../server/surveys/catalog.ts'
 import { makeAgency, makeDesk, makePairedKiosk, post, signIn, submission } from '../helpers/factories.ts'
 import { createTestApp, type TestApp } from '../helpers/test-app.ts'
 import { onPostgres } from '../helpers/test-database.ts'
@@ -72,6 +74,24 @@ describe('unhappy burst', () => {
     await rate(kiosk.secret, [2, 2, 1, 4])
     list = await alerts(admin.headers)
     expect(list).toHaveLength(2)
+  })
+
+  it('counts only ratings that count: ones marked spam leave the window; minutes a day old are forgotten', async () => {
+    const { kiosk } = await setup()
+    const admin = await signIn(t, 'admin')
+    await rate(kiosk.secret, [1, 1, 1, 5, 5, 5, 5])
+    expect(await alerts(admin.headers)).toHaveLength(0) // 3 of 7 unhappy: under half
+    const happy = await t.db.selectFrom('answers').select('response_id').where('question_id', '=', 'overall').where('value_num', '=', 5).orderBy('response_id').execute()
+    for (const { response_id } of happy.slice(0, 2)) await t.db.transaction().execute((trx) => setResponseFlags(trx, new SurveyCatalog(t.db), response_id, { spam: true }))
+    await rate(kiosk.secret, [5])
+    // 3 of the 6 that count: half. Counting the two marked as spam would make it 3 of 8.
+    const [burst] = await alerts(admin.headers)
+    expect(burst.summary.vi).toBe('3/6 đánh giá từ 2 sao trở xuống trong 15 phút')
+
+    expect(await t.db.selectFrom('rating_minutes').select('minute').execute()).not.toHaveLength(0)
+    t.clock.advance(25 * 3600_000)
+    await t.alerts.tick()
+    expect(await t.db.selectFrom('rating_minutes').select('minute').execute()).toHaveLength(0)
   })
 
   it('a mostly happy desk raises none; a rule set for the agency changes the threshold (audited, scoped)', async () => {
@@ -149,7 +169,7 @@ describe('unhappy burst', () => {
 })
 
 describe.skipIf(onPostgres)('on a SQLite file', () => {
-  it("counts a desk's ratings in the reader thread, so no request waits for a check", async () => {
+  it("reads a desk's ratings in the reader thread and sums the burst's from rating_minutes, so no request waits for a check", async () => {
     // Every query the engine runs on the server's connection, by the table it reads from. A query only
     // compiled there (its SQL sent to the reader thread) is not executed, so it never gives a result.
     const touched = new Map<unknown, string>()
@@ -181,6 +201,7 @@ describe.skipIf(onPostgres)('on a SQLite file', () => {
     // The rules and the alerts themselves are read and written on the server's connection; the ratings never.
     expect(executed).not.toContain('responses')
     expect(executed).toContain('alert_rules')
+    expect(executed).toContain('rating_minutes')
   })
 })
 

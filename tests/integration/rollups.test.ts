@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ratingMinutesFromResponses } from '../../server/alerts/repository.ts'
+import { RATING_MINUTES_KEPT_MS } from '../../server/domain/alert-rules.ts'
 import { setResponseFlags } from '../../server/responses/moderation.ts'
 import { rebuildRollups } from '../../server/rollups/rebuild.ts'
 import { SurveyCatalog } from '../../server/surveys/catalog.ts'
@@ -28,6 +30,14 @@ async function snapshot(t: TestApp) {
     new Map([...overAgencies].filter(([, n]) => n !== 0)),
   )
   return rows.map((r) => JSON.stringify(r)).sort()
+}
+
+/** The burst rule's minutes (rating_minutes) from `since` on, and the same counted afresh from the responses. */
+async function ratingMinutes(t: TestApp, since: string) {
+  const key = (r: { desk_id: number; agency_id: number; minute: string; value: number; count: number }) =>
+    JSON.stringify([Number(r.desk_id), Number(r.agency_id), r.minute, Number(r.value), Number(r.count)])
+  const kept = await t.db.selectFrom('rating_minutes').selectAll().where('count', '!=', 0).where('minute', '>=', since.slice(0, 16)).execute()
+  return { kept: kept.map(key).sort(), counted: (await ratingMinutesFromResponses(t.db, since).execute()).map(key).sort() }
 }
 
 const motCua = fc
@@ -81,8 +91,19 @@ describe('rollups', () => {
             }
           }
           const incremental = await snapshot(t)
+          const minutes = await ratingMinutes(t, '')
+          expect(minutes.kept).toEqual(minutes.counted)
           await rebuildRollups(t.db, new SurveyCatalog(t.db), 'Asia/Ho_Chi_Minh')
           expect(incremental).toEqual(await snapshot(t))
+          // The rebuild counts the burst rule's minutes afresh over the day before the newest rating.
+          const newest = await t.db
+            .selectFrom('responses')
+            .select((eb) => eb.fn.max('submitted_at').as('at'))
+            .executeTakeFirstOrThrow()
+          const since = newest.at ? new Date(Date.parse(String(newest.at)) - RATING_MINUTES_KEPT_MS).toISOString() : ''
+          const rebuilt = await ratingMinutes(t, since)
+          expect(rebuilt.kept).toEqual(rebuilt.counted)
+          expect(rebuilt.kept).toEqual(minutes.kept.filter((k) => rebuilt.counted.includes(k)))
         } finally {
           await t.close()
         }

@@ -18,6 +18,7 @@ import * as rollupsResponsesCovering from './2026-12-01.24_rollups_responses_cov
 import * as agencyRevisions from './2026-12-01.25_agency_revisions.ts'
 import * as tableRevisions from './2026-12-01.26_table_revisions.ts'
 import * as answersQuestionCovering from './2026-12-02.1_answers_question_covering.ts'
+import * as ratingMinutes from './2026-12-02.2_rating_minutes.ts'
 
 /**
  * A static map, so bundling or a changed working directory can never lose a migration. Kysely runs them
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01.25_agency_revisions': agencyRevisions,
   '2026-12-01.26_table_revisions': tableRevisions,
   '2026-12-02.1_answers_question_covering': answersQuestionCovering,
+  '2026-12-02.2_rating_minutes': ratingMinutes,
 }
