@@ -6,6 +6,7 @@ import { agencyScope, inScope, staffActor, type StaffUser } from '../auth/scope.
 import type { AgencyKind, Channel, Database } from '../db/schema.ts'
 import { listDesksOfAgency } from '../desks/repository.ts'
 import { DomainError } from '../domain/errors.ts'
+import { issuingProvince } from '../domain/whole-scope.ts'
 import { computeIndex } from '../domain/indices.ts'
 import { parsePeriod, quarterOf, quartersOf, shiftQuarter } from '../domain/periods.ts'
 import type { Clock } from '../lib/clock.ts'
@@ -44,6 +45,8 @@ export async function dashboardMeta(deps: DashboardDeps, staff: StaffUser) {
     agencies: agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, parent: a.parent_id ? (byId.get(a.parent_id) ?? null) : null })),
     /** What the overall figure is called ('Toàn tỉnh' or 'Toàn quốc'): the deployment's, whatever this user sees. */
     wholeScope: await overallScope(deps.db),
+    /** The province a printed report is issued under (its UBND and Sở Nội vụ); null for the Ministry. */
+    province: issuingProvince(directory, staff.agencyId),
   }
 }
 

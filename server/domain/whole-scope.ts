@@ -27,3 +27,25 @@ export function isNation(scope: LocalizedText): boolean {
 export function wholeScopeInSentence(scope: LocalizedText): LocalizedText {
   return isNation(scope) ? { vi: 'toàn quốc', en: 'whole country' } : { vi: 'toàn tỉnh', en: 'whole province' }
 }
+
+/**
+ * The province whose Sở Nội vụ issues what a user prints: the nearest province at or above the user's agency
+ * (a commune's manager prints under its province), and for deployment-wide staff the deployment's one
+ * province. Null for the Ministry (several provinces at the top) and for an agency under no province.
+ */
+export function issuingProvince(
+  agencies: ReadonlyArray<{ id: number; name: string; kind: string; parent_id: number | null; active: number }>,
+  agencyId: number | null,
+): string | null {
+  if (agencyId === null) {
+    const tops = agencies.filter((a) => a.active && a.parent_id === null && a.kind === 'province')
+    return tops.length === 1 ? tops[0]!.name : null
+  }
+  const byId = new Map(agencies.map((a) => [a.id, a]))
+  const seen = new Set<number>()
+  for (let a = byId.get(agencyId); a && !seen.has(a.id); a = a.parent_id === null ? undefined : byId.get(a.parent_id)) {
+    if (a.kind === 'province') return a.name
+    seen.add(a.id)
+  }
+  return null
+}

@@ -22,6 +22,8 @@ const site = browserSuite({
     await createUser(server.db, { username: 'quantri', password: PASSWORD, role: 'admin', agencyId: null, actor: 'test' }, server.clock.now())
     const sonLa = (await server.db.selectFrom('agencies').select('id').where('code', '=', 'TINH-SL').executeTakeFirstOrThrow()).id
     await createUser(server.db, { username: 'quanly.sl', password: PASSWORD, role: 'manager', agencyId: sonLa, actor: 'test' }, server.clock.now())
+    const hanoiDept = (await server.db.selectFrom('agencies').select('id').where('code', '=', 'TINH-HN-SNV').executeTakeFirstOrThrow()).id
+    await createUser(server.db, { username: 'quanly.snv-hn', password: PASSWORD, role: 'manager', agencyId: hanoiDept, actor: 'test' }, server.clock.now())
   },
 })
 
@@ -100,6 +102,16 @@ describe('in a Ministry-level deployment the printed report', () => {
     expect(await authority(page)).toBe('UBND TỈNH TINH-SL SỞ NỘI VỤ')
     await page.getByText('GIÁM ĐỐC', { exact: true }).waitFor()
     await page.screenshot({ path: `${SHOTS}/print-province-manager.png`, fullPage: true })
+    await context.close()
+  })
+
+  it('is issued by the Sở Nội vụ of the province above the agency of a manager who sees no province', async () => {
+    const { context, page } = await staffContext(site, 'quanly.snv-hn', {}, PASSWORD)
+    await page.goto(`${site.url}${printPath()}`)
+    await page.getByText('SỞ NỘI VỤ', { exact: true }).waitFor()
+    expect(await authority(page)).toBe('UBND TỈNH TINH-HN SỞ NỘI VỤ')
+    await page.getByText(/^TINH-HN, ngày \d{2} tháng \d{2} năm \d{4}$/).waitFor()
+    await page.screenshot({ path: `${SHOTS}/print-agency-manager.png`, fullPage: true })
     await context.close()
   })
 })

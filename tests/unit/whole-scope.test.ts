@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { wholeScope } from '../../server/domain/whole-scope.ts'
+import { issuingProvince, wholeScope } from '../../server/domain/whole-scope.ts'
 
 let id = 0
-const agency = (kind: string, parent: number | null = null, active = 1) => ({ id: ++id, kind, parent_id: parent, active })
+const agency = (kind: string, parent: number | null = null, active = 1) => ({ id: ++id, name: `${kind} ${id}`, kind, parent_id: parent, active })
 
 describe('what the overall figure is called', () => {
   it('is the province in a provincial deployment, the nation where several provinces are at the top', () => {
@@ -18,5 +18,21 @@ describe('what the overall figure is called', () => {
     const current = agency('province')
     expect(wholeScope([merged, current])).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
     expect(wholeScope([current, agency('province', current.id)])).toEqual({ vi: 'Toàn tỉnh', en: 'Whole province' })
+  })
+})
+
+describe('the province a printed report is issued under', () => {
+  it('is the nearest province above the agency, the one province for deployment-wide staff, none for the Ministry', () => {
+    const sonLa = agency('province')
+    const dept = agency('department', sonLa.id)
+    const commune = agency('commune', dept.id)
+    expect(issuingProvince([sonLa, dept, commune], commune.id)).toBe(sonLa.name)
+    expect(issuingProvince([sonLa, dept, commune], sonLa.id)).toBe(sonLa.name)
+    expect(issuingProvince([sonLa, dept, commune], null)).toBe(sonLa.name)
+    const haNoi = agency('province')
+    expect(issuingProvince([haNoi, sonLa, dept], null)).toBeNull()
+    expect(issuingProvince([haNoi, sonLa, dept], dept.id)).toBe(sonLa.name)
+    const central = agency('department')
+    expect(issuingProvince([haNoi, sonLa, central], central.id)).toBeNull()
   })
 })

@@ -14,15 +14,13 @@ import { isNation } from '../../server/domain/whole-scope.ts'
 const text = { title: s('Báo cáo chỉ số hài lòng', 'Satisfaction index report') }
 
 /**
- * Who issues the report. A user who sees several provinces of a national deployment (its admins) reports
- * for the Ministry of Home Affairs, in Hà Nội; anyone else for the Sở Nội vụ of the province they see
- * (demo: Tỉnh Sơn La).
+ * Who issues the report: the Sở Nội vụ of the province the user's agency sits in (the server names it:
+ * a commune's manager sees no province in their own agency list), or for a national deployment's
+ * admins the Ministry of Home Affairs, in Hà Nội (demo: Tỉnh Sơn La).
  */
-function issuingAuthority(meta: { wholeScope: LocalizedText; agencies: ReadonlyArray<{ name: string; kind: string; parent: string | null }> }) {
-  const provinces = meta.agencies.filter((a) => a.kind === 'province' && a.parent === null)
-  if (isNation(meta.wholeScope) && provinces.length > 1) return { ministry: true, place: 'Hà Nội' } as const
-  const province = provinces[0]?.name ?? meta.agencies.find((a) => a.kind === 'province')?.name ?? 'Tỉnh'
-  return { ministry: false, province, place: province.replace(/^Tỉnh\s+/, '') } as const
+function issuingAuthority(meta: { wholeScope: LocalizedText; province: string | null }) {
+  if (meta.province === null && isNation(meta.wholeScope)) return { ministry: true, province: null, place: 'Hà Nội' } as const
+  return { ministry: false, province: meta.province, place: meta.province?.replace(/^(Tỉnh|Thành phố)\s+/, '') ?? null } as const
 }
 
 /** The report laid out for A4 paper, charts included, for the browser's "Save as PDF". */
@@ -54,7 +52,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
             <p class="strong underline">BỘ NỘI VỤ</p>
           ) : issuer ? (
             <>
-              <p>UBND {issuer.province.toUpperCase()}</p>
+              {issuer.province ? <p>UBND {issuer.province.toUpperCase()}</p> : null}
               <p class="strong underline">SỞ NỘI VỤ</p>
             </>
           ) : null}
@@ -64,7 +62,7 @@ export function PrintPage({ survey, period }: { survey: string; period: string }
           <p class="strong underline">Độc lập - Tự do - Hạnh phúc</p>
           <p class="date">
             <em>
-              {issuer ? `${issuer.place}, ` : ''}ngày {today[2]} tháng {today[1]} năm {today[0]}
+              {issuer?.place ? `${issuer.place}, ` : ''}ngày {today[2]} tháng {today[1]} năm {today[0]}
             </em>
           </p>
         </div>
