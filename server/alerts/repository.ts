@@ -3,7 +3,7 @@ import type { AlertKind, AlertTable } from '../db/schema.ts'
 import { insertId, insertIdUnlessPresent, placeNames } from '../db/repository.ts'
 import { readOffThread, type SqliteReader } from '../db/sqlite-reader.ts'
 import type { Db } from '../db/types.ts'
-import { RATING_QUESTION } from '../domain/alert-rules.ts'
+import { RATING_MINUTES_KEPT_MS, RATING_QUESTION } from '../domain/alert-rules.ts'
 import { kioskRows } from '../kiosks/repository.ts'
 import { reportable } from '../responses/repository.ts'
 
@@ -89,9 +89,18 @@ export function ratingMinutesFromResponses(db: Db, since: string) {
     .groupBy(['responses.desk_id', 'responses.agency_id', minute, 'answers.value_num'])
 }
 
-/** Counts rating_minutes afresh from the responses tapped since `since` (the rollup rebuild's part). */
-export async function refillRatingMinutes(trx: Db, since: string) {
+/**
+ * Counts rating_minutes afresh from the responses, over the day before the newest tap (it holds no older
+ * minutes that matter): the rollups' rebuild, and a generator's bulk load, which bypasses intake.
+ */
+export async function refillRatingMinutes(trx: Db) {
   await trx.deleteFrom('rating_minutes').execute()
+  const newest = await trx
+    .selectFrom('responses')
+    .select((eb) => eb.fn.max('submitted_at').as('at'))
+    .executeTakeFirst()
+  if (!newest?.at) return
+  const since = new Date(Date.parse(String(newest.at)) - RATING_MINUTES_KEPT_MS).toISOString()
   await trx.insertInto('rating_minutes').columns(['desk_id', 'agency_id', 'minute', 'value', 'count']).expression(ratingMinutesFromResponses(trx, since)).execute()
 }
 

@@ -5,8 +5,6 @@ import { quarterOf } from '../domain/periods.ts'
 import { rollupCells } from '../domain/rollup-cells.ts'
 import { answersFromRows } from '../responses/answer-rows.ts'
 import { answersByResponse, responsePage, setResponseQuarter } from '../responses/repository.ts'
-import { refillRatingMinutes } from '../alerts/repository.ts'
-import { RATING_MINUTES_KEPT_MS } from '../domain/alert-rules.ts'
 import { replaceRollups } from './repository.ts'
 import { isReportable } from '../responses/reportable.ts'
 import type { SurveyCatalog } from '../surveys/catalog.ts'
@@ -24,14 +22,12 @@ export async function rebuildRollups(db: Db, catalog: SurveyCatalog, timeZone: s
     let lastId = 0
     let seen = 0
     let requartered = 0
-    let newest = ''
     for (;;) {
       const page = await responsePage(trx, lastId, PAGE)
       if (!page.length) break
       lastId = page.at(-1)!.id
       const byResponse = await answersByResponse(trx, page[0]!.id, lastId)
       for (const r of page) {
-        if (r.submitted_at > newest) newest = r.submitted_at
         const quarter = quarterOf(new Date(r.submitted_at), timeZone)
         if (quarter !== r.quarter) {
           await setResponseQuarter(trx, r.id, quarter)
@@ -63,8 +59,6 @@ export async function rebuildRollups(db: Db, catalog: SurveyCatalog, timeZone: s
       }
     })
     await replaceRollups(trx, rows)
-    // The burst rule's minutes, over the day before the newest rating (they hold no older ones).
-    if (newest) await refillRatingMinutes(trx, new Date(Date.parse(newest) - RATING_MINUTES_KEPT_MS).toISOString())
     return { responses: seen, cells: rows.length, requartered }
   })
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/types.ts'
 import type { Insertable } from 'kysely'
 import type { AgencyRollupTable, Channel, RatingMinuteTable, RollupTable, TotalRollupTable } from '../db/schema.ts'
+import { refillRatingMinutes } from '../alerts/repository.ts'
 import { RATING_QUESTION, ratingMinute } from '../domain/alert-rules.ts'
 
 export interface RollupBucket {
@@ -153,7 +154,10 @@ export async function replaceRollups(trx: Db, rows: Array<Insertable<RollupTable
   await refillAgencyRollups(trx)
 }
 
-/** Sums the desk-level rollups into agency_rollups and total_rollups afresh (after a rebuild, or a generator's bulk load). */
+/**
+ * Sums the desk-level rollups into agency_rollups and total_rollups afresh, and counts the burst rule's
+ * rating_minutes again (after a rebuild, or a generator's bulk load).
+ */
 export async function refillAgencyRollups(trx: Db) {
   await trx.deleteFrom('agency_rollups').execute()
   await sql`insert into agency_rollups (quarter, survey_version_id, agency_id, question_id, value, count)
@@ -164,6 +168,7 @@ export async function refillAgencyRollups(trx: Db) {
   await sql`insert into total_rollups (quarter, survey_version_id, question_id, value, count)
     select quarter, survey_version_id, question_id, value, sum(count) from agency_rollups
     group by quarter, survey_version_id, question_id, value having sum(count) <> 0`.execute(trx)
+  await refillRatingMinutes(trx)
 }
 
 /**
