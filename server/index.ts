@@ -61,6 +61,13 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   if (demo) lines.push(`  Dữ liệu mẫu / Demo data:        ${demo.agencies} cơ quan, ${demo.desks} quầy, ${demo.responses} phiếu (${demo.quarters[0]} → ${demo.quarters.at(-1)})`)
   links.then((more) => console.log([...lines, ...more(base)].join('\n')))
 })
+// A port already taken is the operator's to fix: said in words, not as a stack trace.
+server.once('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') throw e
+  const why = e.code === 'EADDRINUSE' ? ['đang được dùng bởi chương trình khác', 'is in use by another program'] : ['không được phép mở', 'may not be opened']
+  console.error(`Cổng ${env.PORT} ${why[0]}: đặt PORT=… khác / Port ${env.PORT} ${why[1]}: set another PORT=…`)
+  process.exit(1)
+})
 
 // Stop taking requests, let the ones under way finish, then close the database cleanly (WAL checkpoint).
 const stop = () => {
